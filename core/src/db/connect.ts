@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+/** A connected database: Kysely plus the underlying driver, so jobs can share it. */
+export interface Database {
+  db: Kysely<any>;
+  kind: 'pglite' | 'postgres';
+  /** Present in embedded mode; pg-boss and tests reach the same in-process instance. */
+  pglite?: PGlite;
+  /** Present on a real server. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… connects to a real server; otherwise PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; undefined means in-memory. */
+  dataDir?: string | undefined;
+  /** Pool size for a real server. */
+  poolSize?: number;
+}
+
+// bigint (int8) arrives as a string from both drivers; keep it that way (money is never a JS number).
+// numeric stays a string too. Dates (`date`, oid 1082) stay ISO strings, not shifted Date objects.
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function connect(options: ConnectOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client that loses its server must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+  }
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    // Same shapes as node-postgres: int8 and numeric as strings, dates as ISO strings.
+    parsers: { 20: (v: string) => v, 1700: (v: string) => v, 1082: (v: string) => v },
+  });
+  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { APP_ROLE } from './roles.ts';
+
+/**
+ * Runs `fn` in one transaction as the request role with `bureau.tenant_id` set for this
+ * transaction only, so row level security admits only this tenant's rows. Both the role and the
+ * setting end with the transaction.
+ */
+export async function withTenant<T>(
+  db: Kysely<any>,
+  tenantId: string,
+  fn: (trx: Transaction<any>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await enterTenant(trx, tenantId);
+    return fn(trx);
+  });
+}
+
+/** Switches an open transaction to the request role and tenant. */
+export async function enterTenant(trx: Kysely<any>, tenantId: string): Promise<void> {
+  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(trx);
+  await sql`set local role ${sql.raw(APP_ROLE)}`.execute(trx);
+}

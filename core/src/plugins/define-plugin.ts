@@ -1,0 +1,104 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import type { Actor, TenantEnv, TenantInfo } from '../http/env.ts';
+
+export interface LocalizedText {
+  en: string;
+  cs: string;
+}
+
+/** An event as delivered to handlers. `id` is stable across redeliveries: dedupe by it. */
+export interface BureauEvent<P = unknown> {
+  id: string;
+  type: string;
+  tenantId: string;
+  payload: P;
+  occurredAt: string;
+}
+
+/**
+ * What a plugin's services, handlers and hooks receive: one tenant, one transaction.
+ * `db` is already switched to the request role with row level security set to `tenant.id`.
+ */
+export interface PluginContext {
+  tenant: TenantInfo;
+  db: Kysely<any>;
+  actor: Actor | null;
+  now(): Date;
+  /** Writes an event to the outbox in this transaction; delivered after commit. */
+  emit(type: string, payload: unknown): Promise<void>;
+  /** Writes an audit row in this transaction. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** Calls another plugin's service, declared in that plugin's `contract.ts` with `serviceRef`. */
+  use<T>(ref: ServiceRef<T>): T;
+}
+
+/** A typed reference to a service of a plugin; the only way plugins call each other. */
+export interface ServiceRef<T> {
+  readonly pluginId: string;
+  readonly name: string;
+  /** Carries the type only. */
+  readonly __type?: T;
+}
+
+export function serviceRef<T>(pluginId: string, name: string): ServiceRef<T> {
+  return { pluginId, name };
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The Hono router a plugin adds its routes to; mounted at `/api/t/:tenant/<id>`. */
+export type PluginRouter = OpenAPIHono<TenantEnv>;
+
+export interface PluginDefinition<Id extends string = string, Services extends Record<string, unknown> = {}> {
+  /** URL segment, Postgres schema and permission prefix. Lowercase letters, digits, dashes. */
+  id: Id;
+  version: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  /** Plugin ids that must be installed and enabled first. */
+  requires?: readonly string[];
+  /** Permissions this plugin defines, each `<id>.<name>`, with labels for the role editor. */
+  permissions: Record<string, LocalizedText>;
+  /** Permissions the built-in `member` role gets (e.g. read access). */
+  memberPermissions?: readonly string[];
+  /** Kysely migrations, run in order into schema `<id>` with the migration table `<id>.migrations`. */
+  migrations: Record<string, Migration>;
+  /** Adds routes; each is declared with `defineRoute` and names the permission it needs. */
+  routes?: (router: PluginRouter) => PluginRouter;
+  /** Typed services other plugins call through this plugin's `contract` entry. */
+  services?: { [K in keyof Services]: (ctx: PluginContext) => Services[K] };
+  /** Event types this plugin emits, with a description. Handlers may only listen to declared types. */
+  events?: Record<string, LocalizedText>;
+  /** Event handlers by type. At-least-once: must be idempotent (the processed-events record helps). */
+  on?: Record<string, (event: BureauEvent<any>, ctx: PluginContext) => Promise<void>>;
+  /** Runs in the tenant's transaction when a tenant enables the module (e.g. to seed data). */
+  onEnable?: (ctx: PluginContext) => Promise<void>;
+  /** Runs in the tenant's transaction when a tenant disables the module. Data stays. */
+  onDisable?: (ctx: PluginContext) => Promise<void>;
+  /** Deletes all of this tenant's data of the module (the confirmed purge action). */
+  purge?: (ctx: PluginContext) => Promise<void>;
+  /** Figures for the provider console, computed per client tenant. */
+  summary?: (ctx: PluginContext) => Promise<Record<string, unknown>>;
+  /** Seeds realistic sample data for a demo tenant. */
+  demo?: (ctx: PluginContext) => Promise<void>;
+}
+
+export type BureauPlugin<Id extends string = string, Services extends Record<string, unknown> = {}> = PluginDefinition<
+  Id,
+  Services
+>;
+
+/** Declares a server plugin. Returns it unchanged, typed. */
+export function definePlugin<const Id extends string, Services extends Record<string, unknown> = {}>(
+  definition: PluginDefinition<Id, Services>,
+): BureauPlugin<Id, Services> {
+  return definition;
+}

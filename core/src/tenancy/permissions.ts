@@ -1,0 +1,43 @@
+/**
+ * Permission grants are patterns: `*` (everything), `hr.*` (everything of a module or area) or an
+ * exact name such as `accounting.post`.
+ */
+export function grants(patterns: readonly string[], permission: string): boolean {
+  for (const p of patterns) {
+    if (p === '*' || p === permission) return true;
+    if (p.endsWith('.*') && permission.startsWith(p.slice(0, -1))) return true;
+  }
+  return false;
+}
+
+/** True when every permission `narrow` grants is also granted by `wide` (used to cap delegation). */
+export function isSubset(narrow: readonly string[], wide: readonly string[]): boolean {
+  return narrow.every((p) => {
+    if (p === '*') return wide.includes('*');
+    if (p.endsWith('.*')) return wide.includes('*') || wide.some((w) => w.endsWith('.*') && p.startsWith(w.slice(0, -1)));
+    return grants(wide, p);
+  });
+}
+
+/** Core's own permissions, with labels for the role editor. */
+export const CORE_PERMISSIONS = {
+  'tenant.members.read': { en: 'See members and invitations', cs: 'Vidět členy a pozvánky' },
+  'tenant.members.manage': { en: 'Invite, change and remove members', cs: 'Zvát, měnit a odebírat členy' },
+  'tenant.roles.manage': { en: 'Edit roles and permissions', cs: 'Upravovat role a oprávnění' },
+  'tenant.tokens.manage': { en: 'Create and revoke API tokens', cs: 'Vytvářet a rušit API tokeny' },
+  'tenant.modules.manage': { en: 'Enable and disable modules', cs: 'Zapínat a vypínat moduly' },
+  'tenant.audit.read': { en: 'Read the audit log', cs: 'Číst auditní záznam' },
+  'tenant.settings.manage': { en: 'Change firm settings', cs: 'Měnit nastavení firmy' },
+  'tenant.billing.manage': { en: 'Manage subscription and invoices', cs: 'Spravovat předplatné a faktury' },
+  'tenant.records.read': { en: 'Read attachments', cs: 'Číst přílohy' },
+  'tenant.records.manage': { en: 'Upload and delete attachments', cs: 'Nahrávat a mazat přílohy' },
+} as const;
+
+export type BuiltinRole = 'owner' | 'admin' | 'member';
+export const BUILTIN_ROLES: readonly BuiltinRole[] = ['owner', 'admin', 'member'];
+
+/** Grants of the built-in roles; `member` also gets each enabled plugin's `memberPermissions`. */
+export function builtinGrants(role: BuiltinRole, memberPermissions: readonly string[]): string[] {
+  if (role === 'owner' || role === 'admin') return ['*'];
+  return ['tenant.members.read', 'tenant.records.read', ...memberPermissions];
+}

@@ -58,7 +58,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     invitationDays: e.INVITATION_DAYS,
     trustProxy: e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
-    operators: e.BUREAU_OPERATORS.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+    operators: e.BUREAU_OPERATORS.split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     storageDir: e.BUREAU_STORAGE_DIR ?? `${e.BUREAU_DATA_DIR}/files`,
   };
 }

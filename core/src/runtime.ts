@@ -1,7 +1,13 @@
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { BureauLucia } from './auth/lucia.ts';
+import type { AuthLimiters } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import type { Actor, SessionUser, TenantInfo, TenantVariables } from './http/env.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { BureauPlugin } from './plugins/define-plugin.ts';
+import type { TenantLister } from './tenancy/reachable.ts';
 
 /** A settable clock: production reads the system time, tests move it. */
 export interface Clock {
@@ -10,12 +16,41 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** How a user reaches a tenant: the grants they hold there and, for provider staff, the limits. */
+export interface Access {
+  actor: Actor;
+  /** Role key (builtin or custom) for direct members; null when reached through a provider. */
+  role: string | null;
+  grants: string[];
+  /** Modules this access may use; null means every enabled module. */
+  modules: string[] | null;
+}
+
+/** Resolves a signed-in user's access to a tenant, or null. Resolvers are tried in order. */
+export type AccessResolver = (args: {
+  runtime: Runtime;
+  tenant: TenantInfo;
+  user: SessionUser;
+}) => Promise<Access | null>;
+
+/** Runs inside the tenant transaction before every tenant route (e.g. billing refusing writes). */
+export type RequestGuard = (c: Context<{ Variables: TenantVariables }>) => Promise<void>;
+
 /** Everything a running Bureau instance holds; built once by createBureau. */
 export interface Runtime {
   config: Config;
   database: Database;
-  /** The privileged (owner) handle: migrations and explicit cross-tenant work only. */
+  /** The privileged (owner) handle: migrations, auth lookups and explicit cross-tenant work only. */
   db: Kysely<any>;
   mailer: Mailer;
   clock: Clock;
+  lucia: BureauLucia;
+  limiters: AuthLimiters;
+  /** Installed plugins, in dependency order. */
+  plugins: readonly BureauPlugin<string, any>[];
+  accessResolvers: AccessResolver[];
+  /** Sources of /api/me's tenant list: direct memberships first, then e.g. provider clients. */
+  tenantListers: TenantLister[];
+  requestGuards: RequestGuard[];
+  log(level: 'error' | 'info' | 'debug', message: string, fields?: Record<string, unknown>): void;
 }

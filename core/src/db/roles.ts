@@ -16,7 +16,9 @@ export async function ensureAppRole(db: Kysely<any>): Promise<void> {
       end if;
     exception when duplicate_object or unique_violation then null;
     end $$`.execute(db);
-  const me = await sql<{ super: boolean }>`select rolsuper as super from pg_roles where rolname = current_user`.execute(db);
+  const me = await sql<{ super: boolean }>`select rolsuper as super from pg_roles where rolname = current_user`.execute(
+    db,
+  );
   if (!me.rows[0]?.super) {
     await sql`grant ${sql.raw(APP_ROLE)} to current_user`.execute(db).catch(() => {});
   }

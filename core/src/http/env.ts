@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { PluginContext } from '../plugins/define-plugin.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Who is acting: a signed-in user or an API token, possibly on behalf of a provider tenant. */
@@ -43,10 +44,16 @@ export interface BaseVariables {
 export interface TenantVariables extends BaseVariables {
   tenant: TenantInfo;
   actor: Actor;
+  /** Role key for direct members (`owner`, `admin`, `member` or a custom key); null for tokens and provider staff. */
+  role: string | null;
   /** Granted permission patterns (`*`, `hr.*`, `accounting.post`). */
   grants: readonly string[];
+  /** Modules this caller may use in the tenant; null means every enabled module (provider staff are limited). */
+  moduleScope: string[] | null;
   /** The tenant transaction: request role, RLS set to this tenant. Commits if the response is < 400. */
   db: Transaction<any>;
+  /** The same transaction as a PluginContext: emit events, write audit rows, call services. */
+  ctx: PluginContext;
 }
 
 export type BaseEnv = { Variables: BaseVariables };

@@ -23,7 +23,12 @@ const INPUT_ERRORS: Record<string, [number, string, string]> = {
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   if (!e || typeof e !== 'object') return false;
-  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(e.code))
+  if (
+    e.code &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(
+      e.code,
+    )
+  )
     return true;
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     e.message ?? '',
@@ -32,13 +37,17 @@ function isUnavailable(err: unknown): boolean {
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
-  if (err instanceof ZodError) return new Problem(400, 'invalid_input', 'The input is invalid', { errors: zodFieldErrors(err) });
+  if (err instanceof ZodError)
+    return new Problem(400, 'invalid_input', 'The input is invalid', { errors: zodFieldErrors(err) });
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : `http_${status}`;
     return new Problem(status as Problem['status'], code, err.message || 'Request refused');
   }
-  if (isUnavailable(err)) return new Problem(503, 'unavailable', 'The database is unavailable; try again shortly', { headers: { 'Retry-After': '2' } });
+  if (isUnavailable(err))
+    return new Problem(503, 'unavailable', 'The database is unavailable; try again shortly', {
+      headers: { 'Retry-After': '2' },
+    });
   const pgCode = (err as { code?: string })?.code;
   if (pgCode && INPUT_ERRORS[pgCode]) {
     const [status, code, message] = INPUT_ERRORS[pgCode];

@@ -1,6 +1,6 @@
 import type { Hook } from '@hono/zod-openapi';
 import type { ZodError } from 'zod';
-import { Problem, type FieldError } from './problem.ts';
+import { type FieldError, Problem } from './problem.ts';
 
 export function zodFieldErrors(error: ZodError): FieldError[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));

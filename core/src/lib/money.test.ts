@@ -26,12 +26,16 @@ describe('money', () => {
     expect(roundHalfAway(-5n, 2n)).toBe(-3n);
     expect(roundHalfAway(4n, 3n)).toBe(1n);
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 6n }), (n, d) => {
-        const r = roundHalfAway(n, d);
-        // |n/d - r| <= 1/2
-        const diff = n - r * d;
-        expect(2n * (diff < 0n ? -diff : diff) <= d).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        (n, d) => {
+          const r = roundHalfAway(n, d);
+          // |n/d - r| <= 1/2
+          const diff = n - r * d;
+          expect(2n * (diff < 0n ? -diff : diff) <= d).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -13,7 +13,11 @@ export interface Mailer {
   readonly outbox: readonly Mail[];
 }
 
-export function createMailer(options: { smtpUrl: string | undefined; from: string; log: (line: string) => void }): Mailer {
+export function createMailer(options: {
+  smtpUrl: string | undefined;
+  from: string;
+  log: (line: string) => void;
+}): Mailer {
   const outbox: Mail[] = [];
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
   return {

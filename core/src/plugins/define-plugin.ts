@@ -57,7 +57,10 @@ export interface AuditEntry {
 /** The Hono router a plugin adds its routes to; mounted at `/api/t/:tenant/<id>`. */
 export type PluginRouter = OpenAPIHono<TenantEnv>;
 
-export interface PluginDefinition<Id extends string = string, Services extends Record<string, unknown> = {}> {
+export interface PluginDefinition<
+  Id extends string = string,
+  Services extends Record<string, unknown> = Record<string, never>,
+> {
   /** URL segment, Postgres schema and permission prefix. Lowercase letters, digits, dashes. */
   id: Id;
   version: string;
@@ -91,13 +94,13 @@ export interface PluginDefinition<Id extends string = string, Services extends R
   demo?: (ctx: PluginContext) => Promise<void>;
 }
 
-export type BureauPlugin<Id extends string = string, Services extends Record<string, unknown> = {}> = PluginDefinition<
-  Id,
-  Services
->;
+export type BureauPlugin<
+  Id extends string = string,
+  Services extends Record<string, unknown> = Record<string, never>,
+> = PluginDefinition<Id, Services>;
 
 /** Declares a server plugin. Returns it unchanged, typed. */
-export function definePlugin<const Id extends string, Services extends Record<string, unknown> = {}>(
+export function definePlugin<const Id extends string, Services extends Record<string, unknown> = Record<string, never>>(
   definition: PluginDefinition<Id, Services>,
 ): BureauPlugin<Id, Services> {
   return definition;

@@ -14,7 +14,8 @@ export function grants(patterns: readonly string[], permission: string): boolean
 export function isSubset(narrow: readonly string[], wide: readonly string[]): boolean {
   return narrow.every((p) => {
     if (p === '*') return wide.includes('*');
-    if (p.endsWith('.*')) return wide.includes('*') || wide.some((w) => w.endsWith('.*') && p.startsWith(w.slice(0, -1)));
+    if (p.endsWith('.*'))
+      return wide.includes('*') || wide.some((w) => w.endsWith('.*') && p.startsWith(w.slice(0, -1)));
     return grants(wide, p);
   });
 }

@@ -1,7 +1,11 @@
 import type { Migrations } from '../migrator.ts';
 import { tenancyAuth } from './0001_tenancy_auth.ts';
+import { auditOutbox } from './0002_audit_outbox.ts';
+import { tenantModules } from './0003_tenant_modules.ts';
 
 /** Core's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const coreMigrations: Migrations = {
   '0001_tenancy_auth': tenancyAuth,
+  '0002_audit_outbox': auditOutbox,
+  '0003_tenant_modules': tenantModules,
 };

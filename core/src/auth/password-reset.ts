@@ -1,0 +1,52 @@
+import { Problem } from '../http/problem.ts';
+import type { Runtime } from '../runtime.ts';
+import { findUserByEmail } from '../tenancy/signup.ts';
+import { hashPassword } from './passwords.ts';
+import { hashSecret, randomSecret } from './tokens.ts';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** Sends a reset link when the account exists; silent otherwise, so accounts cannot be probed. */
+export async function requestPasswordReset(runtime: Runtime, email: string): Promise<void> {
+  const user = await findUserByEmail(runtime.db, email);
+  if (!user) return;
+  const token = randomSecret();
+  await runtime.db
+    .insertInto('core.password_resets')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: user.id,
+      expires_at: new Date(runtime.clock.now().getTime() + RESET_TTL_MS),
+    })
+    .execute();
+  const link = `${runtime.config.publicUrl}/reset-password?token=${token}`;
+  const cs = user.locale === 'cs';
+  await runtime.mailer.send({
+    to: user.email,
+    subject: cs ? 'Obnovení hesla do Bureau' : 'Reset your Bureau password',
+    text: cs
+      ? `Dobrý den,\n\nnové heslo si nastavíte zde (odkaz platí hodinu a jen jednou):\n${link}\n\nPokud jste o obnovu nežádali, zprávu ignorujte.`
+      : `Hello,\n\nset a new password here (the link works once, for one hour):\n${link}\n\nIf you did not ask for this, ignore this message.`,
+  });
+}
+
+/** Uses a reset token once: sets the password and ends every session. Returns the user id. */
+export async function confirmPasswordReset(runtime: Runtime, token: string, password: string): Promise<string> {
+  const passwordHash = await hashPassword(password);
+  const userId = await runtime.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('core.password_resets')
+      .set({ used_at: runtime.clock.now() })
+      .where('token_hash', '=', hashSecret(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', runtime.clock.now())
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!row) return null;
+    await trx.updateTable('core.users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute();
+    return row.user_id as string;
+  });
+  if (!userId) throw new Problem(400, 'invalid_token', 'This reset link is invalid, used or expired');
+  await runtime.lucia.invalidateUserSessions(userId);
+  return userId;
+}

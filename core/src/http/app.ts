@@ -1,0 +1,95 @@
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+import { csrfGuard } from '../auth/csrf.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { sessionMiddleware } from '../auth/session-middleware.ts';
+import { tokenRoutes } from '../auth/token-routes.ts';
+import { mountPlugins } from '../plugins/mount.ts';
+import type { Runtime } from '../runtime.ts';
+import { invitationRoutes } from '../tenancy/invitation-routes.ts';
+import { meRoutes } from '../tenancy/me-routes.ts';
+import { memberRoutes } from '../tenancy/members-routes.ts';
+import { roleRoutes } from '../tenancy/roles-routes.ts';
+import { tenantMiddleware } from '../tenancy/tenant-middleware.ts';
+import type { BaseEnv } from './env.ts';
+import { renderProblem, toProblem } from './errors.ts';
+import { mountOpenApi } from './openapi.ts';
+import { Problem } from './problem.ts';
+import { newRouter } from './router.ts';
+
+const MAX_JSON_BODY = 1024 * 1024;
+
+/** The HTTP app: middleware chain of DESIGN §4, core routes, plugin routes, OpenAPI. */
+export function buildApp(runtime: Runtime) {
+  const base = newRouter<BaseEnv>();
+  base.onError((err, c) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500) {
+      runtime.log('error', 'request failed', {
+        requestId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+    }
+    return renderProblem(c, problem);
+  });
+  base.notFound((c) => renderProblem(c, new Problem(404, 'not_found', 'No such route')));
+
+  base.use('*', requestId({ headerName: 'x-request-id' }));
+  base.use('*', async (c, next) => {
+    c.set('runtime', runtime);
+    const started = performance.now();
+    await next();
+    if (runtime.config.logLevel === 'debug' || (runtime.config.logLevel === 'info' && runtime.config.env !== 'test')) {
+      runtime.log('info', `${c.req.method} ${c.req.path} ${c.res.status}`, {
+        requestId: c.var.requestId,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  });
+  base.use('*', secureHeaders());
+  base.get('/healthz', (c) => c.json({ ok: true }));
+  base.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(runtime.db);
+      return c.json({ ok: true });
+    } catch {
+      return renderProblem(c, new Problem(503, 'unavailable', 'The database is not reachable'));
+    }
+  });
+
+  base.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY,
+      onError: () => {
+        throw new Problem(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY} bytes`);
+      },
+    }),
+  );
+  base.use('/api/*', csrfGuard([runtime.config.publicUrl, ...devOrigins(runtime)]));
+  base.use('/api/*', sessionMiddleware(runtime.lucia));
+  base.use('/api/t/:tenant/*', tenantMiddleware as never);
+
+  const app = base
+    .route('/api/auth', authRoutes)
+    .route('/api', meRoutes)
+    .route('/api/t/:tenant', memberRoutes)
+    .route('/api/t/:tenant', invitationRoutes)
+    .route('/api/t/:tenant', roleRoutes)
+    .route('/api/t/:tenant', tokenRoutes);
+
+  mountPlugins(app as never, runtime);
+  mountOpenApi(app as never);
+  return app;
+}
+
+/** The Vite dev server's origin may call the API in development. */
+function devOrigins(runtime: Runtime): string[] {
+  return runtime.config.env === 'development' ? ['http://localhost:5173', 'http://127.0.0.1:5173'] : [];
+}
+
+export type CoreApp = ReturnType<typeof buildApp>;

@@ -1,0 +1,46 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+/** Standard error responses for the OpenAPI document. */
+export const problemResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: 'Problem', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
+  ) as Record<
+    number,
+    { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  >;
+
+export const json = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const Email = z.string().trim().toLowerCase().max(254).email();
+export const Password = z.string().min(10, 'At least 10 characters').max(200);
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, '3–40 lowercase letters, digits or dashes')
+  .refine((s) => !RESERVED_SLUGS.has(s), 'This address is reserved');
+export const Locale = z.enum(['en', 'cs']);
+export const IdParam = z.object({ id: z.uuid() });
+
+const RESERVED_SLUGS = new Set(['api', 'admin', 'www', 'app', 'static', 'assets', 'login', 'signup', 'docs', 'new']);
+
+export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');

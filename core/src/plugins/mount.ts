@@ -1,0 +1,38 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import type { BaseEnv, TenantEnv } from '../http/env.ts';
+import { Problem } from '../http/problem.ts';
+import { newRouter } from '../http/router.ts';
+import type { Runtime } from '../runtime.ts';
+
+/** Refuses a plugin's routes unless the module is enabled for the tenant and within the caller's scope. */
+export const moduleGate = (moduleId: string) =>
+  createMiddleware<TenantEnv>(async (c, next) => {
+    const scope = c.var.moduleScope;
+    if (scope && !scope.includes(moduleId)) {
+      throw new Problem(403, 'module_not_in_scope', `Your access to this tenant does not cover the ${moduleId} module`);
+    }
+    const row = await c.var.db
+      .selectFrom('core.tenant_modules')
+      .select('enabled')
+      .where('tenant_id', '=', c.var.tenant.id)
+      .where('module_id', '=', moduleId)
+      .executeTakeFirst();
+    if (!row?.enabled) {
+      throw new Problem(403, 'module_not_enabled', `The ${moduleId} module is not enabled for this tenant`, {
+        extra: { module: moduleId },
+      });
+    }
+    await next();
+  });
+
+/** Mounts every installed plugin's router at `/api/t/:tenant/<id>` behind its module gate. */
+export function mountPlugins(app: OpenAPIHono<BaseEnv>, runtime: Runtime) {
+  for (const plugin of runtime.plugins) {
+    if (!plugin.routes) continue;
+    const router = plugin.routes(newRouter<TenantEnv>());
+    const base = `/api/t/:tenant/${plugin.id}`;
+    app.use(`${base}/*`, moduleGate(plugin.id) as never);
+    app.route(base, router as never);
+  }
+}

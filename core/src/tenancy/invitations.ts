@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import { hashSecret, randomSecret } from '../auth/tokens.ts';
+import type { TenantInfo } from '../http/env.ts';
+import { conflict, Problem } from '../http/problem.ts';
+import { newId } from '../lib/ids.ts';
+import type { Runtime } from '../runtime.ts';
+
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export function invitationStatus(
+  row: { accepted_at: unknown; revoked_at: unknown; expires_at: Date | string },
+  now: Date,
+): InvitationStatus {
+  if (row.accepted_at) return 'accepted';
+  if (row.revoked_at) return 'revoked';
+  return new Date(row.expires_at) <= now ? 'expired' : 'pending';
+}
+
+/** Creates an invitation in the tenant transaction, mails the link and returns it (shown to the admin once). */
+export async function createInvitation(
+  runtime: Runtime,
+  db: Kysely<any>,
+  tenant: TenantInfo,
+  input: { email: string; role: string; invitedBy: string | null },
+) {
+  const member = await runtime.db
+    .selectFrom('core.memberships as m')
+    .innerJoin('core.users as u', 'u.id', 'm.user_id')
+    .select('m.id')
+    .where('m.tenant_id', '=', tenant.id)
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', input.email))
+    .executeTakeFirst();
+  if (member) throw conflict('already_member', 'This person is already a member');
+  const now = runtime.clock.now();
+  // A new invitation replaces a pending one for the same address.
+  await db
+    .updateTable('core.invitations')
+    .set({ revoked_at: now })
+    .where('tenant_id', '=', tenant.id)
+    .where('email', '=', input.email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const token = randomSecret();
+  const id = newId();
+  const expiresAt = new Date(now.getTime() + runtime.config.invitationDays * 86_400_000);
+  await db
+    .insertInto('core.invitations')
+    .values({
+      tenant_id: tenant.id,
+      id,
+      email: input.email,
+      role: input.role,
+      token_hash: hashSecret(token),
+      invited_by: input.invitedBy,
+      expires_at: expiresAt,
+    })
+    .execute();
+  const link = `${runtime.config.publicUrl}/invite?token=${token}`;
+  const cs = tenant.locale === 'cs';
+  await runtime.mailer.send({
+    to: input.email,
+    subject: cs ? `Pozvánka do ${tenant.name} v Bureau` : `Join ${tenant.name} on Bureau`,
+    text: cs
+      ? `Dobrý den,\n\nbyli jste pozváni do firmy ${tenant.name}. Pozvánku přijmete zde (platí ${runtime.config.invitationDays} dní):\n${link}`
+      : `Hello,\n\nyou have been invited to ${tenant.name}. Accept here (valid for ${runtime.config.invitationDays} days):\n${link}`,
+  });
+  return {
+    id,
+    email: input.email,
+    role: input.role,
+    expiresAt: expiresAt.toISOString(),
+    status: 'pending' as const,
+    link,
+  };
+}
+
+/** Finds a pending invitation by its secret, across tenants (the invitee is not a member yet). */
+export async function findInvitation(runtime: Runtime, token: string) {
+  if (token.length > 200) return null;
+  return runtime.db
+    .selectFrom('core.invitations as i')
+    .innerJoin('core.tenants as t', 't.id', 'i.tenant_id')
+    .select([
+      'i.id',
+      'i.tenant_id',
+      'i.email',
+      'i.role',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.revoked_at',
+      't.name',
+      't.slug',
+    ])
+    .where('i.token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+}
+
+/** Marks the invitation used and adds the membership, once; a second use is refused. */
+export async function acceptInvitation(runtime: Runtime, token: string, userId: string, userEmail: string) {
+  const inv = await findInvitation(runtime, token);
+  const now = runtime.clock.now();
+  if (!inv || invitationStatus(inv, now) !== 'pending') {
+    throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+  }
+  if (inv.email.toLowerCase() !== userEmail.toLowerCase()) {
+    throw conflict('email_mismatch', `This invitation is for ${inv.email}; sign in with that address`);
+  }
+  await runtime.db.transaction().execute(async (trx) => {
+    const used = await trx
+      .updateTable('core.invitations')
+      .set({ accepted_at: now, accepted_by: userId })
+      .where('tenant_id', '=', inv.tenant_id)
+      .where('id', '=', inv.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!used) throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+    const existing = await trx
+      .selectFrom('core.memberships')
+      .select('id')
+      .where('tenant_id', '=', inv.tenant_id)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!existing) {
+      await trx
+        .insertInto('core.memberships')
+        .values({ tenant_id: inv.tenant_id, id: newId(), user_id: userId, role: inv.role })
+        .execute();
+    }
+  });
+  return { tenant: { id: inv.tenant_id, slug: inv.slug, name: inv.name }, role: inv.role };
+}

@@ -1,0 +1,178 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { hashPassword } from '../auth/passwords.ts';
+import { setSessionCookie } from '../auth/session-middleware.ts';
+import type { BaseEnv } from '../http/env.ts';
+import { Problem, unauthorized } from '../http/problem.ts';
+import { newRouter } from '../http/router.ts';
+import { json, jsonBody, Locale, Password, problemResponses } from '../http/schemas.ts';
+import { acceptInvitation, findInvitation, invitationStatus } from './invitations.ts';
+import { listReachableTenants } from './reachable.ts';
+import { insertUser } from './signup.ts';
+import { clientIp } from './tenant-middleware.ts';
+
+const TenantEntry = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(['company', 'provider']),
+    role: z.string().nullable(),
+    permissions: z.array(z.string()),
+    modules: z.array(z.string()),
+    via: z.object({ provider: z.object({ id: z.string(), slug: z.string(), name: z.string() }) }).nullable(),
+  })
+  .openapi('MeTenant');
+
+const MeResponse = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }),
+    tenants: z.array(TenantEntry),
+  })
+  .openapi('Me');
+
+function requireUser(c: Context<BaseEnv>) {
+  if (!c.var.user) throw unauthorized();
+  return c.var.user;
+}
+
+export const meRoutes = newRouter<BaseEnv>()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['me'],
+      summary: 'The signed-in user and every tenant they reach, directly or through a provider',
+      responses: { 200: json(MeResponse), ...problemResponses(401) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const tenants = await listReachableTenants(c.var.runtime, user);
+      return c.json({ user, tenants }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/me',
+      tags: ['me'],
+      request: {
+        body: jsonBody(z.object({ name: z.string().trim().min(1).max(120).optional(), locale: Locale.optional() })),
+      },
+      responses: { 200: json(MeResponse.shape.user), ...problemResponses(400, 401) },
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const patch = c.req.valid('json');
+      const next = { ...user, ...patch };
+      await c.var.runtime.db
+        .updateTable('core.users')
+        .set({ name: next.name, locale: next.locale })
+        .where('id', '=', user.id)
+        .execute();
+      return c.json(next, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/invitations/{token}',
+      tags: ['members'],
+      summary: 'Preview an invitation by its link token',
+      request: { params: z.object({ token: z.string().min(1).max(200) }) },
+      responses: {
+        200: json(
+          z.object({
+            tenant: z.object({ name: z.string(), slug: z.string() }),
+            email: z.string(),
+            role: z.string(),
+            expiresAt: z.string(),
+            accountExists: z.boolean(),
+          }),
+        ),
+        ...problemResponses(404),
+      },
+    }),
+    async (c) => {
+      const { runtime } = c.var;
+      const inv = await findInvitation(runtime, c.req.valid('param').token);
+      if (!inv || invitationStatus(inv, runtime.clock.now()) !== 'pending') {
+        throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+      }
+      const account = await runtime.db
+        .selectFrom('core.users')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', inv.email.toLowerCase()))
+        .executeTakeFirst();
+      return c.json(
+        {
+          tenant: { name: inv.name, slug: inv.slug },
+          email: inv.email,
+          role: inv.role,
+          expiresAt: new Date(inv.expires_at).toISOString(),
+          accountExists: !!account,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/invitations/{token}/accept',
+      tags: ['members'],
+      summary: 'Accept an invitation: signed in, or creating the account with a name and password',
+      request: {
+        params: z.object({ token: z.string().min(1).max(200) }),
+        body: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: z
+                .object({ name: z.string().trim().min(1).max(120), password: Password, locale: Locale.optional() })
+                .partial(),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(
+          z.object({ tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }), role: z.string() }),
+        ),
+        ...problemResponses(400, 404, 409),
+      },
+    }),
+    async (c) => {
+      const { runtime } = c.var;
+      const { token } = c.req.valid('param');
+      const body = c.req.valid('json') ?? {};
+      let user = c.var.user;
+      if (!user) {
+        const inv = await findInvitation(runtime, token);
+        if (!inv || invitationStatus(inv, runtime.clock.now()) !== 'pending') {
+          throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+        }
+        if (!body.name || !body.password) {
+          throw new Problem(400, 'invalid_input', 'Sign in, or give a name and password to create your account', {
+            errors: [
+              ...(body.name ? [] : [{ path: 'name', message: 'Required' }]),
+              ...(body.password ? [] : [{ path: 'password', message: 'Required' }]),
+            ],
+          });
+        }
+        const locale = body.locale ?? 'en';
+        const passwordHash = await hashPassword(body.password);
+        const id = await runtime.db
+          .transaction()
+          .execute((trx) => insertUser(trx, { email: inv.email, name: body.name as string, passwordHash, locale }));
+        user = { id, email: inv.email, name: body.name, locale };
+        const session = await runtime.lucia.createSession(id, {
+          ip: clientIp(c),
+          user_agent: c.req.header('user-agent') ?? null,
+        });
+        setSessionCookie(c, runtime.lucia, session.id);
+      }
+      const result = await acceptInvitation(runtime, token, user.id, user.email);
+      return c.json(result, 200);
+    },
+  );

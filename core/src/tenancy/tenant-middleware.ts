@@ -1,0 +1,98 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { hashSecret } from '../auth/tokens.ts';
+import { enterTenant } from '../db/with-tenant.ts';
+import type { TenantEnv, TenantInfo } from '../http/env.ts';
+import { notFound, Problem, unauthorized } from '../http/problem.ts';
+import { pluginContext } from '../plugins/context.ts';
+import type { Access, Runtime } from '../runtime.ts';
+import { findTenantBySlug } from './tenants.ts';
+
+/** Thrown inside the transaction to roll it back while keeping the response already built. */
+class Rollback extends Error {}
+
+const TOKEN_TOUCH_MS = 60_000;
+
+async function tokenAccess(runtime: Runtime, tenant: TenantInfo, secret: string): Promise<Access | null> {
+  const row = await runtime.db
+    .selectFrom('core.api_tokens')
+    .select(['id', 'name', 'permissions', 'last_used_at'])
+    .where('tenant_id', '=', tenant.id)
+    .where('token_hash', '=', hashSecret(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = runtime.clock.now();
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOKEN_TOUCH_MS) {
+    await runtime.db
+      .updateTable('core.api_tokens')
+      .set({ last_used_at: now })
+      .where('tenant_id', '=', tenant.id)
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return {
+    actor: { kind: 'token', userId: null, tokenId: row.id, providerTenantId: null, label: `token:${row.name}` },
+    role: null,
+    grants: row.permissions,
+    modules: null,
+  };
+}
+
+/**
+ * Resolves `/api/t/:tenant/…`: the tenant by slug, the caller's access (API token, membership or a
+ * provider engagement), then runs the rest of the request in the tenant transaction. A tenant that
+ * does not exist and one the caller cannot reach look the same: 404.
+ */
+export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
+  const runtime = c.var.runtime;
+  const tenant = await findTenantBySlug(runtime.db, c.req.param('tenant') ?? '');
+  const bearer = c.req.header('authorization');
+  let access: Access | null = null;
+  if (bearer?.startsWith('Bearer ')) {
+    if (!tenant) throw notFound('Tenant');
+    access = await tokenAccess(runtime, tenant, bearer.slice(7).trim());
+    if (!access) throw new Problem(401, 'invalid_token', 'The API token is not valid for this tenant');
+  } else {
+    const user = c.var.user;
+    if (!user) throw unauthorized();
+    if (!tenant) throw notFound('Tenant');
+    for (const resolve of runtime.accessResolvers) {
+      access = await resolve({ runtime, tenant, user });
+      if (access) break;
+    }
+  }
+  if (!tenant || !access) throw notFound('Tenant');
+
+  c.set('tenant', tenant);
+  c.set('actor', access.actor);
+  c.set('grants', access.grants);
+  c.set('role', access.role);
+  c.set('moduleScope', access.modules);
+
+  try {
+    await runtime.db.transaction().execute(async (trx) => {
+      await enterTenant(trx, tenant.id);
+      c.set('db', trx);
+      c.set(
+        'ctx',
+        pluginContext({ runtime, tenant, db: trx, actor: access.actor, requestId: c.var.requestId, ip: clientIp(c) }),
+      );
+      for (const guard of runtime.requestGuards) await guard(c);
+      await next();
+      if (c.error || c.res.status >= 400) throw new Rollback();
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+});
+
+/** The caller's address: the socket peer, or X-Forwarded-For's first hop behind a trusted proxy. */
+export function clientIp(c: Context<any, any, any>): string {
+  if (c.var.runtime.config.trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}

@@ -67,6 +67,7 @@ export async function createBureau(options: BureauOptions) {
     accessResolvers: [membershipAccess],
     tenantListers: [directTenants],
     requestGuards: [],
+    hooks: { beforeModuleEnable: [], afterModuleChange: [], beforeSeatAdded: [], moduleInfo: [] },
   };
   const app = buildApp(runtime);
   return {

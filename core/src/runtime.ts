@@ -36,6 +36,29 @@ export type AccessResolver = (args: {
 /** Runs inside the tenant transaction before every tenant route (e.g. billing refusing writes). */
 export type RequestGuard = (c: Context<{ Variables: TenantVariables }>) => Promise<void>;
 
+/** A tenant transaction as hooks see it. */
+export interface HookContext {
+  runtime: Runtime;
+  tenant: TenantInfo;
+  db: Kysely<any>;
+  actor: Actor | null;
+}
+
+/**
+ * Extension points core calls at fixed places; other core areas (billing, providers) register
+ * here at start-up. A hook refuses by throwing a Problem (e.g. 402 `not_entitled`).
+ */
+export interface Hooks {
+  /** Before a module is enabled; `confirmed` is true when the caller has accepted a price shown earlier. */
+  beforeModuleEnable: Array<(ctx: HookContext, moduleId: string, confirmed: boolean) => Promise<void>>;
+  /** After a module is enabled or disabled (e.g. billing adds or ends the add-on). */
+  afterModuleChange: Array<(ctx: HookContext, moduleId: string, enabled: boolean) => Promise<void>>;
+  /** Before an invitation is created or accepted (a seat is about to be used). */
+  beforeSeatAdded: Array<(ctx: HookContext, confirmed: boolean) => Promise<void>>;
+  /** Extra fields for a module in GET /modules (e.g. price and entitlement). */
+  moduleInfo: Array<(ctx: HookContext, moduleId: string) => Promise<Record<string, unknown>>>;
+}
+
 /** Everything a running Bureau instance holds; built once by createBureau. */
 export interface Runtime {
   config: Config;
@@ -52,5 +75,6 @@ export interface Runtime {
   /** Sources of /api/me's tenant list: direct memberships first, then e.g. provider clients. */
   tenantListers: TenantLister[];
   requestGuards: RequestGuard[];
+  hooks: Hooks;
   log(level: 'error' | 'info' | 'debug', message: string, fields?: Record<string, unknown>): void;
 }

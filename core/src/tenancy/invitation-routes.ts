@@ -57,17 +57,28 @@ export const invitationRoutes = newRouter<TenantEnv>()
       tags: ['members'],
       summary: 'Invite someone by e-mail; the answer carries the link (also mailed)',
       permission: 'tenant.members.manage',
-      request: { body: jsonBody(z.object({ email: Email, role: z.string().min(1).max(60).default('member') })) },
+      request: {
+        body: jsonBody(
+          z.object({
+            email: Email,
+            role: z.string().min(1).max(60).default('member'),
+            /** True once the inviter accepted a seat price shown by an earlier 402 answer. */
+            confirm: z.boolean().optional(),
+          }),
+        ),
+      },
       responses: { 201: json(Invitation.extend({ link: z.string() })), ...problemResponses(400, 403, 409) },
     }),
     async (c) => {
-      const { email, role } = c.req.valid('json');
+      const { email, role, confirm } = c.req.valid('json');
       if (!(await roleExists(c.var.db, c.var.tenant.id, role))) {
         throw new Problem(400, 'invalid_input', 'No such role', {
           errors: [{ path: 'role', message: 'No such role' }],
         });
       }
       if (role === 'owner' && c.var.role !== 'owner') throw forbidden('tenant.owner');
+      const hookCtx = { runtime: c.var.runtime, tenant: c.var.tenant, db: c.var.db, actor: c.var.actor };
+      for (const hook of c.var.runtime.hooks.beforeSeatAdded) await hook(hookCtx, confirm === true);
       const inv = await createInvitation(c.var.runtime, c.var.db, c.var.tenant, {
         email,
         role,

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { guardDialect } from './tenant-guard.ts';
 
 /** A connected database: Kysely plus the underlying driver, so jobs can share it. */
 export interface Database {
@@ -31,7 +32,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<any>({ dialect: guardDialect(new PostgresDialect({ pool })) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({
@@ -39,7 +40,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     // Same shapes as node-postgres: int8 and numeric as strings, dates as ISO strings.
     parsers: { 20: (v: string) => v, 1700: (v: string) => v, 1082: (v: string) => v },
   });
-  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<any>({ dialect: guardDialect(new PGliteDialect({ pglite })) });
   return {
     db,
     kind: 'pglite',

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { APP_ROLE } from './roles.ts';
+import { markTenantTransaction } from './tenant-guard.ts';
 
 /**
  * Runs `fn` in one transaction as the request role with `bureau.tenant_id` set for this
@@ -11,10 +12,12 @@ export async function withTenant<T>(
   tenantId: string,
   fn: (trx: Transaction<any>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await enterTenant(trx, tenantId);
-    return fn(trx);
-  });
+  return db.transaction().execute((trx) =>
+    markTenantTransaction(async () => {
+      await enterTenant(trx, tenantId);
+      return fn(trx);
+    }),
+  );
 }
 
 /** Switches an open transaction to the request role and tenant. */

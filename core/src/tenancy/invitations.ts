@@ -23,7 +23,7 @@ export async function createInvitation(
   tenant: TenantInfo,
   input: { email: string; role: string; invitedBy: string | null },
 ) {
-  const member = await runtime.db
+  const member = await db
     .selectFrom('core.memberships as m')
     .innerJoin('core.users as u', 'u.id', 'm.user_id')
     .select('m.id')

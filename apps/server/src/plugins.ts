@@ -1,0 +1,7 @@
+import type { BureauPlugin } from '@bureau/core';
+
+/**
+ * The installed department modules. Adding a department is one line here (and its UI entry in
+ * apps/web/src/installed-plugins.ts); no core file changes.
+ */
+export const installedPlugins: readonly BureauPlugin<string, any>[] = [];

@@ -1,0 +1,46 @@
+import { type Kysely, sql } from 'kysely';
+import { pluginContext } from '../plugins/context.ts';
+import type { AuditEntry } from '../plugins/define-plugin.ts';
+import type { Op } from './op.ts';
+
+async function setTenant(db: Kysely<any>, tenantId: string) {
+  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(db);
+}
+
+/**
+ * Runs `fn` with the open tenant transaction pointed at another tenant, then points it back.
+ * The transaction keeps the request role, so row level security still applies: while switched it
+ * admits the other tenant's rows only. This is how an engagement's two sides (client and provider)
+ * change together, atomically: explicit, rare and audited on both sides (DESIGN §3).
+ */
+export async function inTenant<T>(op: Op, otherTenantId: string, fn: () => Promise<T>): Promise<T> {
+  if (otherTenantId === op.tenant.id) return fn();
+  await setTenant(op.db, otherTenantId);
+  try {
+    const result = await fn();
+    await setTenant(op.db, op.tenant.id);
+    return result;
+  } catch (err) {
+    // After a failed statement the transaction is lost anyway; try to point it back regardless.
+    await setTenant(op.db, op.tenant.id).catch(() => {});
+    throw err;
+  }
+}
+
+/** Writes an audit row under another tenant (the counterpart of an engagement), naming the actor. */
+export async function auditIn(op: Op, tenantId: string, entry: AuditEntry): Promise<void> {
+  const tenant = await op.db
+    .selectFrom('core.tenants')
+    .select(['id', 'slug', 'name', 'kind', 'status', 'country', 'locale', 'currency'])
+    .where('id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  const ctx = pluginContext({
+    runtime: op.runtime,
+    tenant: tenant as never,
+    db: op.db,
+    actor: op.actor,
+    requestId: op.requestId,
+    ip: op.ip,
+  });
+  await inTenant(op, tenantId, () => ctx.audit(entry));
+}

@@ -1,0 +1,384 @@
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit/write.ts';
+import type { Actor, TenantInfo } from '../http/env.ts';
+import { conflict, notFound, Problem } from '../http/problem.ts';
+import { newId } from '../lib/ids.ts';
+import { formatMoney, minorDigits } from '../lib/money.ts';
+import type { Runtime } from '../runtime.ts';
+import { currentPlan, type Period, planPrice } from './catalogue.ts';
+import { assessPlanChange } from './entitlements.ts';
+import { balanceOf, type Invoice, issueDocument, loadInvoice, loadInvoices } from './invoices.ts';
+import { applyToInvoice, overdueFor, reactivate } from './payments.ts';
+import { activeAddons, loadSubscription, recordChange, type Subscription, today } from './subscriptions.ts';
+
+const audit = (
+  db: Kysely<any>,
+  runtime: Runtime,
+  tenantId: string,
+  actor: Actor | null,
+  action: string,
+  entityId: string | null,
+  before: unknown,
+  after: unknown,
+) =>
+  writeAudit(db, {
+    tenantId,
+    actor,
+    requestId: null,
+    ip: null,
+    at: runtime.clock.now(),
+    action,
+    entityType: 'billing_subscription',
+    entityId,
+    before,
+    after,
+  });
+
+const money = (v: bigint, currency: string) => formatMoney(v, minorDigits(currency));
+const minBig = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/**
+ * Moves a subscription to another plan (the current version of `code`). Refuses with 409
+ * `downgrade_blocked` while the change would strand enabled modules or members, and with 402
+ * `confirmation_required` (until `confirm`) when it turns enabled modules into paid add-ons or needs
+ * extra seats. Takes effect now (prorated on the next invoice); a switch between monthly and yearly
+ * takes effect at the next renewal (immediately during the trial).
+ */
+export async function changePlan(
+  db: Kysely<any>,
+  runtime: Runtime,
+  sub: Subscription,
+  input: { plan: string; period?: Period; confirm?: boolean },
+  actor: Actor | null,
+): Promise<Subscription> {
+  const plan = await currentPlan(db, input.plan);
+  if (!plan) throw notFound('Plan');
+  const period = input.period ?? sub.pendingPeriod ?? sub.period;
+  if (!planPrice(plan, sub.currency, period)) {
+    throw conflict('not_offered', `The ${plan.name} plan is not offered in ${sub.currency} ${period}ly`);
+  }
+  const a = await assessPlanChange(db, runtime, sub, plan, period);
+  if (a.lostModules.length || a.lostSeats) {
+    throw conflict('downgrade_blocked', `Moving to ${plan.name} would lose modules or members`, {
+      wouldLose: {
+        modules: a.lostModules,
+        seats: a.lostSeats ? { used: a.seats.used, allowed: a.seats.allowed, remove: a.lostSeats } : null,
+      },
+      hint: 'Disable the listed modules and remove members first.',
+    });
+  }
+  if (plan.id === sub.planId && period === (sub.pendingPeriod ?? sub.period)) return sub;
+  const held = await activeAddons(db, sub.tenantId);
+  const newAddons = a.addons.filter((x) => !held.includes(x.module));
+  const moreSeats = a.seats.extra > sub.extraSeats;
+  if (!input.confirm && (newAddons.length || moreSeats)) {
+    throw new Problem(402, 'confirmation_required', `Moving to ${plan.name} adds paid add-ons or seats`, {
+      extra: {
+        plan: plan.code,
+        recurring: money(a.recurring, sub.currency),
+        currency: sub.currency,
+        period,
+        addons: a.addons.map((x) => ({ module: x.module, price: money(x.price, sub.currency) })),
+        extraSeats: a.seats.extra,
+        confirmWith: { confirm: true },
+      },
+    });
+  }
+  const now = runtime.clock.now();
+  // Add-ons for modules the new plan includes end; enabled modules it does not include become add-ons.
+  for (const m of held) {
+    if (!a.addons.some((x) => x.module === m)) {
+      await db
+        .updateTable('core.billing_addons')
+        .set({ ended_at: now })
+        .where('tenant_id', '=', sub.tenantId)
+        .where('module_id', '=', m)
+        .where('ended_at', 'is', null)
+        .execute();
+    }
+  }
+  for (const x of newAddons) {
+    await db
+      .insertInto('core.billing_addons')
+      .values({ tenant_id: sub.tenantId, id: newId(), subscription_id: sub.id, module_id: x.module, started_at: now })
+      .execute();
+  }
+  const immediate = sub.status === 'trial';
+  await db
+    .updateTable('core.billing_subscriptions')
+    .set({
+      plan_id: plan.id,
+      extra_seats: a.seats.extra,
+      ...(immediate ? { period, pending_period: null } : { pending_period: period === sub.period ? null : period }),
+    })
+    .where('tenant_id', '=', sub.tenantId)
+    .where('id', '=', sub.id)
+    .execute();
+  const after = (await loadSubscription(db, sub.tenantId)) as Subscription;
+  await recordChange(db, runtime, after, `plan_changed:${plan.code}`);
+  await audit(
+    db,
+    runtime,
+    sub.tenantId,
+    actor,
+    'billing.plan_changed',
+    sub.id,
+    { planId: sub.planId, period: sub.period },
+    {
+      plan: plan.code,
+      version: plan.version,
+      period,
+      addons: a.addons.map((x) => x.module),
+      extraSeats: a.seats.extra,
+    },
+  );
+  return after;
+}
+
+/** Cancels at the end of the current period (or the trial); reversible until then. */
+export async function scheduleCancel(db: Kysely<any>, runtime: Runtime, sub: Subscription, actor: Actor | null) {
+  if (sub.status === 'canceled') throw conflict('already_canceled', 'The subscription is already canceled');
+  await db
+    .updateTable('core.billing_subscriptions')
+    .set({ cancel_at_period_end: true })
+    .where('tenant_id', '=', sub.tenantId)
+    .where('id', '=', sub.id)
+    .execute();
+  await audit(db, runtime, sub.tenantId, actor, 'billing.cancel_scheduled', sub.id, null, {
+    at: sub.currentPeriodEnd,
+  });
+  return (await loadSubscription(db, sub.tenantId)) as Subscription;
+}
+
+/**
+ * Undoes a scheduled cancellation, or reactivates a canceled subscription (within retention, with
+ * nothing overdue): a new period starts today and is invoiced by the next billing run.
+ */
+export async function tenantReactivate(db: Kysely<any>, runtime: Runtime, sub: Subscription, actor: Actor | null) {
+  if (sub.status !== 'canceled') {
+    if (!sub.cancelAtPeriodEnd) throw conflict('not_canceled', 'The subscription is not canceled');
+    await db
+      .updateTable('core.billing_subscriptions')
+      .set({ cancel_at_period_end: false })
+      .where('tenant_id', '=', sub.tenantId)
+      .where('id', '=', sub.id)
+      .execute();
+    await audit(db, runtime, sub.tenantId, actor, 'billing.cancel_withdrawn', sub.id, null, null);
+    return (await loadSubscription(db, sub.tenantId)) as Subscription;
+  }
+  if (sub.retentionUntil && sub.retentionUntil < today(runtime)) {
+    throw conflict('retention_expired', 'The retention period is over; sign up again');
+  }
+  const overdue = await overdueFor(db, runtime, sub.tenantId);
+  if (overdue.length) {
+    throw conflict('outstanding_balance', 'Pay the overdue invoices first', {
+      invoices: overdue.map((i) => ({
+        number: i.number,
+        balance: money(balanceOf(i), i.currency),
+        currency: i.currency,
+      })),
+    });
+  }
+  return reactivate(db, runtime, sub, 'reactivated', actor);
+}
+
+/**
+ * A credit note (opravný daňový doklad) correcting an issued invoice: the whole remaining amount
+ * (its lines mirrored) or a stated net amount. The credit settles the invoice's open balance.
+ */
+export async function issueCreditNote(
+  db: Kysely<any>,
+  runtime: Runtime,
+  invoiceId: string,
+  input: { reason: string; amount?: bigint },
+  actor: Actor | null,
+): Promise<Invoice> {
+  const inv = await loadInvoice(db, null, invoiceId);
+  if (inv?.kind !== 'invoice') throw notFound('Invoice');
+  const previous = (await loadInvoices(db, { tenantId: inv.tenantId })).filter(
+    (x) => x.kind === 'credit_note' && x.correctsInvoiceId === inv.id,
+  );
+  const credited = previous.reduce((a, x) => a - x.subtotal, 0n);
+  const remaining = inv.subtotal - credited;
+  const amount = input.amount ?? remaining;
+  if (amount <= 0n || amount > remaining) {
+    throw conflict('credit_out_of_range', `At most ${money(remaining, inv.currency)} ${inv.currency} can be credited`, {
+      max: money(remaining, inv.currency),
+    });
+  }
+  const cs = inv.buyer.country === 'CZ';
+  const lines =
+    amount === inv.subtotal
+      ? inv.lines.map((l) => ({ ...l, unitPrice: -l.unitPrice, amount: -l.amount }))
+      : [
+          {
+            description: cs
+              ? `Oprava faktury ${inv.number}: ${input.reason}`
+              : `Correction of ${inv.number}: ${input.reason}`,
+            quantity: 1,
+            unitPrice: -amount,
+            amount: -amount,
+            subjectTenantId: null,
+            periodStart: inv.periodStart,
+            periodEnd: inv.periodEnd,
+          },
+        ];
+  const cn = await issueDocument(db, runtime, {
+    buyerTenantId: inv.tenantId,
+    kind: 'credit_note',
+    currency: inv.currency,
+    lines,
+    periodStart: inv.periodStart,
+    periodEnd: inv.periodEnd,
+    corrects: inv,
+    note: input.reason,
+    actor,
+  });
+  const balance = balanceOf(inv);
+  const gross = -cn.total;
+  await applyToInvoice(db, runtime, inv, minBig(gross, balance), { kind: 'credit_note', creditNoteId: cn.id }, actor);
+  return cn;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provider pays
+
+export interface PayerLink {
+  id: string;
+  clientTenantId: string;
+  clientName: string;
+  clientSlug: string;
+  payerTenantId: string;
+  payerName: string;
+  status: 'offered' | 'active' | 'ended';
+  offeredAt: string;
+  acceptedAt: string | null;
+}
+
+async function links(db: Kysely<any>, where: { client?: string; payer?: string }): Promise<PayerLink[]> {
+  let q = db
+    .selectFrom('core.billing_payers as p')
+    .innerJoin('core.tenants as c', 'c.id', 'p.tenant_id')
+    .innerJoin('core.tenants as v', 'v.id', 'p.payer_tenant_id')
+    .select([
+      'p.id',
+      'p.tenant_id',
+      'c.name as client_name',
+      'c.slug as client_slug',
+      'p.payer_tenant_id',
+      'v.name as payer_name',
+      'p.status',
+      'p.offered_at',
+      'p.accepted_at',
+    ])
+    .where('p.status', '<>', 'ended');
+  if (where.client) q = q.where('p.tenant_id', '=', where.client);
+  if (where.payer) q = q.where('p.payer_tenant_id', '=', where.payer);
+  const rows = await q.orderBy('c.name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientTenantId: r.tenant_id,
+    clientName: r.client_name,
+    clientSlug: r.client_slug,
+    payerTenantId: r.payer_tenant_id,
+    payerName: r.payer_name,
+    status: r.status,
+    offeredAt: new Date(r.offered_at).toISOString(),
+    acceptedAt: r.accepted_at ? new Date(r.accepted_at).toISOString() : null,
+  }));
+}
+
+export const clientsOf = (db: Kysely<any>, providerId: string) => links(db, { payer: providerId });
+export const payerOf = async (db: Kysely<any>, clientId: string) => (await links(db, { client: clientId }))[0] ?? null;
+
+/** A provider offers to pay a client's subscription; the client's admin accepts it. */
+export async function offerToPay(
+  db: Kysely<any>,
+  runtime: Runtime,
+  provider: TenantInfo,
+  clientSlug: string,
+  actor: Actor | null,
+) {
+  if (provider.kind !== 'provider') throw conflict('not_a_provider', 'Only a provider tenant can pay for clients');
+  const client = await db
+    .selectFrom('core.tenants')
+    .select(['id', 'kind'])
+    .where('slug', '=', clientSlug)
+    .executeTakeFirst();
+  if (!client || client.id === provider.id) throw notFound('Client');
+  if (await payerOf(db, client.id))
+    throw conflict('payer_exists', 'This client already has a paying provider or an offer');
+  const id = newId();
+  await db
+    .insertInto('core.billing_payers')
+    .values({
+      tenant_id: client.id,
+      id,
+      payer_tenant_id: provider.id,
+      status: 'offered',
+      offered_at: runtime.clock.now(),
+    })
+    .execute();
+  await writeAudit(db, {
+    tenantId: provider.id,
+    actor,
+    requestId: null,
+    ip: null,
+    at: runtime.clock.now(),
+    action: 'billing.payer_offered',
+    entityType: 'billing_payer',
+    entityId: id,
+    after: { client: clientSlug },
+  });
+  return (await clientsOf(db, provider.id)).find((l) => l.id === id) as PayerLink;
+}
+
+export async function acceptPayer(db: Kysely<any>, runtime: Runtime, clientId: string, actor: Actor | null) {
+  const link = await payerOf(db, clientId);
+  if (link?.status !== 'offered') throw notFound('Offer');
+  await db
+    .updateTable('core.billing_payers')
+    .set({ status: 'active', accepted_at: runtime.clock.now() })
+    .where('tenant_id', '=', clientId)
+    .where('id', '=', link.id)
+    .execute();
+  await writeAudit(db, {
+    tenantId: clientId,
+    actor,
+    requestId: null,
+    ip: null,
+    at: runtime.clock.now(),
+    action: 'billing.payer_accepted',
+    entityType: 'billing_payer',
+    entityId: link.id,
+    after: { payer: link.payerName },
+  });
+  return (await payerOf(db, clientId)) as PayerLink;
+}
+
+/** Ends a payer relation (either side). Charges already made stay with whoever they were for. */
+export async function endPayer(
+  db: Kysely<any>,
+  runtime: Runtime,
+  by: { tenantId: string },
+  link: PayerLink,
+  actor: Actor | null,
+) {
+  await db
+    .updateTable('core.billing_payers')
+    .set({ status: 'ended', ended_at: runtime.clock.now() })
+    .where('tenant_id', '=', link.clientTenantId)
+    .where('id', '=', link.id)
+    .execute();
+  await writeAudit(db, {
+    tenantId: by.tenantId,
+    actor,
+    requestId: null,
+    ip: null,
+    at: runtime.clock.now(),
+    action: 'billing.payer_ended',
+    entityType: 'billing_payer',
+    entityId: link.id,
+    before: { client: link.clientSlug, payer: link.payerName, status: link.status },
+  });
+}

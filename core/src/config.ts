@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type BillingConfig, loadBillingConfig } from './billing/config.ts';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -15,6 +16,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   BUREAU_OPERATORS: z.string().default(''),
   BUREAU_STORAGE_DIR: z.string().optional(),
+  BUREAU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export interface Config {
@@ -35,6 +37,10 @@ export interface Config {
   /** E-mails of platform operators (billing catalogue editors). */
   operators: string[];
   storageDir: string;
+  /** Largest attachment upload accepted by POST /api/t/:tenant/records, bytes (BUREAU_MAX_UPLOAD_MB, default 20). */
+  maxUploadBytes: number;
+  /** SaaS billing: trial, dunning schedule, seller details (BILLING_* variables, docs/billing.md). */
+  billing: BillingConfig;
 }
 
 /** Reads configuration from the environment; fails at start with a message naming bad variables. */
@@ -62,6 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
     storageDir: e.BUREAU_STORAGE_DIR ?? `${e.BUREAU_DATA_DIR}/files`,
+    maxUploadBytes: Math.floor(e.BUREAU_MAX_UPLOAD_MB * 1024 * 1024),
+    billing: loadBillingConfig(env),
   };
 }
 

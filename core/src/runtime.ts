@@ -55,6 +55,8 @@ export interface Hooks {
   afterModuleChange: Array<(ctx: HookContext, moduleId: string, enabled: boolean) => Promise<void>>;
   /** Before an invitation is created or accepted (a seat is about to be used). */
   beforeSeatAdded: Array<(ctx: HookContext, confirmed: boolean) => Promise<void>>;
+  /** In the sign-up transaction (privileged), right after a tenant is created (e.g. billing starts the trial). */
+  tenantCreated: Array<(db: Kysely<any>, tenant: TenantInfo) => Promise<void>>;
   /** Extra fields for a module in GET /modules (e.g. price and entitlement). */
   moduleInfo: Array<(ctx: HookContext, moduleId: string) => Promise<Record<string, unknown>>>;
 }

@@ -137,7 +137,8 @@ export async function createTestBureau(
       };
     },
     async enableModule(user, moduleId) {
-      const res = await user.json('PUT', `/api/t/${user.tenant.slug}/modules/${moduleId}`);
+      // confirm: true accepts an add-on price where the plan asks for one.
+      const res = await user.json('PUT', `/api/t/${user.tenant.slug}/modules/${moduleId}`, { confirm: true });
       if (res.status >= 300) throw new Error(`enable ${moduleId} failed: ${res.status} ${JSON.stringify(res.body)}`);
     },
     async close() {

@@ -92,7 +92,7 @@ describe('invoice documents', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/xml');
     const xml = await res.text();
-    expect(xml).toContain('<VariableSymbol>2025000001</VariableSymbol>');
+    expect(xml).toContain(`<VariableSymbol>${inv!.number}</VariableSymbol>`);
     expect(xml).toContain('<Name>Účetní kancelář Žluťoučký kůň s.r.o.</Name>');
     expect(await validIsdoc(xml)).toEqual([]);
     const same = await czech.request('GET', `/api/t/${czech.tenant.slug}/billing/invoices/${inv!.id}/isdoc`);
@@ -144,7 +144,7 @@ describe('invoice documents', () => {
     // After the 100.00 + VAT credit, 1076.90 is left to pay.
     expect(paymentQr(full!)).toEqual({
       kind: 'spayd',
-      text: `SPD*1.0*ACC:CZ6508000000192000145399+GIBACZPX*AM:1076.90*CC:CZK*X-VS:2025000001*DT:${full!.dueOn.replace(/-/g, '')}*RN:Bureau Software s.r.o.*MSG:Faktura 2025000001`,
+      text: `SPD*1.0*ACC:CZ6508000000192000145399+GIBACZPX*AM:1076.90*CC:CZK*X-VS:${inv!.number}*DT:${full!.dueOn.replace(/-/g, '')}*RN:Bureau Software s.r.o.*MSG:Faktura ${inv!.number}`,
     });
     for (const path of [`${inv!.id}.pdf`, `${inv!.id}/pdf`]) {
       const res = await czech.request('GET', `/api/t/${czech.tenant.slug}/billing/invoices/${path}`);
@@ -155,7 +155,7 @@ describe('invoice documents', () => {
       const raw = pdf.toString('latin1');
       expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
       expect(raw).toContain('/FontFile2');
-      expect(raw).toContain('(Invoice 2025000001)');
+      expect(raw).toContain(`(Invoice ${inv!.number})`);
     }
   });
 });
@@ -337,5 +337,52 @@ describe('provider pays', () => {
     // Ending the relation: the client pays for itself again.
     expect((await c2.json('DELETE', `/api/t/${c2.tenant.slug}/billing/payer`)).status).toBe(200);
     expect((await c2.json('GET', `/api/t/${c2.tenant.slug}/billing`)).body.subscription.paidBy).toBeNull();
+    expect((await c2.json('GET', `/api/t/${c2.tenant.slug}/billing/payer`)).body.payer).toBeNull();
+    const left = (await provider.json('GET', `/api/t/${provider.tenant.slug}/billing/clients`)).body.clients;
+    expect(left.map((l: { clientTenantId: string }) => l.clientTenantId)).toEqual([c1.tenant.id]);
+
+    // Another provider cannot offer while c1 has a payer.
+    const rival = await newTenant(t, { tenant: { name: 'Jiný Partner', kind: 'provider' } });
+    const taken = await rival.json('POST', `/api/t/${rival.tenant.slug}/billing/clients`, { client: c1.tenant.slug });
+    expect([taken.status, taken.body.code]).toEqual([409, 'payer_exists']);
+
+    // A provider withdraws its offer: the client's row and the provider's mirror end together.
+    expect(
+      (await rival.json('POST', `/api/t/${rival.tenant.slug}/billing/clients`, { client: c2.tenant.slug })).status,
+    ).toBe(201);
+    expect((await c2.json('GET', `/api/t/${c2.tenant.slug}/billing/payer`)).body.payer).toMatchObject({
+      payerTenantId: rival.tenant.id,
+      status: 'offered',
+    });
+    expect((await rival.json('DELETE', `/api/t/${rival.tenant.slug}/billing/clients/${c2.tenant.id}`)).status).toBe(
+      200,
+    );
+    expect((await c2.json('GET', `/api/t/${c2.tenant.slug}/billing/payer`)).body.payer).toBeNull();
+    expect((await rival.json('GET', `/api/t/${rival.tenant.slug}/billing/clients`)).body.clients).toEqual([]);
+
+    // Both sides hold the same rows: the client's (billing_payers) and the provider's mirror.
+    const columns = ['status', 'offered_at', 'accepted_at', 'ended_at'] as const;
+    const clientRows = await t.runtime.db
+      .selectFrom('core.billing_payers')
+      .select(['id', 'tenant_id as client', 'payer_tenant_id as payer', ...columns])
+      .where('payer_tenant_id', 'in', [provider.tenant.id, rival.tenant.id])
+      .orderBy('id')
+      .execute();
+    const mirrorRows = await t.runtime.db
+      .selectFrom('core.billing_paid_clients')
+      .select(['id', 'client_tenant_id as client', 'tenant_id as payer', ...columns])
+      .where('tenant_id', 'in', [provider.tenant.id, rival.tenant.id])
+      .orderBy('id')
+      .execute();
+    const summary = clientRows.map((r) => [r.client, r.payer, r.status]);
+    expect(summary).toHaveLength(3);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        [c1.tenant.id, provider.tenant.id, 'active'],
+        [c2.tenant.id, provider.tenant.id, 'ended'],
+        [c2.tenant.id, rival.tenant.id, 'ended'],
+      ]),
+    );
+    expect(mirrorRows).toEqual(clientRows);
   }, 180_000);
 });

@@ -44,8 +44,9 @@ describe('lifecycle', () => {
     expect(s.currentPeriodStart).toBe('2025-03-17');
     expect(s.currentPeriodEnd).toBe('2025-04-17');
     const [inv] = await invoicesOf(t, u.tenant.id);
-    expect(inv).toMatchObject({ number: '2025000001', total: '119790', due_on: '2025-03-31', status: 'issued' });
-    expect(mailsTo(u.email).some((m) => m.subject.includes('Faktura 2025000001'))).toBe(true);
+    // Other tenants of this bureau (the operator's firm) are invoiced in the same run, so only the series is fixed.
+    expect(inv).toMatchObject({ number: expect.stringMatching(/^2025\d{6}$/), total: '119790', due_on: '2025-03-31', status: 'issued' });
+    expect(mailsTo(u.email).some((m) => m.subject.includes(`Faktura ${inv?.number}`))).toBe(true);
 
     await runDays(t, clock, 15); // 2025-04-01: one day past due
     expect((await billing(u)).body.subscription.status).toBe('past_due');

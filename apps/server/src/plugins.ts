@@ -1,7 +1,8 @@
 import type { BureauPlugin } from '@bureau/core';
+import accounting from '@bureau/plugin-accounting';
 
 /**
  * The installed department modules. Adding a department is one line here (and its UI entry in
  * apps/web/src/installed-plugins.ts); no core file changes.
  */
-export const installedPlugins: readonly BureauPlugin<string, any>[] = [];
+export const installedPlugins: readonly BureauPlugin<string, any>[] = [accounting];

@@ -70,20 +70,26 @@ export const authRoutes = newRouter<BaseEnv>()
     async (c) => {
       const body = c.req.valid('json');
       const locale = body.locale ?? (body.tenant.country === 'CZ' ? 'cs' : 'en');
-      const { userId, tenantId } = await signup(c.var.runtime.db, {
-        email: body.email,
-        password: body.password,
-        name: body.name,
-        locale,
-        tenant: {
-          name: body.tenant.name,
-          slug: body.tenant.slug,
-          kind: body.tenant.kind,
-          country: body.tenant.country,
-          currency: body.tenant.currency ?? defaultCurrency(body.tenant.country),
+      const { userId, tenantId } = await signup(
+        c.var.runtime.db,
+        {
+          email: body.email,
+          password: body.password,
+          name: body.name,
           locale,
+          tenant: {
+            name: body.tenant.name,
+            slug: body.tenant.slug,
+            kind: body.tenant.kind,
+            country: body.tenant.country,
+            currency: body.tenant.currency ?? defaultCurrency(body.tenant.country),
+            locale,
+          },
         },
-      });
+        async (trx, tenant) => {
+          for (const hook of c.var.runtime.hooks.tenantCreated) await hook(trx, tenant);
+        },
+      );
       await startSession(c, userId);
       return c.json(
         {

@@ -41,6 +41,9 @@ export function installBilling(runtime: Runtime) {
   runtime.hooks.beforeSeatAdded.push(beforeSeatAdded);
   runtime.hooks.moduleInfo.push(moduleInfo);
   runtime.requestGuards.push(subscriptionGuard);
+  runtime.hooks.tenantCreated.push(async (db, tenant) => {
+    await ensureSubscription(db, runtime, tenant);
+  });
 }
 
 /**

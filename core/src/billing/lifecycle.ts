@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { writeAudit } from '../audit/write.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { conflict, notFound, Problem } from '../http/problem.ts';
@@ -255,8 +255,37 @@ export interface PayerLink {
   acceptedAt: string | null;
 }
 
-async function links(db: Kysely<any>, where: { client?: string; payer?: string }): Promise<PayerLink[]> {
-  let q = db
+/*
+ * The relation is kept on both sides, like an engagement (DESIGN §3): the authoritative row under
+ * the client (`core.billing_payers`, tenant_id = client) and a mirror with the same id under the
+ * provider (`core.billing_paid_clients`, tenant_id = provider). Each side reads only its own row;
+ * every change writes both in the acting side's tenant transaction, pointing `bureau.tenant_id` at
+ * the other side for that write (the request role and RLS stay on) and back.
+ */
+
+async function setTenant(db: Kysely<any>, tenantId: string) {
+  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(db);
+}
+
+/** Runs `fn` with the open tenant transaction of `current` pointed at `other`, then points it back. */
+async function asTenant<T>(db: Kysely<any>, current: string, other: string, fn: () => Promise<T>): Promise<T> {
+  if (other === current) return fn();
+  await setTenant(db, other);
+  try {
+    const result = await fn();
+    await setTenant(db, current);
+    return result;
+  } catch (err) {
+    await setTenant(db, current).catch(() => {});
+    throw err;
+  }
+}
+
+const iso = (v: unknown) => new Date(v as string).toISOString();
+
+/** The client's side: its current (offered or active) payer, from its own row. */
+export async function payerOf(db: Kysely<any>, clientId: string): Promise<PayerLink | null> {
+  const r = await db
     .selectFrom('core.billing_payers as p')
     .innerJoin('core.tenants as c', 'c.id', 'p.tenant_id')
     .innerJoin('core.tenants as v', 'v.id', 'p.payer_tenant_id')
@@ -271,11 +300,11 @@ async function links(db: Kysely<any>, where: { client?: string; payer?: string }
       'p.offered_at',
       'p.accepted_at',
     ])
-    .where('p.status', '<>', 'ended');
-  if (where.client) q = q.where('p.tenant_id', '=', where.client);
-  if (where.payer) q = q.where('p.payer_tenant_id', '=', where.payer);
-  const rows = await q.orderBy('c.name').execute();
-  return rows.map((r) => ({
+    .where('p.tenant_id', '=', clientId)
+    .where('p.status', '<>', 'ended')
+    .executeTakeFirst();
+  if (!r) return null;
+  return {
     id: r.id,
     clientTenantId: r.tenant_id,
     clientName: r.client_name,
@@ -283,13 +312,69 @@ async function links(db: Kysely<any>, where: { client?: string; payer?: string }
     payerTenantId: r.payer_tenant_id,
     payerName: r.payer_name,
     status: r.status,
-    offeredAt: new Date(r.offered_at).toISOString(),
-    acceptedAt: r.accepted_at ? new Date(r.accepted_at).toISOString() : null,
+    offeredAt: iso(r.offered_at),
+    acceptedAt: r.accepted_at ? iso(r.accepted_at) : null,
+  };
+}
+
+/** The provider's side: the clients it pays for or has offered to, from its mirror rows. */
+export async function clientsOf(db: Kysely<any>, providerId: string): Promise<PayerLink[]> {
+  const rows = await db
+    .selectFrom('core.billing_paid_clients as m')
+    .innerJoin('core.tenants as c', 'c.id', 'm.client_tenant_id')
+    .innerJoin('core.tenants as v', 'v.id', 'm.tenant_id')
+    .select([
+      'm.id',
+      'm.client_tenant_id',
+      'c.name as client_name',
+      'c.slug as client_slug',
+      'm.tenant_id',
+      'v.name as payer_name',
+      'm.status',
+      'm.offered_at',
+      'm.accepted_at',
+    ])
+    .where('m.tenant_id', '=', providerId)
+    .where('m.status', '<>', 'ended')
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    clientTenantId: r.client_tenant_id,
+    clientName: r.client_name,
+    clientSlug: r.client_slug,
+    payerTenantId: r.tenant_id,
+    payerName: r.payer_name,
+    status: r.status,
+    offeredAt: iso(r.offered_at),
+    acceptedAt: r.accepted_at ? iso(r.accepted_at) : null,
   }));
 }
 
-export const clientsOf = (db: Kysely<any>, providerId: string) => links(db, { payer: providerId });
-export const payerOf = async (db: Kysely<any>, clientId: string) => (await links(db, { client: clientId }))[0] ?? null;
+/** Writes the same change to the client's row and the provider's mirror, from `current`'s transaction. */
+async function updateLink(
+  db: Kysely<any>,
+  current: string,
+  link: { id: string; clientTenantId: string; payerTenantId: string },
+  set: Record<string, unknown>,
+) {
+  await asTenant(db, current, link.clientTenantId, () =>
+    db
+      .updateTable('core.billing_payers')
+      .set(set)
+      .where('tenant_id', '=', link.clientTenantId)
+      .where('id', '=', link.id)
+      .execute(),
+  );
+  await asTenant(db, current, link.payerTenantId, () =>
+    db
+      .updateTable('core.billing_paid_clients')
+      .set(set)
+      .where('tenant_id', '=', link.payerTenantId)
+      .where('id', '=', link.id)
+      .execute(),
+  );
+}
 
 /** A provider offers to pay a client's subscription; the client's admin accepts it. */
 export async function offerToPay(
@@ -306,18 +391,20 @@ export async function offerToPay(
     .where('slug', '=', clientSlug)
     .executeTakeFirst();
   if (!client || client.id === provider.id) throw notFound('Client');
-  if (await payerOf(db, client.id))
-    throw conflict('payer_exists', 'This client already has a paying provider or an offer');
   const id = newId();
+  const offeredAt = runtime.clock.now();
+  const exists = await asTenant(db, provider.id, client.id, async () => {
+    if (await payerOf(db, client.id)) return true;
+    await db
+      .insertInto('core.billing_payers')
+      .values({ tenant_id: client.id, id, payer_tenant_id: provider.id, status: 'offered', offered_at: offeredAt })
+      .execute();
+    return false;
+  });
+  if (exists) throw conflict('payer_exists', 'This client already has a paying provider or an offer');
   await db
-    .insertInto('core.billing_payers')
-    .values({
-      tenant_id: client.id,
-      id,
-      payer_tenant_id: provider.id,
-      status: 'offered',
-      offered_at: runtime.clock.now(),
-    })
+    .insertInto('core.billing_paid_clients')
+    .values({ tenant_id: provider.id, id, client_tenant_id: client.id, status: 'offered', offered_at: offeredAt })
     .execute();
   await writeAudit(db, {
     tenantId: provider.id,
@@ -336,12 +423,7 @@ export async function offerToPay(
 export async function acceptPayer(db: Kysely<any>, runtime: Runtime, clientId: string, actor: Actor | null) {
   const link = await payerOf(db, clientId);
   if (link?.status !== 'offered') throw notFound('Offer');
-  await db
-    .updateTable('core.billing_payers')
-    .set({ status: 'active', accepted_at: runtime.clock.now() })
-    .where('tenant_id', '=', clientId)
-    .where('id', '=', link.id)
-    .execute();
+  await updateLink(db, clientId, link, { status: 'active', accepted_at: runtime.clock.now() });
   await writeAudit(db, {
     tenantId: clientId,
     actor,
@@ -356,7 +438,10 @@ export async function acceptPayer(db: Kysely<any>, runtime: Runtime, clientId: s
   return (await payerOf(db, clientId)) as PayerLink;
 }
 
-/** Ends a payer relation (either side). Charges already made stay with whoever they were for. */
+/**
+ * Ends a payer relation (either side; `by` is the tenant whose transaction `db` is). Charges
+ * already made stay with whoever they were for.
+ */
 export async function endPayer(
   db: Kysely<any>,
   runtime: Runtime,
@@ -364,12 +449,7 @@ export async function endPayer(
   link: PayerLink,
   actor: Actor | null,
 ) {
-  await db
-    .updateTable('core.billing_payers')
-    .set({ status: 'ended', ended_at: runtime.clock.now() })
-    .where('tenant_id', '=', link.clientTenantId)
-    .where('id', '=', link.id)
-    .execute();
+  await updateLink(db, by.tenantId, link, { status: 'ended', ended_at: runtime.clock.now() });
   await writeAudit(db, {
     tenantId: by.tenantId,
     actor,

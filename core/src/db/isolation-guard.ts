@@ -11,6 +11,19 @@ export interface GuardViolation {
  * security enabled and forced with the tenant policy; primary key, unique constraints and foreign
  * keys to other tenant tables include tenant_id (Citus-ready). New tables are covered automatically.
  */
+/** How Postgres prints the policy expression enableTenantRls creates, read back from a scratch table. */
+async function canonicalTenantExpression(db: Kysely<any>): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    await sql`create temporary table bureau_guard_probe (tenant_id uuid) on commit drop`.execute(trx);
+    await sql`create policy tenant_isolation on bureau_guard_probe
+      using (tenant_id = (select current_setting('bureau.tenant_id', true)::uuid))`.execute(trx);
+    const r = await sql<{ qual: string }>`
+      select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p
+      where p.polrelid = 'bureau_guard_probe'::regclass`.execute(trx);
+    return r.rows[0]?.qual as string;
+  });
+}
+
 export async function tenantTableViolations(db: Kysely<any>) {
   const tables = (
     await sql<{ schema: string; name: string; oid: number; rls: boolean; forced: boolean }>`
@@ -23,6 +36,7 @@ export async function tenantTableViolations(db: Kysely<any>) {
       order by 1, 2`.execute(db)
   ).rows;
   const tenantTableOids = new Set(tables.map((t) => t.oid));
+  const tenantExpr = await canonicalTenantExpression(db);
   const violations: GuardViolation[] = [];
   for (const t of tables) {
     const table = `${t.schema}.${t.name}`;
@@ -34,9 +48,13 @@ export async function tenantTableViolations(db: Kysely<any>) {
                p.polcmd::text as cmd
         from pg_policy p where p.polrelid = ${t.oid}`.execute(db)
     ).rows;
-    const isTenantExpr = (e: string | null) => !!e && /tenant_id\s*=/.test(e) && e.includes("current_setting('bureau.tenant_id'");
-    if (!policies.some((p) => p.cmd === '*' && isTenantExpr(p.qual) && isTenantExpr(p.check))) {
-      violations.push({ table, rule: 'tenant_policy', detail: 'no policy for all commands with the tenant USING and WITH CHECK' });
+    const exact = (e: string | null) => e === tenantExpr;
+    if (policies.length !== 1 || !policies.every((p) => p.cmd === '*' && exact(p.qual) && exact(p.check))) {
+      violations.push({
+        table,
+        rule: 'tenant_policy',
+        detail: `expected exactly the tenant policy (${tenantExpr}); found ${JSON.stringify(policies)}`,
+      });
     }
     const constraints = (
       await sql<{ name: string; type: string; columns: string[]; ref: number | null }>`

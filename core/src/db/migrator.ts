@@ -16,10 +16,12 @@ export class MigrationError extends Error {
   readonly owner: string;
   readonly migration: string | undefined;
   constructor(owner: string, migration: string | undefined, cause: unknown) {
+    const of = owner === 'core' ? 'core' : `plugin "${owner}"`;
     super(
-      `migration ${migration ?? '(unknown)'} of ${owner} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `Migration "${migration ?? '(unknown)'}" of ${of} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
       { cause },
     );
+    this.name = 'MigrationError';
     this.owner = owner;
     this.migration = migration;
   }

@@ -2,11 +2,19 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
+import { auditRoutes } from '../audit/routes.ts';
 import { csrfGuard } from '../auth/csrf.ts';
 import { authRoutes } from '../auth/routes.ts';
+import { operatorBillingRoutes } from '../billing/operator-routes.ts';
+import { billingRoutes } from '../billing/routes.ts';
 import { sessionMiddleware } from '../auth/session-middleware.ts';
 import { tokenRoutes } from '../auth/token-routes.ts';
+import { eventRoutes } from '../events/routes.ts';
+import { moduleRoutes } from '../plugins/modules-routes.ts';
 import { mountPlugins } from '../plugins/mount.ts';
+import { consoleRoutes, engagementRoutes } from '../providers/index.ts';
+import { recordRoutes } from '../records/routes.ts';
+import { isRecordUpload, recordUploadBody } from '../records/upload.ts';
 import type { Runtime } from '../runtime.ts';
 import { invitationRoutes } from '../tenancy/invitation-routes.ts';
 import { meRoutes } from '../tenancy/me-routes.ts';
@@ -61,17 +69,17 @@ export function buildApp(runtime: Runtime) {
     }
   });
 
-  base.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY,
-      onError: () => {
-        throw new Problem(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY} bytes`);
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY,
+    onError: () => {
+      throw new Problem(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY} bytes`);
+    },
+  });
+  // Attachment uploads have their own limit (recordUploadBody, below).
+  base.use('/api/*', (c, next) => (isRecordUpload(c) ? next() : jsonBodyLimit(c, next)));
   base.use('/api/*', csrfGuard([runtime.config.publicUrl, ...devOrigins(runtime)]));
   base.use('/api/*', sessionMiddleware(runtime.lucia));
+  base.use('/api/t/:tenant/records', recordUploadBody(runtime));
   base.use('/api/t/:tenant/*', tenantMiddleware as never);
 
   const app = base
@@ -80,7 +88,15 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', memberRoutes)
     .route('/api/t/:tenant', invitationRoutes)
     .route('/api/t/:tenant', roleRoutes)
-    .route('/api/t/:tenant', tokenRoutes);
+    .route('/api/t/:tenant', tokenRoutes)
+    .route('/api/t/:tenant', moduleRoutes)
+    .route('/api/t/:tenant', billingRoutes)
+    .route('/api/operator/billing', operatorBillingRoutes)
+    .route('/api/t/:tenant', auditRoutes)
+    .route('/api/t/:tenant', eventRoutes)
+    .route('/api/t/:tenant', recordRoutes)
+    .route('/api/t/:tenant', engagementRoutes)
+    .route('/api/providers', consoleRoutes);
 
   mountPlugins(app as never, runtime);
   mountOpenApi(app as never);

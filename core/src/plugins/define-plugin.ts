@@ -26,13 +26,27 @@ export interface PluginContext {
   db: Kysely<any>;
   actor: Actor | null;
   now(): Date;
-  /** Writes an event to the outbox in this transaction; delivered after commit. */
-  emit(type: string, payload: unknown): Promise<void>;
+  /** Writes an event to the outbox in this transaction; delivered after commit. Returns the event id. */
+  emit(type: string, payload: unknown): Promise<string>;
   /** Writes an audit row in this transaction. */
   audit(entry: AuditEntry): Promise<void>;
-  /** Calls another plugin's service, declared in that plugin's `contract.ts` with `serviceRef`. */
-  use<T>(ref: ServiceRef<T>): T;
+  /**
+   * Audits a read of a sensitive record (e.g. a lab result): call it in every route or service that
+   * returns one. Writes action `<entityType>.read` in this transaction.
+   */
+  auditRead(entityType: string, entityId: string): Promise<void>;
+  /**
+   * Calls another plugin's service, declared in that plugin's `contract.ts` with `serviceRef`. Each
+   * method call first checks that the service's module is enabled for this tenant and otherwise fails
+   * with 409 `module_not_enabled` (so an optional integration should check `isEnabled` first).
+   */
+  use<T extends ServiceShape<T>>(ref: ServiceRef<T>): T;
+  /** Whether a module is installed and enabled for this tenant (e.g. before an optional integration). */
+  isEnabled(moduleId: string): Promise<boolean>;
 }
+
+/** A service is an object of async methods: every call may reach the database. */
+export type ServiceShape<T> = { [K in keyof T]: (...args: any[]) => Promise<unknown> };
 
 /** A typed reference to a service of a plugin; the only way plugins call each other. */
 export interface ServiceRef<T> {
@@ -42,7 +56,7 @@ export interface ServiceRef<T> {
   readonly __type?: T;
 }
 
-export function serviceRef<T>(pluginId: string, name: string): ServiceRef<T> {
+export function serviceRef<T extends ServiceShape<T>>(pluginId: string, name: string): ServiceRef<T> {
   return { pluginId, name };
 }
 

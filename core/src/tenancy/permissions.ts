@@ -30,8 +30,18 @@ export const CORE_PERMISSIONS = {
   'tenant.audit.read': { en: 'Read the audit log', cs: 'Číst auditní záznam' },
   'tenant.settings.manage': { en: 'Change firm settings', cs: 'Měnit nastavení firmy' },
   'tenant.billing.manage': { en: 'Manage subscription and invoices', cs: 'Spravovat předplatné a faktury' },
+  'tenant.billing.read': { en: 'See subscription and invoices', cs: 'Vidět předplatné a faktury' },
   'tenant.records.read': { en: 'Read attachments', cs: 'Číst přílohy' },
   'tenant.records.manage': { en: 'Upload and delete attachments', cs: 'Nahrávat a mazat přílohy' },
+  'tenant.events.manage': { en: 'See failed events and retry them', cs: 'Vidět nedoručené události a opakovat je' },
+  'tenant.clients.manage': {
+    en: 'Invite and end client engagements, manage teams (providers)',
+    cs: 'Zvát klienty a ukončovat spolupráci, spravovat týmy (poskytovatelé)',
+  },
+  'tenant.providers.manage': {
+    en: "Accept, narrow and revoke providers' access",
+    cs: 'Přijímat, omezovat a rušit přístup poskytovatelů',
+  },
 } as const;
 
 export type BuiltinRole = 'owner' | 'admin' | 'member';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
+import type { TenantInfo } from '../http/env.ts';
 import { conflict } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
 
@@ -66,12 +67,14 @@ export async function insertUser(
 export async function signup(
   db: Kysely<any>,
   input: { email: string; password: string; name: string; locale: 'en' | 'cs'; tenant: NewTenant },
+  onTenantCreated: (trx: Kysely<any>, tenant: TenantInfo) => Promise<void> = async () => {},
 ): Promise<{ userId: string; tenantId: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const userId = await insertUser(trx, { ...input, passwordHash });
     const tenantId = await insertTenant(trx, input.tenant);
     await insertMembership(trx, tenantId, userId, 'owner');
+    await onTenantCreated(trx, { id: tenantId, status: 'active', ...input.tenant });
     return { userId, tenantId };
   });
 }

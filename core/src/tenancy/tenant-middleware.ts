@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { auditFallback } from '../audit/fallback.ts';
 import { hashSecret } from '../auth/tokens.ts';
+import { markTenantTransaction } from '../db/tenant-guard.ts';
 import { enterTenant } from '../db/with-tenant.ts';
 import type { TenantEnv, TenantInfo } from '../http/env.ts';
 import { notFound, Problem, unauthorized } from '../http/problem.ts';
@@ -71,17 +73,20 @@ export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
   c.set('moduleScope', access.modules);
 
   try {
-    await runtime.db.transaction().execute(async (trx) => {
-      await enterTenant(trx, tenant.id);
-      c.set('db', trx);
-      c.set(
-        'ctx',
-        pluginContext({ runtime, tenant, db: trx, actor: access.actor, requestId: c.var.requestId, ip: clientIp(c) }),
-      );
-      for (const guard of runtime.requestGuards) await guard(c);
-      await next();
-      if (c.error || c.res.status >= 400) throw new Rollback();
-    });
+    await runtime.db.transaction().execute((trx) =>
+      markTenantTransaction(async () => {
+        await enterTenant(trx, tenant.id);
+        c.set('db', trx);
+        c.set(
+          'ctx',
+          pluginContext({ runtime, tenant, db: trx, actor: access.actor, requestId: c.var.requestId, ip: clientIp(c) }),
+        );
+        for (const guard of runtime.requestGuards) await guard(c);
+        await next();
+        if (c.error || c.res.status >= 400) throw new Rollback();
+        await auditFallback(c);
+      }),
+    );
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
   }

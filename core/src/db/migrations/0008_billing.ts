@@ -172,7 +172,10 @@ export const billing: Migration = {
       .addUniqueConstraint('billing_profiles_tenant_key', ['tenant_id'])
       .execute();
 
-    // Provider pays: the client (tenant_id) and the provider paying for it (payer_tenant_id).
+    // Provider pays, kept on both sides like an engagement (DESIGN §3: one tenant policy per table).
+    // The authoritative row lives under the client (tenant_id = client, payer_tenant_id = provider);
+    // its mirror, with the same id, under the provider (tenant_id = provider, client_tenant_id). Every
+    // change writes both in one transaction; each side reads only its own row.
     await db.schema
       .createTable('core.billing_payers')
       .addColumn('tenant_id', 'uuid', tenantFk)
@@ -186,7 +189,22 @@ export const billing: Migration = {
       .execute();
     await sql`create unique index billing_payers_current_key on core.billing_payers (tenant_id)
       where status <> 'ended'`.execute(db);
-    await sql`create index billing_payers_payer_idx on core.billing_payers (payer_tenant_id, status)`.execute(db);
+    await sql`create index billing_payers_payer_idx on core.billing_payers (tenant_id, payer_tenant_id, status)`.execute(
+      db,
+    );
+    await db.schema
+      .createTable('core.billing_paid_clients')
+      .addColumn('tenant_id', 'uuid', tenantFk)
+      .addColumn('id', 'uuid', (c) => c.notNull())
+      .addColumn('client_tenant_id', 'uuid', (c) => c.notNull().references('core.tenants.id').onDelete('cascade'))
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('offered', 'active', 'ended')`))
+      .addColumn('offered_at', 'timestamptz', (c) => c.notNull())
+      .addColumn('accepted_at', 'timestamptz')
+      .addColumn('ended_at', 'timestamptz')
+      .addPrimaryKeyConstraint('billing_paid_clients_pkey', ['tenant_id', 'id'])
+      .execute();
+    await sql`create unique index billing_paid_clients_current_key on core.billing_paid_clients (tenant_id, client_tenant_id)
+      where status <> 'ended'`.execute(db);
 
     // ---- charges, invoices, payments ----
     await db.schema
@@ -375,6 +393,8 @@ export const billing: Migration = {
       'billing_changes',
       'billing_transitions',
       'billing_profiles',
+      'billing_payers',
+      'billing_paid_clients',
       'billing_invoices',
       'billing_invoice_lines',
       'billing_charges',
@@ -383,13 +403,5 @@ export const billing: Migration = {
     ]) {
       await enableTenantRls(db, `core.${t}`);
     }
-    // The payer relation is seen by both sides: the client (tenant_id) and the paying provider.
-    await sql`alter table core.billing_payers enable row level security`.execute(db);
-    await sql`alter table core.billing_payers force row level security`.execute(db);
-    await sql`create policy tenant_isolation on core.billing_payers
-      using (tenant_id = (select current_setting('bureau.tenant_id', true)::uuid)
-             or payer_tenant_id = (select current_setting('bureau.tenant_id', true)::uuid))
-      with check (tenant_id = (select current_setting('bureau.tenant_id', true)::uuid)
-             or payer_tenant_id = (select current_setting('bureau.tenant_id', true)::uuid))`.execute(db);
   },
 };

@@ -1,0 +1,77 @@
+import { ApiError, browserLocale, createI18n, type Locale, unwrap } from '@bureau/core/ui';
+import { createResource, createRoot } from 'solid-js';
+import { client } from './api/client.ts';
+import type { Me, MeTenant } from './api/types.ts';
+import { cs } from './i18n/cs.ts';
+import { en } from './i18n/en.ts';
+
+const LOCALE_KEY = 'bureau.locale';
+
+function storedLocale(): Locale | null {
+  try {
+    const v = localStorage.getItem(LOCALE_KEY);
+    return v === 'cs' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Normalizes GET /api/me so the shell can rely on one shape (module entries may be ids or objects). */
+function normalizeMe(raw: Me): Me {
+  return {
+    user: raw.user,
+    tenants: (raw.tenants ?? []).map(
+      (t): MeTenant => ({
+        ...t,
+        permissions: t.permissions ?? [],
+        modules: (t.modules ?? []).map((m: unknown) => (typeof m === 'string' ? m : String((m as { id: string }).id))),
+        via: t.via ?? null,
+      }),
+    ),
+  };
+}
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me: Me = await unwrap(client.api.me.$get());
+    return normalizeMe(me);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+export const session = createRoot(() => {
+  const [me, { refetch, mutate }] = createResource(fetchMe);
+
+  const i18n = createI18n({
+    dictionaries: { en, cs },
+    initial: storedLocale() ?? browserLocale(),
+    onChange: (locale) => {
+      try {
+        localStorage.setItem(LOCALE_KEY, locale);
+      } catch {
+        /* private mode */
+      }
+      const current = me.latest;
+      if (current && current.user.locale !== locale) {
+        mutate({ ...current, user: { ...current.user, locale } });
+        unwrap(client.api.me.$patch({ json: { locale } })).catch(() => {});
+      }
+    },
+  });
+
+  return {
+    me,
+    i18n,
+    /** Re-reads /api/me (after sign-in, module changes, role changes…). */
+    refresh: async () => {
+      const result = await refetch();
+      const locale = result?.user.locale;
+      if (locale === 'cs' || locale === 'en') i18n.setLocale(locale);
+      return result;
+    },
+    clear: () => mutate(null),
+    tenant: (slug: string | undefined): MeTenant | undefined => me.latest?.tenants.find((t) => t.slug === slug),
+  };
+});

@@ -1,0 +1,348 @@
+import { createHash } from 'node:crypto';
+import { z } from '@hono/zod-openapi';
+import type { TenantEnv } from '../http/env.ts';
+import { badRequest, conflict, notFound } from '../http/problem.ts';
+import { defineRoute } from '../http/route.ts';
+import { newRouter } from '../http/router.ts';
+import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { newId } from '../lib/ids.ts';
+import { addPeriod, keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
+import { sniffContentType } from './sniff.ts';
+import { recordStorage } from './storage.ts';
+
+const EntityType = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, 'Lowercase `<module>.<entity>`, e.g. hr.employee')
+  .max(80);
+const EntityId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'Letters, digits, _ . : -')
+  .max(100);
+const RetentionClass = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'Lowercase letters, digits, _ or -')
+  .max(40);
+
+const Attachment = z
+  .object({
+    id: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+    retentionClass: z.string(),
+    /** Deletion is refused before this instant (null: no retention rule holds it). */
+    retainUntil: z.string().nullable(),
+    sensitive: z.boolean(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+  })
+  .openapi('Attachment');
+
+const Upload = z.object({
+  file: z.any().openapi({ type: 'string', format: 'binary' }),
+  entityType: EntityType,
+  entityId: EntityId,
+  retentionClass: RetentionClass.default('default'),
+  sensitive: z.enum(['true', 'false']).default('false'),
+});
+
+const Rule = z
+  .object({
+    retentionClass: RetentionClass,
+    years: z.number().int().min(0).max(100).default(0),
+    months: z.number().int().min(0).max(1200).default(0),
+    days: z.number().int().min(0).max(36500).default(0),
+  })
+  .refine((r) => r.years + r.months + r.days > 0, { message: 'A rule needs a period', path: ['years'] })
+  .openapi('RetentionRule');
+
+const Rules = z.object({ rules: z.array(Rule).max(100) });
+
+type Row = Record<string, any>;
+
+const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+
+function toAttachment(r: Row, retainUntil: Date | null) {
+  return {
+    id: r.id,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    filename: r.filename,
+    contentType: r.content_type,
+    size: Number(r.size),
+    sha256: r.sha256,
+    retentionClass: r.retention_class,
+    retainUntil: retainUntil ? retainUntil.toISOString() : null,
+    sensitive: r.sensitive,
+    createdAt: iso(r.created_at) as string,
+    createdBy: r.created_by,
+  };
+}
+
+/** A file name safe to store and to put in a Content-Disposition header. */
+function cleanFilename(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? '';
+  const kept = [...base].filter((ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return code >= 0x20 && code !== 0x7f && ch !== '"';
+  });
+  return [...kept.join('').trim()].slice(0, 200).join('') || 'file';
+}
+
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+async function loadRecord(c: { var: TenantEnv['Variables'] }, id: string): Promise<Row> {
+  const row = await c.var.db
+    .selectFrom('core.records')
+    .selectAll()
+    .where('tenant_id', '=', c.var.tenant.id)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Attachment');
+  return row;
+}
+
+/** Attachments (upload, list by entity, metadata, download, soft delete) and retention rules. */
+export const recordRoutes = newRouter<TenantEnv>()
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records/retention',
+      tags: ['records'],
+      permission: 'tenant.records.read',
+      responses: { 200: json(Rules), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => c.json({ rules: await retentionRules(c.var.db, c.var.tenant.id) }, 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'put',
+      path: '/records/retention',
+      tags: ['records'],
+      permission: 'tenant.records.manage',
+      description: 'Replaces the retention rules. Attachments already stored keep at least the expiry they had.',
+      request: { body: jsonBody(Rules) },
+      responses: { 200: json(Rules), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { rules } = c.req.valid('json');
+      const classes = rules.map((r) => r.retentionClass);
+      if (new Set(classes).size !== classes.length) {
+        throw badRequest('invalid_input', 'Each retention class may appear once', [
+          { path: 'rules', message: 'Duplicate retention class' },
+        ]);
+      }
+      const tenantId = c.var.tenant.id;
+      const before = await retentionRules(c.var.db, tenantId);
+      await c.var.db.deleteFrom('core.retention_rules').where('tenant_id', '=', tenantId).execute();
+      const now = c.var.runtime.clock.now();
+      if (rules.length) {
+        await c.var.db
+          .insertInto('core.retention_rules')
+          .values(
+            rules.map((r) => ({
+              tenant_id: tenantId,
+              retention_class: r.retentionClass,
+              years: r.years,
+              months: r.months,
+              days: r.days,
+              updated_at: now,
+            })),
+          )
+          .execute();
+      }
+      const after = await retentionRules(c.var.db, tenantId);
+      await c.var.ctx.audit({ action: 'retention.updated', entityType: 'retention', entityId: null, before, after });
+      return c.json({ rules: after }, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/records',
+      tags: ['records'],
+      permission: 'tenant.records.manage',
+      description:
+        'Uploads an attachment (multipart/form-data). The content type is sniffed from the bytes; the size limit is config.maxUploadBytes.',
+      request: { body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
+      responses: { 201: json(Attachment), ...problemResponses(400, 401, 403, 404, 413) },
+    }),
+    async (c) => {
+      const input = c.req.valid('form');
+      const file = input.file as unknown;
+      if (!(file instanceof File)) {
+        throw badRequest('invalid_input', 'Attach the file as form field `file`', [
+          { path: 'file', message: 'A file is required' },
+        ]);
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (!bytes.length) {
+        throw badRequest('invalid_input', 'The file is empty', [{ path: 'file', message: 'The file is empty' }]);
+      }
+      const { db, tenant, actor, runtime } = c.var;
+      const id = newId();
+      const now = runtime.clock.now();
+      const rule = await retentionRule(db, tenant.id, input.retentionClass);
+      const retainUntil = rule ? addPeriod(now, rule) : null;
+      const row = {
+        tenant_id: tenant.id,
+        id,
+        entity_type: input.entityType,
+        entity_id: input.entityId,
+        filename: cleanFilename(file.name),
+        content_type: await sniffContentType(bytes),
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storage_key: `${tenant.id}/${id}`,
+        retention_class: input.retentionClass,
+        retain_until: retainUntil,
+        sensitive: input.sensitive === 'true',
+        created_at: now,
+        created_by: actor.label,
+      };
+      const storage = recordStorage(runtime);
+      await storage.put(row.storage_key, bytes);
+      try {
+        await db.insertInto('core.records').values(row).execute();
+        const attachment = toAttachment(row, retainUntil);
+        await c.var.ctx.audit({ action: 'record.uploaded', entityType: 'record', entityId: id, after: attachment });
+        return c.json(attachment, 201);
+      } catch (err) {
+        await storage.delete(row.storage_key).catch(() => {});
+        throw err;
+      }
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records',
+      tags: ['records'],
+      permission: 'tenant.records.read',
+      request: { query: z.object({ entityType: EntityType, entityId: EntityId }) },
+      responses: { 200: json(z.object({ records: z.array(Attachment) })), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { db, tenant } = c.var;
+      const rows = await db
+        .selectFrom('core.records')
+        .selectAll()
+        .where('tenant_id', '=', tenant.id)
+        .where('entity_type', '=', q.entityType)
+        .where('entity_id', '=', q.entityId)
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1000)
+        .execute();
+      const rules = new Map<string, RetentionRule>(
+        (await retentionRules(db, tenant.id)).map((r) => [r.retentionClass, r]),
+      );
+      return c.json(
+        {
+          records: rows.map((r) =>
+            toAttachment(
+              r,
+              keepUntil(
+                new Date(r.created_at),
+                r.retain_until ? new Date(r.retain_until) : null,
+                rules.get(r.retention_class) ?? null,
+              ),
+            ),
+          ),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records/{id}',
+      tags: ['records'],
+      permission: 'tenant.records.read',
+      request: { params: IdParam },
+      responses: { 200: json(Attachment), ...problemResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const r = await loadRecord(c, c.req.valid('param').id);
+      const rule = await retentionRule(c.var.db, c.var.tenant.id, r.retention_class);
+      const until = keepUntil(new Date(r.created_at), r.retain_until ? new Date(r.retain_until) : null, rule);
+      return c.json(toAttachment(r, until), 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records/{id}/content',
+      tags: ['records'],
+      permission: 'tenant.records.read',
+      description: 'Downloads the file (always as an attachment). Reading a sensitive attachment is audited.',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.any() } } },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const r = await loadRecord(c, c.req.valid('param').id);
+      const bytes = await recordStorage(c.var.runtime).get(r.storage_key);
+      if (!bytes) throw notFound('Attachment content');
+      if (r.sensitive) await c.var.ctx.auditRead('record', r.id);
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'content-type': r.content_type,
+          'content-length': String(bytes.length),
+          'content-disposition': contentDisposition(r.filename),
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': "default-src 'none'; sandbox",
+          'cache-control': 'private, no-store',
+        },
+      });
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/records/{id}',
+      tags: ['records'],
+      permission: 'tenant.records.manage',
+      description: 'Soft-deletes an attachment; refused with 409 `retention_active` while its retention rule holds it.',
+      request: { params: IdParam },
+      responses: { 200: json(Attachment), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { db, tenant, runtime, actor } = c.var;
+      const r = await loadRecord(c, c.req.valid('param').id);
+      const rule = await retentionRule(db, tenant.id, r.retention_class);
+      const until = keepUntil(new Date(r.created_at), r.retain_until ? new Date(r.retain_until) : null, rule);
+      const now = runtime.clock.now();
+      if (until && now < until) {
+        throw conflict('retention_active', `This attachment must be kept until ${until.toISOString()}`, {
+          retainUntil: until.toISOString(),
+          retentionClass: r.retention_class,
+        });
+      }
+      const deleted = await db
+        .updateTable('core.records')
+        .set({ deleted_at: now, deleted_by: actor.label })
+        .where('tenant_id', '=', tenant.id)
+        .where('id', '=', r.id)
+        .where('deleted_at', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!deleted) throw notFound('Attachment');
+      const attachment = toAttachment(r, until);
+      await c.var.ctx.audit({ action: 'record.deleted', entityType: 'record', entityId: r.id, before: attachment });
+      return c.json(attachment, 200);
+    },
+  );

@@ -1,0 +1,57 @@
+/**
+ * @bureau/core/ui — the web side of core: what plugin panels and the shell import.
+ * Browser code only: nothing here may import server code (db, http, auth).
+ */
+import './ui/kit.css';
+
+export { ApiError, apiFetch, type FieldError, type OkBody, type ProblemBody, readResponse, unwrap } from './ui/api.ts';
+export {
+  Async,
+  Badge,
+  Button,
+  type ButtonVariant,
+  Card,
+  type Column,
+  ConfirmDialog,
+  DataTable,
+  DateText,
+  EmptyState,
+  ErrorState,
+  Field,
+  type FieldProps,
+  FormError,
+  LoadingState,
+  Money,
+  notify,
+  PageHeader,
+  problemMessage,
+  SelectField,
+  Spinner,
+  ToastRegion,
+  Toggle,
+} from './ui/components.tsx';
+export { createForm, type FormState } from './ui/form.ts';
+export { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber, formatRelative } from './ui/format.ts';
+export {
+  browserLocale,
+  createI18n,
+  type Dictionaries,
+  type I18n,
+  I18nProvider,
+  type Messages,
+  type Params,
+  useI18n,
+  useMessages,
+} from './ui/i18n.tsx';
+export { type CurrentTenant, grants, type TenantContextValue, TenantProvider, useTenant } from './ui/tenant.tsx';
+export {
+  definePluginUi,
+  LOCALES,
+  type Locale,
+  type LocalizedText,
+  type PluginNavItem,
+  type PluginRoute,
+  type PluginUi,
+  type PluginUiDefinition,
+  type PluginWidget,
+} from './ui/types.ts';

@@ -1,0 +1,66 @@
+import { definePlugin } from '@bureau/core';
+import type { PostingService } from '../contract.ts';
+import { migrations } from './migrations/index.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { bankRoutes } from './routes/bank.ts';
+import { billRoutes, invoiceRoutes } from './routes/documents.ts';
+import { journalRoutes } from './routes/journal.ts';
+import { customerRoutes, vendorRoutes } from './routes/partners.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { vatRoutes } from './routes/vat.ts';
+import { seedTenant } from './services/accounts.ts';
+import { demo, purge, summary } from './services/lifecycle.ts';
+import { postingServiceFor } from './services/posting.ts';
+
+/**
+ * Accounting: chart of accounts, a balanced and immutable journal, receivables and payables,
+ * bank statements and reconciliation, VAT and reports. Other modules post through the
+ * `accounting.posting` service declared in `../contract.ts`.
+ */
+export default definePlugin<'accounting', { posting: PostingService }>({
+  id: 'accounting',
+  version: '1.0.0',
+  title: { en: 'Accounting', cs: 'Účetnictví' },
+  description: {
+    en: 'Double-entry ledger, invoices and bills, payments, bank reconciliation, VAT and financial reports.',
+    cs: 'Podvojné účetnictví, faktury vydané a přijaté, platby, párování banky, DPH a účetní výkazy.',
+  },
+  permissions: {
+    'accounting.read': { en: 'See the books and reports', cs: 'Vidět účetnictví a výkazy' },
+    'accounting.post': {
+      en: 'Post entries, issue invoices, record payments, import and match bank statements',
+      cs: 'Účtovat, vystavovat faktury, zadávat platby, importovat a párovat výpisy',
+    },
+    'accounting.admin': {
+      en: 'Edit the chart of accounts, VAT rates, bank accounts and settings; lock periods',
+      cs: 'Upravovat účtový rozvrh, sazby DPH, bankovní účty a nastavení; uzavírat období',
+    },
+  },
+  memberPermissions: ['accounting.read'],
+  migrations,
+  routes: (router) => {
+    accountRoutes(router);
+    journalRoutes(router);
+    customerRoutes(router);
+    vendorRoutes(router);
+    invoiceRoutes(router);
+    billRoutes(router);
+    paymentRoutes(router);
+    bankRoutes(router);
+    vatRoutes(router);
+    reportRoutes(router);
+    return router;
+  },
+  services: { posting: postingServiceFor },
+  events: {
+    'accounting.entry.posted': { en: 'A journal entry was posted', cs: 'Byl zaúčtován účetní zápis' },
+    'accounting.invoice.issued': { en: 'A sales invoice was issued', cs: 'Byla vystavena faktura' },
+    'accounting.invoice.paid': { en: 'A sales invoice was paid in full', cs: 'Faktura byla plně uhrazena' },
+    'accounting.period.locked': { en: 'An accounting period was locked', cs: 'Účetní období bylo uzavřeno' },
+  },
+  onEnable: seedTenant,
+  purge,
+  summary,
+  demo,
+});

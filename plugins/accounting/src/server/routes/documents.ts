@@ -1,0 +1,170 @@
+import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import type { DocumentKind } from '../services/db.ts';
+import {
+  cancelDocument,
+  createDocument,
+  type DocumentInput,
+  deleteDocument,
+  getDocument,
+  issueDocument,
+  listDocuments,
+  updateDocument,
+} from '../services/documents.ts';
+import {
+  BillInputSchema,
+  BillPatchSchema,
+  Bool,
+  DateString,
+  DocumentSchema,
+  DocumentStatus,
+  DocumentSummarySchema,
+  IdParam,
+  InvoiceInputSchema,
+  InvoicePatchSchema,
+  Ok,
+  Paging,
+  Text,
+} from './schemas.ts';
+
+type InvoiceBody = z.infer<typeof InvoiceInputSchema>;
+type BillBody = z.infer<typeof BillInputSchema>;
+
+const toInput = (body: Partial<InvoiceBody> & Partial<BillBody>): Partial<DocumentInput> => {
+  const { customerId, vendorId, ...rest } = body;
+  const partnerId = customerId ?? vendorId;
+  return { ...rest, ...(partnerId ? { partnerId } : {}) } as Partial<DocumentInput>;
+};
+
+/** Sales invoices (`/invoices`, issued) and purchase bills (`/bills`, posted): drafts, then posting. */
+function documentRoutes(r: PluginRouter, kind: DocumentKind) {
+  const path = kind === 'invoice' ? '/invoices' : '/bills';
+  const post = kind === 'invoice' ? 'issue' : 'post';
+  const tags = [`accounting: ${kind}s`];
+  const partnerField = kind === 'invoice' ? 'customerId' : 'vendorId';
+  return r
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path,
+        tags,
+        summary: `${kind === 'invoice' ? 'Sales invoices' : 'Purchase bills'}, newest first`,
+        permission: 'accounting.read',
+        request: {
+          query: z.object({
+            status: DocumentStatus.optional(),
+            [partnerField]: z.uuid().optional(),
+            from: DateString.optional(),
+            to: DateString.optional(),
+            overdue: Bool.optional(),
+            q: Text(100).optional(),
+            ...Paging,
+          }),
+        },
+        responses: {
+          200: json(z.object({ [`${kind}s`]: z.array(DocumentSummarySchema) })),
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid('query');
+        const partnerId = (q as Record<string, unknown>)[partnerField] as string | undefined;
+        const rows = await listDocuments(c.var.ctx, kind, { ...q, partnerId });
+        return c.json({ [`${kind}s`]: rows }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path,
+        tags,
+        summary: `Create a draft ${kind}; VAT per line at the rate valid on the tax date`,
+        permission: 'accounting.post',
+        request: { body: jsonBody(kind === 'invoice' ? InvoiceInputSchema : BillInputSchema) },
+        responses: { 201: json(DocumentSchema, 'Created'), ...problemResponses(400, 401, 403) },
+      }),
+      async (c) =>
+        c.json(await createDocument(c.var.ctx, kind, toInput(c.req.valid('json') as never) as DocumentInput), 201),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: `${path}/{id}`,
+        tags,
+        summary: `One ${kind} with lines and VAT breakdown`,
+        permission: 'accounting.read',
+        request: { params: IdParam },
+        responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404) },
+      }),
+      async (c) => c.json(await getDocument(c.var.ctx, kind, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch',
+        path: `${path}/{id}`,
+        tags,
+        summary: `Change a draft ${kind} (lines are replaced when given)`,
+        permission: 'accounting.post',
+        request: { params: IdParam, body: jsonBody(kind === 'invoice' ? InvoicePatchSchema : BillPatchSchema) },
+        responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) =>
+        c.json(
+          await updateDocument(c.var.ctx, kind, c.req.valid('param').id, toInput(c.req.valid('json') as never)),
+          200,
+        ),
+    )
+    .openapi(
+      defineRoute({
+        method: 'delete',
+        path: `${path}/{id}`,
+        tags,
+        summary: `Delete a draft ${kind}`,
+        permission: 'accounting.post',
+        request: { params: IdParam },
+        responses: { 200: json(Ok), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) => {
+        await deleteDocument(c.var.ctx, kind, c.req.valid('param').id);
+        return c.json({ ok: true as const }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: `${path}/{id}/${post}`,
+        tags,
+        summary:
+          kind === 'invoice'
+            ? 'Issue: number the invoice and post it (Dr receivable / Cr revenue, output VAT); emits accounting.invoice.issued'
+            : 'Post the bill (Dr expense, input VAT / Cr payable)',
+        permission: 'accounting.post',
+        request: { params: IdParam },
+        responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) => c.json(await issueDocument(c.var.ctx, kind, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: `${path}/{id}/cancel`,
+        tags,
+        summary: `Cancel an unpaid ${kind}: its entry is reversed`,
+        permission: 'accounting.post',
+        request: {
+          params: IdParam,
+          body: {
+            required: false,
+            content: { 'application/json': { schema: z.object({ date: DateString.optional() }) } },
+          },
+        },
+        responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) => {
+        const body = (c.req.valid('json') ?? {}) as { date?: string };
+        return c.json(await cancelDocument(c.var.ctx, kind, c.req.valid('param').id, body.date), 200);
+      },
+    );
+}
+
+export const invoiceRoutes = (r: PluginRouter) => documentRoutes(r, 'invoice');
+export const billRoutes = (r: PluginRouter) => documentRoutes(r, 'bill');

@@ -1,0 +1,404 @@
+import { z } from '@bureau/core';
+import { isDate } from '../services/dates.ts';
+
+/** Shared request and response pieces of the accounting API. Amounts are decimal strings. */
+
+export const Amount = z
+  .string()
+  .regex(/^\d{1,15}(\.\d{1,4})?$/, 'A positive decimal amount such as "1234.50"')
+  .openapi({ example: '1234.50' });
+export const SignedAmount = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'A decimal amount such as "-1234.50"')
+  .openapi({ example: '-1234.50' });
+export const Rate = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,12})?$/, 'A positive decimal rate such as "25.125"')
+  .openapi({ example: '25.125' });
+export const Quantity = z.string().regex(/^\d{1,14}(\.\d{1,4})?$/, 'A positive decimal quantity such as "1.5"');
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date YYYY-MM-DD')
+  .refine(isDate, 'Not a calendar date')
+  .openapi({ example: '2026-01-31', format: 'date' });
+export const Period = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month YYYY-MM')
+  .openapi({ example: '2026-01' });
+export const Currency = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'An ISO 4217 code')
+  .transform((s) => s.toUpperCase())
+  .openapi({ example: 'CZK' });
+export const Country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'An ISO 3166 alpha-2 code')
+  .transform((s) => s.toUpperCase())
+  .openapi({ example: 'CZ' });
+export const AccountCode = z
+  .string()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, '1–20 letters, digits, dots or dashes')
+  .openapi({ example: '311' });
+export const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
+export const CashFlowCategory = z.enum(['operating', 'investing', 'financing']);
+export const Text = (max: number) => z.string().trim().max(max);
+
+export const IdParam = z.object({ id: z.uuid() });
+export const Paging = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+export const Bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const Ok = z.object({ ok: z.literal(true) });
+
+// ─── Journal ────────────────────────────────────────────────────────────────
+
+export const PostingLineSchema = z
+  .object({
+    account: AccountCode,
+    debit: Amount.optional(),
+    credit: Amount.optional(),
+    currency: Currency.optional(),
+    rate: Rate.optional(),
+    functional: Amount.optional(),
+    partner: z.uuid().optional(),
+    counterparty: Text(200).optional(),
+    costCenter: Text(50).optional(),
+    memo: Text(500).optional(),
+  })
+  .openapi('AccountingPostingLine');
+
+export const PostingRequestSchema = z
+  .object({
+    date: DateString,
+    memo: Text(500).optional(),
+    source: z.object({ type: z.string().max(100), id: z.string().min(1).max(200) }).optional(),
+    lines: z.array(PostingLineSchema).min(2).max(1000),
+  })
+  .openapi('AccountingPostingRequest');
+
+export const EntryLineSchema = z.object({
+  lineNo: z.number().int(),
+  account: z.string(),
+  accountName: z.string(),
+  debit: z.string().nullable(),
+  credit: z.string().nullable(),
+  currency: z.string(),
+  amount: z.string(),
+  rate: z.string(),
+  partner: z.string().nullable(),
+  counterparty: z.string().nullable(),
+  costCenter: z.string().nullable(),
+  memo: z.string().nullable(),
+});
+
+export const EntrySchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    fiscalYear: z.number().int(),
+    date: z.string(),
+    memo: z.string(),
+    currency: z.string(),
+    total: z.string(),
+    source: z.object({ type: z.string(), id: z.string() }).nullable(),
+    reversesId: z.string().nullable(),
+    reversedById: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: z.string().nullable(),
+    lines: z.array(EntryLineSchema),
+  })
+  .openapi('AccountingJournalEntry');
+
+// ─── Partners ───────────────────────────────────────────────────────────────
+
+export const PartnerSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['customer', 'vendor']),
+    name: z.string(),
+    ico: z.string().nullable(),
+    dic: z.string().nullable(),
+    iban: z.string().nullable(),
+    bic: z.string().nullable(),
+    bankAccount: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    country: z.string(),
+    paymentTermsDays: z.number().int(),
+    active: z.boolean(),
+    note: z.string().nullable(),
+    outstanding: z.string(),
+    credit: z.string(),
+  })
+  .openapi('AccountingPartner');
+
+const nullableText = (max: number) => Text(max).nullable().optional();
+
+export const PartnerInputSchema = z
+  .object({
+    name: Text(200).min(1),
+    ico: nullableText(20),
+    dic: nullableText(20),
+    iban: nullableText(50),
+    bic: nullableText(11),
+    bankAccount: nullableText(30),
+    email: z.email().max(254).nullable().optional(),
+    phone: nullableText(40),
+    street: nullableText(200),
+    city: nullableText(100),
+    postalCode: nullableText(20),
+    country: Country.optional(),
+    paymentTermsDays: z.number().int().min(0).max(365).optional(),
+    active: z.boolean().optional(),
+    note: nullableText(2000),
+  })
+  .openapi('AccountingPartnerInput');
+
+// ─── Documents ──────────────────────────────────────────────────────────────
+
+export const DocumentLineInputSchema = z.object({
+  description: Text(500).min(1),
+  quantity: Quantity.optional(),
+  unit: nullableText(20),
+  unitPrice: SignedAmount,
+  account: AccountCode.optional(),
+  vat: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,29}$/)
+    .optional(),
+});
+
+const documentFields = {
+  issueDate: DateString.optional(),
+  taxDate: DateString.optional(),
+  dueDate: DateString.optional(),
+  currency: Currency.optional(),
+  rate: Rate.optional(),
+  variableSymbol: z
+    .string()
+    .regex(/^\d{1,10}$/, 'Up to 10 digits')
+    .nullable()
+    .optional(),
+  reference: nullableText(100),
+  memo: nullableText(1000),
+  lines: z.array(DocumentLineInputSchema).min(1).max(500),
+};
+
+export const InvoiceInputSchema = z
+  .object({ customerId: z.uuid(), ...documentFields })
+  .openapi('AccountingInvoiceInput');
+export const BillInputSchema = z.object({ vendorId: z.uuid(), ...documentFields }).openapi('AccountingBillInput');
+export const InvoicePatchSchema = z.object({
+  customerId: z.uuid().optional(),
+  ...documentFields,
+  lines: documentFields.lines.optional(),
+});
+export const BillPatchSchema = z.object({
+  vendorId: z.uuid().optional(),
+  ...documentFields,
+  lines: documentFields.lines.optional(),
+});
+
+export const DocumentStatus = z.enum(['draft', 'issued', 'paid', 'cancelled']);
+
+export const DocumentSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['invoice', 'bill']),
+    status: DocumentStatus,
+    number: z.string().nullable(),
+    partner: z.object({ id: z.string(), name: z.string() }),
+    issueDate: z.string(),
+    taxDate: z.string(),
+    dueDate: z.string(),
+    currency: z.string(),
+    rate: z.string(),
+    variableSymbol: z.string().nullable(),
+    reference: z.string().nullable(),
+    memo: z.string().nullable(),
+    subtotal: z.string(),
+    vatTotal: z.string(),
+    total: z.string(),
+    paid: z.string(),
+    remaining: z.string(),
+    totalFunctional: z.string(),
+    functionalCurrency: z.string(),
+    overdue: z.boolean(),
+    paidAt: z.string().nullable(),
+    entryId: z.string().nullable(),
+    cancelEntryId: z.string().nullable(),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        description: z.string(),
+        quantity: z.string(),
+        unit: z.string().nullable(),
+        unitPrice: z.string(),
+        account: z.string(),
+        vat: z.string(),
+        vatRate: z.string(),
+        net: z.string(),
+        vatAmount: z.string(),
+        gross: z.string(),
+      }),
+    ),
+    vatBreakdown: z.array(z.object({ code: z.string(), rate: z.string(), base: z.string(), vat: z.string() })),
+  })
+  .openapi('AccountingDocument');
+
+export const DocumentSummarySchema = z
+  .object({
+    id: z.string(),
+    status: DocumentStatus,
+    number: z.string().nullable(),
+    partner: z.object({ id: z.string(), name: z.string() }),
+    issueDate: z.string(),
+    dueDate: z.string(),
+    currency: z.string(),
+    total: z.string(),
+    paid: z.string(),
+    remaining: z.string(),
+    variableSymbol: z.string().nullable(),
+    overdue: z.boolean(),
+  })
+  .openapi('AccountingDocumentSummary');
+
+// ─── Payments ───────────────────────────────────────────────────────────────
+
+export const PaymentSchema = z
+  .object({
+    id: z.string(),
+    direction: z.enum(['in', 'out']),
+    partner: z.object({ id: z.string(), name: z.string() }),
+    date: z.string(),
+    amount: z.string(),
+    currency: z.string(),
+    rate: z.string(),
+    bankAccountId: z.string().nullable(),
+    reference: z.string().nullable(),
+    memo: z.string().nullable(),
+    allocated: z.string(),
+    unallocated: z.string(),
+    entryId: z.string(),
+    voided: z.boolean(),
+    voidEntryId: z.string().nullable(),
+    allocations: z.array(
+      z.object({
+        documentId: z.string(),
+        kind: z.enum(['invoice', 'bill']),
+        number: z.string().nullable(),
+        amount: z.string(),
+        date: z.string(),
+        fxEntryId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('AccountingPayment');
+
+export const PaymentSummarySchema = z.object({
+  id: z.string(),
+  direction: z.enum(['in', 'out']),
+  partner: z.object({ id: z.string(), name: z.string() }),
+  date: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  unallocated: z.string(),
+  reference: z.string().nullable(),
+  voided: z.boolean(),
+});
+
+// ─── Bank ───────────────────────────────────────────────────────────────────
+
+const ColumnRef = z.union([z.string().min(1).max(100), z.number().int().min(0).max(200)]);
+
+export const CsvMappingSchema = z
+  .object({
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    skipRows: z.number().int().min(0).max(100).optional(),
+    hasHeader: z.boolean().optional(),
+    dateFormat: z.enum(['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYYMMDD']).optional(),
+    decimalSeparator: z.enum(['.', ',']).optional(),
+    columns: z.object({
+      date: ColumnRef,
+      amount: ColumnRef.optional(),
+      credit: ColumnRef.optional(),
+      debit: ColumnRef.optional(),
+      valueDate: ColumnRef.optional(),
+      currency: ColumnRef.optional(),
+      counterpartyName: ColumnRef.optional(),
+      counterpartyAccount: ColumnRef.optional(),
+      variableSymbol: ColumnRef.optional(),
+      constantSymbol: ColumnRef.optional(),
+      specificSymbol: ColumnRef.optional(),
+      reference: ColumnRef.optional(),
+      message: ColumnRef.optional(),
+      externalId: ColumnRef.optional(),
+    }),
+  })
+  .openapi('AccountingCsvMapping');
+
+export const BankAccountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    iban: z.string().nullable(),
+    accountNumber: z.string().nullable(),
+    bic: z.string().nullable(),
+    currency: z.string(),
+    account: z.string(),
+    active: z.boolean(),
+    csvMapping: CsvMappingSchema.nullable(),
+    balance: z.string(),
+    unmatchedLines: z.number().int(),
+  })
+  .openapi('AccountingBankAccount');
+
+export const BankLineSchema = z
+  .object({
+    id: z.string(),
+    bankAccountId: z.string(),
+    statementId: z.string(),
+    date: z.string(),
+    valueDate: z.string().nullable(),
+    amount: z.string(),
+    currency: z.string(),
+    counterpartyName: z.string().nullable(),
+    counterpartyAccount: z.string().nullable(),
+    variableSymbol: z.string().nullable(),
+    constantSymbol: z.string().nullable(),
+    specificSymbol: z.string().nullable(),
+    reference: z.string().nullable(),
+    message: z.string().nullable(),
+    externalId: z.string().nullable(),
+    status: z.enum(['unmatched', 'matched', 'ignored']),
+    match: z
+      .object({ kind: z.enum(['payment', 'entry']), paymentId: z.string().nullable(), entryId: z.string().nullable() })
+      .nullable(),
+  })
+  .openapi('AccountingBankLine');
+
+export const SuggestionSchema = z
+  .object({
+    kind: z.enum(['invoice', 'bill', 'payment']),
+    id: z.string(),
+    number: z.string().nullable(),
+    partner: z.object({ id: z.string(), name: z.string() }),
+    amount: z.string(),
+    currency: z.string(),
+    score: z.number().int(),
+    reasons: z.array(z.enum(['variable_symbol', 'amount', 'counterparty_account', 'counterparty_name', 'reference'])),
+  })
+  .openapi('AccountingReconciliationSuggestion');
+
+// ─── Reports ────────────────────────────────────────────────────────────────
+
+export const RangeQuery = z.object({
+  from: DateString.optional(),
+  to: DateString.optional(),
+  compare: Bool.optional(),
+});
+export const PreviousRange = z.object({ from: z.string(), to: z.string() }).nullable();

@@ -1,0 +1,309 @@
+import type { ColumnType, Kysely } from 'kysely';
+
+/**
+ * Typed view of the `accounting` schema. int8 and numeric arrive as strings from both drivers,
+ * `date` as 'YYYY-MM-DD'. Money columns are integer minor units; convert with BigInt, never Number.
+ */
+type Int8 = ColumnType<string, string | bigint, string | bigint>;
+type Numeric = ColumnType<string, string, string>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export interface SettingsTable {
+  tenant_id: string;
+  id: string;
+  currency: string;
+  country: string;
+  fiscal_year_start_month: Defaulted<number>;
+  receivable_account_id: string | null;
+  payable_account_id: string | null;
+  vat_output_account_id: string | null;
+  vat_input_account_id: string | null;
+  revenue_account_id: string | null;
+  expense_account_id: string | null;
+  bank_root_account_id: string | null;
+  cash_account_id: string | null;
+  fx_gain_account_id: string | null;
+  fx_loss_account_id: string | null;
+  bank_fee_account_id: string | null;
+  created_at: Timestamp;
+}
+
+export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export type CashFlowCategory = 'operating' | 'investing' | 'financing';
+
+export interface AccountsTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  type: AccountType;
+  parent_id: string | null;
+  active: Defaulted<boolean>;
+  cash: Defaulted<boolean>;
+  cash_flow: Defaulted<CashFlowCategory>;
+  created_at: Timestamp;
+}
+
+export interface CountersTable {
+  tenant_id: string;
+  id: string;
+  series: string;
+  fiscal_year: number;
+  last_value: Int8;
+}
+
+export interface PeriodLocksTable {
+  tenant_id: string;
+  id: string;
+  period: string;
+  locked_at: Timestamp;
+  locked_by: string | null;
+}
+
+export interface JournalEntriesTable {
+  tenant_id: string;
+  id: string;
+  fiscal_year: number;
+  seq: number;
+  number: string;
+  date: string;
+  memo: string;
+  source_type: string | null;
+  source_id: string | null;
+  reverses_id: string | null;
+  line_count: number;
+  total: Int8;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface JournalLinesTable {
+  tenant_id: string;
+  id: string;
+  entry_id: string;
+  line_no: number;
+  date: ColumnType<string, string | undefined, never>;
+  account_id: string;
+  debit: Int8;
+  credit: Int8;
+  currency: string;
+  amount: Int8;
+  rate: Numeric;
+  partner_id: string | null;
+  counterparty: string | null;
+  cost_center: string | null;
+  memo: string | null;
+}
+
+export interface AccountBalancesTable {
+  tenant_id: string;
+  id: string;
+  account_id: string;
+  month: string;
+  debit: Int8;
+  credit: Int8;
+}
+
+export type PartnerKind = 'customer' | 'vendor';
+
+export interface PartnersTable {
+  tenant_id: string;
+  id: string;
+  kind: PartnerKind;
+  name: string;
+  ico: string | null;
+  dic: string | null;
+  iban: string | null;
+  bic: string | null;
+  bank_account: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  postal_code: string | null;
+  country: string;
+  payment_terms_days: Defaulted<number>;
+  active: Defaulted<boolean>;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface VatRatesTable {
+  tenant_id: string;
+  id: string;
+  country: string;
+  code: string;
+  rate: Numeric;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export type DocumentKind = 'invoice' | 'bill';
+export type DocumentStatus = 'draft' | 'issued' | 'paid' | 'cancelled';
+
+export interface DocumentsTable {
+  tenant_id: string;
+  id: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  number: string | null;
+  fiscal_year: number | null;
+  seq: number | null;
+  partner_id: string;
+  issue_date: string;
+  tax_date: string;
+  due_date: string;
+  currency: string;
+  rate: Numeric;
+  variable_symbol: string | null;
+  reference: string | null;
+  memo: string | null;
+  subtotal: Int8;
+  vat_total: Int8;
+  total: Int8;
+  total_functional: Int8;
+  paid: ColumnType<string, string | bigint | undefined, string | bigint>;
+  entry_id: string | null;
+  cancel_entry_id: string | null;
+  issued_at: Date | null;
+  paid_at: string | null;
+  created_at: Timestamp;
+}
+
+export interface DocumentLinesTable {
+  tenant_id: string;
+  id: string;
+  document_id: string;
+  line_no: number;
+  description: string;
+  quantity: Numeric;
+  unit: string | null;
+  unit_price: Int8;
+  account_id: string;
+  vat_code: string;
+  vat_rate: Numeric;
+  net: Int8;
+  vat: Int8;
+  net_functional: Int8;
+  vat_functional: Int8;
+}
+
+export interface PaymentsTable {
+  tenant_id: string;
+  id: string;
+  direction: 'in' | 'out';
+  partner_id: string;
+  date: string;
+  amount: Int8;
+  currency: string;
+  rate: Numeric;
+  bank_account_id: string | null;
+  reference: string | null;
+  memo: string | null;
+  allocated: Int8;
+  entry_id: string;
+  void_entry_id: string | null;
+  voided_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface PaymentAllocationsTable {
+  tenant_id: string;
+  id: string;
+  payment_id: string;
+  document_id: string;
+  amount: Int8;
+  date: string;
+  fx_entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface BankAccountsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  iban: string | null;
+  account_number: string | null;
+  bic: string | null;
+  currency: string;
+  account_id: string;
+  csv_mapping: ColumnType<unknown, string | null | undefined, string | null>;
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+export interface BankStatementsTable {
+  tenant_id: string;
+  id: string;
+  bank_account_id: string;
+  format: 'csv' | 'camt053' | 'ofx';
+  reference: string | null;
+  file_name: string | null;
+  from_date: string | null;
+  to_date: string | null;
+  opening_balance: Int8 | null;
+  closing_balance: Int8 | null;
+  line_count: number;
+  duplicate_count: number;
+  imported_at: Timestamp;
+  imported_by: string | null;
+}
+
+export type BankLineStatus = 'unmatched' | 'matched' | 'ignored';
+
+export interface BankLinesTable {
+  tenant_id: string;
+  id: string;
+  bank_account_id: string;
+  statement_id: string;
+  date: string;
+  value_date: string | null;
+  amount: Int8;
+  currency: string;
+  counterparty_name: string | null;
+  counterparty_account: string | null;
+  variable_symbol: string | null;
+  constant_symbol: string | null;
+  specific_symbol: string | null;
+  reference: string | null;
+  message: string | null;
+  external_id: string | null;
+  fingerprint: string;
+  status: Defaulted<BankLineStatus>;
+  created_at: Timestamp;
+}
+
+export interface ReconciliationsTable {
+  tenant_id: string;
+  id: string;
+  line_id: string;
+  kind: 'payment' | 'entry';
+  payment_id: string | null;
+  entry_id: string | null;
+  created_payment: Defaulted<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface AccountingDatabase {
+  'accounting.settings': SettingsTable;
+  'accounting.accounts': AccountsTable;
+  'accounting.counters': CountersTable;
+  'accounting.period_locks': PeriodLocksTable;
+  'accounting.journal_entries': JournalEntriesTable;
+  'accounting.journal_lines': JournalLinesTable;
+  'accounting.account_balances': AccountBalancesTable;
+  'accounting.partners': PartnersTable;
+  'accounting.vat_rates': VatRatesTable;
+  'accounting.documents': DocumentsTable;
+  'accounting.document_lines': DocumentLinesTable;
+  'accounting.payments': PaymentsTable;
+  'accounting.payment_allocations': PaymentAllocationsTable;
+  'accounting.bank_accounts': BankAccountsTable;
+  'accounting.bank_statements': BankStatementsTable;
+  'accounting.bank_lines': BankLinesTable;
+  'accounting.reconciliations': ReconciliationsTable;
+}
+
+export type Db = Kysely<AccountingDatabase>;

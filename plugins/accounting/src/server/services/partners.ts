@@ -1,0 +1,341 @@
+import { badRequest, conflict, type FieldError, newId, notFound } from '@bureau/core';
+import { sql, type Updateable } from 'kysely';
+import { money } from './amounts.ts';
+import { type Ctx, dbOf, settingsOf } from './context.ts';
+import type { PartnerKind, PartnersTable } from './db.ts';
+import {
+  isValidBic,
+  isValidCzechAccount,
+  isValidDic,
+  isValidIco,
+  normalizeDic,
+  normalizeIban,
+  normalizeIco,
+} from './identifiers.ts';
+import { roleAccount } from './settings.ts';
+import { functionalSql } from './sql-money.ts';
+
+export interface PartnerInput {
+  name: string;
+  ico?: string | null | undefined;
+  dic?: string | null | undefined;
+  iban?: string | null | undefined;
+  bic?: string | null | undefined;
+  bankAccount?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  street?: string | null | undefined;
+  city?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  country?: string | undefined;
+  paymentTermsDays?: number | undefined;
+  active?: boolean | undefined;
+  note?: string | null | undefined;
+}
+
+export interface PartnerView {
+  id: string;
+  kind: PartnerKind;
+  name: string;
+  ico: string | null;
+  dic: string | null;
+  iban: string | null;
+  bic: string | null;
+  bankAccount: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string;
+  paymentTermsDays: number;
+  active: boolean;
+  note: string | null;
+  /** Open documents' unpaid amounts, functional currency. */
+  outstanding: string;
+  /** Payments not yet allocated to a document (overpayments), functional currency. */
+  credit: string;
+}
+
+/** Validates and normalises identifiers; collects every field error. */
+function clean(input: Partial<PartnerInput>): Updateable<PartnersTable> {
+  const errors: FieldError[] = [];
+  const out: Record<string, unknown> = {};
+  const opt = (v: string | null | undefined) =>
+    v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
+  if (input.name !== undefined) out.name = input.name.trim();
+  const ico = opt(input.ico);
+  if (ico !== undefined) {
+    const n = ico === null ? null : normalizeIco(ico);
+    if (n !== null && !isValidIco(n))
+      errors.push({ path: 'ico', message: 'Not a valid IČO (8 digits with a mod-11 check digit)' });
+    out.ico = n;
+  }
+  const dic = opt(input.dic);
+  if (dic !== undefined) {
+    const n = dic === null ? null : normalizeDic(dic);
+    if (n !== null && !isValidDic(n)) errors.push({ path: 'dic', message: 'Not a valid VAT number (DIČ)' });
+    out.dic = n;
+  }
+  const iban = opt(input.iban);
+  if (iban !== undefined) {
+    const n = iban === null ? null : normalizeIban(iban);
+    if (iban !== null && n === null) errors.push({ path: 'iban', message: 'Not a valid IBAN' });
+    out.iban = n;
+  }
+  const bic = opt(input.bic);
+  if (bic !== undefined) {
+    if (bic !== null && !isValidBic(bic)) errors.push({ path: 'bic', message: 'Not a valid BIC' });
+    out.bic = bic?.toUpperCase() ?? null;
+  }
+  const account = opt(input.bankAccount);
+  if (account !== undefined) {
+    if (account !== null && !isValidCzechAccount(account)) {
+      errors.push({ path: 'bankAccount', message: 'Expected a Czech account number such as 19-2000145399/0800' });
+    }
+    out.bank_account = account;
+  }
+  for (const [k, col] of [
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['street', 'street'],
+    ['city', 'city'],
+    ['postalCode', 'postal_code'],
+    ['note', 'note'],
+  ] as const) {
+    const v = opt(input[k]);
+    if (v !== undefined) out[col] = v;
+  }
+  if (input.country !== undefined) out.country = input.country.toUpperCase();
+  if (input.paymentTermsDays !== undefined) out.payment_terms_days = input.paymentTermsDays;
+  if (input.active !== undefined) out.active = input.active;
+  if (errors.length) throw badRequest('invalid_input', 'Some identifiers are invalid', errors);
+  return out;
+}
+
+function partnersQuery(ctx: Ctx, kind: PartnerKind, functional: string) {
+  const open = functionalSql(sql`(d.total - d.paid)`, sql`d.currency`, sql`d.rate`, functional);
+  const unallocated = functionalSql(sql`(y.amount - y.allocated)`, sql`y.currency`, sql`y.rate`, functional);
+  return dbOf(ctx)
+    .selectFrom('accounting.partners as p')
+    .selectAll('p')
+    .select([
+      sql<string>`coalesce((select sum(${open}) from accounting.documents d
+        where d.tenant_id = p.tenant_id and d.partner_id = p.id and d.status = 'issued'), 0)::bigint`.as(
+        'outstanding_raw',
+      ),
+      sql<string>`coalesce((select sum(${unallocated}) from accounting.payments y
+        where y.tenant_id = p.tenant_id and y.partner_id = p.id and y.voided_at is null), 0)::bigint`.as('credit_raw'),
+    ])
+    .where('p.tenant_id', '=', ctx.tenant.id)
+    .where('p.kind', '=', kind);
+}
+
+type PartnerRow = Awaited<ReturnType<ReturnType<typeof partnersQuery>['executeTakeFirstOrThrow']>>;
+
+function view(r: PartnerRow, currency: string): PartnerView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    ico: r.ico,
+    dic: r.dic,
+    iban: r.iban,
+    bic: r.bic,
+    bankAccount: r.bank_account,
+    email: r.email,
+    phone: r.phone,
+    street: r.street,
+    city: r.city,
+    postalCode: r.postal_code,
+    country: r.country,
+    paymentTermsDays: r.payment_terms_days,
+    active: r.active,
+    note: r.note,
+    outstanding: money(r.outstanding_raw, currency),
+    credit: money(r.credit_raw, currency),
+  };
+}
+
+export async function listPartners(
+  ctx: Ctx,
+  kind: PartnerKind,
+  opts: { q?: string | undefined; active?: boolean | undefined; limit: number; offset: number },
+) {
+  const { currency } = await settingsOf(ctx);
+  let q = partnersQuery(ctx, kind, currency);
+  if (opts.active !== undefined) q = q.where('p.active', '=', opts.active);
+  if (opts.q) {
+    const like = `%${opts.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) => eb.or([eb(sql`lower(p.name)`, 'like', like), eb('p.ico', '=', opts.q as string)]));
+  }
+  const rows = await q.orderBy(sql`lower(p.name)`).orderBy('p.id').limit(opts.limit).offset(opts.offset).execute();
+  return rows.map((r) => view(r, currency));
+}
+
+export async function getPartner(ctx: Ctx, kind: PartnerKind, id: string): Promise<PartnerView> {
+  const { currency } = await settingsOf(ctx);
+  const row = await partnersQuery(ctx, kind, currency).where('p.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(kind === 'customer' ? 'Customer' : 'Vendor');
+  return view(row, currency);
+}
+
+async function assertIcoFree(ctx: Ctx, kind: PartnerKind, ico: string | null | undefined, except?: string) {
+  if (!ico) return;
+  let q = dbOf(ctx)
+    .selectFrom('accounting.partners')
+    .select('name')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('kind', '=', kind)
+    .where('ico', '=', ico);
+  if (except) q = q.where('id', '<>', except);
+  const other = await q.executeTakeFirst();
+  if (other) throw conflict('duplicate_ico', `${other.name} already has IČO ${ico}`);
+}
+
+export async function createPartner(ctx: Ctx, kind: PartnerKind, input: PartnerInput): Promise<PartnerView> {
+  const settings = await settingsOf(ctx);
+  const values = clean(input);
+  await assertIcoFree(ctx, kind, values.ico);
+  const id = newId();
+  await dbOf(ctx)
+    .insertInto('accounting.partners')
+    .values({ country: settings.country, ...values, name: values.name as string, tenant_id: ctx.tenant.id, id, kind })
+    .execute();
+  const created = await getPartner(ctx, kind, id);
+  await ctx.audit({
+    action: `accounting.${kind}.create`,
+    entityType: `accounting.${kind}`,
+    entityId: id,
+    after: created,
+  });
+  return created;
+}
+
+export async function updatePartner(
+  ctx: Ctx,
+  kind: PartnerKind,
+  id: string,
+  patch: Partial<PartnerInput>,
+): Promise<PartnerView> {
+  const before = await getPartner(ctx, kind, id);
+  const values = clean(patch);
+  if (values.ico) await assertIcoFree(ctx, kind, values.ico, id);
+  if (Object.keys(values).length) {
+    await dbOf(ctx)
+      .updateTable('accounting.partners')
+      .set(values)
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', id)
+      .execute();
+  }
+  const after = await getPartner(ctx, kind, id);
+  await ctx.audit({
+    action: `accounting.${kind}.update`,
+    entityType: `accounting.${kind}`,
+    entityId: id,
+    before,
+    after,
+  });
+  return after;
+}
+
+/** Deletes a customer or vendor nobody refers to; otherwise 409 (deactivate instead). */
+export async function deletePartner(ctx: Ctx, kind: PartnerKind, id: string): Promise<void> {
+  const before = await getPartner(ctx, kind, id);
+  const db = dbOf(ctx);
+  const t = ctx.tenant.id;
+  const used =
+    (await db
+      .selectFrom('accounting.documents')
+      .select('id')
+      .where('tenant_id', '=', t)
+      .where('partner_id', '=', id)
+      .limit(1)
+      .executeTakeFirst()) ??
+    (await db
+      .selectFrom('accounting.payments')
+      .select('id')
+      .where('tenant_id', '=', t)
+      .where('partner_id', '=', id)
+      .limit(1)
+      .executeTakeFirst()) ??
+    (await db
+      .selectFrom('accounting.journal_lines')
+      .select('id')
+      .where('tenant_id', '=', t)
+      .where('partner_id', '=', id)
+      .limit(1)
+      .executeTakeFirst());
+  if (used) throw conflict('partner_in_use', `${before.name} has documents or postings; deactivate instead`);
+  await db.deleteFrom('accounting.partners').where('tenant_id', '=', t).where('id', '=', id).execute();
+  await ctx.audit({ action: `accounting.${kind}.delete`, entityType: `accounting.${kind}`, entityId: id, before });
+}
+
+export interface StatementRow {
+  date: string;
+  entryId: string;
+  number: string;
+  memo: string;
+  debit: string | null;
+  credit: string | null;
+  balance: string;
+}
+
+/**
+ * A customer's or vendor's statement: postings on the receivable (payable) control account for
+ * this partner, with the opening balance and a running balance. Positive balance = they owe us
+ * (customer) or we owe them (vendor).
+ */
+export async function partnerStatement(ctx: Ctx, kind: PartnerKind, id: string, from: string | undefined, to: string) {
+  const partner = await getPartner(ctx, kind, id);
+  const { currency } = await settingsOf(ctx);
+  const account = await roleAccount(ctx, kind === 'customer' ? 'receivable' : 'payable');
+  const sign = kind === 'customer' ? 1n : -1n;
+  const db = dbOf(ctx);
+  const openingRow = from
+    ? await db
+        .selectFrom('accounting.journal_lines')
+        .select(sql<string>`coalesce(sum(debit - credit), 0)::bigint`.as('net'))
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('partner_id', '=', id)
+        .where('account_id', '=', account)
+        .where('date', '<', from)
+        .executeTakeFirst()
+    : undefined;
+  const opening = BigInt(openingRow?.net ?? '0') * sign;
+  let q = db
+    .selectFrom('accounting.journal_lines as l')
+    .innerJoin('accounting.journal_entries as e', (j) =>
+      j.onRef('e.tenant_id', '=', 'l.tenant_id').onRef('e.id', '=', 'l.entry_id'),
+    )
+    .select(['l.date', 'e.id', 'e.number', 'e.memo', 'l.debit', 'l.credit'])
+    .where('l.tenant_id', '=', ctx.tenant.id)
+    .where('l.partner_id', '=', id)
+    .where('l.account_id', '=', account)
+    .where('l.date', '<=', to);
+  if (from) q = q.where('l.date', '>=', from);
+  const rows = await q.orderBy('l.date').orderBy('e.seq').orderBy('l.line_no').limit(10_000).execute();
+  let running = opening;
+  const out: StatementRow[] = rows.map((r) => {
+    running += (BigInt(r.debit) - BigInt(r.credit)) * sign;
+    return {
+      date: r.date,
+      entryId: r.id,
+      number: r.number,
+      memo: r.memo,
+      debit: BigInt(r.debit) > 0n ? money(r.debit, currency) : null,
+      credit: BigInt(r.credit) > 0n ? money(r.credit, currency) : null,
+      balance: money(running, currency),
+    };
+  });
+  return {
+    partner: { id: partner.id, name: partner.name, kind },
+    currency,
+    from: from ?? null,
+    to,
+    opening: money(opening, currency),
+    rows: out,
+    closing: money(running, currency),
+  };
+}

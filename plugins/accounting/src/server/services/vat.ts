@@ -1,0 +1,179 @@
+import { badRequest, conflict, newId } from '@bureau/core';
+import { sql } from 'kysely';
+import { type Decimal, money, normalizeDecimal, parseDecimal, sum } from './amounts.ts';
+import { type Ctx, dbOf, settingsOf } from './context.ts';
+
+export interface VatRateView {
+  id: string;
+  country: string;
+  code: string;
+  rate: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export async function listVatRates(ctx: Ctx, opts: { country?: string | undefined; on?: string | undefined } = {}) {
+  let q = dbOf(ctx).selectFrom('accounting.vat_rates').selectAll().where('tenant_id', '=', ctx.tenant.id);
+  if (opts.country) q = q.where('country', '=', opts.country.toUpperCase());
+  if (opts.on) {
+    const on = opts.on;
+    q = q.where('valid_from', '<=', on).where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]));
+  }
+  const rows = await q.orderBy('country').orderBy('code').orderBy('valid_from').execute();
+  return rows.map(
+    (r): VatRateView => ({
+      id: r.id,
+      country: r.country,
+      code: r.code,
+      rate: normalizeDecimal(r.rate),
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+    }),
+  );
+}
+
+/**
+ * Adds a rate. A new rate of the same country and code that starts later closes the open one the
+ * day before, so a change of law is one call.
+ */
+export async function createVatRate(
+  ctx: Ctx,
+  input: { country: string; code: string; rate: string; validFrom: string; validTo?: string | null | undefined },
+): Promise<VatRateView> {
+  const rate = parseDecimal(input.rate);
+  if (!rate || rate.num < 0n || rate.scale > 4 || rate.num >= 100n * 10n ** BigInt(rate.scale)) {
+    throw badRequest('invalid_input', 'The rate is invalid', [
+      { path: 'rate', message: 'A percentage from 0 up to 100 with at most 4 decimals' },
+    ]);
+  }
+  if (input.validTo && input.validTo < input.validFrom) {
+    throw badRequest('invalid_input', 'The validity is invalid', [
+      { path: 'validTo', message: 'Must not be before validFrom' },
+    ]);
+  }
+  const db = dbOf(ctx);
+  const country = input.country.toUpperCase();
+  const overlapping = await db
+    .selectFrom('accounting.vat_rates')
+    .selectAll()
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('country', '=', country)
+    .where('code', '=', input.code)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', input.validFrom)]))
+    .execute();
+  for (const o of overlapping) {
+    if (o.valid_from >= input.validFrom) {
+      throw conflict('vat_rate_overlap', `A ${country} ${input.code} rate already starts on ${o.valid_from}`);
+    }
+    await db
+      .updateTable('accounting.vat_rates')
+      .set({ valid_to: sql<string>`(${input.validFrom}::date - 1)` as unknown as string })
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', o.id)
+      .execute();
+  }
+  const id = newId();
+  await db
+    .insertInto('accounting.vat_rates')
+    .values({
+      tenant_id: ctx.tenant.id,
+      id,
+      country,
+      code: input.code,
+      rate: input.rate,
+      valid_from: input.validFrom,
+      valid_to: input.validTo ?? null,
+    })
+    .execute();
+  const view: VatRateView = {
+    id,
+    country,
+    code: input.code,
+    rate: normalizeDecimal(input.rate),
+    validFrom: input.validFrom,
+    validTo: input.validTo ?? null,
+  };
+  await ctx.audit({
+    action: 'accounting.vat_rate.create',
+    entityType: 'accounting.vat_rate',
+    entityId: id,
+    after: view,
+  });
+  return view;
+}
+
+/** The rate of a code valid on a date in the tenant's country; 400 naming `path` if there is none. */
+export async function resolveVatRate(
+  ctx: Ctx,
+  code: string,
+  on: string,
+  path: string,
+): Promise<{ text: string; rate: Decimal }> {
+  const { country } = await settingsOf(ctx);
+  const row = await dbOf(ctx)
+    .selectFrom('accounting.vat_rates')
+    .select('rate')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('country', '=', country)
+    .where('code', '=', code)
+    .where('valid_from', '<=', on)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', on)]))
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  if (!row) {
+    throw badRequest('invalid_input', `No ${code} VAT rate is valid in ${country} on ${on}`, [
+      { path, message: `No ${code} VAT rate is valid on ${on}` },
+    ]);
+  }
+  return { text: normalizeDecimal(row.rate), rate: parseDecimal(row.rate) as Decimal };
+}
+
+export interface VatSummaryRow {
+  code: string;
+  rate: string;
+  base: string;
+  vat: string;
+}
+
+/**
+ * Output VAT (sales invoices) against input VAT (purchase bills) by taxable-supply date, in the
+ * functional currency. A cancelled document counts at its tax date and negatively at the date of
+ * its cancellation, like a credit note.
+ */
+export async function vatSummary(ctx: Ctx, from: string, to: string) {
+  const { currency } = await settingsOf(ctx);
+  const rows = await sql<{ kind: string; vat_code: string; vat_rate: string; base: string; vat: string }>`
+    with docs as (
+      select d.id, d.kind, 1 as sign from accounting.documents d
+        where d.tenant_id = ${ctx.tenant.id} and d.status <> 'draft' and d.tax_date between ${from} and ${to}
+      union all
+      select d.id, d.kind, -1 from accounting.documents d
+        join accounting.journal_entries e on e.tenant_id = d.tenant_id and e.id = d.cancel_entry_id
+        where d.tenant_id = ${ctx.tenant.id} and d.status = 'cancelled' and e.date between ${from} and ${to}
+    )
+    select docs.kind, l.vat_code, l.vat_rate::text as vat_rate,
+      sum(docs.sign * l.net_functional)::text as base, sum(docs.sign * l.vat_functional)::text as vat
+    from docs join accounting.document_lines l on l.tenant_id = ${ctx.tenant.id} and l.document_id = docs.id
+    group by docs.kind, l.vat_code, l.vat_rate
+    order by docs.kind, l.vat_rate desc, l.vat_code`.execute(ctx.db);
+  const side = (kind: string) => {
+    const list = rows.rows.filter((r) => r.kind === kind);
+    return {
+      rows: list.map(
+        (r): VatSummaryRow => ({
+          code: r.vat_code,
+          rate: normalizeDecimal(r.vat_rate),
+          base: money(r.base, currency),
+          vat: money(r.vat, currency),
+        }),
+      ),
+      base: money(sum(list.map((r) => BigInt(r.base))), currency),
+      vat: money(sum(list.map((r) => BigInt(r.vat))), currency),
+    };
+  };
+  const output = side('invoice');
+  const input = side('bill');
+  const outVat = sum(rows.rows.filter((r) => r.kind === 'invoice').map((r) => BigInt(r.vat)));
+  const inVat = sum(rows.rows.filter((r) => r.kind === 'bill').map((r) => BigInt(r.vat)));
+  return { currency, from, to, output, input, payable: money(outVat - inVat, currency) };
+}

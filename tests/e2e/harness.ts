@@ -1,0 +1,194 @@
+/**
+ * Browser test harness: builds nothing itself (see `buildWeb`), starts the real server on a free port
+ * with a fresh embedded database, and drives Debian's Chromium through playwright-core.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const screenshotDir = join(repoRoot, 'test-artifacts/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** playwright-core, from this package or (until tests/package.json lists it) from @bureau/web. */
+async function playwright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch {
+    const req = createRequire(join(repoRoot, 'apps/web/package.json'));
+    return req('playwright-core') as typeof import('playwright-core');
+  }
+}
+
+export const chromiumAvailable = existsSync(CHROMIUM);
+
+/** Builds the web app once per run unless dist is newer than every source file it depends on. */
+export function buildWeb() {
+  const dist = join(repoRoot, 'apps/web/dist/index.html');
+  if (process.env.BUREAU_E2E_SKIP_BUILD === '1' && existsSync(dist)) return;
+  execFileSync('pnpm', ['--filter', '@bureau/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts apps/server (`node src/main.ts`) with PORT, HOST and a temporary BUREAU_DATA_DIR. */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  // Debugging aid: point the suite at a server you already run (e.g. `pnpm dev`).
+  const external = process.env.BUREAU_E2E_URL;
+  if (external) return { url: external.replace(/\/$/, ''), dataDir: '', log: () => '', stop: async () => {} };
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bureau-e2e-'));
+  let output = '';
+  const child: ChildProcess = spawn('pnpm', ['--filter', '@bureau/server', 'exec', 'node', 'src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BUREAU_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start in 90 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    dataDir,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise((r) => child.once('exit', r));
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          /* already gone */
+        }
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (child.exitCode === null) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2EBrowser {
+  browser: Browser;
+  /** A fresh, isolated context (own cookies), with a locale and viewport. */
+  context: (opts?: { locale?: string; viewport?: { width: number; height: number } }) => Promise<BrowserContext>;
+  close: () => Promise<void>;
+}
+
+export async function launchBrowser(): Promise<E2EBrowser> {
+  const { chromium } = await playwright();
+  // playwright's launch() gives Chromium a fresh temporary profile (user-data-dir) of its own each time.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    browser,
+    context: (opts = {}) =>
+      browser.newContext({
+        locale: opts.locale ?? 'en-GB',
+        viewport: opts.viewport ?? { width: 1360, height: 860 },
+        deviceScaleFactor: 1,
+      }),
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+/** Saves a screenshot to test-artifacts/screenshots/<name>.png (gitignored). */
+export async function screenshot(page: Page, name: string, fullPage = false) {
+  mkdirSync(screenshotDir, { recursive: true });
+  // Let transitions and toasts settle so screenshots are stable.
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/** Records every JavaScript URL a context requests. */
+export function watchScripts(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r: Request) => {
+    if (r.resourceType() === 'script' || r.url().endsWith('.js')) urls.push(r.url());
+  });
+  return urls;
+}
+
+let seq = 0;
+/** A unique e-mail and slug per call (tests share one server). */
+export function unique(prefix: string) {
+  seq += 1;
+  const id = `${prefix}${Date.now().toString(36)}${seq}`;
+  return {
+    email: `${id}@example.cz`,
+    slug: id
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '')
+      .slice(0, 30),
+  };
+}
+
+/** Signs up through the real sign-up page and waits for the dashboard. */
+export async function signUpInBrowser(
+  page: Page,
+  baseUrl: string,
+  opts: { name: string; email: string; password: string; firm: string; slug: string; kind?: 'company' | 'provider' },
+) {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel(/Your name|Vaše jméno/).fill(opts.name);
+  await page.getByLabel(/Work e-mail|Pracovní e-mail/).fill(opts.email);
+  await page.getByLabel(/^Password|^Heslo/).fill(opts.password);
+  await page.getByLabel(/Firm name|Název firmy/).fill(opts.firm);
+  await page.getByLabel(/Workspace address|Adresa prostoru/).fill(opts.slug);
+  if (opts.kind === 'provider') await page.getByLabel(/service provider|Poskytovatel služeb/).check();
+  await page.getByRole('button', { name: /Create account|Založit účet/ }).click();
+  await page.waitForURL(`${baseUrl}/t/${opts.slug}`);
+}

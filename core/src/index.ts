@@ -6,17 +6,18 @@ export type { ChainVerification } from './audit/verify.ts';
 export { type Bureau, type BureauOptions, createBureau, migrateAll } from './bureau.ts';
 export { type Config, loadConfig, testConfig } from './config.ts';
 export { connect, type Database } from './db/connect.ts';
+export { type GuardViolation, tenantTableViolations } from './db/isolation-guard.ts';
 export { enableTenantRls } from './db/rls.ts';
-export { tenantTableViolations, type GuardViolation } from './db/isolation-guard.ts';
 export { withTenant } from './db/with-tenant.ts';
 export type { DeadLetter } from './events/dead-letters.ts';
 export {
   DEAD_LETTER_QUEUE,
   type DrainResult,
+  EVENTS_QUEUE,
   type EventDispatcher,
   type EventOptions,
-  EVENTS_QUEUE,
 } from './events/dispatcher.ts';
+export type { CoreApp } from './http/app.ts';
 export type { Actor, BaseEnv, TenantEnv, TenantInfo, TenantVariables } from './http/env.ts';
 export { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from './http/problem.ts';
 export { defineRoute } from './http/route.ts';
@@ -36,7 +37,6 @@ export {
   serviceRef,
 } from './plugins/define-plugin.ts';
 export { type DemoLogin, type DemoOptions, type DemoResult, seedDemo } from './plugins/demo.ts';
-export type { CoreApp } from './http/app.ts';
 export { fileStorage, type RecordStorage, recordStorage, setRecordStorage } from './records/storage.ts';
 export type { Clock, Runtime } from './runtime.ts';
 export { grants } from './tenancy/permissions.ts';

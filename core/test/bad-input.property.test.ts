@@ -35,7 +35,10 @@ const junkValue = fc.oneof(
   fc.array(fc.integer(), { maxLength: 3 }),
 );
 const junkBody = fc.oneof(
-  fc.dictionary(fc.constantFrom('email', 'password', 'name', 'tenant', 'role', 'permissions', 'key', 'token', 'x'), junkValue),
+  fc.dictionary(
+    fc.constantFrom('email', 'password', 'name', 'tenant', 'role', 'permissions', 'key', 'token', 'x'),
+    junkValue,
+  ),
   fc.record({ email: junkValue, password: junkValue, name: junkValue, tenant: fc.dictionary(fc.string(), junkValue) }),
   junkValue,
 );
@@ -89,7 +92,11 @@ describe('bad input on auth and tenancy routes', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const res = await owner.request('POST', '/api/auth/login', JSON.stringify({ email: 'a@b.cz', password: 'x'.repeat(2_000_000) }));
+    const res = await owner.request(
+      'POST',
+      '/api/auth/login',
+      JSON.stringify({ email: 'a@b.cz', password: 'x'.repeat(2_000_000) }),
+    );
     expect(res.status).toBe(413);
   });
 });

@@ -45,7 +45,12 @@ describe('lifecycle', () => {
     expect(s.currentPeriodEnd).toBe('2025-04-17');
     const [inv] = await invoicesOf(t, u.tenant.id);
     // Other tenants of this bureau (the operator's firm) are invoiced in the same run, so only the series is fixed.
-    expect(inv).toMatchObject({ number: expect.stringMatching(/^2025\d{6}$/), total: '119790', due_on: '2025-03-31', status: 'issued' });
+    expect(inv).toMatchObject({
+      number: expect.stringMatching(/^2025\d{6}$/),
+      total: '119790',
+      due_on: '2025-03-31',
+      status: 'issued',
+    });
     expect(mailsTo(u.email).some((m) => m.subject.includes(`Faktura ${inv?.number}`))).toBe(true);
 
     await runDays(t, clock, 15); // 2025-04-01: one day past due

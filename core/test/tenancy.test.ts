@@ -25,12 +25,17 @@ describe('invitations', () => {
     const anon = t.anonymous();
     const preview = await anon.json('GET', `/api/invitations/${token}`);
     expect(preview.body).toMatchObject({ email: 'new.colleague@example.test', role: 'member', accountExists: false });
-    const accepted = await anon.json('POST', `/api/invitations/${token}/accept`, { name: 'Colleague', password: 'a good password' });
+    const accepted = await anon.json('POST', `/api/invitations/${token}/accept`, {
+      name: 'Colleague',
+      password: 'a good password',
+    });
     expect(accepted.status).toBe(200);
     const me = await anon.json('GET', '/api/me');
     expect(me.body.tenants.map((x: { slug: string }) => x.slug)).toEqual([owner.tenant.slug]);
     expect(me.body.tenants[0].role).toBe('member');
-    const again = await t.anonymous().json('POST', `/api/invitations/${token}/accept`, { name: 'X', password: 'another password' });
+    const again = await t
+      .anonymous()
+      .json('POST', `/api/invitations/${token}/accept`, { name: 'X', password: 'another password' });
     expect(again.status).toBe(404);
     const list = await owner.json('GET', `/api/t/${owner.tenant.slug}/invitations`);
     expect(list.body.invitations[0].status).toBe('accepted');
@@ -47,7 +52,9 @@ describe('invitations', () => {
     const ok = await other.json('POST', `/api/invitations/${linkToken(inv.link)}/accept`);
     expect(ok.status).toBe(200);
     const me = await other.json('GET', '/api/me');
-    expect(me.body.tenants.map((x: { slug: string }) => x.slug).sort()).toEqual([owner.tenant.slug, other.tenant.slug].sort());
+    expect(me.body.tenants.map((x: { slug: string }) => x.slug).sort()).toEqual(
+      [owner.tenant.slug, other.tenant.slug].sort(),
+    );
   });
 
   it('expires and revokes invitations', async () => {
@@ -61,7 +68,9 @@ describe('invitations', () => {
     expect((await t.anonymous().json('GET', `/api/invitations/${linkToken(inv.link)}`)).status).toBe(404);
     const inv2 = await invite(owner, 'revoked@example.test');
     expect((await owner.json('DELETE', `/api/t/${owner.tenant.slug}/invitations/${inv2.id}`)).status).toBe(200);
-    const res = await t.anonymous().json('POST', `/api/invitations/${linkToken(inv2.link)}/accept`, { name: 'X', password: 'long password!' });
+    const res = await t
+      .anonymous()
+      .json('POST', `/api/invitations/${linkToken(inv2.link)}/accept`, { name: 'X', password: 'long password!' });
     expect(res.status).toBe(404);
   });
 
@@ -69,7 +78,10 @@ describe('invitations', () => {
     const owner = await t.signup();
     const inv = await invite(owner, 'member1@example.test');
     const member = t.anonymous();
-    await member.json('POST', `/api/invitations/${linkToken(inv.link)}/accept`, { name: 'M', password: 'member password' });
+    await member.json('POST', `/api/invitations/${linkToken(inv.link)}/accept`, {
+      name: 'M',
+      password: 'member password',
+    });
     const dup = await owner.json('POST', `/api/t/${owner.tenant.slug}/invitations`, { email: 'member1@example.test' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('already_member');
@@ -102,7 +114,10 @@ describe('members and the last owner', () => {
     const admin = await t.signup();
     const inv = await invite(owner, admin.email, 'admin');
     await admin.json('POST', `/api/invitations/${linkToken(inv.link)}/accept`);
-    const res = await admin.json('POST', `/api/t/${owner.tenant.slug}/invitations`, { email: 'boss@example.test', role: 'owner' });
+    const res = await admin.json('POST', `/api/t/${owner.tenant.slug}/invitations`, {
+      email: 'boss@example.test',
+      role: 'owner',
+    });
     expect(res.status).toBe(403);
   });
 
@@ -128,7 +143,11 @@ describe('custom roles', () => {
       permissions: ['tenant.members.read'],
     });
     expect(role.status).toBe(201);
-    const bad = await owner.json('POST', `/api/t/${slug}/roles`, { key: 'bad', name: 'Bad', permissions: ['nope.nothing'] });
+    const bad = await owner.json('POST', `/api/t/${slug}/roles`, {
+      key: 'bad',
+      name: 'Bad',
+      permissions: ['nope.nothing'],
+    });
     expect(bad.status).toBe(400);
     const viewer = await t.signup();
     const inv = await invite(owner, viewer.email, 'viewer');
@@ -138,7 +157,12 @@ describe('custom roles', () => {
     expect((await owner.json('DELETE', `/api/t/${slug}/roles/${role.body.id}`)).status).toBe(409);
     const catalogue = await owner.json('GET', `/api/t/${slug}/roles`);
     expect(catalogue.body.permissions).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key: 'tenant.members.manage', label: expect.objectContaining({ cs: expect.any(String) }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: 'tenant.members.manage',
+          label: expect.objectContaining({ cs: expect.any(String) }),
+        }),
+      ]),
     );
   });
 });
@@ -147,7 +171,10 @@ describe('API tokens', () => {
   it('shows the secret once, limits it to chosen permissions, records use and can be revoked', async () => {
     const owner = await t.signup();
     const slug = owner.tenant.slug;
-    const created = await owner.json('POST', `/api/t/${slug}/tokens`, { name: 'CI', permissions: ['tenant.members.read'] });
+    const created = await owner.json('POST', `/api/t/${slug}/tokens`, {
+      name: 'CI',
+      permissions: ['tenant.members.read'],
+    });
     expect(created.status).toBe(201);
     const secret = created.body.token as string;
     const list = await owner.json('GET', `/api/t/${slug}/tokens`);

@@ -23,7 +23,9 @@ for (const plugin of existsSync(join(root, 'plugins')) ? readdirSync(join(root, 
   sources.push(join(root, 'plugins', plugin, 'src/ui'));
 }
 const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-const changed = Math.max(...sources.map((s) => (existsSync(s) && statSync(s).isFile() ? statSync(s).mtimeMs : newest(s))));
+const changed = Math.max(
+  ...sources.map((s) => (existsSync(s) && statSync(s).isFile() ? statSync(s).mtimeMs : newest(s))),
+);
 if (!built || changed > built) {
   console.log('Building the web app…');
   execSync('pnpm --filter @bureau/web build', { cwd: root, stdio: 'inherit' });

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import { loadConfig, seedDemo } from '@bureau/core';
+import { serve } from '@hono/node-server';
 import { createServer } from './index.ts';
 
 const config = loadConfig();

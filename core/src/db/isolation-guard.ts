@@ -70,8 +70,12 @@ export async function tenantTableViolations(db: Kysely<any>) {
           and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`.execute(db)
     ).rows;
     const pk = constraints.find((c) => c.type === 'p');
-    if (!pk || !pk.columns.includes('tenant_id')) {
-      violations.push({ table, rule: 'primary_key', detail: `primary key ${pk?.columns.join(', ') ?? '(none)'} lacks tenant_id` });
+    if (!pk?.columns.includes('tenant_id')) {
+      violations.push({
+        table,
+        rule: 'primary_key',
+        detail: `primary key ${pk?.columns.join(', ') ?? '(none)'} lacks tenant_id`,
+      });
     }
     for (const c of constraints.filter((c) => c.type === 'u' && !c.columns.includes('tenant_id'))) {
       violations.push({ table, rule: 'unique_key', detail: `${c.name} (${c.columns.join(', ')}) lacks tenant_id` });

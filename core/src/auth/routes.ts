@@ -3,7 +3,17 @@ import type { Context } from 'hono';
 import type { BaseEnv } from '../http/env.ts';
 import { Problem, unauthorized } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
-import { Email, json, jsonBody, Locale, Ok, Password, problemResponses, Slug } from '../http/schemas.ts';
+import {
+  defaultCurrency,
+  Email,
+  json,
+  jsonBody,
+  Locale,
+  NewTenantFields,
+  Ok,
+  Password,
+  problemResponses,
+} from '../http/schemas.ts';
 import { findUserByEmail, signup } from '../tenancy/signup.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
@@ -16,19 +26,7 @@ const SignupBody = z
     password: Password,
     name: z.string().trim().min(1).max(120),
     locale: Locale.optional(),
-    tenant: z.object({
-      name: z.string().trim().min(1).max(120),
-      slug: Slug,
-      kind: z.enum(['company', 'provider']).default('company'),
-      country: z
-        .string()
-        .regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code')
-        .default('CZ'),
-      currency: z
-        .string()
-        .regex(/^[A-Z]{3}$/, 'ISO 4217 code')
-        .optional(),
-    }),
+    tenant: z.object({ ...NewTenantFields, kind: z.enum(['company', 'provider']).default('company') }),
   })
   .openapi('SignupRequest');
 
@@ -53,9 +51,6 @@ function requireUser(c: Context<BaseEnv>) {
   if (!user || !c.var.sessionId) throw unauthorized();
   return { user, sessionId: c.var.sessionId };
 }
-
-const defaultCurrency = (country: string) =>
-  country === 'CZ' ? 'CZK' : country === 'US' ? 'USD' : country === 'GB' ? 'GBP' : 'EUR';
 
 export const authRoutes = newRouter<BaseEnv>()
   .openapi(

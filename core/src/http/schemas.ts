@@ -39,6 +39,22 @@ export const Slug = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, '3–40 lowercase letters, digits or dashes')
   .refine((s) => !RESERVED_SLUGS.has(s), 'This address is reserved');
 export const Locale = z.enum(['en', 'cs']);
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code')
+  .default('CZ');
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code');
+/** A new tenant's identity, as sign-up and provider-created clients take it. */
+export const NewTenantFields = {
+  name: z.string().trim().min(1).max(120),
+  slug: Slug,
+  country: CountryCode,
+  currency: CurrencyCode.optional(),
+};
+
+/** The currency a tenant of a country bills in unless it says otherwise. */
+export const defaultCurrency = (country: string) =>
+  country === 'CZ' ? 'CZK' : country === 'US' ? 'USD' : country === 'GB' ? 'GBP' : 'EUR';
 export const IdParam = z.object({ id: z.uuid() });
 
 const RESERVED_SLUGS = new Set(['api', 'admin', 'www', 'app', 'static', 'assets', 'login', 'signup', 'docs', 'new']);

@@ -3,7 +3,7 @@ import type { TenantEnv } from '../http/env.ts';
 import { Problem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
-import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
+import { defaultCurrency, IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import {
   acceptEngagement,
   assignTeam,
@@ -31,9 +31,6 @@ import {
   TeamName,
 } from './schemas.ts';
 import { addTeamMember, createTeam, deleteTeam, listTeams, removeTeamMember, renameTeam } from './teams.ts';
-
-const defaultCurrency = (country: string) =>
-  country === 'CZ' ? 'CZK' : country === 'US' ? 'USD' : country === 'GB' ? 'GBP' : 'EUR';
 
 const optionalBody = <T extends z.ZodType>(schema: T) => ({
   required: false,

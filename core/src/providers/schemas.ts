@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Email, Locale, Slug } from '../http/schemas.ts';
+import { Email, Locale, NewTenantFields } from '../http/schemas.ts';
 import { STATUS_FILTER_KEYS } from './engagements.ts';
 
 export const ModuleId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Not a module id');
@@ -63,16 +63,7 @@ const ScopeFields = {
 };
 
 export const NewClientInput = z.object({
-  name: z.string().trim().min(1).max(120),
-  slug: Slug,
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code')
-    .default('CZ'),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'ISO 4217 code')
-    .optional(),
+  ...NewTenantFields,
   locale: Locale.optional(),
   ownerEmail: Email,
 });

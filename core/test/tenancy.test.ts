@@ -191,7 +191,12 @@ describe('API tokens', () => {
     expect((await bearer('GET', `/api/t/${slug}/members`)).status).toBe(200);
     expect((await bearer('POST', `/api/t/${slug}/invitations`, { email: 'x@example.test' })).status).toBe(403);
     const other = await t.signup();
-    expect((await bearer('GET', `/api/t/${other.tenant.slug}/members`)).status).toBe(401);
+    expect((await bearer('GET', `/api/t/${other.tenant.slug}/members`)).status).toBe(404);
+    expect((await bearer('GET', '/api/t/no-such-firm/members')).status).toBe(404);
+    const unknown = await t.app.request(`http://localhost/api/t/${slug}/members`, {
+      headers: { authorization: 'Bearer bureau_not_a_real_token' },
+    });
+    expect(unknown.status).toBe(401);
     const used = await owner.json('GET', `/api/t/${slug}/tokens`);
     expect(used.body.tokens[0].lastUsedAt).not.toBeNull();
 

@@ -3,7 +3,7 @@
  * with a fresh embedded database, and drives Debian's Chromium through playwright-core.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,11 +27,78 @@ async function playwright(): Promise<typeof import('playwright-core')> {
 
 export const chromiumAvailable = existsSync(CHROMIUM);
 
-/** Builds the web app once per run unless dist is newer than every source file it depends on. */
-export function buildWeb() {
-  const dist = join(repoRoot, 'apps/web/dist/index.html');
-  if (process.env.BUREAU_E2E_SKIP_BUILD === '1' && existsSync(dist)) return;
-  execFileSync('pnpm', ['--filter', '@bureau/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+/** Newest modification time under `dir` (recursively), skipping node_modules and dist. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  const st = statSync(dir);
+  if (!st.isDirectory()) return st.mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(dir, entry.name)));
+  }
+  return newest;
+}
+
+/** Every source the web build reads: the shell, the UI kit and each plugin's UI. */
+function webSources(): string[] {
+  const plugins = join(repoRoot, 'plugins');
+  return [
+    join(repoRoot, 'apps/web/src'),
+    join(repoRoot, 'apps/web/index.html'),
+    join(repoRoot, 'apps/web/vite.config.ts'),
+    join(repoRoot, 'apps/web/package.json'),
+    join(repoRoot, 'core/src/ui'),
+    join(repoRoot, 'core/src/ui.ts'),
+    ...(existsSync(plugins) ? readdirSync(plugins).map((p) => join(plugins, p, 'src/ui')) : []),
+  ];
+}
+
+const distIndex = join(repoRoot, 'apps/web/dist/index.html');
+const isStale = () =>
+  !existsSync(distIndex) || webSources().some((src) => newestMtime(src) > statSync(distIndex).mtimeMs);
+
+/**
+ * Builds the web app once per run, and only when dist is older than a source it is built from.
+ * Test files run in parallel: a lock directory makes the others wait for the one that builds.
+ */
+export async function buildWeb() {
+  if (process.env.BUREAU_E2E_SKIP_BUILD === '1' && existsSync(distIndex)) return;
+  const lock = join(tmpdir(), `bureau-e2e-build-${Buffer.from(repoRoot).toString('hex').slice(-24)}.lock`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Someone else builds; a lock older than the deadline is a leftover of a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('waited 3 minutes for another web build');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (isStale()) execFileSync('pnpm', ['--filter', '@bureau/web', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The JavaScript files of one plugin's UI, from the Vite manifest: its entry chunk and every chunk only it loads. */
+export function pluginChunks(pluginId: string): { entry: string; files: string[] } {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'apps/web/dist/.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    { file: string; src?: string; imports?: string[]; dynamicImports?: string[] }
+  >;
+  const prefix = `plugins/${pluginId}/src/ui/`;
+  const entryKey = Object.keys(manifest).find((k) => k.replace(/^(\.\.\/)+/, '').startsWith(`${prefix}index.ts`));
+  if (!entryKey) throw new Error(`no UI entry of plugin ${pluginId} in the Vite manifest`);
+  const files = Object.entries(manifest)
+    .filter(([k]) => k.replace(/^(\.\.\/)+/, '').startsWith(prefix))
+    .map(([, v]) => v.file)
+    .filter((f) => f.endsWith('.js'));
+  return { entry: (manifest[entryKey] as { file: string }).file, files };
 }
 
 async function freePort(): Promise<number> {
@@ -191,4 +258,71 @@ export async function signUpInBrowser(
   if (opts.kind === 'provider') await page.getByLabel(/service provider|Poskytovatel služeb/).check();
   await page.getByRole('button', { name: /Create account|Založit účet/ }).click();
   await page.waitForURL(`${baseUrl}/t/${opts.slug}`);
+}
+
+/** A signed-in API caller for test set-up: the session cookie and a same-origin Origin header. */
+export interface ApiUser {
+  cookie: string;
+  userId: string;
+  tenant: { id: string; slug: string };
+  call: <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+}
+
+function caller(baseUrl: string, cookie: string): ApiUser['call'] {
+  return async (method, path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie,
+        origin: baseUrl,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/** Signs up through the API (POST /api/auth/signup) and returns a caller with its session. */
+export async function signUpViaApi(
+  baseUrl: string,
+  opts: {
+    email: string;
+    password: string;
+    name: string;
+    firm: string;
+    slug: string;
+    kind?: 'company' | 'provider';
+    locale?: 'en' | 'cs';
+  },
+): Promise<ApiUser> {
+  const res = await fetch(`${baseUrl}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({
+      email: opts.email,
+      password: opts.password,
+      name: opts.name,
+      locale: opts.locale ?? 'en',
+      tenant: { name: opts.firm, slug: opts.slug, kind: opts.kind ?? 'company', country: 'CZ' },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { user: { id: string }; tenant: { id: string; slug: string } };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, userId: body.user.id, tenant: body.tenant, call: caller(baseUrl, cookie) };
+}
+
+/** Signs in through the real login page and waits for the tenant it lands on. */
+export async function signInInBrowser(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel(/^Password|^Heslo/).fill(password);
+  await page.getByRole('button', { name: /Sign in|Přihlásit se/ }).click();
+  await page.waitForURL(/\/t\//);
 }

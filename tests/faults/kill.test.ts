@@ -20,12 +20,13 @@ import {
  * kill -9 of the real server during concurrent writes (issue 8): every acknowledged write is there
  * after a restart, none is half-written (every journal entry balances), and every event committed
  * with a write is delivered once. The server runs on DATABASE_URL's server (a fresh database) or on
- * a PGlite data directory. FAULT_SCALE=full (pnpm test:faults) sends 500 writes; CI's short form 120.
+ * a PGlite data directory. FAULT_SCALE=full (pnpm test:faults) sends 500 concurrent writes; CI's short form 120.
  */
 
 const FULL = process.env.FAULT_SCALE === 'full';
 const WRITES = FULL ? 500 : 120;
-const CONCURRENCY = FULL ? 50 : 20;
+// Every write in flight at once: the kill lands among hundreds of open transactions.
+const CONCURRENCY = WRITES;
 /** Kill once this many writes were acknowledged. */
 const KILL_AFTER = Math.floor(WRITES * 0.4);
 const OPERATOR = 'operator@faults.test';
@@ -74,7 +75,7 @@ interface Write {
 describe('kill -9 during concurrent writes', () => {
   it(`keeps every acknowledged write of ${WRITES}, whole, and delivers each event once`, async () => {
     server = await startServer(env);
-    const doc = parseDocument(await (await fetch(`${server.origin}/api/openapi.json`)).json());
+    const doc = parseDocument((await (await fetch(`${server.origin}/api/openapi.json`)).json()) as Record<string, any>);
     const journal = doc.operations.some((o) => o.key === 'POST /api/t/{tenant}/accounting/journal');
     const modules = journal ? ['accounting'] : [];
 
@@ -117,7 +118,10 @@ describe('kill -9 during concurrent writes', () => {
           if (r.status === 201) acked.push({ kind: 'journal', id: r.json.id, amount });
           else if (!killed) throw new Error(`journal ${i}: ${r.status} ${r.text}`);
         } else if (i % 2 === 0) {
-          const r = await owner.send('POST', `/api/t/${slug}/invitations`, { email: `fault-${i}@faults.test`, confirm: true });
+          const r = await owner.send('POST', `/api/t/${slug}/invitations`, {
+            email: `fault-${i}@faults.test`,
+            confirm: true,
+          });
           if (r.status === 201) acked.push({ kind: 'invitation', id: r.json.id });
           else if (!killed) throw new Error(`invitation ${i}: ${r.status} ${r.text}`);
         } else {
@@ -148,10 +152,9 @@ describe('kill -9 during concurrent writes', () => {
     expect(killed).toBe(true);
     const ackedCount = acked.length;
 
-    // Restart on the same data; the session lives in the database, so the owner goes on.
+    // Restart on the same data; the session lives in the database, so the owner goes on with it.
     server = await startServer(env);
     owner.base = server.origin;
-    owner.cookie = owner.cookie; // same session
     if (journal) {
       for (const w of acked) {
         const r = await owner.send('GET', `/api/t/${slug}/accounting/journal/${w.id}`);
@@ -204,7 +207,9 @@ describe('kill -9 during concurrent writes', () => {
       const auditPerKind = new Map<string, number[]>();
       for (const w of acked) {
         const audit = await sql<{ n: number }>`
-          select count(*)::int as n from core.audit_log where tenant_id = ${tenantId} and entity_id = ${w.id}`.execute(db);
+          select count(*)::int as n from core.audit_log where tenant_id = ${tenantId} and entity_id = ${w.id}`.execute(
+          db,
+        );
         auditPerKind.set(w.kind, [...(auditPerKind.get(w.kind) ?? []), audit.rows[0]?.n ?? 0]);
         const events = await sql<{ n: number }>`
           select count(*)::int as n from core.outbox where tenant_id = ${tenantId} and payload::text like ${`%${w.id}%`}`.execute(
@@ -220,7 +225,9 @@ describe('kill -9 during concurrent writes', () => {
         expect(new Set(counts).size, `events per ${kind} vary: ${[...new Set(counts)]}`).toBe(1);
         expect(counts[0], `events per ${kind}`).toBeLessThanOrEqual(1);
       }
-      await bureau.events.drain();
+      // Deliveries the killed server had in hand stay active until pg-boss expires them (their
+      // expireInSeconds) and are retried then (core/test/events-crash.test.ts); everything else runs now.
+      await bureau.events.drain({ includeDelayed: false, timeoutMs: 60_000 });
       const pending = await sql<{ n: number }>`
         select count(*)::int as n from core.outbox where tenant_id = ${tenantId} and dispatched_at is null`.execute(db);
       expect(pending.rows[0]?.n, 'events never dispatched').toBe(0);

@@ -116,48 +116,53 @@ async function fuzzRoute(op: Operation): Promise<string[]> {
   let before: DbState = await dbState(t.runtime.db, tables);
   let xid = await nextXid(t.runtime.db);
 
-  await fc.assert(
-    fc.asyncProperty(sample, async (s) => {
-      const tenant = tenants[s.tenant] as TenantHandle;
-      const values = { ...valid[s.tenant]?.params, ...s.params, tenant: s.slugJunk ?? tenant.slug };
-      const path = fillPath(op.path, values) + queryString(s.query ?? valid[s.tenant]?.query ?? {});
-      const reply = await (actors[s.tenant] as Client).send(op.method, path, s.body);
-      counts.requests++;
-      statusCounts.set(reply.status, (statusCounts.get(reply.status) ?? 0) + 1);
-      const where = `${op.method} ${path.slice(0, 160)} body=${describeBody(s.body)}`;
-      if (reply.status >= 500) problems.push(`${where} → ${reply.status} ${reply.text.slice(0, 300)}`);
-      if (reply.status >= 400) {
-        counts.rejected++;
-        if (!reply.contentType.startsWith('application/problem+json'))
-          problems.push(`${where} → ${reply.status} as ${reply.contentType || 'no content type'}`);
-        else if (typeof reply.json?.code !== 'string' || !reply.json.code)
-          problems.push(`${where} → ${reply.status} problem without a code: ${reply.text.slice(0, 200)}`);
-        const nowXid = await nextXid(t.runtime.db);
-        if (nowXid !== xid) {
-          // Some transaction got an id: compare every tenant table.
-          counts.checksums++;
-          const after = await dbState(t.runtime.db, tables);
-          const diff = stateDiff(before, after);
-          if (diff.length) problems.push(`${where} → ${reply.status} yet wrote: ${diff.join('; ')}`);
-          before = after;
+  await fc
+    .assert(
+      fc.asyncProperty(sample, async (s) => {
+        const tenant = tenants[s.tenant] as TenantHandle;
+        const values = { ...valid[s.tenant]?.params, ...s.params, tenant: s.slugJunk ?? tenant.slug };
+        const path = fillPath(op.path, values) + queryString(s.query ?? valid[s.tenant]?.query ?? {});
+        const reply = await (actors[s.tenant] as Client).send(op.method, path, s.body);
+        counts.requests++;
+        statusCounts.set(reply.status, (statusCounts.get(reply.status) ?? 0) + 1);
+        const where = `${op.method} ${path.slice(0, 160)} body=${describeBody(s.body)}`;
+        if (reply.status >= 500) problems.push(`${where} → ${reply.status} ${reply.text.slice(0, 300)}`);
+        if (reply.status >= 400) {
+          counts.rejected++;
+          if (!reply.contentType.startsWith('application/problem+json'))
+            problems.push(`${where} → ${reply.status} as ${reply.contentType || 'no content type'}`);
+          else if (typeof reply.json?.code !== 'string' || !reply.json.code)
+            problems.push(`${where} → ${reply.status} problem without a code: ${reply.text.slice(0, 200)}`);
+          const nowXid = await nextXid(t.runtime.db);
+          if (nowXid !== xid) {
+            // Some transaction got an id: compare every tenant table.
+            counts.checksums++;
+            const after = await dbState(t.runtime.db, tables);
+            const diff = stateDiff(before, after);
+            if (diff.length) problems.push(`${where} → ${reply.status} yet wrote: ${diff.join('; ')}`);
+            before = after;
+            xid = await nextXid(t.runtime.db);
+          }
+        } else {
+          counts.accepted++;
+          accepted = true;
+          before = await dbState(t.runtime.db, tables);
           xid = await nextXid(t.runtime.db);
         }
-      } else {
-        counts.accepted++;
-        accepted = true;
-        before = await dbState(t.runtime.db, tables);
-        xid = await nextXid(t.runtime.db);
+        // A failing property stops at the first problem; the list carries it out.
+        return problems.length === 0;
+      }),
+      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}), endOnFailure: true },
+    )
+    .catch((err: Error) => {
+      if (!problems.length) {
+        const cause =
+          err.cause instanceof Error
+            ? `${err.cause.message}\n${err.cause.stack?.split('\n').slice(1, 4).join('\n')}`
+            : '';
+        problems.push(`${op.key}: ${err.message.split('\n').slice(0, 3).join(' ')} ${cause}`.slice(0, 1500));
       }
-      // A failing property stops at the first problem; the list carries it out.
-      return problems.length === 0;
-    }),
-    { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}), endOnFailure: true },
-  ).catch((err: Error) => {
-    if (!problems.length) {
-      const cause = err.cause instanceof Error ? `${err.cause.message}\n${err.cause.stack?.split('\n').slice(1, 4).join('\n')}` : '';
-      problems.push(`${op.key}: ${err.message.split('\n').slice(0, 3).join(' ')} ${cause}`.slice(0, 1500));
-    }
-  });
+    });
   return problems.slice(0, 3);
 }
 
@@ -189,21 +194,25 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('fuzzing every route of /api/openapi.json', () => {
-  it(`answers malformed input with a 4xx problem and writes nothing (${RUNS} runs per route)`, async () => {
-    const failures: string[] = [];
-    // Routes that end sessions run last, so they cannot take the owner's session from the others.
-    const ops = doc.operations
-      .filter((op) => !ONLY || op.key.includes(ONLY))
-      .sort((a, b) => Number(a.path.startsWith('/api/auth/')) - Number(b.path.startsWith('/api/auth/')));
-    for (const op of ops) {
-      counts.routes++;
-      failures.push(...(await fuzzRoute(op)));
-      if (accepted) await heal();
-    }
-    const statuses = [...statusCounts].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`);
-    console.log(
-      `fuzz: ${counts.routes} routes, ${counts.requests} requests (${RUNS} runs per route): ${counts.rejected} rejected (${counts.checksums} compared by checksum, the rest wrote no transaction at all), ${counts.accepted} accepted; statuses ${statuses.join(' ')}`,
-    );
-    expect(failures).toEqual([]);
-  }, 1_800_000);
+  it(
+    `answers malformed input with a 4xx problem and writes nothing (${RUNS} runs per route)`,
+    async () => {
+      const failures: string[] = [];
+      // Routes that end sessions run last, so they cannot take the owner's session from the others.
+      const ops = doc.operations
+        .filter((op) => !ONLY || op.key.includes(ONLY))
+        .sort((a, b) => Number(a.path.startsWith('/api/auth/')) - Number(b.path.startsWith('/api/auth/')));
+      for (const op of ops) {
+        counts.routes++;
+        failures.push(...(await fuzzRoute(op)));
+        if (accepted) await heal();
+      }
+      const statuses = [...statusCounts].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`);
+      console.log(
+        `fuzz: ${counts.routes} routes, ${counts.requests} requests (${RUNS} runs per route): ${counts.rejected} rejected (${counts.checksums} compared by checksum, the rest wrote no transaction at all), ${counts.accepted} accepted; statuses ${statuses.join(' ')}`,
+      );
+      expect(failures).toEqual([]);
+    },
+    Math.max(1_800_000, RUNS * 10_000),
+  );
 });

@@ -89,7 +89,9 @@ async function sameAsForUnknownIds(
 ): Promise<boolean> {
   if (reply.status < 400 || reply.status >= 500) return false;
   const controlBody: RequestBody | undefined =
-    body?.kind === 'json' ? { kind: 'json', value: JSON.parse(withUnknownIds(JSON.stringify(body.value), owner)) } : body;
+    body?.kind === 'json'
+      ? { kind: 'json', value: JSON.parse(withUnknownIds(JSON.stringify(body.value), owner)) }
+      : body;
   const control = await who.send(op.method, withUnknownIds(path, owner), controlBody);
   counts.requests++;
   return control.status === reply.status && control.json?.code === reply.json?.code;
@@ -158,15 +160,16 @@ async function replay(op: Operation, victim: Side, intruder: Side): Promise<void
       await probe(intruder.tokens.get(other.slug) as Client, op, path, req.body, 'not-found', victim);
       if (other.kind !== tenant.kind) continue;
       // 2. The intruder's own tenant with the victim's ids in the path or body.
-      const ownPath =
-        fillPath(op.path, { ...req.params, tenant: other.slug }) + queryString(req.query);
+      const ownPath = fillPath(op.path, { ...req.params, tenant: other.slug }) + queryString(req.query);
       const inPath = hasOwnerIds(ownPath, victim);
       const inBody = hasOwnerIds(bodyText(req.body), victim);
       if (!inPath && !inBody && op.method !== 'GET') continue; // nothing of the victim's to replay
       for (const who of [other.session, intruder.tokens.get(other.slug) as Client]) {
         const reply = await probe(who, op, ownPath, req.body, inPath ? 'refused' : 'no-leak-only', victim);
         if (!inPath && inBody && reply.status < 400) {
-          failures.push(`${who.label} ${op.method} ${ownPath}: accepted a body naming ${victim.name}'s ids (${reply.status})`);
+          failures.push(
+            `${who.label} ${op.method} ${ownPath}: accepted a body naming ${victim.name}'s ids (${reply.status})`,
+          );
         }
       }
     }
@@ -218,8 +221,14 @@ beforeAll(async () => {
   tables = await tenantTables(t.runtime.db);
   A = await buildSide('A');
   B = await buildSide('B');
-  const aIds = await tenantUuids(t.runtime.db, A.tenants.map((x) => x.id));
-  const bIds = await tenantUuids(t.runtime.db, B.tenants.map((x) => x.id));
+  const aIds = await tenantUuids(
+    t.runtime.db,
+    A.tenants.map((x) => x.id),
+  );
+  const bIds = await tenantUuids(
+    t.runtime.db,
+    B.tenants.map((x) => x.id),
+  );
   for (const id of aIds) if (!bIds.has(id)) A.ids.add(id);
   for (const id of bIds) if (!aIds.has(id)) B.ids.add(id);
   for (const side of [A, B]) for (const x of side.tenants) side.ids.add(x.id).add(x.owner.userId);
@@ -261,7 +270,9 @@ describe('isolation probe over every route of /api/openapi.json', () => {
         `  ${counts.routesWithData} route replays carried real resource ids; ${filled.length} create calls filled A's tenants; ${A.ids.size} of A's ids and ${B.ids.size} of B's watched for`,
         `  ${counts.refusedRegardless} refusals other than 404/403 answered the same for ids nobody has (accepted)`,
         `  skipped (with reasons): ${Object.keys(SKIP).length}`,
-        ...(unfilled.length ? ['  create routes that made no data on side A (still probed):', ...unfilled.map((u) => `    ${u}`)] : []),
+        ...(unfilled.length
+          ? ['  create routes that made no data on side A (still probed):', ...unfilled.map((u) => `    ${u}`)]
+          : []),
       ].join('\n'),
     );
     expect(failures).toEqual([]);

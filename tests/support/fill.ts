@@ -154,7 +154,8 @@ export class Filler {
       else if (typeof p.schema.example === 'string') value = p.schema.example;
       else if (p.schema.pattern) value = matching(p.schema.pattern, p.schema, 7) ?? undefined;
       else value = `${this.tenant.marker}${++counter}`;
-      if (value === undefined && fallback) value = p.schema.format === 'uuid' || /id$/i.test(p.name) ? randomUuid() : 'x';
+      if (value === undefined && fallback)
+        value = p.schema.format === 'uuid' || /id$/i.test(p.name) ? randomUuid() : 'x';
       if (value === undefined) return null;
       out[p.name] = value;
     }

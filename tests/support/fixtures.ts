@@ -219,7 +219,13 @@ export const FIXTURES: Record<string, RouteFixture> = {
           delimiter: ';',
           dateFormat: 'YYYY-MM-DD',
           decimalSeparator: '.',
-          columns: { date: 'date', amount: 'amount', variableSymbol: 'vs', counterpartyName: 'name', message: 'message' },
+          columns: {
+            date: 'date',
+            amount: 'amount',
+            variableSymbol: 'vs',
+            counterpartyName: 'name',
+            message: 'message',
+          },
         },
       }),
   },
@@ -238,16 +244,18 @@ export const FIXTURES: Record<string, RouteFixture> = {
  * Values for path parameters that are not ids of a collection (those are found by listing the
  * collection the parameter indexes). Return undefined when there is none.
  */
-export const PARAMS: Record<string, (ctx: FixtureContext, path: string) => Promise<string | undefined> | string | undefined> =
-  {
-    userId: (ctx) => ctx.tenant.owner.userId,
-    teamId: async (ctx) => first(ctx, `${T}/teams`),
-    provider: (ctx) => ctx.tenant.slug,
-    ref: async (ctx) => first(ctx, `${T}/billing/invoices`),
-    period: () => '2026-01',
-    // Not the invitation's secret: its id. Guessable ids must not open invitations.
-    token: async (ctx) => first(ctx, `${T}/invitations`),
-  };
+export const PARAMS: Record<
+  string,
+  (ctx: FixtureContext, path: string) => Promise<string | undefined> | string | undefined
+> = {
+  userId: (ctx) => ctx.tenant.owner.userId,
+  teamId: async (ctx) => first(ctx, `${T}/teams`),
+  provider: (ctx) => ctx.tenant.slug,
+  ref: async (ctx) => first(ctx, `${T}/billing/invoices`),
+  period: () => '2026-01',
+  // Not the invitation's secret: its id. Guessable ids must not open invitations.
+  token: async (ctx) => first(ctx, `${T}/invitations`),
+};
 
 /** Module ids as path values (`/modules/{id}`): every installed module. */
 export const MODULE_PARAM_PATHS = [`${T}/modules/{id}`, `${T}/modules/{id}/purge`];

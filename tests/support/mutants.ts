@@ -22,7 +22,7 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
     1e308,
     -1e308,
     2 ** 53 + 1,
-    9223372036854775807,
+    9223372036854776000, // 2^63, as JSON carries it
     Number.MIN_VALUE,
     '',
     ' ',
@@ -69,14 +69,18 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Paths (property names / indexes) to every node of a JSON value, the root first. */
 function nodePaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []) {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => nodePaths(v, [...prefix, i], out));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) nodePaths(v, [...prefix, i], out);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) nodePaths(v, [...prefix, k], out);
   }
   return out;
 }
 
-type Mutation = { kind: 'replace'; value: unknown } | { kind: 'delete' } | { kind: 'extra'; key: string; value: unknown };
+type Mutation =
+  | { kind: 'replace'; value: unknown }
+  | { kind: 'delete' }
+  | { kind: 'extra'; key: string; value: unknown };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: junkValue.map((value) => ({ kind: 'replace' as const, value })) },
@@ -84,7 +88,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'tenant_id', 'id')), value: junkValue })
+      .record({
+        key: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'tenant_id', 'id')),
+        value: junkValue,
+      })
       .map((r) => ({ kind: 'extra' as const, ...r })),
   },
 );
@@ -115,7 +122,18 @@ export function mutate(value: unknown, index: number, m: Mutation): unknown {
 }
 
 const malformedJson = fc.oneof(
-  fc.constantFrom('{', '{"a":', '[1,2', '{"a":1}}', "{'a':1}", 'nul', 'undefined', '{"a":NaN}', '\u0000', '{"a":"\\ud800"}'),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    '[1,2',
+    '{"a":1}}',
+    "{'a':1}",
+    'nul',
+    'undefined',
+    '{"a":NaN}',
+    '\u0000',
+    '{"a":"\\ud800"}',
+  ),
   fc.string({ maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
 );
@@ -175,7 +193,10 @@ export function bodyArbitrary(op: Operation, valid: RequestBody | undefined): fc
       weight: 4,
       arbitrary: fc
         .record({
-          fields: fc.dictionary(fc.constantFrom('entityType', 'entityId', 'retentionClass', 'sensitive', 'file', 'x'), fc.string({ maxLength: 30 })),
+          fields: fc.dictionary(
+            fc.constantFrom('entityType', 'entityId', 'retentionClass', 'sensitive', 'file', 'x'),
+            fc.string({ maxLength: 30 }),
+          ),
           file: fc.option(fc.uint8Array({ maxLength: 200 })),
           name: fc.string({ maxLength: 30 }),
         })
@@ -220,9 +241,13 @@ export function paramArbitrary(valid: string | undefined, schema: Schema): fc.Ar
 export function queryArbitrary(op: Operation): fc.Arbitrary<Record<string, string>> {
   const declared = op.queryParams.map((p) => p.name);
   const value = fc.oneof(
-    junkValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')),
+    junkValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
     fc.constantFrom('-1', '0', '1e9', '2026-02-30', 'true', 'yes', '', '99999999999999999999'),
   );
   const keys = fc.oneof(fc.constantFrom(...(declared.length ? declared : ['q'])), fc.string({ maxLength: 8 }));
-  return fc.dictionary(keys, value.map((v) => v.slice(0, 3000)), { maxKeys: 4 });
+  return fc.dictionary(
+    keys,
+    value.map((v) => v.slice(0, 3000)),
+    { maxKeys: 4 },
+  );
 }

@@ -27,15 +27,16 @@ export interface ServerEnv {
   [key: string]: string | undefined;
 }
 
-export async function startServer(env: ServerEnv, port?: number): Promise<ServerProcess> {
+export async function startServer(env: ServerEnv, port?: number, main = SERVER_MAIN): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const origin = `http://127.0.0.1:${p}`;
   let out = '';
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_ENV: 'test',
+      // Production mode: background event delivery on, as deployed (test mode turns it off).
+      NODE_ENV: 'production',
       LOG_LEVEL: 'error',
       HOST: '127.0.0.1',
       PORT: String(p),

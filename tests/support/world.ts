@@ -49,12 +49,12 @@ export async function readReply(res: Response): Promise<Reply> {
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json };
 }
 
-function encode(body: RequestBody | undefined): { body?: BodyInit; contentType?: string } {
+function encode(body: RequestBody | undefined): { body?: RequestInit['body']; contentType?: string } {
   if (!body) return {};
   if (body.kind === 'json') return { body: JSON.stringify(body.value), contentType: 'application/json' };
   if (body.kind === 'form') return { body: body.value };
   return {
-    body: body.value as BodyInit,
+    body: body.value as RequestInit['body'],
     ...(body.contentType ? { contentType: body.contentType } : {}),
   };
 }

@@ -32,6 +32,8 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client that loses its server must not crash the process.
     pool.on('error', () => {});
+    // A checked-out client whose server goes away emits 'error' too; the query fails and the request answers 503.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<any>({ dialect: guardDialect(new PostgresDialect({ pool })) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }

@@ -41,6 +41,16 @@ async function tokenAccess(runtime: Runtime, tenant: TenantInfo, secret: string)
   };
 }
 
+async function isLiveToken(runtime: Runtime, secret: string): Promise<boolean> {
+  const row = await runtime.db
+    .selectFrom('core.api_tokens')
+    .select('id')
+    .where('token_hash', '=', hashSecret(secret))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /**
  * Resolves `/api/t/:tenant/…`: the tenant by slug, the caller's access (API token, membership or a
  * provider engagement), then runs the rest of the request in the tenant transaction. A tenant that
@@ -52,9 +62,14 @@ export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
   const bearer = c.req.header('authorization');
   let access: Access | null = null;
   if (bearer?.startsWith('Bearer ')) {
-    if (!tenant) throw notFound('Tenant');
-    access = await tokenAccess(runtime, tenant, bearer.slice(7).trim());
-    if (!access) throw new Problem(401, 'invalid_token', 'The API token is not valid for this tenant');
+    const secret = bearer.slice(7).trim();
+    access = tenant ? await tokenAccess(runtime, tenant, secret) : null;
+    if (!access) {
+      // A valid token of another tenant learns nothing about this one: 404 whether or not it exists.
+      // An unknown or revoked token is 401 whatever the path.
+      if (await isLiveToken(runtime, secret)) throw notFound('Tenant');
+      throw new Problem(401, 'invalid_token', 'The API token is not valid');
+    }
   } else {
     const user = c.var.user;
     if (!user) throw unauthorized();

@@ -77,7 +77,7 @@ const RefParam = z.object({
   ref: z
     .string()
     .regex(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\.pdf|\.isdoc)?$/i,
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(\.pdf|\.isdoc)?$/,
       'An invoice id, optionally followed by .pdf or .isdoc',
     ),
 });

@@ -268,17 +268,20 @@ export async function updateAccount(ctx: Ctx, id: string, patch: AccountPatch): 
       cursor = up?.parent_id ?? null;
     }
   }
+  const changes = {
+    ...(patch.code !== undefined ? { code: patch.code } : {}),
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.type !== undefined ? { type: patch.type } : {}),
+    ...(parent !== undefined ? { parent_id: parent } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    ...(patch.cash !== undefined ? { cash: patch.cash } : {}),
+    ...(patch.cashFlow !== undefined ? { cash_flow: patch.cashFlow } : {}),
+  };
+  // An empty patch changes nothing and answers the account as it is.
+  if (Object.keys(changes).length === 0) return before;
   await dbOf(ctx)
     .updateTable('accounting.accounts')
-    .set({
-      ...(patch.code !== undefined ? { code: patch.code } : {}),
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.type !== undefined ? { type: patch.type } : {}),
-      ...(parent !== undefined ? { parent_id: parent } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.cash !== undefined ? { cash: patch.cash } : {}),
-      ...(patch.cashFlow !== undefined ? { cash_flow: patch.cashFlow } : {}),
-    })
+    .set(changes)
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', id)
     .execute();

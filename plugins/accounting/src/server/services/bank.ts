@@ -136,16 +136,19 @@ export async function updateBankAccount(
 ) {
   const before = await getBankAccount(ctx, id);
   validateBank({ bic: patch.bic ?? undefined });
+  const changes = {
+    ...(patch.name !== undefined ? { name: patch.name } : {}),
+    ...(patch.bic !== undefined ? { bic: patch.bic?.toUpperCase() ?? null } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+    ...(patch.csvMapping !== undefined
+      ? { csv_mapping: patch.csvMapping ? JSON.stringify(patch.csvMapping) : null }
+      : {}),
+  };
+  // An empty patch changes nothing and answers the bank account as it is.
+  if (Object.keys(changes).length === 0) return before;
   await dbOf(ctx)
     .updateTable('accounting.bank_accounts')
-    .set({
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
-      ...(patch.bic !== undefined ? { bic: patch.bic?.toUpperCase() ?? null } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.csvMapping !== undefined
-        ? { csv_mapping: patch.csvMapping ? JSON.stringify(patch.csvMapping) : null }
-        : {}),
-    })
+    .set(changes)
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', id)
     .execute();

@@ -35,7 +35,11 @@ export const isMonthEnd = (date: string): boolean => addDays(date, 1).endsWith('
 export const dateOf = (instant: Date): string => fromUtc(instant);
 
 /** Whether a string is a real calendar date in 'YYYY-MM-DD' form. */
-export const isDate = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && fromUtc(toUtc(text)) === text;
+export const isDate = (text: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = toUtc(text);
+  return !Number.isNaN(d.getTime()) && fromUtc(d) === text;
+};
 
 /** The fiscal year a date belongs to, named by the calendar year it starts in. */
 export function fiscalYearOf(date: string, startMonth: number): number {

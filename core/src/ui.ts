@@ -4,7 +4,17 @@
  */
 import './ui/kit.css';
 
-export { ApiError, apiFetch, type FieldError, type OkBody, type ProblemBody, readResponse, unwrap } from './ui/api.ts';
+export {
+  ApiError,
+  apiFetch,
+  type FieldError,
+  type OkBody,
+  type PluginClient,
+  type ProblemBody,
+  pluginClient,
+  readResponse,
+  unwrap,
+} from './ui/api.ts';
 export {
   Async,
   Badge,

@@ -164,6 +164,26 @@ describe('accounting module in the browser', () => {
     const field = page.locator('.field', { has: page.getByLabel('IČO', { exact: true }) });
     await expect.poll(() => field.locator('.field-error').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
+
+  it('disables the module and deletes its data only after the module id is typed', async () => {
+    await page.goto(`${server.url}/t/${owner.slug}/settings/modules`);
+    const card = page.locator('[data-module="accounting"]');
+    await card.locator('.switch-control').click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Disable' }).click();
+    await card.getByTestId('purge-accounting').click();
+    const dialog = page.getByRole('alertdialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete for good' });
+    await page.getByTestId('purge-confirm').fill('accountin');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('purge-confirm').fill('accounting');
+    expect(await confirm.isDisabled()).toBe(false);
+    await screenshot(page, 'settings-modules-purge');
+    await confirm.click();
+    await page.getByText(/All data of Accounting deleted \(\d+ records\)/).waitFor();
+    expect(await card.getByTestId('purge-accounting').count()).toBe(1);
+    // The panel is gone with the module: its routes and nav are not built any more.
+    expect(await page.getByRole('link', { name: 'Journal' }).count()).toBe(0);
+  });
 });
 
 describe('a provider opens a client in one click', () => {

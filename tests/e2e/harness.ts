@@ -121,17 +121,44 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts apps/server (`node src/main.ts`) with PORT, HOST and a temporary BUREAU_DATA_DIR. */
+/**
+ * With DATABASE_URL set, the server gets a fresh database on that PostgreSQL server (dropped on
+ * stop), like createTestBureau does; without it, embedded PGlite in a temporary data directory.
+ */
+async function freshPostgres(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return { env: {}, drop: async () => {} };
+  const { default: pg } = await import('pg');
+  const name = `bureau_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** Starts apps/server (`node src/main.ts`) with PORT, HOST and a temporary BUREAU_DATA_DIR (or a fresh PostgreSQL database). */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   // Debugging aid: point the suite at a server you already run (e.g. `pnpm dev`).
   const external = process.env.BUREAU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), dataDir: '', log: () => '', stop: async () => {} };
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bureau-e2e-'));
+  const database = await freshPostgres();
   let output = '';
   const child: ChildProcess = spawn('pnpm', ['--filter', '@bureau/server', 'exec', 'node', 'src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BUREAU_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BUREAU_DATA_DIR: dataDir, ...database.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -172,6 +199,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         }
       }
       rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

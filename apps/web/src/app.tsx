@@ -21,6 +21,7 @@ const Members = lazy(() => import('./pages/settings/members.tsx'));
 const Roles = lazy(() => import('./pages/settings/roles.tsx'));
 const Tokens = lazy(() => import('./pages/settings/tokens.tsx'));
 const Billing = lazy(() => import('./pages/settings/billing.tsx'));
+const Providers = lazy(() => import('./pages/settings/providers.tsx'));
 const Audit = lazy(() => import('./pages/settings/audit.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
@@ -79,6 +80,7 @@ export function App() {
             <Route path="/" component={() => <Navigate href="modules" />} />
             <Route path="/modules" component={Modules} />
             <Route path="/members" component={Members} />
+            <Route path="/providers" component={Providers} />
             <Route path="/roles" component={Roles} />
             <Route path="/tokens" component={Tokens} />
             <Route path="/billing" component={Billing} />

@@ -76,6 +76,59 @@ const paths: Record<string, () => JSX.Element> = {
     </>
   ),
   trash: () => <path d="M3 6h18M8 6V4h8v2M6 6l1 15h10l1-15" />,
+  book: () => (
+    <>
+      <path d="M4 4.5A1.5 1.5 0 0 1 5.5 3H19v15H5.5A1.5 1.5 0 0 0 4 19.5z" />
+      <path d="M4 19.5A1.5 1.5 0 0 0 5.5 21H19v-3M8 7h7M8 11h5" />
+    </>
+  ),
+  invoice: () => (
+    <>
+      <path d="M6 3h9l4 4v14l-2.5-1.5L14 21l-2-1.5L10 21l-2.5-1.5L5 21V4a1 1 0 0 1 1-1z" />
+      <path d="M9 9h6M9 13h6M14 3v4h5" />
+    </>
+  ),
+  receipt: () => (
+    <>
+      <path d="M5 3h14v18l-3-2-2 2-2-2-2 2-2-2-3 2z" />
+      <path d="M9 8h6M9 12h6M9 16h3" />
+    </>
+  ),
+  payment: () => (
+    <>
+      <rect x="2.5" y="6" width="19" height="12" rx="2" />
+      <circle cx="12" cy="12" r="2.5" />
+      <path d="M6 9.5v5M18 9.5v5" />
+    </>
+  ),
+  bank: () => (
+    <>
+      <path d="m3 9 9-5 9 5M4 9h16M5 9v9M9.5 9v9M14.5 9v9M19 9v9M3 20h18" />
+    </>
+  ),
+  contacts: () => (
+    <>
+      <rect x="4" y="3" width="16" height="18" rx="2" />
+      <circle cx="12" cy="10" r="3" />
+      <path d="M7.5 17a4.5 4.5 0 0 1 9 0M2.5 7h2M2.5 12h2M2.5 17h2" />
+    </>
+  ),
+  chart: () => <path d="M4 20V10M10 20V4M16 20v-7M21 20H3" />,
+  tree: () => (
+    <>
+      <rect x="3" y="3" width="7" height="5" rx="1" />
+      <rect x="14" y="10" width="7" height="5" rx="1" />
+      <rect x="14" y="17" width="7" height="4" rx="1" />
+      <path d="M6.5 8v11H14M6.5 12.5H14" />
+    </>
+  ),
+  handshake: () => (
+    <>
+      <path d="m11 17 2 2a1.4 1.4 0 0 0 2-2M14 14l2.5 2.5a1.4 1.4 0 0 0 2-2L15 11" />
+      <path d="m21 11-4-4-3.5 1.5a2 2 0 0 1-2.5-.8L10.5 7 7 3l-4 6 8.5 8.5" />
+      <path d="m3 9 2 2" />
+    </>
+  ),
   lock: () => (
     <>
       <rect x="4" y="11" width="16" height="10" rx="2" />

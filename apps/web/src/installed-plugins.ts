@@ -9,4 +9,6 @@ import type { PluginUi } from '@bureau/core/ui';
 
 export type PluginUiLoader = () => Promise<{ default: PluginUi }>;
 
-export const installedPlugins: Record<string, PluginUiLoader> = {};
+export const installedPlugins: Record<string, PluginUiLoader> = {
+  accounting: () => import('@bureau/plugin-accounting/ui'),
+};

@@ -1,3 +1,6 @@
+import type { Hono } from 'hono';
+import { hc } from 'hono/client';
+
 /** A field error of an application/problem+json response. */
 export interface FieldError {
   path: string;
@@ -114,3 +117,18 @@ export async function unwrap<R extends Response>(call: Promise<R>): Promise<OkBo
   const res = await guard(call);
   return readResponse<OkBody<R>>(res);
 }
+
+/**
+ * A typed `hono/client` for one plugin's routes in a tenant: the UI of a plugin names the type of its
+ * own route chain, so a changed route breaks the web build instead of the user:
+ * `pluginClient<JournalRoutes>('accounting', slug).journal.$get({ query: {} })`.
+ */
+export function pluginClient<T extends Hono<any, any, any>>(pluginId: string, tenantSlug: string): PluginClient<T> {
+  const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
+  return hc<T>(`${origin}/api/t/${encodeURIComponent(tenantSlug)}/${pluginId}`, {
+    init: { credentials: 'same-origin' },
+  });
+}
+
+/** The client type of a route chain (`PluginClient<ReturnType<typeof journalRoutes>>`). */
+export type PluginClient<T extends Hono<any, any, any>> = ReturnType<typeof hc<T>>;

@@ -416,6 +416,8 @@ export function ConfirmDialog(props: {
   children?: JSX.Element;
   confirmLabel?: JSX.Element;
   danger?: boolean;
+  /** Keeps the confirm button disabled (e.g. until a typed confirmation matches). */
+  confirmDisabled?: boolean;
   onConfirm: () => Promise<void> | void;
 }) {
   const i18n = useI18n();
@@ -461,7 +463,12 @@ export function ConfirmDialog(props: {
               <AlertDialog.CloseButton class="btn btn-secondary" disabled={busy()}>
                 {i18n.t('common.cancel')}
               </AlertDialog.CloseButton>
-              <Button variant={props.danger ? 'danger' : 'primary'} loading={busy()} onClick={confirm}>
+              <Button
+                variant={props.danger ? 'danger' : 'primary'}
+                loading={busy()}
+                disabled={props.confirmDisabled ?? false}
+                onClick={confirm}
+              >
                 {props.confirmLabel ?? i18n.t('common.confirm')}
               </Button>
             </div>

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PostingRequest, postingService } from '../src/contract.ts';
 import accounting from '../src/server/index.ts';
-import { type Books, booksFor, openBooks } from './helpers.ts';
+import { type Books, openBooks } from './helpers.ts';
 
 /**
  * A stand-in for a later department (orders, HR): it posts through the typed posting service

@@ -10,10 +10,3 @@ import { hc } from 'hono/client';
 const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 
 export const client = hc<AppType>(origin, { init: { credentials: 'same-origin' } });
-
-/**
- * Routes of core areas still being built (billing, audit, providers) are not in AppType yet; their
- * pages call them through this alias. Once a route is in AppType, switch the page to `client` and the
- * compiler checks it like the rest.
- */
-export const pendingClient: any = client;

@@ -90,8 +90,15 @@ export interface ModuleInfo {
   enabled: boolean;
   requires: string[];
   requiredBy: string[];
-  price?: { amount: string; currency: string; period?: string } | null;
-  entitlement?: 'included' | 'addon' | 'not_entitled' | string | null;
+  enabledAt?: string | null;
+  disabledAt?: string | null;
+  /** Added by billing (GET /modules): included in the plan, sold as an add-on, held, entitled. */
+  billing?: {
+    included: boolean;
+    addon: { price: string; currency: string; period: 'month' | 'year' } | null;
+    addonActive: boolean;
+    entitled: boolean;
+  };
 }
 
 export interface AuditEntry {
@@ -124,54 +131,4 @@ export interface AuditVerify {
   ok: boolean;
   checked: number;
   broken: { id: string | null; seq: string; reason: string } | null;
-}
-
-export interface BillingItem {
-  kind?: string;
-  code?: string;
-  label?: string | LocalizedText;
-  quantity?: number | string;
-  amount?: string;
-  currency?: string;
-}
-
-export interface Billing {
-  subscription: {
-    status: string;
-    plan: { code: string; name: string | LocalizedText; price?: string; currency?: string; period?: string } | string;
-    trialEndsAt: string | null;
-    currentPeriodEnd: string | null;
-    items: BillingItem[];
-    seats: { used: number; included: number };
-    paidBy?: { name: string; slug?: string } | null;
-  };
-  nextInvoice: { lines: BillingItem[]; total: string; currency?: string } | null;
-  plans?: Plan[];
-}
-
-export interface Plan {
-  code: string;
-  name: string | LocalizedText;
-  price: string;
-  currency: string;
-  period?: string;
-  includedSeats?: number;
-  modules?: string[];
-}
-
-export interface Invoice {
-  id: string;
-  number: string;
-  issuedAt?: string;
-  issueDate?: string;
-  dueDate?: string;
-  total: string;
-  currency: string;
-  status: string;
-}
-
-export interface ProviderClient {
-  tenant: { id: string; slug: string; name: string };
-  modules: string[];
-  summary: Record<string, Record<string, unknown>>;
 }

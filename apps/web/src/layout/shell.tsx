@@ -18,6 +18,7 @@ export const LAST_TENANT_KEY = 'bureau.lastTenant';
 export const SETTINGS_SECTIONS = [
   { id: 'modules', icon: 'modules', permission: 'tenant.modules.manage' },
   { id: 'members', icon: 'users', permission: 'tenant.members.read' },
+  { id: 'providers', icon: 'handshake', permission: 'tenant.members.read' },
   { id: 'roles', icon: 'shield', permission: 'tenant.roles.manage' },
   { id: 'tokens', icon: 'key', permission: 'tenant.tokens.manage' },
   { id: 'billing', icon: 'card', permission: 'tenant.billing.manage' },

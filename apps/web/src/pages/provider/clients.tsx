@@ -4,7 +4,9 @@ import {
   Button,
   Card,
   DataTable,
+  DateText,
   EmptyState,
+  type OkBody,
   PageHeader,
   unwrap,
   useI18n,
@@ -12,10 +14,16 @@ import {
 } from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { pendingClient as client } from '../../api/client.ts';
-import type { ProviderClient } from '../../api/types.ts';
+import { client } from '../../api/client.ts';
 import { Icon } from '../../icons.tsx';
 import { Monogram } from '../../layout/logo.tsx';
+
+type ConsoleApi = (typeof client.api.providers)[':provider']['clients'];
+type Page = OkBody<Awaited<ReturnType<ConsoleApi['$get']>>>;
+type ConsoleClient = Page['clients'][number];
+/** The sorts GET /api/providers/:provider/clients offers (core/src/providers/console.ts). */
+type Sort = 'name' | '-name' | 'created' | '-created';
+const SORTS: readonly Sort[] = ['name', '-name', '-created', 'created'];
 
 /** Splits "receivablesOverdue" → "Receivables overdue" for figures without a translation. */
 const humanize = (key: string) => {
@@ -26,26 +34,33 @@ const humanize = (key: string) => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
 
+interface Figure {
+  module: string;
+  key: string;
+  label: string;
+  value: string;
+  attention: boolean;
+}
+
+/** The provider console: every client with its modules' figures, one click to open it. */
 export default function Clients() {
   const i18n = useI18n();
   const { tenant } = useTenant();
   const navigate = useNavigate();
   const [search, setSearch] = createSignal('');
   const [query, setQuery] = createSignal('');
-  const [sort, setSort] = createSignal('name');
-  const [extra, setExtra] = createSignal<ProviderClient[]>([]);
+  const [sort, setSort] = createSignal<Sort>('name');
+  const [extra, setExtra] = createSignal<ConsoleClient[]>([]);
   const [next, setNext] = createSignal<string | null>(null);
   const [moreLoading, setMoreLoading] = createSignal(false);
 
-  const fetchPage = async (cursor?: string) => {
-    const q: Record<string, string> = { sort: sort() };
-    if (query()) q.q = query();
-    if (cursor) q.cursor = cursor;
-    const res: { clients: ProviderClient[]; next: string | null } = await unwrap(
-      client.api.providers[':provider'].clients.$get({ param: { provider: tenant().slug }, query: q }),
+  const fetchPage = (cursor?: string): Promise<Page> =>
+    unwrap(
+      client.api.providers[':provider'].clients.$get({
+        param: { provider: tenant().slug },
+        query: { sort: sort(), ...(query() ? { q: query() } : {}), ...(cursor ? { cursor } : {}) },
+      }),
     );
-    return res;
-  };
   const [clients, { refetch }] = createResource(
     () => [tenant().slug, query(), sort()] as const,
     async () => {
@@ -56,25 +71,57 @@ export default function Clients() {
     },
   );
   const rows = () => [...(clients.latest ?? []), ...extra()];
-  const figureText = (v: unknown): string => {
-    if (v === null || v === undefined) return '—';
-    if (typeof v === 'number') return i18n.number(v);
-    if (typeof v === 'string')
-      return /^\d{4}-\d{2}-\d{2}$/.test(v) ? i18n.date(v) : /^-?\d+(\.\d+)?$/.test(v) ? i18n.number(v) : v;
-    if (typeof v === 'object' && v && 'amount' in v && 'currency' in v) {
-      return i18n.money(String((v as { amount: unknown }).amount), String((v as { currency: unknown }).currency));
-    }
-    return JSON.stringify(v);
+  const label = (key: string) => {
+    const k = `figure.${key}`;
+    const t = i18n.t(k);
+    return t === k ? humanize(key) : t;
   };
-  const figures = (c: ProviderClient) =>
-    Object.entries(c.summary ?? {}).flatMap(([module, values]) =>
-      Object.entries(values ?? {}).map(([k, v]) => ({
-        module,
-        label: i18n.t(`figure.${k}`) === `figure.${k}` ? humanize(k) : i18n.t(`figure.${k}`),
-        value: figureText(v),
-      })),
-    );
-  const open = (c: ProviderClient) => navigate(`/t/${c.tenant.slug}`);
+  const moduleTitle = (id: string) => {
+    const k = `module.${id}`;
+    const t = i18n.t(k);
+    return t === k ? humanize(id) : t;
+  };
+  /** One module's summary as figures: money with the summary's currency, counts, dates. */
+  const figuresOf = (module: string, values: Record<string, unknown>): Figure[] => {
+    if ('error' in values)
+      return [
+        { module, key: 'error', label: moduleTitle(module), value: i18n.t('clients.unavailable'), attention: true },
+      ];
+    const currency = typeof values.currency === 'string' ? values.currency : undefined;
+    const out: Figure[] = [];
+    for (const [key, v] of Object.entries(values)) {
+      if (key === 'currency' || v === null || v === undefined) continue;
+      let value: string;
+      let attention = false;
+      if (typeof v === 'object' && v && 'amount' in v) {
+        const o = v as { amount: unknown; count?: unknown; currency?: unknown };
+        const cur = typeof o.currency === 'string' ? o.currency : currency;
+        value = cur ? i18n.money(String(o.amount), cur) : i18n.number(String(o.amount));
+        if (typeof o.count === 'number') {
+          attention = o.count > 0;
+          value = `${value} (${i18n.number(o.count)})`;
+        }
+      } else if (typeof v === 'number') {
+        value = i18n.number(v);
+        attention = v > 0;
+      } else if (typeof v === 'string') {
+        value = /^\d{4}-\d{2}-\d{2}$/.test(v)
+          ? i18n.date(v)
+          : /^\d{4}-\d{2}$/.test(v)
+            ? v
+            : /^-?\d+(\.\d+)?$/.test(v)
+              ? currency
+                ? i18n.money(v, currency)
+                : i18n.number(v)
+              : v;
+      } else continue;
+      out.push({ module, key, label: label(key), value, attention });
+    }
+    return out;
+  };
+  const figures = (c: ConsoleClient) =>
+    Object.entries(c.summary ?? {}).flatMap(([module, values]) => figuresOf(module, values ?? {}));
+  const open = (c: ConsoleClient) => navigate(`/t/${c.tenant.slug}`);
 
   return (
     <div class="page">
@@ -102,10 +149,9 @@ export default function Clients() {
             class="input select auto"
             aria-label={i18n.t('clients.sort')}
             value={sort()}
-            onChange={(e) => setSort(e.currentTarget.value)}
+            onChange={(e) => setSort(e.currentTarget.value as Sort)}
           >
-            <option value="name">{i18n.t('clients.sortName')}</option>
-            <option value="-attention">{i18n.t('clients.sortAttention')}</option>
+            <For each={SORTS}>{(s) => <option value={s}>{i18n.t(`clients.sort.${s}`)}</option>}</For>
           </select>
           <Button type="submit">{i18n.t('clients.filter')}</Button>
         </form>
@@ -129,7 +175,9 @@ export default function Clients() {
                         <Monogram name={c.tenant.name} size={30} />
                         <div>
                           <div class="cell-primary">{c.tenant.name}</div>
-                          <div class="cell-secondary">{c.tenant.slug}</div>
+                          <div class="cell-secondary">
+                            {c.tenant.slug} · {i18n.t('clients.since')} <DateText value={c.engagement.since} />
+                          </div>
                         </div>
                       </div>
                     ),
@@ -139,7 +187,9 @@ export default function Clients() {
                     hideOnMobile: true,
                     cell: (c) => (
                       <div class="row">
-                        <For each={c.modules}>{(m) => <Badge>{m}</Badge>}</For>
+                        <For each={c.modules} fallback={<span class="muted">—</span>}>
+                          {(m) => <Badge>{moduleTitle(m)}</Badge>}
+                        </For>
                       </div>
                     ),
                   },
@@ -150,9 +200,11 @@ export default function Clients() {
                         <dl class="figures">
                           <For each={figures(c)}>
                             {(f) => (
-                              <div class="figure">
+                              <div class="figure" data-figure={f.key}>
                                 <dt>{f.label}</dt>
-                                <dd class="num">{f.value}</dd>
+                                <dd class="num" classList={{ 'text-warning': f.attention }}>
+                                  {f.value}
+                                </dd>
                               </div>
                             )}
                           </For>

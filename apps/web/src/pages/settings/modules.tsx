@@ -12,30 +12,47 @@ import {
   useI18n,
   useTenant,
 } from '@bureau/core/ui';
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
 import type { ModuleInfo } from '../../api/types.ts';
+import { Icon } from '../../icons.tsx';
 import { session } from '../../session.ts';
 
-type Pending = { kind: 'disable'; module: ModuleInfo } | { kind: 'price'; module: ModuleInfo; problem: ApiError };
+type Pending =
+  | { kind: 'disable'; module: ModuleInfo }
+  | { kind: 'price'; module: ModuleInfo; problem: ApiError }
+  | { kind: 'purge'; module: ModuleInfo };
 
-/** Reads a price out of a 402 "confirm the price" answer, whatever its exact field names. */
-function priceOf(e: ApiError): { amount: string; currency: string; period?: string } | null {
-  const b = e.body as Record<string, unknown>;
-  const p = (b.price ?? b.addon ?? b) as Record<string, unknown>;
-  const amount = p.amount ?? p.price;
-  const currency = p.currency;
-  if (typeof amount === 'string' && typeof currency === 'string') {
-    return { amount, currency, ...(typeof p.period === 'string' ? { period: p.period } : {}) };
-  }
-  return null;
+interface AddonPrice {
+  amount: string;
+  currency: string;
+  period?: string;
+  proratedNow?: string;
 }
 
+/** The add-on price of a 402 `confirmation_required` answer (`addon: { price, currency, period, proratedNow }`). */
+function priceOf(e: ApiError): AddonPrice | null {
+  const addon = e.body.addon as Record<string, unknown> | undefined;
+  if (!addon || typeof addon.price !== 'string' || typeof addon.currency !== 'string') return null;
+  return {
+    amount: addon.price,
+    currency: addon.currency,
+    ...(typeof addon.period === 'string' ? { period: addon.period } : {}),
+    ...(typeof addon.proratedNow === 'string' ? { proratedNow: addon.proratedNow } : {}),
+  };
+}
+
+/**
+ * Settings → Modules: enable and disable the departments (requirements and prices shown; billing's
+ * price confirmation asked for), and delete a disabled module's data behind a typed confirmation.
+ */
 export default function Modules() {
   const i18n = useI18n();
   const { tenant } = useTenant();
   const [busy, setBusy] = createSignal<string | null>(null);
   const [pending, setPending] = createSignal<Pending | null>(null);
+  const [typed, setTyped] = createSignal('');
   const [modules, { refetch, mutate }] = createResource(
     () => tenant().slug,
     async (slug): Promise<ModuleInfo[]> => {
@@ -46,6 +63,7 @@ export default function Modules() {
     },
   );
   const titleOf = (id: string) => i18n.text(modules.latest?.find((m) => m.id === id)?.title) || id;
+  const base = () => `/t/${tenant().slug}`;
 
   const applied = async (m: ModuleInfo, enabled: boolean) => {
     mutate((list) => list?.map((x) => (x.id === m.id ? { ...x, enabled } : x)));
@@ -72,13 +90,10 @@ export default function Modules() {
     try {
       await enable(m);
     } catch (e) {
-      if (
-        e instanceof ApiError &&
-        e.status === 402 &&
-        e.code !== 'not_entitled' &&
-        e.code !== 'subscription_suspended'
-      ) {
+      if (e instanceof ApiError && e.status === 402 && e.code === 'confirmation_required') {
         setPending({ kind: 'price', module: m, problem: e });
+      } else if (e instanceof ApiError && e.code === 'not_entitled') {
+        notify(i18n.t('modules.notEntitled', { module: i18n.text(m.title) }), 'danger');
       } else if (e instanceof ApiError && e.code === 'requirements_not_enabled') {
         const missing = Array.isArray(e.body.missing) ? (e.body.missing as string[]) : m.requires;
         notify(i18n.t('modules.needsFirst', { modules: missing.map(titleOf).join(', ') }), 'danger');
@@ -98,12 +113,36 @@ export default function Modules() {
     if (!p) return;
     if (p.kind === 'price') {
       await enable(p.module, true);
-    } else {
+    } else if (p.kind === 'disable') {
       await unwrap(
         client.api.t[':tenant'].modules[':id'].$delete({ param: { tenant: tenant().slug, id: p.module.id } }),
       );
       await applied(p.module, false);
+    } else {
+      const res = await unwrap(
+        client.api.t[':tenant'].modules[':id'].purge.$post({
+          param: { tenant: tenant().slug, id: p.module.id },
+          json: { confirm: typed().trim() },
+        }),
+      );
+      const rows = Object.values(res.deleted).reduce((a, n) => a + n, 0);
+      notify(i18n.t('modules.purged', { module: i18n.text(p.module.title), count: rows }));
+      refetch();
     }
+  };
+  const open = (p: Pending) => {
+    setTyped('');
+    setPending(p);
+  };
+  const title = () => {
+    const p = pending();
+    if (!p) return '';
+    const module = i18n.text(p.module.title);
+    return p.kind === 'price'
+      ? i18n.t('modules.confirmPriceTitle', { module })
+      : p.kind === 'purge'
+        ? i18n.t('modules.purgeTitle', { module })
+        : i18n.t('modules.confirmDisableTitle', { module });
   };
 
   return (
@@ -129,16 +168,18 @@ export default function Modules() {
                         <Show when={m.enabled}>
                           <Badge tone="success">{i18n.t('modules.on')}</Badge>
                         </Show>
-                        <Show when={m.entitlement === 'included'}>
+                        <Show when={m.billing?.included}>
                           <Badge tone="accent">{i18n.t('modules.inPlan')}</Badge>
                         </Show>
-                        <Show when={m.price && m.entitlement !== 'included'}>
-                          <Badge tone="info">
-                            <Money amount={m.price?.amount ?? '0'} currency={m.price?.currency ?? 'CZK'} />
-                            {m.price?.period ? ` / ${i18n.t(`billing.period.${m.price.period}`)}` : ''}
-                          </Badge>
+                        <Show when={!m.billing?.included && m.billing?.addon}>
+                          {(addon) => (
+                            <Badge tone={m.billing?.addonActive ? 'success' : 'info'}>
+                              <Money amount={addon().price} currency={addon().currency} />
+                              {` / ${i18n.t(`billing.period.${addon().period}`)}`}
+                            </Badge>
+                          )}
                         </Show>
-                        <Show when={m.entitlement === 'not_entitled'}>
+                        <Show when={m.billing && !m.billing.entitled}>
                           <Badge tone="warning">{i18n.t('modules.notInPlan')}</Badge>
                         </Show>
                       </div>
@@ -152,6 +193,11 @@ export default function Modules() {
                     />
                   </header>
                   <p class="module-desc">{i18n.text(m.description)}</p>
+                  <Show when={m.billing && !m.billing.entitled}>
+                    <p class="small">
+                      <A href={`${base()}/settings/billing`}>{i18n.t('modules.seePlans')}</A>
+                    </p>
+                  </Show>
                   <Show when={m.requires.length > 0 || m.requiredBy.length > 0}>
                     <footer class="module-foot">
                       <Show when={m.requires.length > 0}>
@@ -167,6 +213,20 @@ export default function Modules() {
                       </Show>
                     </footer>
                   </Show>
+                  <Show when={!m.enabled && (m.enabledAt || m.disabledAt)}>
+                    <div class="danger-zone">
+                      <span>{i18n.t('modules.dataKept')}</span>
+                      <button
+                        type="button"
+                        class="btn btn-ghost btn-sm text-danger"
+                        onClick={() => open({ kind: 'purge', module: m })}
+                        data-testid={`purge-${m.id}`}
+                      >
+                        <Icon name="trash" />
+                        {i18n.t('modules.purge')}
+                      </button>
+                    </div>
+                  </Show>
                 </article>
               )}
             </For>
@@ -176,18 +236,23 @@ export default function Modules() {
       <ConfirmDialog
         open={pending() !== null}
         onOpenChange={(o) => !o && setPending(null)}
-        title={
-          pending()?.kind === 'price'
-            ? i18n.t('modules.confirmPriceTitle', { module: i18n.text(pending()?.module.title) })
-            : i18n.t('modules.confirmDisableTitle', { module: i18n.text(pending()?.module.title) })
-        }
+        title={title()}
         description={
           pending()?.kind === 'disable'
             ? i18n.t('modules.confirmDisableText')
-            : (pending() as { problem?: ApiError })?.problem?.message
+            : pending()?.kind === 'purge'
+              ? i18n.t('modules.purgeText')
+              : i18n.t('modules.confirmPriceText')
         }
-        confirmLabel={pending()?.kind === 'price' ? i18n.t('modules.confirmPrice') : i18n.t('modules.disable')}
-        danger={pending()?.kind === 'disable'}
+        confirmLabel={
+          pending()?.kind === 'price'
+            ? i18n.t('modules.confirmPrice')
+            : pending()?.kind === 'purge'
+              ? i18n.t('modules.purgeConfirm')
+              : i18n.t('modules.disable')
+        }
+        danger={pending()?.kind !== 'price'}
+        confirmDisabled={pending()?.kind === 'purge' && typed().trim() !== pending()?.module.id}
         onConfirm={confirmPending}
       >
         <Show when={pending()?.kind === 'price' && priceOf((pending() as { problem: ApiError }).problem)}>
@@ -197,8 +262,28 @@ export default function Modules() {
               <Show when={price().period}>
                 <span class="muted"> / {i18n.t(`billing.period.${price().period}`)}</span>
               </Show>
+              <Show when={price().proratedNow}>
+                {(now) => (
+                  <div class="muted small">
+                    {i18n.t('modules.proratedNow', { amount: i18n.money(now(), price().currency) })}
+                  </div>
+                )}
+              </Show>
             </div>
           )}
+        </Show>
+        <Show when={pending()?.kind === 'purge'}>
+          <label class="purge-confirm">
+            <span class="field-label">{i18n.t('modules.purgeType', { id: pending()?.module.id ?? '' })}</span>
+            <input
+              class="input mono"
+              value={typed()}
+              onInput={(e) => setTyped(e.currentTarget.value)}
+              autocomplete="off"
+              spellcheck={false}
+              data-testid="purge-confirm"
+            />
+          </label>
         </Show>
       </ConfirmDialog>
     </>

@@ -15,6 +15,7 @@ export {
   readResponse,
   unwrap,
 } from './ui/api.ts';
+export { type AttachmentInfo, Attachments } from './ui/attachments.tsx';
 export {
   Async,
   Badge,

@@ -302,6 +302,13 @@ describe('screenshots of the main pages', () => {
     await page.locator('.paper').waitFor();
     await settled(page);
     await screenshot(page, 'accounting-invoice');
+    // The supplier's PDF attached to the document (multipart upload), listed with a download link.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'supplier.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% e2e\n'),
+    });
+    await page.locator('[data-attachment="supplier.pdf"] a[download]').waitFor();
     await page.goto(`${base}/accounting/bank`);
     await page.locator('.line-item').first().click();
     await page.locator('.recon-panel').waitFor();

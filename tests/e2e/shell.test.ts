@@ -71,7 +71,17 @@ describe('web shell', () => {
   it('opens every settings page without errors', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    for (const section of ['modules', 'members', 'providers', 'roles', 'tokens', 'audit', 'billing']) {
+    for (const section of [
+      'modules',
+      'members',
+      'providers',
+      'roles',
+      'tokens',
+      'audit',
+      'records',
+      'events',
+      'billing',
+    ]) {
       await page.goto(`${server.url}/t/${owner.slug}/settings/${section}`);
       await page.locator('.settings-body').waitFor();
       await page
@@ -167,5 +177,45 @@ describe('web shell', () => {
 
     await page.reload();
     await expect.poll(() => page.getByText('Karel Dvořák').count()).toBeGreaterThan(0);
+  });
+
+  it('a provider builds a team, invites a client, sees the history and withdraws', async () => {
+    const provider = unique('prov');
+    const pc = await browser.context({ locale: 'en-GB' });
+    const p = await pc.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await signUpInBrowser(p, server.url, {
+      name: 'Anna Účetní',
+      email: provider.email,
+      password: PASSWORD,
+      firm: 'Účetní s.r.o.',
+      slug: provider.slug,
+      kind: 'provider',
+    });
+    await p.getByRole('link', { name: 'Teams & engagements' }).click();
+    await p.waitForURL(`${server.url}/t/${provider.slug}/engagements`);
+
+    await p.getByLabel('New team').fill('Payroll');
+    await p.getByRole('button', { name: 'Create team' }).click();
+    const team = p.locator('[data-team="Payroll"]');
+    await team.waitFor();
+    await team.getByLabel('Add a colleague to Payroll').selectOption({ label: 'Anna Účetní' });
+    await team.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => team.getByText(provider.email).count()).toBeGreaterThan(0);
+
+    await p.getByLabel('Client’s address').fill(owner.slug);
+    await p.locator('fieldset', { hasText: 'Modules' }).getByRole('checkbox').first().check();
+    await p.getByRole('button', { name: 'Send invitation' }).click();
+    await p.locator('[data-status="pending"]').first().waitFor();
+    await p.locator(`[data-engagement="${owner.slug}"]`).click();
+    await expect.poll(() => p.getByText('Invitation sent').count()).toBeGreaterThan(0);
+    await screenshot(p, 'provider-engagements');
+
+    await p.getByRole('button', { name: /^Withdraw the invitation to/ }).click();
+    await p.getByRole('alertdialog').getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => p.locator('[data-status="pending"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await pc.close();
   });
 });

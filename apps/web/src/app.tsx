@@ -23,8 +23,11 @@ const Tokens = lazy(() => import('./pages/settings/tokens.tsx'));
 const Billing = lazy(() => import('./pages/settings/billing.tsx'));
 const Providers = lazy(() => import('./pages/settings/providers.tsx'));
 const Audit = lazy(() => import('./pages/settings/audit.tsx'));
+const Events = lazy(() => import('./pages/settings/events.tsx'));
+const Records = lazy(() => import('./pages/settings/records.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
+const Engagements = lazy(() => import('./pages/provider/engagements.tsx'));
 
 function Root(props: RouteSectionProps) {
   const location = useLocation();
@@ -85,8 +88,11 @@ export function App() {
             <Route path="/tokens" component={Tokens} />
             <Route path="/billing" component={Billing} />
             <Route path="/audit" component={Audit} />
+            <Route path="/events" component={Events} />
+            <Route path="/records" component={Records} />
           </Route>
           <Route path="/clients" component={Clients} />
+          <Route path="/engagements" component={Engagements} />
           <PluginRoutes />
           <Route path="*rest" component={NotFound} />
         </Route>

@@ -23,6 +23,8 @@ export const SETTINGS_SECTIONS = [
   { id: 'tokens', icon: 'key', permission: 'tenant.tokens.manage' },
   { id: 'billing', icon: 'card', permission: 'tenant.billing.manage' },
   { id: 'audit', icon: 'list', permission: 'tenant.audit.read' },
+  { id: 'records', icon: 'book', permission: 'tenant.records.read' },
+  { id: 'events', icon: 'list', permission: 'tenant.events.manage' },
 ] as const;
 
 export function TenantShell(props: RouteSectionProps) {
@@ -95,6 +97,10 @@ function ShellFrame(props: { tenant: MeTenant; children: any }) {
               <A href={`${base()}/clients`} class="nav-item" activeClass="active">
                 <Icon name="briefcase" />
                 <span>{i18n.t('nav.clients')}</span>
+              </A>
+              <A href={`${base()}/engagements`} class="nav-item" activeClass="active">
+                <Icon name="handshake" />
+                <span>{i18n.t('nav.engagements')}</span>
               </A>
             </Show>
             <Show when={(tenantState.plugins.latest?.plugins.length ?? 0) > 0}>

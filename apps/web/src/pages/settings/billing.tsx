@@ -19,6 +19,7 @@ import {
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
 import { Icon } from '../../icons.tsx';
+import { PaidClientsCard, PayerCard } from './billing-payer.tsx';
 
 type BillingApi = (typeof client.api.t)[':tenant']['billing'];
 type Summary = OkBody<Awaited<ReturnType<BillingApi['$get']>>>;
@@ -446,6 +447,11 @@ export default function BillingPage() {
           </>
         )}
       </Async>
+
+      <PayerCard onChanged={refetch} />
+      <Show when={tenant().kind === 'provider'}>
+        <PaidClientsCard />
+      </Show>
 
       <Card title={i18n.t('billing.invoices')} padded={false}>
         <Async

@@ -10,6 +10,7 @@ import {
   listDocuments,
   updateDocument,
 } from '../services/documents.ts';
+import { loadPdfDocument, renderDocumentPdf } from '../services/pdf.ts';
 import {
   BillInputSchema,
   BillPatchSchema,
@@ -96,6 +97,35 @@ function documentRoutes(r: PluginRouter, kind: DocumentKind) {
         responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => c.json(await getDocument(c.var.ctx, kind, c.req.valid('param').id), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: `${path}/{id}/pdf`,
+        tags,
+        summary:
+          kind === 'invoice'
+            ? 'The invoice as PDF (Czech for a cs tenant), with a QR Platba code while it is payable to an IBAN in CZK/EUR'
+            : 'The bill as PDF',
+        permission: 'accounting.read',
+        request: { params: IdParam },
+        responses: {
+          200: {
+            description: 'PDF (attachment)',
+            content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+          },
+          ...problemResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const doc = await loadPdfDocument(c.var.ctx, kind, c.req.valid('param').id);
+        const pdf = await renderDocumentPdf(doc);
+        const name = (doc.view.number ?? `${kind}-draft-${doc.view.id}`).replace(/[^\w.-]/g, '_');
+        return c.body(new Uint8Array(pdf), 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${name}.pdf"`,
+        }) as never;
+      },
     )
     .openapi(
       defineRoute({

@@ -1,5 +1,6 @@
 import {
   Async,
+  Attachments,
   Badge,
   Button,
   ConfirmDialog,
@@ -12,7 +13,7 @@ import {
 } from '@bureau/core/ui';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { useAccounting } from '../api.ts';
+import { useAccounting, useAccountingUrl } from '../api.ts';
 import { Amount, BackLink, DocStatus, Icon, useBase, useGuard, useT } from '../ui.tsx';
 
 type Action = 'issue' | 'cancel' | 'delete';
@@ -20,12 +21,13 @@ type Action = 'issue' | 'cancel' | 'delete';
 /**
  * One invoice or bill as a document: parties, dates, lines, VAT breakdown, totals and what is paid.
  * Drafts can be issued (posted) or deleted; open documents cancelled or paid. "Print / PDF" prints
- * the document alone (the browser saves it as PDF).
+ * the document alone; "Download PDF" fetches the server-rendered PDF (with QR Platba for invoices).
  */
 export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
   const t = useT();
   const i18n = useI18n();
   const api = useAccounting();
+  const url = useAccountingUrl();
   const base = useBase();
   const params = useParams();
   const navigate = useNavigate();
@@ -95,6 +97,15 @@ export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
                       <Icon name="print" />
                       {t('doc.print')}
                     </Button>
+                    <a
+                      class="btn btn-secondary"
+                      href={url(`/${path()}/${d.id}/pdf`)}
+                      download=""
+                      data-testid="download-pdf"
+                    >
+                      <Icon name="download" />
+                      {t('doc.downloadPdf')}
+                    </a>
                   </Show>
                   <Show when={can('accounting.post')}>
                     <Show when={d.status === 'draft'}>
@@ -316,6 +327,9 @@ export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
                 </Badge>
               </Show>
             </div>
+            <Show when={can('tenant.records.read')}>
+              <Attachments entityType={`accounting.${props.kind}`} entityId={d.id} retentionClass="accounting" />
+            </Show>
             <ConfirmDialog
               open={action() !== null}
               onOpenChange={(o) => !o && setAction(null)}

@@ -1,0 +1,214 @@
+import { inflateSync } from 'node:zlib';
+import { createTestBureau } from '@bureau/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import accounting from '../src/server/index.ts';
+import { spayd } from '../src/server/services/pdf.ts';
+import { type Books, booksFor, openBooks } from './helpers.ts';
+
+let cz: Books;
+let en: Books;
+const clock = { now: () => new Date('2026-06-30T10:00:00Z') };
+
+beforeAll(async () => {
+  const t = await createTestBureau({ plugins: [accounting], clock });
+  cz = await openBooks(t, { country: 'CZ', currency: 'CZK' });
+  en = booksFor(t, await t.signup({ tenant: { country: 'DE', currency: 'EUR' } }));
+  await t.enableModule(en.user, 'accounting');
+});
+afterAll(async () => {
+  await cz.t.close();
+});
+
+/** GETs a binary resource as the books' user. */
+const fetchPdf = async (b: Books, path: string) => {
+  const res = await b.user.request('GET', `${b.base}${path}`);
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+};
+
+/**
+ * The text of a pdfkit PDF: reads every object (inflating streams), maps each font resource (`/F2`) to its
+ * ToUnicode CMap and decodes the hex glyph strings of the content streams with the font selected by `Tf`.
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const objects = new Map<string, { dict: string; stream: string | null }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\s([\s\S]*?)endobj/g)) {
+    const body = m[2]!;
+    const at = body.search(/stream\r?\n/);
+    let stream: string | null = null;
+    if (at >= 0) {
+      const offset = m.index + m[0].indexOf(body) + at + (body.slice(at).match(/stream\r?\n/)?.[0].length ?? 0);
+      const end = raw.indexOf('endstream', offset);
+      const data = pdf.subarray(offset, end);
+      try {
+        stream = inflateSync(data).toString('latin1');
+      } catch {
+        stream = data.toString('latin1');
+      }
+    }
+    objects.set(m[1]!, { dict: at >= 0 ? body.slice(0, at) : body, stream });
+  }
+  const cmapOf = (font: string): Map<number, string> => {
+    const ref = objects.get(font)?.dict.match(/\/ToUnicode (\d+) 0 R/)?.[1];
+    const text = (ref && objects.get(ref)?.stream) || '';
+    const map = new Map<number, string>();
+    const hex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => Number.parseInt(x, 16)));
+    for (const r of text.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
+      const from = Number.parseInt(r[1]!, 16);
+      let i = 0;
+      for (const d of r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)) map.set(from + i++, hex(d[1]!));
+    }
+    return map;
+  };
+  const fonts = new Map<string, Map<number, string>>();
+  for (const o of objects.values())
+    for (const f of o.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) if (!fonts.has(f[1]!)) fonts.set(f[1]!, cmapOf(f[2]!));
+  const out: string[] = [];
+  for (const o of objects.values()) {
+    if (!o.stream?.includes('TJ')) continue;
+    let map = new Map<number, string>();
+    for (const op of o.stream.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ/g)) {
+      if (op[1]) map = fonts.get(op[1]) ?? new Map();
+      else
+        out.push(
+          [...op[2]!.matchAll(/<([0-9a-fA-F]+)>/g)]
+            .flatMap((h) => (h[1]!.match(/.{4}/g) ?? []).map((x) => map.get(Number.parseInt(x, 16)) ?? '?'))
+            .join(''),
+        );
+    }
+  }
+  return out.join('\n');
+}
+
+const customer = async (b: Books, body: Record<string, unknown>) => {
+  const res = await b.post('/customers', body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+};
+
+describe('invoice and bill PDFs', () => {
+  let invoice: any;
+  let bill: any;
+
+  beforeAll(async () => {
+    expect((await cz.post('/bank-accounts', { name: 'Fio', iban: 'CZ65 0800 0000 1920 0014 5399' })).status).toBe(201);
+    const c = await customer(cz, {
+      name: 'Žluťoučký kůň s.r.o.',
+      ico: '25596641',
+      dic: 'CZ25596641',
+      street: 'Náměstí 1',
+      city: 'Brno',
+      postalCode: '60200',
+    });
+    const draft = await cz.post('/invoices', {
+      customerId: c.id,
+      issueDate: '2026-06-10',
+      lines: [
+        { description: 'Účetní služby', quantity: '2', unitPrice: '1500.00' },
+        { description: 'Kniha', quantity: '1', unitPrice: '300.00', vat: 'reduced' },
+      ],
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const issued = await cz.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    invoice = issued.body;
+
+    const v = await cz.post('/vendors', { name: 'Papírnictví Šťastný', ico: '27082440' });
+    expect(v.status, JSON.stringify(v.body)).toBe(201);
+    const b = await cz.post('/bills', {
+      vendorId: v.body.id,
+      issueDate: '2026-06-04',
+      reference: 'FA-77123',
+      lines: [{ description: 'Papír', quantity: '10', unitPrice: '120.00', account: '501' }],
+    });
+    expect(b.status, JSON.stringify(b.body)).toBe(201);
+    const posted = await cz.post(`/bills/${b.body.id}/post`);
+    expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+    bill = posted.body;
+  });
+
+  it('renders an issued invoice as a Czech PDF with DejaVu, the parties, VAT per rate and QR Platba', async () => {
+    const { res, bytes } = await fetchPdf(cz, `/invoices/${invoice.id}/pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${invoice.number}.pdf"`);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans/);
+    const text = pdfText(bytes);
+    expect(text).toContain(invoice.number);
+    expect(text).toContain('Faktura – daňový doklad');
+    expect(text).toContain('Žluťoučký kůň s.r.o.');
+    expect(text).toContain('IČO: 25596641');
+    expect(text).toContain('DIČ: CZ25596641');
+    expect(text).toContain('Variabilní symbol');
+    expect(text).toContain(invoice.variableSymbol);
+    expect(text).toContain('CZ65 0800 0000 1920 0014 5399');
+    expect(text).toContain('Rekapitulace DPH');
+    for (const b of invoice.vatBreakdown) expect(text).toContain(`${b.rate} %`);
+    expect(invoice.vatBreakdown.length).toBe(2);
+    expect(text).toContain('QR Platba');
+  });
+
+  it('renders a bill without a QR code', async () => {
+    const { res, bytes } = await fetchPdf(cz, `/bills/${bill.id}/pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${bill.number}.pdf"`);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain(bill.number);
+    expect(text).toContain('Papírnictví Šťastný');
+    expect(text).toContain('FA-77123');
+    expect(text).not.toContain('QR Platba');
+  });
+
+  it('is 404 for another tenant, an unknown id or the wrong kind, 400 for a malformed id', async () => {
+    expect((await fetchPdf(en, `/invoices/${invoice.id}/pdf`)).res.status).toBe(404);
+    expect((await fetchPdf(en, `/bills/${bill.id}/pdf`)).res.status).toBe(404);
+    expect((await fetchPdf(cz, `/bills/${invoice.id}/pdf`)).res.status).toBe(404);
+    expect((await fetchPdf(cz, '/invoices/0190b3a2-7c1e-7000-8000-000000000000/pdf')).res.status).toBe(404);
+    expect((await fetchPdf(cz, '/invoices/nope/pdf')).res.status).toBe(400);
+    const anon = await cz.t.anonymous().request('GET', `${cz.base}/invoices/${invoice.id}/pdf`);
+    expect(anon.status).toBe(401);
+  });
+
+  it('uses English labels for a non-Czech tenant and draws no QR without a bank IBAN', async () => {
+    const c = await customer(en, { name: 'Müller GmbH', country: 'DE' });
+    const draft = await en.post('/invoices', {
+      customerId: c.id,
+      issueDate: '2026-06-10',
+      lines: [{ description: 'Consulting', quantity: '1', unitPrice: '100.00' }],
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const { res, bytes } = await fetchPdf(en, `/invoices/${draft.body.id}/pdf`);
+    expect(res.status).toBe(200);
+    const text = pdfText(bytes);
+    expect(text).toContain('Invoice – tax document');
+    expect(text).toContain('Müller GmbH');
+    expect(text).not.toContain('QR');
+  });
+});
+
+describe('QR Platba payload', () => {
+  it('is SPAYD with IBAN, amount, currency, variable symbol and an ASCII message', () => {
+    expect(
+      spayd({
+        iban: 'CZ65 0800 0000 1920 0014 5399',
+        amount: '3630.00',
+        currency: 'CZK',
+        variableSymbol: '20260001',
+        dueDate: '2026-06-24',
+        message: 'Faktura 20260001 – účetní*služby',
+      }),
+    ).toBe(
+      'SPD*1.0*ACC:CZ6508000000192000145399*AM:3630.00*CC:CZK*X-VS:20260001*DT:20260624*MSG:Faktura 20260001  ucetni%2Asluzby',
+    );
+  });
+  it('is null for another currency, nothing to pay or an invalid IBAN', () => {
+    const base = { iban: 'CZ6508000000192000145399', amount: '10.00', currency: 'CZK', variableSymbol: '1' };
+    expect(spayd({ ...base, currency: 'USD' })).toBeNull();
+    expect(spayd({ ...base, currency: 'EUR' })).toContain('CC:EUR');
+    expect(spayd({ ...base, amount: '0.00' })).toBeNull();
+    expect(spayd({ ...base, iban: 'CZ0012' })).toBeNull();
+  });
+});

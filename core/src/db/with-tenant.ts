@@ -22,6 +22,8 @@ export async function withTenant<T>(
 
 /** Switches an open transaction to the request role and tenant. */
 export async function enterTenant(trx: Kysely<any>, tenantId: string): Promise<void> {
-  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(trx);
-  await sql`set local role ${sql.raw(APP_ROLE)}`.execute(trx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+  await sql`select set_config('bureau.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`.execute(
+    trx,
+  );
 }

@@ -18,6 +18,7 @@ export {
 export { type AttachmentInfo, Attachments } from './ui/attachments.tsx';
 export {
   Async,
+  AsyncTable,
   Badge,
   Button,
   type ButtonVariant,
@@ -38,6 +39,7 @@ export {
   problemMessage,
   SelectField,
   Spinner,
+  StackedCell,
   ToastRegion,
   Toggle,
 } from './ui/components.tsx';

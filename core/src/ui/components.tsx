@@ -402,6 +402,46 @@ export function DataTable<T>(props: {
   );
 }
 
+/**
+ * A list resource shown as a table: loading / error (with retry) / empty state / DataTable — the usual
+ * `Async` + `isEmpty` + `DataTable` trio of list pages.
+ */
+export function AsyncTable<T>(props: {
+  resource: Resource<T[]>;
+  refetch?: () => void;
+  empty: JSX.Element;
+  columns: Column<T>[];
+  caption?: string;
+  rowKey?: (row: T) => string;
+  onRowClick?: (row: T) => void;
+}) {
+  return (
+    <Async resource={props.resource} refetch={props.refetch} isEmpty={(l) => l.length === 0} empty={props.empty}>
+      {(list) => (
+        <DataTable
+          caption={props.caption}
+          rows={list}
+          rowKey={props.rowKey}
+          onRowClick={props.onRowClick}
+          columns={props.columns}
+        />
+      )}
+    </Async>
+  );
+}
+
+/** A two-line table cell: a primary line and a muted secondary line. */
+export function StackedCell(props: { primary: JSX.Element; secondary?: JSX.Element; secondaryClass?: string }) {
+  return (
+    <div>
+      <div class="cell-primary">{props.primary}</div>
+      <div class={props.secondaryClass ? `cell-secondary ${props.secondaryClass}` : 'cell-secondary'}>
+        {props.secondary}
+      </div>
+    </div>
+  );
+}
+
 /* ───────────── confirm dialog and toasts ───────────── */
 
 /**

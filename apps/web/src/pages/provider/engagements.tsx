@@ -1,11 +1,11 @@
 import {
   Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   createForm,
-  DataTable,
   DateText,
   EmptyState,
   Field,
@@ -16,6 +16,7 @@ import {
   PageHeader,
   problemMessage,
   SelectField,
+  StackedCell,
   unwrap,
   useI18n,
   useTenant,
@@ -107,92 +108,80 @@ export default function Engagements() {
             </select>
           }
         >
-          <Async
+          <AsyncTable
             resource={engagements}
             refetch={refetchEngagements}
-            isEmpty={(l) => l.length === 0}
             empty={<EmptyState title={i18n.t('engagements.noneTitle')} description={i18n.t('engagements.noneText')} />}
-          >
-            {(list) => (
-              <DataTable
-                caption={i18n.t('engagements.listTitle')}
-                rows={list}
-                rowKey={(e) => e.id}
-                columns={[
-                  {
-                    header: i18n.t('clients.client'),
-                    cell: (e) => (
-                      <div>
-                        <div class="cell-primary">{e.client.name}</div>
-                        <div class="cell-secondary">{e.client.slug}</div>
-                      </div>
-                    ),
-                  },
-                  {
-                    header: i18n.t('engagements.status'),
-                    cell: (e) => (
-                      <Badge tone={TONE[e.status]}>
-                        <span data-status={e.status}>{i18n.t(`engagements.status.${e.status}`)}</span>
-                      </Badge>
-                    ),
-                  },
-                  {
-                    header: i18n.t('clients.modules'),
-                    hideOnMobile: true,
-                    cell: (e) => (
-                      <div class="row">
-                        <For
-                          each={e.modules.length ? e.modules : e.proposed.modules}
-                          fallback={<span class="muted">—</span>}
-                        >
-                          {(m) => <Badge>{moduleTitle(m)}</Badge>}
-                        </For>
-                      </div>
-                    ),
-                  },
-                  {
-                    header: i18n.t('engagements.teams'),
-                    hideOnMobile: true,
-                    cell: (e) => <span class="muted">{e.teams.map((t) => t.name).join(', ') || '—'}</span>,
-                  },
-                  {
-                    header: i18n.t('engagements.created'),
-                    hideOnMobile: true,
-                    cell: (e) => <DateText value={e.createdAt} />,
-                  },
-                  {
-                    header: <span class="sr-only">{i18n.t('common.actions')}</span>,
-                    align: 'end',
-                    cell: (e) => (
-                      <div class="row end-row">
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-expanded={selected() === e.id}
-                          onClick={() => setSelected(selected() === e.id ? null : e.id)}
-                          data-engagement={e.client.slug}
-                        >
-                          {i18n.t(selected() === e.id ? 'engagements.hideDetails' : 'engagements.details')}
-                        </Button>
-                        <Show when={manage() && (e.status === 'pending' || e.status === 'active')}>
-                          <Button
-                            size="sm"
-                            variant="ghost"
-                            onClick={() => setEnding(e)}
-                            aria-label={i18n.t(e.status === 'pending' ? 'engagements.withdrawX' : 'engagements.endX', {
-                              client: e.client.name,
-                            })}
-                          >
-                            {i18n.t(e.status === 'pending' ? 'engagements.withdraw' : 'engagements.end')}
-                          </Button>
-                        </Show>
-                      </div>
-                    ),
-                  },
-                ]}
-              />
-            )}
-          </Async>
+            caption={i18n.t('engagements.listTitle')}
+            rowKey={(e) => e.id}
+            columns={[
+              {
+                header: i18n.t('clients.client'),
+                cell: (e) => <StackedCell primary={e.client.name} secondary={e.client.slug} />,
+              },
+              {
+                header: i18n.t('engagements.status'),
+                cell: (e) => (
+                  <Badge tone={TONE[e.status]}>
+                    <span data-status={e.status}>{i18n.t(`engagements.status.${e.status}`)}</span>
+                  </Badge>
+                ),
+              },
+              {
+                header: i18n.t('clients.modules'),
+                hideOnMobile: true,
+                cell: (e) => (
+                  <div class="row">
+                    <For
+                      each={e.modules.length ? e.modules : e.proposed.modules}
+                      fallback={<span class="muted">—</span>}
+                    >
+                      {(m) => <Badge>{moduleTitle(m)}</Badge>}
+                    </For>
+                  </div>
+                ),
+              },
+              {
+                header: i18n.t('engagements.teams'),
+                hideOnMobile: true,
+                cell: (e) => <span class="muted">{e.teams.map((t) => t.name).join(', ') || '—'}</span>,
+              },
+              {
+                header: i18n.t('engagements.created'),
+                hideOnMobile: true,
+                cell: (e) => <DateText value={e.createdAt} />,
+              },
+              {
+                header: <span class="sr-only">{i18n.t('common.actions')}</span>,
+                align: 'end',
+                cell: (e) => (
+                  <div class="row end-row">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-expanded={selected() === e.id}
+                      onClick={() => setSelected(selected() === e.id ? null : e.id)}
+                      data-engagement={e.client.slug}
+                    >
+                      {i18n.t(selected() === e.id ? 'engagements.hideDetails' : 'engagements.details')}
+                    </Button>
+                    <Show when={manage() && (e.status === 'pending' || e.status === 'active')}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setEnding(e)}
+                        aria-label={i18n.t(e.status === 'pending' ? 'engagements.withdrawX' : 'engagements.endX', {
+                          client: e.client.name,
+                        })}
+                      >
+                        {i18n.t(e.status === 'pending' ? 'engagements.withdraw' : 'engagements.end')}
+                      </Button>
+                    </Show>
+                  </div>
+                ),
+              },
+            ]}
+          />
         </Card>
 
         <Show when={selected()}>

@@ -1,11 +1,11 @@
 import {
   Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   createForm,
-  DataTable,
   DateText,
   EmptyState,
   Field,
@@ -13,6 +13,7 @@ import {
   notify,
   type OkBody,
   problemMessage,
+  StackedCell,
   unwrap,
   useI18n,
   useTenant,
@@ -155,51 +156,39 @@ export function PaidClientsCard() {
           <FormError error={form.failure()} />
         </div>
       </Show>
-      <Async
+      <AsyncTable
         resource={clients}
         refetch={refetch}
-        isEmpty={(l) => l.length === 0}
         empty={<EmptyState title={i18n.t('payer.noneTitle')} description={i18n.t('payer.noneText')} />}
-      >
-        {(list) => (
-          <DataTable
-            caption={i18n.t('payer.clientsTitle')}
-            rows={list}
-            rowKey={(l) => l.id}
-            columns={[
-              {
-                header: i18n.t('clients.client'),
-                cell: (l) => (
-                  <div>
-                    <div class="cell-primary">{l.clientName}</div>
-                    <div class="cell-secondary">{l.clientSlug}</div>
-                  </div>
-                ),
-              },
-              {
-                header: i18n.t('engagements.status'),
-                cell: (l) => <Badge tone={TONE[l.status]}>{i18n.t(`payer.status.${l.status}`)}</Badge>,
-              },
-              {
-                header: i18n.t('payer.since'),
-                hideOnMobile: true,
-                cell: (l) => <DateText value={l.acceptedAt ?? l.offeredAt} />,
-              },
-              {
-                header: <span class="sr-only">{i18n.t('common.actions')}</span>,
-                align: 'end',
-                cell: (l) => (
-                  <Show when={manage() && l.status !== 'ended'}>
-                    <Button size="sm" variant="ghost" onClick={() => setStopping(l)}>
-                      {i18n.t(l.status === 'offered' ? 'payer.withdraw' : 'payer.stop')}
-                    </Button>
-                  </Show>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Async>
+        caption={i18n.t('payer.clientsTitle')}
+        rowKey={(l) => l.id}
+        columns={[
+          {
+            header: i18n.t('clients.client'),
+            cell: (l) => <StackedCell primary={l.clientName} secondary={l.clientSlug} />,
+          },
+          {
+            header: i18n.t('engagements.status'),
+            cell: (l) => <Badge tone={TONE[l.status]}>{i18n.t(`payer.status.${l.status}`)}</Badge>,
+          },
+          {
+            header: i18n.t('payer.since'),
+            hideOnMobile: true,
+            cell: (l) => <DateText value={l.acceptedAt ?? l.offeredAt} />,
+          },
+          {
+            header: <span class="sr-only">{i18n.t('common.actions')}</span>,
+            align: 'end',
+            cell: (l) => (
+              <Show when={manage() && l.status !== 'ended'}>
+                <Button size="sm" variant="ghost" onClick={() => setStopping(l)}>
+                  {i18n.t(l.status === 'offered' ? 'payer.withdraw' : 'payer.stop')}
+                </Button>
+              </Show>
+            ),
+          },
+        ]}
+      />
       <ConfirmDialog
         open={stopping() !== null}
         onOpenChange={(o) => !o && setStopping(null)}

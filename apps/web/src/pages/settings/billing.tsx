@@ -1,6 +1,7 @@
 import {
   ApiError,
   Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
@@ -454,68 +455,61 @@ export default function BillingPage() {
       </Show>
 
       <Card title={i18n.t('billing.invoices')} padded={false}>
-        <Async
+        <AsyncTable
           resource={invoices}
           refetch={refetchInvoices}
-          isEmpty={(l) => l.length === 0}
           empty={<EmptyState title={i18n.t('billing.noInvoices')} description={i18n.t('billing.noInvoicesText')} />}
-        >
-          {(list) => (
-            <DataTable
-              caption={i18n.t('billing.invoices')}
-              rows={list}
-              rowKey={(i) => i.id}
-              columns={[
-                {
-                  header: i18n.t('billing.number'),
-                  cell: (i) => (
-                    <div>
-                      <div class="cell-primary mono">{i.number}</div>
-                      <Show when={i.kind === 'credit_note'}>
-                        <div class="cell-secondary">{i18n.t('billing.creditNote')}</div>
-                      </Show>
-                    </div>
-                  ),
-                },
-                { header: i18n.t('billing.issued'), hideOnMobile: true, cell: (i) => <DateText value={i.issuedOn} /> },
-                { header: i18n.t('billing.due'), hideOnMobile: true, cell: (i) => <DateText value={i.dueOn} /> },
-                {
-                  header: i18n.t('billing.status.label'),
-                  cell: (i) => (
-                    <Badge tone={STATUS_TONE[i.status] ?? 'neutral'}>{i18n.t(`billing.status.${i.status}`)}</Badge>
-                  ),
-                },
-                {
-                  header: i18n.t('billing.total'),
-                  align: 'end',
-                  cell: (i) => <Money amount={i.total} currency={i.currency} />,
-                },
-                {
-                  header: i18n.t('billing.balance'),
-                  align: 'end',
-                  hideOnMobile: true,
-                  cell: (i) => <Money amount={i.balance} currency={i.currency} />,
-                },
-                {
-                  header: <span class="sr-only">{i18n.t('billing.download')}</span>,
-                  align: 'end',
-                  cell: (i) => (
-                    <div class="row end-row">
-                      <a class="btn btn-ghost btn-sm" href={i.downloads.pdf} download="">
-                        <Icon name="download" />
-                        PDF
-                      </a>
-                      <a class="btn btn-ghost btn-sm" href={i.downloads.isdoc} download="">
-                        <Icon name="download" />
-                        ISDOC
-                      </a>
-                    </div>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+          caption={i18n.t('billing.invoices')}
+          rowKey={(i) => i.id}
+          columns={[
+            {
+              header: i18n.t('billing.number'),
+              cell: (i) => (
+                <div>
+                  <div class="cell-primary mono">{i.number}</div>
+                  <Show when={i.kind === 'credit_note'}>
+                    <div class="cell-secondary">{i18n.t('billing.creditNote')}</div>
+                  </Show>
+                </div>
+              ),
+            },
+            { header: i18n.t('billing.issued'), hideOnMobile: true, cell: (i) => <DateText value={i.issuedOn} /> },
+            { header: i18n.t('billing.due'), hideOnMobile: true, cell: (i) => <DateText value={i.dueOn} /> },
+            {
+              header: i18n.t('billing.status.label'),
+              cell: (i) => (
+                <Badge tone={STATUS_TONE[i.status] ?? 'neutral'}>{i18n.t(`billing.status.${i.status}`)}</Badge>
+              ),
+            },
+            {
+              header: i18n.t('billing.total'),
+              align: 'end',
+              cell: (i) => <Money amount={i.total} currency={i.currency} />,
+            },
+            {
+              header: i18n.t('billing.balance'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (i) => <Money amount={i.balance} currency={i.currency} />,
+            },
+            {
+              header: <span class="sr-only">{i18n.t('billing.download')}</span>,
+              align: 'end',
+              cell: (i) => (
+                <div class="row end-row">
+                  <a class="btn btn-ghost btn-sm" href={i.downloads.pdf} download="">
+                    <Icon name="download" />
+                    PDF
+                  </a>
+                  <a class="btn btn-ghost btn-sm" href={i.downloads.isdoc} download="">
+                    <Icon name="download" />
+                    ISDOC
+                  </a>
+                </div>
+              ),
+            },
+          ]}
+        />
       </Card>
 
       <Show when={manage() && billing.latest && !billing.latest.subscription.cancelAtPeriodEnd}>

@@ -1,9 +1,8 @@
 import {
-  Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
-  DataTable,
   DateText,
   EmptyState,
   notify,
@@ -80,85 +79,78 @@ export default function Events() {
           </select>
         }
       >
-        <Async
+        <AsyncTable
           resource={letters}
           refetch={refetch}
-          isEmpty={(l) => l.length === 0}
           empty={<EmptyState title={i18n.t('events.noneTitle')} description={i18n.t('events.noneText')} />}
-        >
-          {(list) => (
-            <DataTable
-              caption={i18n.t('events.title')}
-              rows={list}
-              rowKey={(d) => d.id}
-              columns={[
-                {
-                  header: i18n.t('events.event'),
-                  cell: (d) => (
-                    <div>
-                      <div class="cell-primary mono">{d.type}</div>
-                      <div class="cell-secondary">
-                        <DateText value={d.occurredAt} time />
-                      </div>
-                    </div>
-                  ),
-                },
-                {
-                  header: i18n.t('events.error'),
-                  cell: (d) => (
-                    <div>
-                      <div class="small">{d.error}</div>
-                      <Show when={open() === d.id}>
-                        <pre class="mono small payload">{JSON.stringify(d.payload, null, 2)}</pre>
-                      </Show>
-                    </div>
-                  ),
-                },
-                {
-                  header: i18n.t('events.failedAt'),
-                  hideOnMobile: true,
-                  cell: (d) => (
-                    <div>
-                      <DateText value={d.failedAt} time />
-                      <div class="cell-secondary">{i18n.t('events.attempts', { count: d.attempts })}</div>
-                    </div>
-                  ),
-                },
-                {
-                  header: i18n.t('events.status'),
-                  cell: (d) => <Badge tone={TONE[d.status]}>{i18n.t(`events.status.${d.status}`)}</Badge>,
-                },
-                {
-                  header: <span class="sr-only">{i18n.t('common.actions')}</span>,
-                  align: 'end',
-                  cell: (d) => (
-                    <div class="row end-row">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        aria-expanded={open() === d.id}
-                        onClick={() => setOpen(open() === d.id ? null : d.id)}
-                      >
-                        {i18n.t(open() === d.id ? 'events.hidePayload' : 'events.showPayload')}
-                      </Button>
-                      <Show when={d.status === 'open'}>
-                        <Button
-                          size="sm"
-                          variant="primary"
-                          loading={retrying() === d.id}
-                          onClick={() => retry(d)}
-                          aria-label={i18n.t('events.retryX', { type: d.type })}
-                        >
-                          {i18n.t('events.retry')}
-                        </Button>
-                      </Show>
-                    </div>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+          caption={i18n.t('events.title')}
+          rowKey={(d) => d.id}
+          columns={[
+            {
+              header: i18n.t('events.event'),
+              cell: (d) => (
+                <div>
+                  <div class="cell-primary mono">{d.type}</div>
+                  <div class="cell-secondary">
+                    <DateText value={d.occurredAt} time />
+                  </div>
+                </div>
+              ),
+            },
+            {
+              header: i18n.t('events.error'),
+              cell: (d) => (
+                <div>
+                  <div class="small">{d.error}</div>
+                  <Show when={open() === d.id}>
+                    <pre class="mono small payload">{JSON.stringify(d.payload, null, 2)}</pre>
+                  </Show>
+                </div>
+              ),
+            },
+            {
+              header: i18n.t('events.failedAt'),
+              hideOnMobile: true,
+              cell: (d) => (
+                <div>
+                  <DateText value={d.failedAt} time />
+                  <div class="cell-secondary">{i18n.t('events.attempts', { count: d.attempts })}</div>
+                </div>
+              ),
+            },
+            {
+              header: i18n.t('events.status'),
+              cell: (d) => <Badge tone={TONE[d.status]}>{i18n.t(`events.status.${d.status}`)}</Badge>,
+            },
+            {
+              header: <span class="sr-only">{i18n.t('common.actions')}</span>,
+              align: 'end',
+              cell: (d) => (
+                <div class="row end-row">
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-expanded={open() === d.id}
+                    onClick={() => setOpen(open() === d.id ? null : d.id)}
+                  >
+                    {i18n.t(open() === d.id ? 'events.hidePayload' : 'events.showPayload')}
+                  </Button>
+                  <Show when={d.status === 'open'}>
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      loading={retrying() === d.id}
+                      onClick={() => retry(d)}
+                      aria-label={i18n.t('events.retryX', { type: d.type })}
+                    >
+                      {i18n.t('events.retry')}
+                    </Button>
+                  </Show>
+                </div>
+              ),
+            },
+          ]}
+        />
       </Card>
     </div>
   );

@@ -1,6 +1,7 @@
 import {
   ApiError,
   Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
@@ -247,40 +248,33 @@ export default function Members() {
       </Card>
 
       <Card title={i18n.t('members.pendingTitle')} padded={false}>
-        <Async
+        <AsyncTable
           resource={invitations}
           refetch={refetchInvitations}
-          isEmpty={(l) => l.length === 0}
           empty={<EmptyState title={i18n.t('members.noPending')} description={i18n.t('members.noPendingText')} />}
-        >
-          {(list) => (
-            <DataTable
-              caption={i18n.t('members.pendingTitle')}
-              rows={list}
-              rowKey={(i) => i.id}
-              columns={[
-                { header: i18n.t('auth.email'), cell: (i) => <span class="cell-primary">{i.email}</span> },
-                { header: i18n.t('members.role'), cell: (i) => <Badge>{roleLabel(i.role, customName(i.role))}</Badge> },
-                {
-                  header: i18n.t('members.expires'),
-                  hideOnMobile: true,
-                  cell: (i) => <DateText value={i.expiresAt} time />,
-                },
-                {
-                  header: <span class="sr-only">{i18n.t('common.actions')}</span>,
-                  align: 'end',
-                  cell: (i) => (
-                    <Show when={manage()}>
-                      <Button size="sm" variant="ghost" onClick={() => revoke(i)}>
-                        {i18n.t('members.revoke')}
-                      </Button>
-                    </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+          caption={i18n.t('members.pendingTitle')}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: i18n.t('auth.email'), cell: (i) => <span class="cell-primary">{i.email}</span> },
+            { header: i18n.t('members.role'), cell: (i) => <Badge>{roleLabel(i.role, customName(i.role))}</Badge> },
+            {
+              header: i18n.t('members.expires'),
+              hideOnMobile: true,
+              cell: (i) => <DateText value={i.expiresAt} time />,
+            },
+            {
+              header: <span class="sr-only">{i18n.t('common.actions')}</span>,
+              align: 'end',
+              cell: (i) => (
+                <Show when={manage()}>
+                  <Button size="sm" variant="ghost" onClick={() => revoke(i)}>
+                    {i18n.t('members.revoke')}
+                  </Button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </Card>
 
       <ConfirmDialog

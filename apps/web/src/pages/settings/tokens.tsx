@@ -1,16 +1,16 @@
 import {
-  Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   createForm,
-  DataTable,
   DateText,
   EmptyState,
   Field,
   FormError,
   notify,
+  StackedCell,
   unwrap,
   useI18n,
   useTenant,
@@ -137,58 +137,46 @@ export default function Tokens() {
         </Show>
       </Card>
       <Card title={i18n.t('tokens.title')} padded={false}>
-        <Async
+        <AsyncTable
           resource={tokens}
           refetch={refetch}
-          isEmpty={(l) => l.length === 0}
           empty={<EmptyState title={i18n.t('tokens.noneTitle')} description={i18n.t('tokens.noneText')} />}
-        >
-          {(list) => (
-            <DataTable
-              caption={i18n.t('tokens.title')}
-              rows={list}
-              rowKey={(t) => t.id}
-              columns={[
-                {
-                  header: i18n.t('tokens.name'),
-                  cell: (t) => (
-                    <div>
-                      <div class="cell-primary">{t.name}</div>
-                      <div class="cell-secondary mono">{t.prefix}…</div>
-                    </div>
-                  ),
-                },
-                {
-                  header: i18n.t('tokens.scopes'),
-                  hideOnMobile: true,
-                  cell: (t) => (
-                    <div class="row">
-                      <For each={t.permissions.slice(0, 3)}>{(p) => <Badge>{p}</Badge>}</For>
-                      <Show when={t.permissions.length > 3}>
-                        <Badge>+{t.permissions.length - 3}</Badge>
-                      </Show>
-                    </div>
-                  ),
-                },
-                { header: i18n.t('tokens.created'), hideOnMobile: true, cell: (t) => <DateText value={t.createdAt} /> },
-                {
-                  header: i18n.t('tokens.lastUsed'),
-                  cell: (t) =>
-                    t.lastUsedAt ? i18n.relative(t.lastUsedAt) : <span class="muted">{i18n.t('tokens.never')}</span>,
-                },
-                {
-                  header: <span class="sr-only">{i18n.t('common.actions')}</span>,
-                  align: 'end',
-                  cell: (t) => (
-                    <Button size="sm" variant="ghost" onClick={() => setRevoking(t)}>
-                      {i18n.t('tokens.revoke')}
-                    </Button>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+          caption={i18n.t('tokens.title')}
+          rowKey={(t) => t.id}
+          columns={[
+            {
+              header: i18n.t('tokens.name'),
+              cell: (t) => <StackedCell primary={t.name} secondary={<>{t.prefix}…</>} secondaryClass="mono" />,
+            },
+            {
+              header: i18n.t('tokens.scopes'),
+              hideOnMobile: true,
+              cell: (t) => (
+                <div class="row">
+                  <For each={t.permissions.slice(0, 3)}>{(p) => <Badge>{p}</Badge>}</For>
+                  <Show when={t.permissions.length > 3}>
+                    <Badge>+{t.permissions.length - 3}</Badge>
+                  </Show>
+                </div>
+              ),
+            },
+            { header: i18n.t('tokens.created'), hideOnMobile: true, cell: (t) => <DateText value={t.createdAt} /> },
+            {
+              header: i18n.t('tokens.lastUsed'),
+              cell: (t) =>
+                t.lastUsedAt ? i18n.relative(t.lastUsedAt) : <span class="muted">{i18n.t('tokens.never')}</span>,
+            },
+            {
+              header: <span class="sr-only">{i18n.t('common.actions')}</span>,
+              align: 'end',
+              cell: (t) => (
+                <Button size="sm" variant="ghost" onClick={() => setRevoking(t)}>
+                  {i18n.t('tokens.revoke')}
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Card>
       <ConfirmDialog
         open={revoking() !== null}

@@ -18,6 +18,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { isNegative } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
+import { FormField } from '../components/form-field.tsx';
 import {
   AccountSelect,
   Amount,
@@ -118,39 +119,15 @@ export default function Bank() {
         <Card title={t('bank.addAccount')}>
           <form class="stack" onSubmit={form.submit} noValidate>
             <div class="form-grid cols-4">
-              <Field
-                class="span-2"
-                label={t('bank.name')}
-                name="name"
-                value={form.values.name}
-                onChange={(v) => form.set('name', v)}
-                error={form.error('name')}
-                required
-                autofocus
-              />
-              <Field
-                class="span-2"
-                label={t('partners.iban')}
-                name="iban"
-                value={form.values.iban}
-                onChange={(v) => form.set('iban', v)}
-                error={form.error('iban')}
-              />
-              <Field
+              <FormField form={form} class="span-2" label={t('bank.name')} name="name" required autofocus />
+              <FormField form={form} class="span-2" label={t('partners.iban')} name="iban" />
+              <FormField
+                form={form}
                 label={t('bank.accountNumber')}
                 name="accountNumber"
-                value={form.values.accountNumber}
-                onChange={(v) => form.set('accountNumber', v)}
-                error={form.error('accountNumber')}
                 placeholder="2000145399/0800"
               />
-              <Field
-                label={t('partners.bic')}
-                name="bic"
-                value={form.values.bic}
-                onChange={(v) => form.set('bic', v)}
-                error={form.error('bic')}
-              />
+              <FormField form={form} label={t('partners.bic')} name="bic" />
               <Field
                 label={t('doc.currency')}
                 name="currency"

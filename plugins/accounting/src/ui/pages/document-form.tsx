@@ -12,6 +12,7 @@ import {
   todayYmd,
 } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
+import { CellError, DecimalInput, RemoveLineCell } from '../components/line-editor.tsx';
 import {
   AccountSelect,
   BackLink,
@@ -348,31 +349,23 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
                             onInput={(e) => form.set('lines', i, 'description', e.currentTarget.value)}
                             aria-invalid={err('description') ? 'true' : undefined}
                           />
-                          <Show when={err('description')}>
-                            <div class="field-error">{err('description')}</div>
-                          </Show>
+                          <CellError error={err('description')} />
                         </td>
                         <td class="end col-qty" data-label={t('doc.quantity')}>
-                          <input
-                            class="input num end-input"
-                            inputmode="decimal"
-                            aria-label={t('doc.quantityOfLine', { n: i + 1 })}
+                          <DecimalInput
+                            label={t('doc.quantityOfLine', { n: i + 1 })}
                             value={line().quantity}
-                            onInput={(e) => form.set('lines', i, 'quantity', e.currentTarget.value)}
-                            aria-invalid={err('quantity') ? 'true' : undefined}
+                            onInput={(v) => form.set('lines', i, 'quantity', v)}
+                            invalid={!!err('quantity')}
                           />
-                          <Show when={err('quantity')}>
-                            <div class="field-error">{err('quantity')}</div>
-                          </Show>
+                          <CellError error={err('quantity')} />
                         </td>
                         <td class="end col-amount" data-label={t('doc.unitPrice')}>
-                          <input
-                            class="input num end-input"
-                            inputmode="decimal"
-                            aria-label={t('doc.unitPriceOfLine', { n: i + 1 })}
+                          <DecimalInput
+                            label={t('doc.unitPriceOfLine', { n: i + 1 })}
                             value={line().unitPrice}
-                            onInput={(e) => form.set('lines', i, 'unitPrice', e.currentTarget.value)}
-                            aria-invalid={err('unitPrice') || p()?.error ? 'true' : undefined}
+                            onInput={(v) => form.set('lines', i, 'unitPrice', v)}
+                            invalid={!!(err('unitPrice') || p()?.error)}
                           />
                           <Show
                             when={err('unitPrice') || (p()?.error ? t(`amount.${p()?.error as 'invalid'}`) : undefined)}
@@ -395,9 +388,7 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
                               )}
                             </For>
                           </select>
-                          <Show when={err('vat')}>
-                            <div class="field-error">{err('vat')}</div>
-                          </Show>
+                          <CellError error={err('vat')} />
                         </td>
                         <td class="hide-mobile col-account">
                           <AccountSelect
@@ -412,17 +403,11 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
                           />
                         </td>
                         <td class="end num hide-mobile col-amount">{money(p()?.net ?? null)}</td>
-                        <td class="col-remove">
-                          <button
-                            type="button"
-                            class="btn btn-ghost btn-sm icon-only"
-                            aria-label={t('entry.removeLine', { n: i + 1 })}
-                            disabled={form.values.lines.length <= 1}
-                            onClick={() => form.set('lines', (l) => l.filter((_, j) => j !== i))}
-                          >
-                            <Icon name="trash" />
-                          </button>
-                        </td>
+                        <RemoveLineCell
+                          label={t('entry.removeLine', { n: i + 1 })}
+                          disabled={form.values.lines.length <= 1}
+                          onRemove={() => form.set('lines', (l) => l.filter((_, j) => j !== i))}
+                        />
                       </tr>
                     );
                   }}

@@ -1,4 +1,4 @@
-import { Async, Button, Card, DataTable, DateText, EmptyState, PageHeader, unwrap, useTenant } from '@bureau/core/ui';
+import { AsyncTable, Button, Card, DateText, EmptyState, PageHeader, unwrap, useTenant } from '@bureau/core/ui';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
@@ -79,10 +79,9 @@ export default function Documents(props: { kind: 'invoice' | 'bill' }) {
           />
           <Button type="submit">{t('common.filter')}</Button>
         </form>
-        <Async
+        <AsyncTable
           resource={docs}
           refetch={refetch}
-          isEmpty={(l) => l.length === 0}
           empty={
             <EmptyState
               title={k('invoices.emptyTitle', 'bills.emptyTitle')}
@@ -99,53 +98,47 @@ export default function Documents(props: { kind: 'invoice' | 'bill' }) {
               }
             />
           }
-        >
-          {(list) => (
-            <DataTable
-              caption={k('invoices.title', 'bills.title')}
-              rows={list}
-              rowKey={(d) => d.id}
-              onRowClick={(d) => navigate(`${base()}/${path()}/${d.id}`)}
-              columns={[
-                {
-                  header: t('doc.number'),
-                  cell: (d) => (
-                    <A class="cell-primary mono link-plain" href={`${base()}/${path()}/${d.id}`}>
-                      {d.number ?? t('doc.draft')}
-                    </A>
-                  ),
-                },
-                { header: k('doc.customer', 'doc.vendor'), cell: (d) => d.partner.name },
-                { header: t('doc.issueDate'), hideOnMobile: true, cell: (d) => <DateText value={d.issueDate} /> },
-                {
-                  header: t('doc.dueDate'),
-                  hideOnMobile: true,
-                  cell: (d) => (
-                    <span classList={{ 'text-danger': d.overdue }}>
-                      <DateText value={d.dueDate} />
-                    </span>
-                  ),
-                },
-                { header: t('doc.total'), align: 'end', cell: (d) => <Amount value={d.total} currency={d.currency} /> },
-                {
-                  header: t('doc.remaining'),
-                  align: 'end',
-                  hideOnMobile: true,
-                  cell: (d) =>
-                    d.status === 'issued' ? (
-                      <Amount value={d.remaining} currency={d.currency} />
-                    ) : (
-                      <span class="muted">—</span>
-                    ),
-                },
-                {
-                  header: t('common.status'),
-                  cell: (d) => <DocStatus status={d.status} overdue={d.overdue} kind={props.kind} />,
-                },
-              ]}
-            />
-          )}
-        </Async>
+          caption={k('invoices.title', 'bills.title')}
+          rowKey={(d) => d.id}
+          onRowClick={(d) => navigate(`${base()}/${path()}/${d.id}`)}
+          columns={[
+            {
+              header: t('doc.number'),
+              cell: (d) => (
+                <A class="cell-primary mono link-plain" href={`${base()}/${path()}/${d.id}`}>
+                  {d.number ?? t('doc.draft')}
+                </A>
+              ),
+            },
+            { header: k('doc.customer', 'doc.vendor'), cell: (d) => d.partner.name },
+            { header: t('doc.issueDate'), hideOnMobile: true, cell: (d) => <DateText value={d.issueDate} /> },
+            {
+              header: t('doc.dueDate'),
+              hideOnMobile: true,
+              cell: (d) => (
+                <span classList={{ 'text-danger': d.overdue }}>
+                  <DateText value={d.dueDate} />
+                </span>
+              ),
+            },
+            { header: t('doc.total'), align: 'end', cell: (d) => <Amount value={d.total} currency={d.currency} /> },
+            {
+              header: t('doc.remaining'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (d) =>
+                d.status === 'issued' ? (
+                  <Amount value={d.remaining} currency={d.currency} />
+                ) : (
+                  <span class="muted">—</span>
+                ),
+            },
+            {
+              header: t('common.status'),
+              cell: (d) => <DocStatus status={d.status} overdue={d.overdue} kind={props.kind} />,
+            },
+          ]}
+        />
       </Card>
     </div>
   );

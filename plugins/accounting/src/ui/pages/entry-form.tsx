@@ -3,6 +3,7 @@ import { useNavigate } from '@solidjs/router';
 import { createMemo, Index, Show } from 'solid-js';
 import { currencyDigits, fromMinor, parseAmount, todayYmd } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
+import { CellError, DecimalInput, RemoveLineCell } from '../components/line-editor.tsx';
 import {
   AccountSelect,
   BackLink,
@@ -205,52 +206,34 @@ export default function EntryForm() {
                             value={line().memo}
                             onInput={(e) => setLine(i, 'memo', e.currentTarget.value)}
                           />
-                          <Show when={err('memo')}>
-                            <div class="field-error">{err('memo')}</div>
-                          </Show>
+                          <CellError error={err('memo')} />
                         </td>
                         <td class="end col-amount" data-label={t('entry.debit')}>
-                          <input
-                            class="input num end-input"
-                            inputmode="decimal"
+                          <DecimalInput
+                            label={t('entry.debitOfLine', { n: i + 1 })}
                             autocomplete="off"
-                            aria-label={t('entry.debitOfLine', { n: i + 1 })}
-                            aria-invalid={err('debit') || local() ? 'true' : undefined}
+                            invalid={!!(err('debit') || local())}
                             value={line().debit}
-                            onInput={(e) => setLine(i, 'debit', e.currentTarget.value)}
+                            onInput={(v) => setLine(i, 'debit', v)}
                           />
-                          <Show when={err('debit')}>
-                            <div class="field-error">{err('debit')}</div>
-                          </Show>
+                          <CellError error={err('debit')} />
                         </td>
                         <td class="end col-amount" data-label={t('entry.credit')}>
-                          <input
-                            class="input num end-input"
-                            inputmode="decimal"
+                          <DecimalInput
+                            label={t('entry.creditOfLine', { n: i + 1 })}
                             autocomplete="off"
-                            aria-label={t('entry.creditOfLine', { n: i + 1 })}
-                            aria-invalid={err('credit') || local() ? 'true' : undefined}
+                            invalid={!!(err('credit') || local())}
                             value={line().credit}
-                            onInput={(e) => setLine(i, 'credit', e.currentTarget.value)}
+                            onInput={(v) => setLine(i, 'credit', v)}
                           />
-                          <Show when={err('credit')}>
-                            <div class="field-error">{err('credit')}</div>
-                          </Show>
-                          <Show when={local()}>
-                            <div class="field-error">{local()}</div>
-                          </Show>
+                          <CellError error={err('credit')} />
+                          <CellError error={local()} />
                         </td>
-                        <td class="col-remove">
-                          <button
-                            type="button"
-                            class="btn btn-ghost btn-sm icon-only"
-                            aria-label={t('entry.removeLine', { n: i + 1 })}
-                            disabled={form.values.lines.length <= 2}
-                            onClick={() => removeLine(i)}
-                          >
-                            <Icon name="trash" />
-                          </button>
-                        </td>
+                        <RemoveLineCell
+                          label={t('entry.removeLine', { n: i + 1 })}
+                          disabled={form.values.lines.length <= 2}
+                          onRemove={() => removeLine(i)}
+                        />
                       </tr>
                     );
                   }}

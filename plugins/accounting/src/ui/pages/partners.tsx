@@ -1,11 +1,10 @@
 import {
-  Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   createForm,
-  DataTable,
   EmptyState,
   Field,
   notify,
@@ -16,6 +15,7 @@ import {
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
+import { FormField } from '../components/form-field.tsx';
 import { Amount, Icon, ProblemAlert, Segmented, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
 
 type Kind = 'customers' | 'vendors';
@@ -128,96 +128,23 @@ export default function Partners() {
         <Card title={kind() === 'vendors' ? t('partners.addVendor') : t('partners.addCustomer')}>
           <form class="stack" onSubmit={form.submit} noValidate>
             <div class="form-grid cols-4">
-              <Field
-                class="span-2"
-                label={t('partners.name')}
-                name="name"
-                value={form.values.name}
-                onChange={(v) => form.set('name', v)}
-                error={form.error('name')}
-                required
-                autofocus
-              />
-              <Field
-                label={t('partners.ico')}
-                name="ico"
-                value={form.values.ico}
-                onChange={(v) => form.set('ico', v)}
-                error={form.error('ico')}
-                inputmode="numeric"
-              />
-              <Field
-                label={t('partners.dic')}
-                name="dic"
-                value={form.values.dic}
-                onChange={(v) => form.set('dic', v)}
-                error={form.error('dic')}
-                placeholder="CZ12345678"
-              />
-              <Field
+              <FormField form={form} class="span-2" label={t('partners.name')} name="name" required autofocus />
+              <FormField form={form} label={t('partners.ico')} name="ico" inputmode="numeric" />
+              <FormField form={form} label={t('partners.dic')} name="dic" placeholder="CZ12345678" />
+              <FormField
+                form={form}
                 class="span-2"
                 label={t('partners.iban')}
                 name="iban"
-                value={form.values.iban}
-                onChange={(v) => form.set('iban', v)}
-                error={form.error('iban')}
                 placeholder="CZ65 0800 0000 1920 0014 5399"
               />
-              <Field
-                label={t('partners.bic')}
-                name="bic"
-                value={form.values.bic}
-                onChange={(v) => form.set('bic', v)}
-                error={form.error('bic')}
-              />
-              <Field
-                label={t('partners.terms')}
-                name="paymentTermsDays"
-                type="number"
-                value={form.values.paymentTermsDays}
-                onChange={(v) => form.set('paymentTermsDays', v)}
-                error={form.error('paymentTermsDays')}
-              />
-              <Field
-                class="span-2"
-                label={t('partners.email')}
-                name="email"
-                type="email"
-                value={form.values.email}
-                onChange={(v) => form.set('email', v)}
-                error={form.error('email')}
-              />
-              <Field
-                class="span-2"
-                label={t('partners.phone')}
-                name="phone"
-                type="tel"
-                value={form.values.phone}
-                onChange={(v) => form.set('phone', v)}
-                error={form.error('phone')}
-              />
-              <Field
-                class="span-2"
-                label={t('partners.street')}
-                name="street"
-                value={form.values.street}
-                onChange={(v) => form.set('street', v)}
-                error={form.error('street')}
-              />
-              <Field
-                label={t('partners.city')}
-                name="city"
-                value={form.values.city}
-                onChange={(v) => form.set('city', v)}
-                error={form.error('city')}
-              />
-              <Field
-                label={t('partners.postalCode')}
-                name="postalCode"
-                value={form.values.postalCode}
-                onChange={(v) => form.set('postalCode', v)}
-                error={form.error('postalCode')}
-              />
+              <FormField form={form} label={t('partners.bic')} name="bic" />
+              <FormField form={form} label={t('partners.terms')} name="paymentTermsDays" type="number" />
+              <FormField form={form} class="span-2" label={t('partners.email')} name="email" type="email" />
+              <FormField form={form} class="span-2" label={t('partners.phone')} name="phone" type="tel" />
+              <FormField form={form} class="span-2" label={t('partners.street')} name="street" />
+              <FormField form={form} label={t('partners.city')} name="city" />
+              <FormField form={form} label={t('partners.postalCode')} name="postalCode" />
               <Field
                 label={t('partners.country')}
                 name="country"
@@ -257,89 +184,82 @@ export default function Partners() {
           />
           <Button type="submit">{t('common.filter')}</Button>
         </form>
-        <Async
+        <AsyncTable
           resource={partners}
           refetch={refetch}
-          isEmpty={(l) => l.length === 0}
           empty={
             <EmptyState
               title={kind() === 'vendors' ? t('partners.noVendors') : t('partners.noCustomers')}
               description={t('partners.noneText')}
             />
           }
-        >
-          {(list) => (
-            <DataTable
-              caption={kind() === 'vendors' ? t('partners.vendors') : t('partners.customers')}
-              rows={list}
-              rowKey={(p) => p.id}
-              columns={[
-                {
-                  header: t('partners.name'),
-                  cell: (p) => (
-                    <div>
-                      <div class="cell-primary">
-                        {p.name}
-                        <Show when={!p.active}>
-                          {' '}
-                          <Badge>{t('accounts.inactive')}</Badge>
-                        </Show>
-                      </div>
-                      <div class="cell-secondary">
-                        {[p.ico && `${t('partners.ico')} ${p.ico}`, p.dic && `${t('partners.dic')} ${p.dic}`, p.city]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      </div>
-                    </div>
-                  ),
-                },
-                {
-                  header: t('partners.contact'),
-                  hideOnMobile: true,
-                  cell: (p) => (
-                    <div>
-                      <div>{p.email ?? <span class="muted">—</span>}</div>
-                      <div class="cell-secondary mono">{p.iban ?? p.bankAccount ?? ''}</div>
-                    </div>
-                  ),
-                },
-                {
-                  header: t('partners.termsShort'),
-                  hideOnMobile: true,
-                  align: 'end',
-                  cell: (p) => t('partners.days', { count: p.paymentTermsDays }),
-                },
-                {
-                  header: t('partners.outstanding'),
-                  align: 'end',
-                  cell: (p) => <Amount value={p.outstanding} currency={currency()} muted0 />,
-                },
-                {
-                  header: t('partners.credit'),
-                  align: 'end',
-                  hideOnMobile: true,
-                  cell: (p) => <Amount value={p.credit} currency={currency()} muted0 />,
-                },
-                {
-                  header: <span class="sr-only">{t('common.actions')}</span>,
-                  align: 'end',
-                  cell: (p) => (
-                    <Show when={can('accounting.post')}>
-                      <button
-                        type="button"
-                        class="btn btn-ghost btn-sm icon-only"
-                        aria-label={t('partners.removeX', { name: p.name })}
-                        onClick={() => setRemoving({ id: p.id, name: p.name })}
-                      >
-                        <Icon name="trash" />
-                      </button>
+          caption={kind() === 'vendors' ? t('partners.vendors') : t('partners.customers')}
+          rowKey={(p) => p.id}
+          columns={[
+            {
+              header: t('partners.name'),
+              cell: (p) => (
+                <div>
+                  <div class="cell-primary">
+                    {p.name}
+                    <Show when={!p.active}>
+                      {' '}
+                      <Badge>{t('accounts.inactive')}</Badge>
                     </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+                  </div>
+                  <div class="cell-secondary">
+                    {[p.ico && `${t('partners.ico')} ${p.ico}`, p.dic && `${t('partners.dic')} ${p.dic}`, p.city]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </div>
+                </div>
+              ),
+            },
+            {
+              header: t('partners.contact'),
+              hideOnMobile: true,
+              cell: (p) => (
+                <div>
+                  <div>{p.email ?? <span class="muted">—</span>}</div>
+                  <div class="cell-secondary mono">{p.iban ?? p.bankAccount ?? ''}</div>
+                </div>
+              ),
+            },
+            {
+              header: t('partners.termsShort'),
+              hideOnMobile: true,
+              align: 'end',
+              cell: (p) => t('partners.days', { count: p.paymentTermsDays }),
+            },
+            {
+              header: t('partners.outstanding'),
+              align: 'end',
+              cell: (p) => <Amount value={p.outstanding} currency={currency()} muted0 />,
+            },
+            {
+              header: t('partners.credit'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (p) => <Amount value={p.credit} currency={currency()} muted0 />,
+            },
+            {
+              header: <span class="sr-only">{t('common.actions')}</span>,
+              align: 'end',
+              cell: (p) => (
+                <Show when={can('accounting.post')}>
+                  <button
+                    type="button"
+                    class="btn btn-ghost btn-sm icon-only"
+                    aria-label={t('partners.removeX', { name: p.name })}
+                    onClick={() => setRemoving({ id: p.id, name: p.name })}
+                  >
+                    <Icon name="trash" />
+                  </button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </Card>
       <ConfirmDialog
         open={removing() !== null}

@@ -1,11 +1,10 @@
 import {
-  Async,
+  AsyncTable,
   Badge,
   Button,
   Card,
   ConfirmDialog,
   createForm,
-  DataTable,
   DateText,
   EmptyState,
   Field,
@@ -311,79 +310,72 @@ export default function Payments() {
             ]}
           />
         </div>
-        <Async
+        <AsyncTable
           resource={payments}
           refetch={refetch}
-          isEmpty={(l) => l.length === 0}
           empty={<EmptyState title={t('payments.emptyTitle')} description={t('payments.emptyText')} />}
-        >
-          {(list) => (
-            <DataTable
-              caption={t('payments.title')}
-              rows={list}
-              rowKey={(p) => p.id}
-              columns={[
-                { header: t('common.date'), cell: (p) => <DateText value={p.date} /> },
-                {
-                  header: t('payments.partner'),
-                  cell: (p) => (
-                    <div>
-                      <div class="cell-primary">
-                        {p.partner.name}
-                        <Show when={p.voided}>
-                          {' '}
-                          <Badge>{t('payments.voided')}</Badge>
-                        </Show>
-                      </div>
-                      <Show when={p.reference}>
-                        <div class="cell-secondary">{p.reference}</div>
-                      </Show>
-                    </div>
-                  ),
-                },
-                {
-                  header: t('payments.directionShort'),
-                  hideOnMobile: true,
-                  cell: (p) => (
-                    <Badge tone={p.direction === 'in' ? 'success' : 'warning'}>
-                      {p.direction === 'in' ? t('payments.receivedShort') : t('payments.paidShort')}
-                    </Badge>
-                  ),
-                },
-                {
-                  header: t('payments.amountShort'),
-                  align: 'end',
-                  cell: (p) => (
-                    <Amount value={p.direction === 'out' ? `-${p.amount}` : p.amount} currency={p.currency} signed />
-                  ),
-                },
-                {
-                  header: t('payments.unallocated'),
-                  align: 'end',
-                  hideOnMobile: true,
-                  cell: (p) => <Amount value={p.unallocated} currency={p.currency} muted0 />,
-                },
-                {
-                  header: <span class="sr-only">{t('common.actions')}</span>,
-                  align: 'end',
-                  cell: (p) => (
-                    <Show when={can('accounting.post') && !p.voided}>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() =>
-                          setVoiding({ id: p.id, label: `${p.partner.name}, ${i18n.money(p.amount, p.currency)}` })
-                        }
-                      >
-                        {t('payments.void')}
-                      </Button>
+          caption={t('payments.title')}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: t('common.date'), cell: (p) => <DateText value={p.date} /> },
+            {
+              header: t('payments.partner'),
+              cell: (p) => (
+                <div>
+                  <div class="cell-primary">
+                    {p.partner.name}
+                    <Show when={p.voided}>
+                      {' '}
+                      <Badge>{t('payments.voided')}</Badge>
                     </Show>
-                  ),
-                },
-              ]}
-            />
-          )}
-        </Async>
+                  </div>
+                  <Show when={p.reference}>
+                    <div class="cell-secondary">{p.reference}</div>
+                  </Show>
+                </div>
+              ),
+            },
+            {
+              header: t('payments.directionShort'),
+              hideOnMobile: true,
+              cell: (p) => (
+                <Badge tone={p.direction === 'in' ? 'success' : 'warning'}>
+                  {p.direction === 'in' ? t('payments.receivedShort') : t('payments.paidShort')}
+                </Badge>
+              ),
+            },
+            {
+              header: t('payments.amountShort'),
+              align: 'end',
+              cell: (p) => (
+                <Amount value={p.direction === 'out' ? `-${p.amount}` : p.amount} currency={p.currency} signed />
+              ),
+            },
+            {
+              header: t('payments.unallocated'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (p) => <Amount value={p.unallocated} currency={p.currency} muted0 />,
+            },
+            {
+              header: <span class="sr-only">{t('common.actions')}</span>,
+              align: 'end',
+              cell: (p) => (
+                <Show when={can('accounting.post') && !p.voided}>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() =>
+                      setVoiding({ id: p.id, label: `${p.partner.name}, ${i18n.money(p.amount, p.currency)}` })
+                    }
+                  >
+                    {t('payments.void')}
+                  </Button>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </Card>
       <ConfirmDialog
         open={voiding() !== null}

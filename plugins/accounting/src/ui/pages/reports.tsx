@@ -285,36 +285,25 @@ function Section(props: {
             <tr>
               <td class="mono muted">{r.account}</td>
               <td>{r.name}</td>
-              <td class="end">
-                <Amount value={r.amount} currency={props.currency} />
-              </td>
-              <Show when={props.compare}>
-                <td class="end hide-mobile">
-                  <Amount value={r.previous ?? '0'} currency={props.currency} muted0 />
-                </td>
-                <td class="end hide-mobile">
-                  <Change now={r.amount} before={r.previous ?? '0'} currency={props.currency} />
-                </td>
-              </Show>
+              <CompareCells
+                value={r.amount}
+                previous={r.previous}
+                currency={props.currency}
+                compare={props.compare}
+                muted0
+              />
             </tr>
           )}
         </For>
       </Show>
-      <tr class="subtotal-row">
-        <td />
-        <th scope="row">{props.totalLabel}</th>
-        <td class="end">
-          <Amount value={props.total} currency={props.currency} />
-        </td>
-        <Show when={props.compare}>
-          <td class="end hide-mobile">
-            <Amount value={props.previousTotal ?? '0'} currency={props.currency} />
-          </td>
-          <td class="end hide-mobile">
-            <Change now={props.total} before={props.previousTotal ?? '0'} currency={props.currency} />
-          </td>
-        </Show>
-      </tr>
+      <TotalRow
+        class="subtotal-row"
+        label={props.totalLabel}
+        value={props.total}
+        previous={props.previousTotal}
+        currency={props.currency}
+        compare={props.compare}
+      />
     </>
   );
 }
@@ -425,26 +414,63 @@ function ProfitAndLoss(props: { api: Api; slug: string; query: Q; compare: boole
                 compare={props.compare && !!r.previous}
                 totalLabel={t('reports.totalExpenses')}
               />
-              <tr class="grand-row">
-                <td />
-                <th scope="row">{t('reports.netProfit')}</th>
-                <td class="end">
-                  <Amount value={r.netProfit} currency={r.currency} />
-                </td>
-                <Show when={props.compare && r.previous}>
-                  <td class="end hide-mobile">
-                    <Amount value={r.previousNetProfit ?? '0'} currency={r.currency} />
-                  </td>
-                  <td class="end hide-mobile">
-                    <Change now={r.netProfit} before={r.previousNetProfit ?? '0'} currency={r.currency} />
-                  </td>
-                </Show>
-              </tr>
+              <TotalRow
+                class="grand-row"
+                label={t('reports.netProfit')}
+                value={r.netProfit}
+                previous={r.previousNetProfit}
+                currency={r.currency}
+                compare={props.compare && !!r.previous}
+              />
             </ReportTable>
           </Card>
         </>
       )}
     </Async>
+  );
+}
+
+interface CompareProps {
+  value: string;
+  previous: string | undefined;
+  currency: string;
+  compare: boolean;
+  muted0?: boolean;
+}
+
+/** A row's amount cell, followed when comparing by the previous amount and the change. */
+function CompareCells(props: CompareProps) {
+  return (
+    <>
+      <td class="end">
+        <Amount value={props.value} currency={props.currency} />
+      </td>
+      <Show when={props.compare}>
+        <td class="end hide-mobile">
+          <Amount value={props.previous ?? '0'} currency={props.currency} muted0={props.muted0} />
+        </td>
+        <td class="end hide-mobile">
+          <Change now={props.value} before={props.previous ?? '0'} currency={props.currency} />
+        </td>
+      </Show>
+    </>
+  );
+}
+
+/** A (sub)total row of a statement: an empty account cell, the label, then the compare cells. */
+function TotalRow(props: CompareProps & { class: string; label: string }) {
+  return (
+    <tr class={props.class}>
+      <td />
+      <th scope="row">{props.label}</th>
+      <CompareCells
+        value={props.value}
+        previous={props.previous}
+        currency={props.currency}
+        compare={props.compare}
+        muted0={props.muted0}
+      />
+    </tr>
   );
 }
 
@@ -561,25 +587,14 @@ function BalanceSheet(props: { api: Api; slug: string; query: Q; compare: boolea
                   compare={cmp()}
                   totalLabel={t('reports.totalEquity')}
                 />
-                <tr class="grand-row">
-                  <td />
-                  <th scope="row">{t('reports.totalLE')}</th>
-                  <td class="end">
-                    <Amount value={r.totalLiabilitiesAndEquity} currency={r.currency} />
-                  </td>
-                  <Show when={cmp()}>
-                    <td class="end hide-mobile">
-                      <Amount value={r.previousTotalLiabilitiesAndEquity ?? '0'} currency={r.currency} />
-                    </td>
-                    <td class="end hide-mobile">
-                      <Change
-                        now={r.totalLiabilitiesAndEquity}
-                        before={r.previousTotalLiabilitiesAndEquity ?? '0'}
-                        currency={r.currency}
-                      />
-                    </td>
-                  </Show>
-                </tr>
+                <TotalRow
+                  class="grand-row"
+                  label={t('reports.totalLE')}
+                  value={r.totalLiabilitiesAndEquity}
+                  previous={r.previousTotalLiabilitiesAndEquity}
+                  currency={r.currency}
+                  compare={cmp()}
+                />
               </ReportTable>
             </Card>
           </>

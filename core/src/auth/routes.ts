@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { BaseEnv } from '../http/env.ts';
-import { Problem, unauthorized } from '../http/problem.ts';
+import { Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import {
   defaultCurrency,
@@ -18,7 +18,7 @@ import { findUserByEmail, signup } from '../tenancy/signup.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { clearSessionCookie, setSessionCookie } from './session-middleware.ts';
+import { clearSessionCookie, requireUser, setSessionCookie } from './session-middleware.ts';
 
 const SignupBody = z
   .object({
@@ -44,12 +44,6 @@ async function startSession(c: Context<BaseEnv>, userId: string) {
     user_agent: c.req.header('user-agent') ?? null,
   });
   setSessionCookie(c, lucia, session.id);
-}
-
-function requireUser(c: Context<BaseEnv>) {
-  const user = c.var.user;
-  if (!user || !c.var.sessionId) throw unauthorized();
-  return { user, sessionId: c.var.sessionId };
 }
 
 export const authRoutes = newRouter<BaseEnv>()

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { BaseEnv } from '../http/env.ts';
+import { unauthorized } from '../http/problem.ts';
 import type { BureauLucia } from './lucia.ts';
 
 /** Reads the session cookie; sets `user` and `sessionId`, renews the cookie as the session slides. */
@@ -24,6 +25,13 @@ export const sessionMiddleware = (lucia: BureauLucia) =>
   });
 
 type AnyContext = Context<any, any, any>;
+
+/** The signed-in user of a request, or 401. */
+export function requireUser(c: Context<BaseEnv, any, any>) {
+  const user = c.var.user;
+  if (!user || !c.var.sessionId) throw unauthorized();
+  return { user, sessionId: c.var.sessionId };
+}
 
 export function setSessionCookie(c: AnyContext, lucia: BureauLucia, sessionId: string) {
   const cookie = lucia.createSessionCookie(sessionId);

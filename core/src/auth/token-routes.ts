@@ -5,6 +5,7 @@ import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
+import { isoOrNull } from '../lib/time.ts';
 import { isSubset } from '../tenancy/permissions.ts';
 import { isKnownGrant } from '../tenancy/roles.ts';
 import { hashSecret, randomSecret } from './tokens.ts';
@@ -20,8 +21,6 @@ const ApiToken = z
     revokedAt: z.string().nullable(),
   })
   .openapi('ApiToken');
-
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 
 export const tokenRoutes = newRouter<TenantEnv>()
   .openapi(
@@ -46,9 +45,9 @@ export const tokenRoutes = newRouter<TenantEnv>()
             name: r.name,
             prefix: r.prefix,
             permissions: r.permissions,
-            createdAt: iso(r.created_at) as string,
-            lastUsedAt: iso(r.last_used_at),
-            revokedAt: iso(r.revoked_at),
+            createdAt: isoOrNull(r.created_at) as string,
+            lastUsedAt: isoOrNull(r.last_used_at),
+            revokedAt: isoOrNull(r.revoked_at),
           })),
         },
         200,

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/write.ts';
+import { switchTenant } from '../db/with-tenant.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { conflict, notFound, Problem } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
@@ -263,24 +264,6 @@ export interface PayerLink {
  * the other side for that write (the request role and RLS stay on) and back.
  */
 
-async function setTenant(db: Kysely<any>, tenantId: string) {
-  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(db);
-}
-
-/** Runs `fn` with the open tenant transaction of `current` pointed at `other`, then points it back. */
-async function asTenant<T>(db: Kysely<any>, current: string, other: string, fn: () => Promise<T>): Promise<T> {
-  if (other === current) return fn();
-  await setTenant(db, other);
-  try {
-    const result = await fn();
-    await setTenant(db, current);
-    return result;
-  } catch (err) {
-    await setTenant(db, current).catch(() => {});
-    throw err;
-  }
-}
-
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
 /** The client's side: its current (offered or active) payer, from its own row. */
@@ -358,7 +341,7 @@ async function updateLink(
   link: { id: string; clientTenantId: string; payerTenantId: string },
   set: Record<string, unknown>,
 ) {
-  await asTenant(db, current, link.clientTenantId, () =>
+  await switchTenant(db, current, link.clientTenantId, () =>
     db
       .updateTable('core.billing_payers')
       .set(set)
@@ -366,7 +349,7 @@ async function updateLink(
       .where('id', '=', link.id)
       .execute(),
   );
-  await asTenant(db, current, link.payerTenantId, () =>
+  await switchTenant(db, current, link.payerTenantId, () =>
     db
       .updateTable('core.billing_paid_clients')
       .set(set)
@@ -393,7 +376,7 @@ export async function offerToPay(
   if (!client || client.id === provider.id) throw notFound('Client');
   const id = newId();
   const offeredAt = runtime.clock.now();
-  const exists = await asTenant(db, provider.id, client.id, async () => {
+  const exists = await switchTenant(db, provider.id, client.id, async () => {
     if (await payerOf(db, client.id)) return true;
     await db
       .insertInto('core.billing_payers')

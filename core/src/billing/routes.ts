@@ -4,7 +4,7 @@ import type { TenantEnv } from '../http/env.ts';
 import { badRequest, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
-import { json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
+import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
 import { latestPlans, planById, planPrice } from './catalogue.ts';
 import { assessPlanChange } from './entitlements.ts';
@@ -81,7 +81,6 @@ const RefParam = z.object({
       'An invoice id, optionally followed by .pdf or .isdoc',
     ),
 });
-const IdParam = z.object({ id: z.uuid() });
 
 async function findInvoice(c: Ctx, id: string): Promise<Invoice> {
   const inv = await loadInvoice(c.var.db, c.var.tenant.id, id.toLowerCase());

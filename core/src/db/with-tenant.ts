@@ -20,6 +20,32 @@ export async function withTenant<T>(
   );
 }
 
+/**
+ * Runs `fn` with an open tenant transaction of `current` pointed at `other`, then points it back.
+ * The request role stays, so row level security admits only `other`'s rows meanwhile. This is how the
+ * two sides of a cross-tenant relation (an engagement, a paying provider) change in one transaction:
+ * explicit, rare and audited (DESIGN §3).
+ */
+export async function switchTenant<T>(
+  db: Kysely<any>,
+  current: string,
+  other: string,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (other === current) return fn();
+  const point = (id: string) => sql`select set_config('bureau.tenant_id', ${id}, true)`.execute(db);
+  await point(other);
+  try {
+    const result = await fn();
+    await point(current);
+    return result;
+  } catch (err) {
+    // After a failed statement the transaction is lost anyway; try to point it back regardless.
+    await point(current).catch(() => {});
+    throw err;
+  }
+}
+
 /** Switches an open transaction to the request role and tenant. */
 export async function enterTenant(trx: Kysely<any>, tenantId: string): Promise<void> {
   // One round trip: set_config('role', …, true) is SET LOCAL ROLE.

@@ -4,6 +4,7 @@ import { conflict, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, problemResponses } from '../http/schemas.ts';
+import { isoOrNull } from '../lib/time.ts';
 import type { DeadLetter } from './dead-letters.ts';
 
 const DeadLetterSchema = z
@@ -23,22 +24,20 @@ const DeadLetterSchema = z
   })
   .openapi('DeadLetter');
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-
 function toDeadLetter(r: Record<string, any>): DeadLetter {
   return {
     id: r.id,
     eventId: r.event_id,
     type: r.event_type,
     payload: r.payload ?? null,
-    occurredAt: iso(r.occurred_at) as string,
+    occurredAt: isoOrNull(r.occurred_at) as string,
     error: r.error,
     attempts: r.attempts,
-    failedAt: iso(r.failed_at) as string,
+    failedAt: isoOrNull(r.failed_at) as string,
     status: r.status,
     retries: r.retries,
-    retriedAt: iso(r.retried_at),
-    resolvedAt: iso(r.resolved_at),
+    retriedAt: isoOrNull(r.retried_at),
+    resolvedAt: isoOrNull(r.resolved_at),
   };
 }
 

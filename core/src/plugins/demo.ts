@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { enterTenant } from '../db/with-tenant.ts';
+import { withTenant } from '../db/with-tenant.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { acceptEngagement, inviteClient } from '../providers/engagements.ts';
 import type { Op } from '../providers/op.ts';
@@ -48,11 +48,9 @@ async function inTenant<T>(
   actor: Actor,
   fn: (args: { db: Kysely<any>; ctx: PluginContext }) => Promise<T>,
 ): Promise<T> {
-  return runtime.db.transaction().execute(async (trx) => {
-    await enterTenant(trx, tenant.id);
-    const ctx = pluginContext({ runtime, tenant, db: trx, actor, requestId: 'demo', ip: null });
-    return fn({ db: trx, ctx });
-  });
+  return withTenant(runtime.db, tenant.id, (trx) =>
+    fn({ db: trx, ctx: pluginContext({ runtime, tenant, db: trx, actor, requestId: 'demo', ip: null }) }),
+  );
 }
 
 const userActor = (userId: string, email: string): Actor => ({

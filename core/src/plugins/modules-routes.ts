@@ -4,6 +4,7 @@ import type { TenantEnv } from '../http/env.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { json, problemResponses } from '../http/schemas.ts';
+import { isoOrNull } from '../lib/time.ts';
 import type { BureauPlugin } from './define-plugin.ts';
 import {
   disableModule,
@@ -51,8 +52,6 @@ const PurgeResult = z
   .object({ module: z.string(), deleted: z.record(z.string(), z.number().int()) })
   .openapi('ModulePurge');
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-
 const opOf = (c: Ctx): ModuleOp => ({
   runtime: c.var.runtime,
   tenant: c.var.tenant,
@@ -73,8 +72,8 @@ async function describe(c: Ctx, plugin: AnyPlugin, row: ModuleRow | undefined) {
     title: plugin.title,
     description: plugin.description,
     enabled: row?.enabled === true,
-    enabledAt: iso(row?.enabled_at),
-    disabledAt: iso(row?.disabled_at),
+    enabledAt: isoOrNull(row?.enabled_at),
+    disabledAt: isoOrNull(row?.disabled_at),
     requires: [...(plugin.requires ?? [])],
     requiredBy: requiredBy(runtime.plugins, plugin.id),
     permissions: Object.entries(plugin.permissions).map(([key, label]) => ({ key, label })),

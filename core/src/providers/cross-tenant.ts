@@ -1,11 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import { switchTenant } from '../db/with-tenant.ts';
 import { pluginContext } from '../plugins/context.ts';
 import type { AuditEntry } from '../plugins/define-plugin.ts';
 import type { Op } from './op.ts';
-
-async function setTenant(db: Kysely<any>, tenantId: string) {
-  await sql`select set_config('bureau.tenant_id', ${tenantId}, true)`.execute(db);
-}
 
 /**
  * Runs `fn` with the open tenant transaction pointed at another tenant, then points it back.
@@ -13,18 +9,8 @@ async function setTenant(db: Kysely<any>, tenantId: string) {
  * admits the other tenant's rows only. This is how an engagement's two sides (client and provider)
  * change together, atomically: explicit, rare and audited on both sides (DESIGN §3).
  */
-export async function inTenant<T>(op: Op, otherTenantId: string, fn: () => Promise<T>): Promise<T> {
-  if (otherTenantId === op.tenant.id) return fn();
-  await setTenant(op.db, otherTenantId);
-  try {
-    const result = await fn();
-    await setTenant(op.db, op.tenant.id);
-    return result;
-  } catch (err) {
-    // After a failed statement the transaction is lost anyway; try to point it back regardless.
-    await setTenant(op.db, op.tenant.id).catch(() => {});
-    throw err;
-  }
+export function inTenant<T>(op: Op, otherTenantId: string, fn: () => Promise<T>): Promise<T> {
+  return switchTenant(op.db, op.tenant.id, otherTenantId, fn);
 }
 
 /** Writes an audit row under another tenant (the counterpart of an engagement), naming the actor. */

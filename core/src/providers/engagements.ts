@@ -1,6 +1,7 @@
 import type { FieldError } from '../http/problem.ts';
 import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
+import { isoOrNull } from '../lib/time.ts';
 import { createInvitation } from '../tenancy/invitations.ts';
 import { isKnownGrant } from '../tenancy/roles.ts';
 import { insertTenant } from '../tenancy/signup.ts';
@@ -78,7 +79,6 @@ const HEADER_COLUMNS = [
   'ended_by',
 ] as const;
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
 const sameList = (a: readonly string[], b: readonly string[]) => [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
@@ -290,9 +290,9 @@ function toView(r: any, client: TenantRef, provider: TenantRef, teams: TeamInEng
     grants: r.grants,
     proposed: { modules: r.proposed_modules, grants: r.proposed_grants },
     teams,
-    createdAt: iso(r.created_at) as string,
-    respondedAt: iso(r.responded_at),
-    endedAt: iso(r.ended_at),
+    createdAt: isoOrNull(r.created_at) as string,
+    respondedAt: isoOrNull(r.responded_at),
+    endedAt: isoOrNull(r.ended_at),
     endedBy: r.ended_by ?? null,
   };
 }
@@ -359,7 +359,7 @@ export async function getEngagement(op: Op, side: Side, id: string) {
     .execute();
   const history: HistoryEntry[] = events.map((e) => ({
     id: e.id,
-    at: iso(e.at) as string,
+    at: isoOrNull(e.at) as string,
     action: e.action,
     side: e.side,
     actor: { userId: e.actor_user_id, label: e.actor_label },

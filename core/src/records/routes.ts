@@ -6,6 +6,7 @@ import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
+import { isoOrNull } from '../lib/time.ts';
 import { addPeriod, keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
 import { sniffContentType } from './sniff.ts';
 import { recordStorage } from './storage.ts';
@@ -63,8 +64,6 @@ const Rules = z.object({ rules: z.array(Rule).max(100) });
 
 type Row = Record<string, any>;
 
-const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
-
 function toAttachment(r: Row, retainUntil: Date | null) {
   return {
     id: r.id,
@@ -77,7 +76,7 @@ function toAttachment(r: Row, retainUntil: Date | null) {
     retentionClass: r.retention_class,
     retainUntil: retainUntil ? retainUntil.toISOString() : null,
     sensitive: r.sensitive,
-    createdAt: iso(r.created_at) as string,
+    createdAt: isoOrNull(r.created_at) as string,
     createdBy: r.created_by,
   };
 }

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { hashPassword } from '../auth/passwords.ts';
-import { setSessionCookie } from '../auth/session-middleware.ts';
+import { requireUser, setSessionCookie } from '../auth/session-middleware.ts';
 import type { BaseEnv } from '../http/env.ts';
-import { Problem, unauthorized } from '../http/problem.ts';
+import { Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import { json, jsonBody, Locale, Password, problemResponses } from '../http/schemas.ts';
 import { acceptInvitation, findInvitation, invitationStatus } from './invitations.ts';
@@ -31,11 +30,6 @@ const MeResponse = z
   })
   .openapi('Me');
 
-function requireUser(c: Context<BaseEnv>) {
-  if (!c.var.user) throw unauthorized();
-  return c.var.user;
-}
-
 export const meRoutes = newRouter<BaseEnv>()
   .openapi(
     createRoute({
@@ -46,7 +40,7 @@ export const meRoutes = newRouter<BaseEnv>()
       responses: { 200: json(MeResponse), ...problemResponses(401) },
     }),
     async (c) => {
-      const user = requireUser(c);
+      const { user } = requireUser(c);
       const tenants = await listReachableTenants(c.var.runtime, user);
       return c.json({ user, tenants }, 200);
     },
@@ -62,7 +56,7 @@ export const meRoutes = newRouter<BaseEnv>()
       responses: { 200: json(MeResponse.shape.user), ...problemResponses(400, 401) },
     }),
     async (c) => {
-      const user = requireUser(c);
+      const { user } = requireUser(c);
       const patch = c.req.valid('json');
       const next = { ...user, ...patch };
       await c.var.runtime.db

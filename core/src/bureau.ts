@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { createLucia } from './auth/lucia.ts';
 import { createAuthLimiters } from './auth/rate-limit.ts';
 import { installBilling, restrictBillingGrants } from './billing/install.ts';
@@ -6,15 +6,21 @@ import { startBillingJobs } from './billing/jobs.ts';
 import type { Config } from './config.ts';
 import { connect, type Database } from './db/connect.ts';
 import { coreMigrations } from './db/migrations/index.ts';
-import { migrate } from './db/migrator.ts';
+import { lockInstallation, type MigrationSet, migrate, refuseNewerSchema } from './db/migrator.ts';
 import { APP_ROLE, ensureAppRole } from './db/roles.ts';
 import { type EventOptions, startEventDispatcher } from './events/dispatcher.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
+import { backupSchedule } from './ops/backups.ts';
+import { createOperations } from './ops/operations.ts';
 import type { BureauPlugin } from './plugins/define-plugin.ts';
-import { checkPlugins } from './plugins/registry.ts';
+import { checkPlugins, PluginRegistryError } from './plugins/registry.ts';
 import { providerAccess, providerClientTenants } from './providers/index.ts';
+import { disposalProposalSchedule, type RecordsJobs, startRecordsJobs } from './records/jobs.ts';
 import { type Clock, type Runtime, systemClock } from './runtime.ts';
+import type { PlatformSchedule } from './schedules/define.ts';
+import { installedSchedules, scheduleProblems } from './schedules/registry.ts';
+import { type ScheduleOptions, startScheduler } from './schedules/runner.ts';
 import { membershipAccess } from './tenancy/access.ts';
 import { directTenants } from './tenancy/reachable.ts';
 
@@ -26,34 +32,67 @@ export interface BureauOptions {
   database?: Database;
   /** Event delivery settings (retries, backoff, background delivery); see events/dispatcher.ts. */
   events?: EventOptions;
+  /** Jobs of the platform itself (e.g. scheduled backups), run once per cron period across all instances. */
+  schedules?: readonly PlatformSchedule[];
+  /** Scheduler settings (retries, tick interval); runs in the background unless tests drive `schedules.runDue`. */
+  scheduler?: Partial<ScheduleOptions>;
+  /** Token that opens the operator backup routes to `pnpm backup` on this machine (apps/server). */
+  localToken?: string;
 }
 
-/** Runs core's and every plugin's pending migrations. */
-export async function migrateAll(database: Database, plugins: readonly BureauPlugin<string, any>[]) {
-  await ensureAppRole(database.db);
-  const applied = await migrate(database.db, { owner: 'core', schema: 'core', migrations: coreMigrations });
+/**
+ * Upgrades the installation: core's and every plugin's pending migrations, with the request role's
+ * grants, in ONE transaction under the installation lock. Several instances starting at once migrate
+ * once (the others wait, then find nothing pending); a failing migration leaves the database exactly
+ * as it was; a database migrated by a newer build is refused (NewerSchemaError) before anything runs.
+ */
+export async function migrateAll(
+  database: Database,
+  plugins: readonly BureauPlugin<string, any>[],
+  options: { /** The caller holds the installation lock on another session (a restore). */ locked?: boolean } = {},
+) {
+  const checked = checkPlugins(plugins);
+  const sets: MigrationSet[] = [
+    { owner: 'core', schema: 'core', migrations: coreMigrations },
+    ...checked.map((p) => ({ owner: p.id, schema: p.id, migrations: p.migrations })),
+  ];
+  return database.db.transaction().execute(async (trx) => {
+    if (!options.locked) await lockInstallation(trx);
+    await refuseNewerSchema(trx, sets);
+    await ensureAppRole(trx);
+    const [core, ...modules] = sets as [MigrationSet, ...MigrationSet[]];
+    const applied = await migrate(trx, core);
+    await restrictCoreGrants(trx);
+    for (const set of modules) applied.push(...(await migrate(trx, set)).map((m) => `${set.owner}:${m}`));
+    return applied;
+  });
+}
+
+/** What the request role may not do on core's tables (the schema grant gave it all DML). */
+export async function restrictCoreGrants(db: Kysely<any>) {
   // Secrets never reach the request role: it reads users' public columns only.
-  await sql`revoke all on core.sessions, core.password_resets, core.users from ${sql.raw(APP_ROLE)}`.execute(
-    database.db,
-  );
-  await sql`grant select (id, email, name, locale) on core.users to ${sql.raw(APP_ROLE)}`.execute(database.db);
-  // The audit log is append-only for the request role (the schema grant above gave it all DML).
-  await sql`revoke update, delete, truncate on core.audit_log from ${sql.raw(APP_ROLE)}`.execute(database.db);
-  await restrictBillingGrants(database.db);
-  for (const p of checkPlugins(plugins)) {
-    applied.push(
-      ...(await migrate(database.db, { owner: p.id, schema: p.id, migrations: p.migrations })).map(
-        (m) => `${p.id}:${m}`,
-      ),
-    );
-  }
-  return applied;
+  await sql`revoke all on core.sessions, core.password_resets, core.users from ${sql.raw(APP_ROLE)}`.execute(db);
+  await sql`grant select (id, email, name, locale) on core.users to ${sql.raw(APP_ROLE)}`.execute(db);
+  // The audit log is append-only for the request role.
+  await sql`revoke update, delete, truncate on core.audit_log from ${sql.raw(APP_ROLE)}`.execute(db);
+  // Scheduler bookkeeping across tenants is the platform's, never a request's.
+  await sql`revoke all on core.schedule_ticks, core.platform_runs from ${sql.raw(APP_ROLE)}`.execute(db);
+  await restrictBillingGrants(db);
 }
 
 /** Builds a running Bureau: database connected and migrated, runtime assembled, HTTP app ready. */
 export async function createBureau(options: BureauOptions) {
   const { config } = options;
   const plugins = checkPlugins(options.plugins ?? []);
+  // Core's own platform jobs (the daily backup, ops/backups.ts), then the caller's.
+  let recordsJobs: RecordsJobs | null = null;
+  const platformSchedules = [
+    backupSchedule(config),
+    disposalProposalSchedule(() => recordsJobs as RecordsJobs),
+    ...(options.schedules ?? []),
+  ].filter((s): s is PlatformSchedule => s !== null);
+  const platformProblems = scheduleProblems(installedSchedules([], platformSchedules, config.billing.timeZone));
+  if (platformProblems.length) throw new PluginRegistryError(platformProblems);
   const database =
     options.database ?? (await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir ?? undefined }));
   await migrateAll(database, plugins);
@@ -64,7 +103,7 @@ export async function createBureau(options: BureauOptions) {
     (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
   };
   const clock = options.clock ?? systemClock;
-  const runtime: Runtime = {
+  const runtime = {
     config,
     database,
     db: database.db,
@@ -78,14 +117,22 @@ export async function createBureau(options: BureauOptions) {
     tenantListers: [directTenants, providerClientTenants],
     requestGuards: [],
     hooks: { beforeModuleEnable: [], afterModuleChange: [], beforeSeatAdded: [], moduleInfo: [], tenantCreated: [] },
-  };
+  } as Omit<Runtime, 'operations'> as Runtime;
+  runtime.operations = createOperations(runtime, options.localToken ?? null);
   installBilling(runtime);
   const app = buildApp(runtime);
   const events = await startEventDispatcher(runtime, options.events);
   // The billing run (docs/billing.md) on pg-boss; tests drive it with runBilling or billing.runNow().
-  const billing = await startBillingJobs(runtime, events.boss, {
-    background: options.events?.background !== false && config.env !== 'test',
+  const background = options.events?.background !== false && config.env !== 'test';
+  const billing = await startBillingJobs(runtime, events.boss, { background });
+  recordsJobs = startRecordsJobs(runtime, { background });
+  const records = recordsJobs;
+  const schedules = await startScheduler(runtime, events.boss, platformSchedules, {
+    background,
+    ...options.scheduler,
   });
+  // On PostgreSQL, noticing another process restoring or upgrading the database (maintenance mode).
+  if (background) runtime.operations.maintenance.watch(database);
   return {
     app,
     runtime,
@@ -93,7 +140,15 @@ export async function createBureau(options: BureauOptions) {
     events,
     /** Billing jobs: `billing.runNow()` runs trials, renewals and dunning now. */
     billing,
+    /** Scheduled jobs: `schedules.runDue(at)` fans out and runs what is due at `at` (tests, scripts). */
+    schedules,
+    /** Records management jobs: `records.runPending()` runs queued disposal runs now (tests, scripts). */
+    records,
     async close() {
+      runtime.operations.maintenance.stop();
+      await runtime.operations.backups.stop();
+      await schedules.stop();
+      await records.stop();
       await billing.stop();
       await events.stop();
       await database.close();

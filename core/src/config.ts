@@ -17,6 +17,10 @@ const schema = z.object({
   BUREAU_OPERATORS: z.string().default(''),
   BUREAU_STORAGE_DIR: z.string().optional(),
   BUREAU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  BUREAU_BACKUP_DIR: z.string().default('./backups'),
+  BUREAU_BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).optional(),
+  BUREAU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BUREAU_BACKUP_PASSPHRASE: z.string().optional(),
 });
 
 export interface Config {
@@ -41,6 +45,19 @@ export interface Config {
   maxUploadBytes: number;
   /** SaaS billing: trial, dunning schedule, seller details (BILLING_* variables, docs/billing.md). */
   billing: BillingConfig;
+  /** Backups (docs/operations.md): where scheduled ones go, when, how many are kept, optional passphrase. */
+  backup: BackupConfig;
+}
+
+export interface BackupConfig {
+  /** BUREAU_BACKUP_DIR, default ./backups. */
+  dir: string;
+  /** Hour of the daily backup in the installation's time zone (BILLING_TIMEZONE); null: no schedule. */
+  hour: number | null;
+  /** How many scheduled backups to keep (BUREAU_BACKUP_KEEP, default 7). */
+  keep: number;
+  /** Encrypts backups when set (BUREAU_BACKUP_PASSPHRASE). */
+  passphrase: string | undefined;
 }
 
 /** Reads configuration from the environment; fails at start with a message naming bad variables. */
@@ -70,6 +87,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageDir: e.BUREAU_STORAGE_DIR ?? `${e.BUREAU_DATA_DIR}/files`,
     maxUploadBytes: Math.floor(e.BUREAU_MAX_UPLOAD_MB * 1024 * 1024),
     billing: loadBillingConfig(env),
+    backup: {
+      dir: e.BUREAU_BACKUP_DIR,
+      // Daily at 02:00 on the embedded database unless told otherwise; on PostgreSQL only when asked.
+      hour: e.BUREAU_BACKUP_HOUR === 'off' ? null : (e.BUREAU_BACKUP_HOUR ?? (e.DATABASE_URL ? null : 2)),
+      keep: e.BUREAU_BACKUP_KEEP,
+      passphrase: e.BUREAU_BACKUP_PASSPHRASE || undefined,
+    },
   };
 }
 
@@ -79,6 +103,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL }),
     dataDir: null,
     storageDir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-files-${process.pid}`,
+    backup: {
+      dir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-backups-${process.pid}`,
+      hour: null,
+      keep: 7,
+      passphrase: undefined,
+    },
     ...overrides,
   };
 }

@@ -19,11 +19,53 @@ export {
 } from './events/dispatcher.ts';
 export type { CoreApp } from './http/app.ts';
 export type { Actor, BaseEnv, TenantEnv, TenantInfo, TenantVariables } from './http/env.ts';
-export { badRequest, conflict, type FieldError, forbidden, notFound, Problem } from './http/problem.ts';
+export { requestLocale } from './http/locale.ts';
+export {
+  badRequest,
+  conflict,
+  type FieldError,
+  fieldError,
+  forbidden,
+  notFound,
+  Problem,
+  problem,
+} from './http/problem.ts';
 export { defineRoute } from './http/route.ts';
 export { json, jsonBody, problemResponses } from './http/schemas.ts';
+export {
+  dateIn,
+  dateText,
+  decimalIn,
+  defineMessages,
+  isLocale,
+  type Locale,
+  type Message,
+  type MessageText,
+  moneyIn,
+  moneyText,
+  type Params,
+  storedText,
+  tenantLocale,
+  translate,
+  translateBoth,
+  translator,
+} from './i18n/index.ts';
 export { isUuid, newId } from './lib/ids.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
+export { createPdf } from './lib/pdf.ts';
+export { type ListSpec, listAll, listPage, searchFilter } from './lists/page.ts';
+export {
+  type ListFormat,
+  type ListInput,
+  type ListPage,
+  listPageSchema,
+  listQuery,
+  listResponse,
+} from './lists/query.ts';
+export { type ExportColumn, exportTable, type ListExport, sendList, tableFile, XLSX_TYPE } from './lists/send.ts';
+export { type Table, toCsv, toXlsx } from './lists/table.ts';
+export { sendMail } from './mail/localized.ts';
+export { pdfText } from './pdf-text.ts';
 export {
   type AuditEntry,
   type BureauEvent,
@@ -37,7 +79,56 @@ export {
   serviceRef,
 } from './plugins/define-plugin.ts';
 export { type DemoLogin, type DemoOptions, type DemoResult, seedDemo } from './plugins/demo.ts';
+export { moduleTitle } from './plugins/titles.ts';
+export type {
+  ClassRecord,
+  DataSubject,
+  DisposalAction,
+  PersonalDataItem,
+  PluginPersonalData,
+  RecordClass,
+} from './records/classes.ts';
+export type { EntityRecords, PluginRecords } from './records/declarations.ts';
+export { type RetentionTrigger, STATUTES, STATUTES_VERSION, type Statute } from './records/statutes.ts';
 export { fileStorage, type RecordStorage, recordStorage, setRecordStorage } from './records/storage.ts';
 export type { Clock, Runtime } from './runtime.ts';
+export type {
+  PlatformSchedule,
+  ScheduleContext,
+  ScheduleDefinition,
+  ScheduleRunInfo,
+} from './schedules/define.ts';
+export {
+  type RunReport,
+  SCHEDULES_QUEUE,
+  type ScheduleOptions,
+  type Scheduler,
+  type ScheduleStats,
+} from './schedules/runner.ts';
 export { grants } from './tenancy/permissions.ts';
-export { createTestBureau, type SignupOptions, type TestBureau, type TestUser } from './testing.ts';
+export {
+  createTestBureau,
+  createTestDatabase,
+  type SignupOptions,
+  type TestBureau,
+  type TestDatabase,
+  type TestUser,
+} from './testing.ts';
+export {
+  defineWorkflow,
+  type GuardResult,
+  type TransitionRun,
+  type WorkflowDefinition,
+  type WorkflowState,
+  type WorkflowTransition,
+} from './workflows/define-workflow.ts';
+export type {
+  HistoryEntry,
+  StateView,
+  TransitionOptions,
+  TransitionResult,
+  TransitionView,
+  WorkflowView,
+} from './workflows/engine.ts';
+export type { WorkflowHandle } from './workflows/handle.ts';
+export { type WorkflowRouteOptions, WorkflowViewSchema, workflowRoutes } from './workflows/routes.ts';

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { Actor, SessionUser, TenantInfo, TenantVariables } from './http/env.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { Operations } from './ops/operations.ts';
 import type { BureauPlugin } from './plugins/define-plugin.ts';
 import type { TenantLister } from './tenancy/reachable.ts';
 
@@ -78,5 +79,7 @@ export interface Runtime {
   tenantListers: TenantLister[];
   requestGuards: RequestGuard[];
   hooks: Hooks;
+  /** Maintenance mode, backups and the local operator token (ops/, docs/operations.md). */
+  operations: Operations;
   log(level: 'error' | 'info' | 'debug', message: string, fields?: Record<string, unknown>): void;
 }

@@ -1,9 +1,13 @@
 import pg from 'pg';
 import { type Bureau, createBureau } from './bureau.ts';
 import { type Config, testConfig } from './config.ts';
-import { connect } from './db/connect.ts';
-import type { BureauPlugin } from './plugins/define-plugin.ts';
+import { connect, type Database } from './db/connect.ts';
+import { withTenant } from './db/with-tenant.ts';
+import { pluginContext } from './plugins/context.ts';
+import type { BureauPlugin, PluginContext } from './plugins/define-plugin.ts';
 import type { Clock } from './runtime.ts';
+import type { PlatformSchedule } from './schedules/define.ts';
+import { findTenantById } from './tenancy/tenants.ts';
 
 export interface TestUser {
   email: string;
@@ -12,7 +16,12 @@ export interface TestUser {
   cookie: string;
   tenant: { id: string; slug: string };
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-  json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  json<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
 }
 
 export interface TestBureau extends Bureau {
@@ -22,6 +31,8 @@ export interface TestBureau extends Bureau {
   /** A signed-out client (no cookie). */
   anonymous(): Pick<TestUser, 'request' | 'json'>;
   enableModule(user: TestUser, moduleId: string): Promise<void>;
+  /** Runs `fn` with a PluginContext of the tenant (system actor), in one tenant transaction. */
+  inTenant<T>(tenantId: string, fn: (ctx: PluginContext) => Promise<T>): Promise<T>;
 }
 
 export interface SignupOptions {
@@ -34,9 +45,16 @@ export interface SignupOptions {
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** A fresh database per test bureau: in-memory PGlite, or a new database on DATABASE_URL's server. */
-async function freshDatabase(databaseUrl: string | undefined) {
-  if (!databaseUrl) return { database: await connect({}), drop: async () => {} };
+export interface TestDatabase {
+  database: Database;
+  /** The new database's URL on DATABASE_URL's server; undefined for in-memory PGlite. */
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+/** A fresh database: in-memory PGlite, or a new database on DATABASE_URL's server (dropped by `drop`). */
+export async function createTestDatabase(databaseUrl = testConfig().databaseUrl): Promise<TestDatabase> {
+  if (!databaseUrl) return { database: await connect({}), url: undefined, drop: async () => {} };
   const name = `bureau_test_${unique().replace(/[^a-z0-9]/g, '')}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -47,6 +65,7 @@ async function freshDatabase(databaseUrl: string | undefined) {
   const database = await connect({ databaseUrl: url.toString(), poolSize: 5 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: databaseUrl });
       await c.connect();
@@ -56,17 +75,30 @@ async function freshDatabase(databaseUrl: string | undefined) {
   };
 }
 
-/** Builds a Bureau on a fresh database for one test file, with helpers that speak HTTP to it. */
+/**
+ * Builds a Bureau on a fresh database for one test file (or on `database`, e.g. one a test restored),
+ * with helpers that speak HTTP to it.
+ */
 export async function createTestBureau(
-  options: { plugins?: readonly BureauPlugin<string, any>[]; clock?: Clock; config?: Partial<Config> } = {},
+  options: {
+    plugins?: readonly BureauPlugin<string, any>[];
+    clock?: Clock;
+    config?: Partial<Config>;
+    database?: Database;
+    /** Platform schedules (createBureau's `schedules`). */
+    schedules?: readonly PlatformSchedule[];
+  } = {},
 ): Promise<TestBureau> {
   const config = testConfig(options.config);
-  const { database, drop } = await freshDatabase(config.databaseUrl);
+  const { database, drop } = options.database
+    ? { database: options.database, drop: async () => {} }
+    : await createTestDatabase(config.databaseUrl);
   const bureau = await createBureau({
     config,
     database,
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.schedules ? { schedules: options.schedules } : {}),
   });
   const origin = 'http://localhost';
 
@@ -89,8 +121,8 @@ export async function createTestBureau(
       if (m) jar = m[1] ? `bureau_session=${m[1]}` : null;
       return res;
     };
-    const json = async <T = any>(method: string, path: string, body?: unknown) => {
-      const res = await request(method, path, body);
+    const json = async <T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
+      const res = await request(method, path, body, headers);
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
     };
@@ -140,6 +172,13 @@ export async function createTestBureau(
       // confirm: true accepts an add-on price where the plan asks for one.
       const res = await user.json('PUT', `/api/t/${user.tenant.slug}/modules/${moduleId}`, { confirm: true });
       if (res.status >= 300) throw new Error(`enable ${moduleId} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    },
+    async inTenant(tenantId, fn) {
+      const tenant = await findTenantById(bureau.runtime.db, tenantId);
+      if (!tenant) throw new Error(`no tenant ${tenantId}`);
+      return withTenant(bureau.runtime.db, tenantId, (db) =>
+        fn(pluginContext({ runtime: bureau.runtime, tenant, db, actor: null, requestId: null, ip: null })),
+      );
     },
     async close() {
       await bureau.close();

@@ -8,6 +8,7 @@ export {
   ApiError,
   apiFetch,
   type FieldError,
+  languageHeaders,
   type OkBody,
   type PluginClient,
   type ProblemBody,
@@ -16,6 +17,7 @@ export {
   unwrap,
 } from './ui/api.ts';
 export { type AttachmentInfo, Attachments } from './ui/attachments.tsx';
+export { type AuditEntry, AuditTrail, useAuditActor } from './ui/audit-trail.tsx';
 export {
   Async,
   AsyncTable,
@@ -43,7 +45,9 @@ export {
   ToastRegion,
   Toggle,
 } from './ui/components.tsx';
-export { createForm, type FormState } from './ui/form.ts';
+export { DetailPage, type DetailTab } from './ui/detail.tsx';
+export { type BoundField, createForm, type FormState, type IssueMessage, type SchemaIssue } from './ui/form.ts';
+export { Form } from './ui/form-block.tsx';
 export { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber, formatRelative } from './ui/format.ts';
 export {
   browserLocale,
@@ -56,6 +60,22 @@ export {
   useI18n,
   useMessages,
 } from './ui/i18n.tsx';
+export { DateInput, describedBy, FieldFrame, MoneyInput, NumberInput } from './ui/inputs.tsx';
+export { useIssueMessage } from './ui/issue-messages.ts';
+export { type LabelItem, PrintLabels } from './ui/labels.tsx';
+export {
+  type ListColumn,
+  type ListFilter,
+  type ListPage,
+  type ListQuery,
+  ResourceList,
+  Segmented,
+} from './ui/list.tsx';
+export { formatDateInput, formatDecimalInput, parseDateInput, parseDecimal } from './ui/locale-input.ts';
+export { Modal } from './ui/modal.tsx';
+export { createScanDetector, type ScanDetector, type ScanOptions } from './ui/scan.ts';
+export { ScanInput, useGlobalScan } from './ui/scan-input.tsx';
+export { defineStatuses, StatusBadge, type StatusMap, statusOptions, type Tone } from './ui/status.tsx';
 export { type CurrentTenant, grants, type TenantContextValue, TenantProvider, useTenant } from './ui/tenant.tsx';
 export {
   definePluginUi,
@@ -68,3 +88,10 @@ export {
   type PluginUiDefinition,
   type PluginWidget,
 } from './ui/types.ts';
+export {
+  type WorkflowHistoryEntry,
+  WorkflowPanel,
+  type WorkflowStateView,
+  type WorkflowTransitionView,
+  type WorkflowViewData,
+} from './ui/workflow.tsx';

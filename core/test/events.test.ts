@@ -300,6 +300,17 @@ describe('dead letters', () => {
     const dl = open.body.deadLetters[0];
     expect((await list(b)).body.deadLetters).toEqual([]);
     expect((await b.json('POST', `/api/t/${b.tenant.slug}/events/dead-letters/${dl.id}/retry`)).status).toBe(404);
+    // Someone who may not read the shop module sees that it failed, not its payload (issue 23).
+    const ops = await a.json('POST', `/api/t/${a.tenant.slug}/tokens`, {
+      name: 'ops',
+      permissions: ['tenant.events.manage'],
+    });
+    const opsList = await t.app.request(`${t.origin}/api/t/${a.tenant.slug}/events/dead-letters`, {
+      headers: { authorization: `Bearer ${ops.body.token}` },
+    });
+    expect(((await opsList.json()) as any).deadLetters).toEqual([
+      expect.objectContaining({ eventId, type: 'shop.sold', payload: null, error: 'withheld' }),
+    ]);
 
     plan.set(6, 0);
     const retried = await a.json('POST', `/api/t/${a.tenant.slug}/events/dead-letters/${dl.id}/retry`);

@@ -365,6 +365,94 @@ describe('engagements', () => {
   });
 });
 
+describe('the first engagement, as a new provider makes it (issue 20, item 1)', () => {
+  it('is usable by the proposer right after the client accepts, without choosing a team', async () => {
+    const admin = await t.signup({ tenant: { kind: 'provider', name: 'Účetní s.r.o.' } });
+    const c = await clientWithModules('alpha', 'beta');
+    const P = admin.tenant.slug;
+    const invited = await admin.json('POST', `/api/t/${P}/clients`, { client: { slug: c.C }, modules: ['alpha'] });
+    expect(invited.status).toBe(201);
+    // Asked for everything in the module, worked on by the proposer's own team named after the client.
+    expect(invited.body.engagement.proposed.grants).toEqual(['alpha.*']);
+    expect(invited.body.engagement.teams).toHaveLength(1);
+    expect(invited.body.engagement.teams[0].people.map((p: any) => p.userId)).toEqual([admin.userId]);
+    const id = invited.body.engagement.id;
+    expect((await c.owner.json('POST', `/api/t/${c.C}/providers/${id}/accept`)).status).toBe(200);
+    // One click to open: the client is in the switcher and its module answers.
+    const me = await admin.json('GET', '/api/me');
+    expect(me.body.tenants.find((x: any) => x.slug === c.C)).toMatchObject({ modules: ['alpha'] });
+    expect((await admin.json('POST', `/api/t/${c.C}/alpha/things`)).status).toBe(201);
+    // Assigning another team afterwards works within what the client allowed.
+    const team = await admin.json('POST', `/api/t/${P}/teams`, { name: 'Mzdy' });
+    const assigned = await admin.json('PUT', `/api/t/${P}/clients/${id}/teams/${team.body.id}`, {
+      grants: ['alpha.read'],
+    });
+    expect(assigned.status).toBe(200);
+    // The client widens to another module: the proposer works in it on the next request.
+    expect((await admin.json('GET', `/api/t/${c.C}/beta/ping`)).status).toBe(403);
+    const widened = await c.owner.json('PATCH', `/api/t/${c.C}/providers/${id}`, { modules: ['alpha', 'beta'] });
+    expect(widened.status).toBe(200);
+    expect(widened.body.grants).toEqual(['alpha.*', 'beta.*']);
+    expect((await admin.json('GET', `/api/t/${c.C}/beta/ping`)).status).toBe(200);
+    // The Czech reader gets Czech refusals.
+    const refused = await admin.json(
+      'PUT',
+      `/api/t/${P}/clients/${id}/teams/${team.body.id}`,
+      { grants: ['*'] },
+      { 'accept-language': 'cs' },
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body.title).toBe('Tato oprávnění klient nepovolil');
+  });
+});
+
+describe('naming the client by e-mail or IČO (issue 20, item 8)', () => {
+  it('finds the firm by an owner’s e-mail or its IČO, and says plainly when none matches', async () => {
+    const admin = await t.signup({ tenant: { kind: 'provider' } });
+    const P = admin.tenant.slug;
+    const c = await clientWithModules('alpha');
+    const byMail = await admin.json('POST', `/api/t/${P}/clients`, {
+      client: { email: c.owner.email },
+      modules: ['alpha'],
+    });
+    expect(byMail.status).toBe(201);
+    expect(byMail.body.engagement.client.slug).toBe(c.C);
+    expect((await admin.json('POST', `/api/t/${P}/clients/${byMail.body.engagement.id}/end`)).status).toBe(200);
+
+    const unknown = await admin.json(
+      'POST',
+      `/api/t/${P}/clients`,
+      { client: { email: 'nobody@example.cz' }, modules: ['alpha'] },
+      { 'accept-language': 'cs' },
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0]).toMatchObject({ path: 'client.email', code: 'no_client_email' });
+    expect(unknown.body.errors[0].message).toMatch(/^Žádná firma v Bureau nemá nobody@example.cz/);
+
+    // 27082440 (a valid IČO) in the client's billing details.
+    expect(
+      (
+        await c.owner.json('PUT', `/api/t/${c.C}/billing/profile`, {
+          name: 'Klient s.r.o.',
+          ico: '27082440',
+          country: 'CZ',
+        })
+      ).status,
+    ).toBe(200);
+    const byIco = await admin.json('POST', `/api/t/${P}/clients`, { client: { ico: '27082440' }, modules: ['alpha'] });
+    expect(byIco.status).toBe(201);
+    expect(byIco.body.engagement.client.slug).toBe(c.C);
+    const noIco = await admin.json('POST', `/api/t/${P}/clients`, { client: { ico: '25596641' }, modules: ['alpha'] });
+    expect(noIco.status).toBe(404);
+    expect(noIco.body.errors[0].path).toBe('client.ico');
+    const both = await admin.json('POST', `/api/t/${P}/clients`, {
+      client: { slug: c.C, email: c.owner.email },
+      modules: ['alpha'],
+    });
+    expect(both.status).toBe(400);
+  });
+});
+
 describe('client control and the cap on grants', () => {
   it('a provider admin cannot grant itself more than the client allowed', async () => {
     const p = await providerWithStaff();
@@ -394,16 +482,20 @@ describe('client control and the cap on grants', () => {
     const me = await p.admin.json('GET', '/api/me');
     expect(me.body.tenants.find((x: any) => x.slug === c.C).permissions).toEqual(['alpha.read']);
 
-    // The client can widen back, but only within what the provider asked for.
-    const tooWide = await c.owner.json('PATCH', `/api/t/${c.C}/providers/${id}`, { grants: ['*'] });
-    expect(tooWide.status).toBe(409);
-    expect(tooWide.body.code).toBe('beyond_proposal');
+    // The client can widen again (even beyond the proposal); unknown modules are refused. A team that
+    // held everything the client allowed holds everything of the wider grant at once.
     expect((await c.owner.json('PATCH', `/api/t/${c.C}/providers/${id}`, { modules: ['alpha', 'gamma'] })).status).toBe(
       400,
     );
     const widened = await c.owner.json('PATCH', `/api/t/${c.C}/providers/${id}`, { grants: ['alpha.*'] });
     expect(widened.status).toBe(200);
-    // Teams keep what they had until the provider gives them more, within the new limit.
+    expect(widened.body.teams[0].grants).toEqual(['alpha.*']);
+    expect((await p.staff.json('POST', `/api/t/${c.C}/alpha/things`)).status).toBe(201);
+    // The provider may narrow its own team and raise it again, within the client's limit.
+    const lowered = await p.admin.json('PUT', `/api/t/${p.P}/clients/${id}/teams/${p.teamId}`, {
+      grants: ['alpha.read'],
+    });
+    expect(lowered.status).toBe(200);
     expect((await p.staff.json('POST', `/api/t/${c.C}/alpha/things`)).status).toBe(403);
     const raised = await p.admin.json('PUT', `/api/t/${p.P}/clients/${id}/teams/${p.teamId}`, { grants: ['alpha.*'] });
     expect(raised.status).toBe(200);
@@ -418,6 +510,7 @@ describe('client control and the cap on grants', () => {
       'invited',
       'accepted',
       'scope_changed',
+      'team_changed',
       'team_changed',
       'scope_changed',
     ]);

@@ -3,7 +3,15 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Clock, createTestBureau, newId, type TestBureau, type TestUser } from '../src/index.ts';
+import {
+  type Clock,
+  createTestBureau,
+  definePlugin,
+  type EntityRecords,
+  newId,
+  type TestBureau,
+  type TestUser,
+} from '../src/index.ts';
 
 /** A settable clock: retention is judged against runtime.clock. */
 let offsetMs = 0;
@@ -19,6 +27,53 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 let t: TestBureau;
 let owner: TestUser;
 let other: TestUser;
+
+const people = { read: 'hr.read', attach: 'hr.manage', sensitive: 'hr.sensitive' } satisfies Omit<
+  EntityRecords,
+  'label'
+>;
+
+/** Two departments that declare the entity types these tests attach files to. */
+const hr = definePlugin({
+  id: 'hr',
+  version: '1.0.0',
+  title: { en: 'HR', cs: 'Personalistika' },
+  description: { en: 'People', cs: 'Lidé' },
+  permissions: {
+    'hr.read': { en: 'See people', cs: 'Vidět lidi' },
+    'hr.manage': { en: 'Manage people', cs: 'Spravovat lidi' },
+    'hr.sensitive': { en: 'Read sensitive files', cs: 'Číst citlivé soubory' },
+  },
+  memberPermissions: ['hr.read'],
+  migrations: {},
+  records: {
+    auditRead: 'hr.read',
+    entities: {
+      'hr.employee': { label: { en: 'Employee', cs: 'Zaměstnanec' }, ...people },
+      'hr.payslip': { label: { en: 'Payslip', cs: 'Výplatní páska' }, ...people, specialCategory: true },
+    },
+  },
+});
+const medical = definePlugin({
+  id: 'medical',
+  version: '1.0.0',
+  title: { en: 'Lab', cs: 'Laboratoř' },
+  description: { en: 'Results', cs: 'Výsledky' },
+  permissions: { 'medical.results': { en: 'Read results', cs: 'Číst výsledky' } },
+  migrations: {},
+  records: {
+    auditRead: 'medical.results',
+    specialCategory: true,
+    entities: {
+      'medical.result': {
+        label: { en: 'Result', cs: 'Výsledek' },
+        read: 'medical.results',
+        attach: 'medical.results',
+        sensitive: 'medical.results',
+      },
+    },
+  },
+});
 
 interface UploadFields {
   bytes: Uint8Array;
@@ -61,9 +116,10 @@ async function upload(u: TestUser | string, slug: string, f: UploadFields) {
 }
 
 beforeAll(async () => {
-  t = await createTestBureau({ clock });
+  t = await createTestBureau({ clock, plugins: [hr, medical] });
   owner = await t.signup();
   other = await t.signup();
+  for (const u of [owner, other]) for (const m of ['hr', 'medical']) await t.enableModule(u, m);
 });
 afterAll(() => t.close());
 
@@ -128,16 +184,18 @@ describe('attachments', () => {
     const file = join(t.runtime.config.storageDir, owner.tenant.id, png.body.id);
     expect((await stat(file)).size).toBe(PNG.length);
 
+    // Filed under the entity, so the entity's audit trail shows its files.
     const audit = await t.runtime.db
       .selectFrom('core.audit_log')
-      .select(['action', 'entity_id'])
+      .select(['action', 'entity_id', 'after'])
       .where('tenant_id', '=', owner.tenant.id)
-      .where('entity_type', '=', 'record')
+      .where('entity_type', '=', 'hr.employee')
+      .where('entity_id', '=', 'emp-7')
       .orderBy('seq')
       .execute();
-    expect(audit.slice(0, 2)).toEqual([
-      { action: 'record.uploaded', entity_id: png.body.id },
-      { action: 'record.uploaded', entity_id: pdf.body.id },
+    expect(audit.map((a) => [a.action, a.after.recordId, a.after.filename])).toEqual([
+      ['record.uploaded', png.body.id, 'scan.html'],
+      ['record.uploaded', pdf.body.id, 'c.png'],
     ]);
   });
 
@@ -196,21 +254,83 @@ describe('attachments', () => {
     expect((await owner.json('GET', `${base()}/${mine.body.id}`)).status).toBe(200);
   });
 
-  it('needs tenant.records.manage to upload or delete and tenant.records.read to read', async () => {
+  it("needs tenant.records.* and the entity type's declared permissions", async () => {
     const token = async (permissions: string[]) =>
       (await owner.json('POST', `/api/t/${owner.tenant.slug}/tokens`, { name: newId(), permissions })).body
         .token as string;
-    const reader = await token(['tenant.records.read']);
-    const nobody = await token(['tenant.members.read']);
     const rec = await upload(owner, owner.tenant.slug, { bytes: PNG, entityId: 'perm' });
+    const reader = await token(['tenant.records.read', 'hr.read']);
     expect((await upload(reader, owner.tenant.slug, { bytes: PNG })).status).toBe(403);
     expect((await send(reader, 'DELETE', `${base()}/${rec.body.id}`)).status).toBe(403);
     expect((await send(reader, 'GET', `${base()}/${rec.body.id}/content`)).status).toBe(200);
+    const nobody = await token(['tenant.members.read']);
     expect((await send(nobody, 'GET', `${base()}?entityType=hr.employee&entityId=perm`)).status).toBe(403);
-    const writer = await token(['tenant.records.manage', 'tenant.records.read']);
+    // Core's read permission alone (issue 23's reproduction) reaches nothing of an HR file.
+    const coreOnly = await token(['tenant.records.read', 'tenant.records.manage']);
+    for (const path of [`?entityType=hr.employee&entityId=perm`, `/${rec.body.id}`, `/${rec.body.id}/content`]) {
+      const res = await send(coreOnly, 'GET', `${base()}${path}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('file.bin');
+    }
+    expect((await upload(coreOnly, owner.tenant.slug, { bytes: PNG, entityId: 'perm' })).status).toBe(404);
+    const noAttach = await token(['tenant.records.manage', 'tenant.records.read', 'hr.read']);
+    const refused = await upload(noAttach, owner.tenant.slug, { bytes: PNG, entityId: 'perm' });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'forbidden', permission: 'hr.manage' } });
+    const writer = await token(['tenant.records.manage', 'tenant.records.read', 'hr.read', 'hr.manage']);
     const up = await upload(writer, owner.tenant.slug, { bytes: PNG, entityId: 'perm' });
     expect(up.status).toBe(201);
     expect(up.body.createdBy).toMatch(/^token:/);
+    const list = await send(writer, 'GET', `${base()}?entityType=hr.employee&entityId=perm`);
+    expect(((await list.json()) as any).access).toEqual({ attach: true, sensitive: false });
+  });
+
+  it('refuses uploads to entity types no enabled module declares', async () => {
+    for (const entityType of ['orders.order', 'hr.unknown', 'hr', 'record']) {
+      const res = await upload(owner, owner.tenant.slug, { bytes: PNG, entityType });
+      expect(res).toMatchObject({ status: 400, body: { code: 'unknown_entity_type' } });
+    }
+  });
+
+  it('keeps sensitive files from readers of the entity without the sensitive permission', async () => {
+    const plain = await upload(owner, owner.tenant.slug, { bytes: PDF, entityId: 'sens', filename: 'cv.pdf' });
+    const secret = await upload(owner, owner.tenant.slug, {
+      bytes: PDF,
+      entityId: 'sens',
+      filename: 'diagnosis-x.pdf',
+      sensitive: true,
+    });
+    const member = (
+      await owner.json('POST', `/api/t/${owner.tenant.slug}/tokens`, {
+        name: newId(),
+        permissions: ['tenant.records.read', 'tenant.records.manage', 'hr.read', 'hr.manage'],
+      })
+    ).body.token as string;
+    const list = await send(member, 'GET', `${base()}?entityType=hr.employee&entityId=sens`);
+    const body = (await list.json()) as any;
+    expect(body.records.map((r: { id: string }) => r.id)).toEqual([plain.body.id]);
+    expect(JSON.stringify(body)).not.toContain('diagnosis');
+    for (const [method, suffix] of [
+      ['GET', ''],
+      ['GET', '/content'],
+      ['DELETE', ''],
+    ] as const) {
+      const res = await send(member, method, `${base()}/${secret.body.id}${suffix}`);
+      expect(res.status).toBe(403);
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ code: 'forbidden', permission: 'hr.sensitive' });
+      expect(text).not.toContain('diagnosis');
+    }
+    // The owner (all permissions) sees both; the sensitive file's name never reaches the audit log.
+    const all = await owner.json('GET', `${base()}?entityType=hr.employee&entityId=sens`);
+    expect(all.body.records).toHaveLength(2);
+    const rows = await t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['after'])
+      .where('tenant_id', '=', owner.tenant.id)
+      .where('entity_id', '=', 'sens')
+      .execute();
+    expect(JSON.stringify(rows)).not.toContain('diagnosis');
+    expect(JSON.stringify(rows)).toContain('cv.pdf');
   });
 
   it('soft-deletes: gone from list and download, kept in the database and storage', async () => {
@@ -241,15 +361,105 @@ describe('attachments', () => {
     expect((await send(owner, 'GET', `${base()}/${rec.body.id}/content`)).status).toBe(200);
     const reads = await t.runtime.db
       .selectFrom('core.audit_log')
-      .select(['action', 'actor_user_id'])
+      .select(['action', 'actor_user_id', 'after'])
       .where('tenant_id', '=', owner.tenant.id)
-      .where('entity_id', '=', rec.body.id)
+      .where('entity_type', '=', 'medical.result')
+      .where('entity_id', '=', 'r1')
       .orderBy('seq')
       .execute();
-    expect(reads).toEqual([
-      { action: 'record.uploaded', actor_user_id: owner.userId },
-      { action: 'record.read', actor_user_id: owner.userId },
+    expect(reads.map((r) => [r.action, r.actor_user_id])).toEqual([
+      ['record.uploaded', owner.userId],
+      ['record.read', owner.userId],
     ]);
+    // medical is special-category: ids and field names only, and never a sensitive file's name.
+    expect(reads[0]?.after).toEqual({
+      $redacted: true,
+      changed: ['contentType', 'recordId', 'retentionClass', 'sensitive', 'sha256', 'size'],
+      ids: { recordId: rec.body.id },
+    });
+  });
+});
+
+describe('audit entries of modules', () => {
+  const auditOf = async (who: TestUser | string, query: string) => {
+    const res = await send(who, 'GET', `/api/t/${owner.tenant.slug}/audit?limit=200&${query}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as any).entries as {
+      action: string;
+      entityType: string;
+      after: any;
+      changes: string[];
+    }[];
+  };
+
+  it("returns a module's entries only to those who may read it", async () => {
+    await upload(owner, owner.tenant.slug, { bytes: PDF, entityId: 'aud-1' });
+    await owner.json('POST', `/api/t/${owner.tenant.slug}/roles`, {
+      key: 'auditor',
+      name: 'Auditor',
+      permissions: ['tenant.audit.read'],
+    });
+    const auditor = (
+      await owner.json('POST', `/api/t/${owner.tenant.slug}/tokens`, {
+        name: newId(),
+        permissions: ['tenant.audit.read'],
+      })
+    ).body.token as string;
+    const seen = await auditOf(auditor, '');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((e) => !e.entityType.startsWith('hr') && !e.entityType.startsWith('medical'))).toBe(true);
+    expect(seen.some((e) => e.entityType === 'role')).toBe(true);
+    expect(await auditOf(auditor, 'entityType=hr.employee&entityId=aud-1')).toEqual([]);
+    const hrAuditor = (
+      await owner.json('POST', `/api/t/${owner.tenant.slug}/tokens`, {
+        name: newId(),
+        permissions: ['tenant.audit.read', 'hr.read'],
+      })
+    ).body.token as string;
+    const hrSeen = await auditOf(hrAuditor, 'entityType=hr.employee&entityId=aud-1');
+    expect(hrSeen.map((e) => e.action)).toEqual(['record.uploaded']);
+    expect((await auditOf(hrAuditor, '')).some((e) => e.entityType.startsWith('medical'))).toBe(false);
+  });
+
+  it('keeps only ids and changed field names of special-category entities, whatever the plugin passes', async () => {
+    await t.inTenant(owner.tenant.id, (ctx) =>
+      ctx.audit({
+        action: 'hr.payslip.updated',
+        entityType: 'hr.payslip',
+        entityId: 'ps-1',
+        before: { id: 'ps-1', employeeId: 'emp-9', gross: '48000.00', birthNumber: '8001011234' },
+        after: { id: 'ps-1', employeeId: 'emp-9', gross: '52000.00', birthNumber: '8001011234' },
+      }),
+    );
+    const [row] = await auditOf(owner, 'entityType=hr.payslip&entityId=ps-1');
+    expect(row?.changes).toEqual(['gross']);
+    expect(row?.after).toEqual({ $redacted: true, changed: ['gross'], ids: { id: 'ps-1', employeeId: 'emp-9' } });
+    const stored = await t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['before', 'after'])
+      .where('tenant_id', '=', owner.tenant.id)
+      .where('entity_id', '=', 'ps-1')
+      .execute();
+    expect(JSON.stringify(stored)).not.toMatch(/48000|52000|8001011234/);
+    expect((await owner.json('GET', `/api/t/${owner.tenant.slug}/audit/verify`)).body.ok).toBe(true);
+  });
+
+  it('withholds files and entries of a disabled module from everyone, and returns them on re-enabling', async () => {
+    const rec = await upload(owner, owner.tenant.slug, { bytes: PDF, entityType: 'medical.result', entityId: 'dis' });
+    expect((await owner.json('DELETE', `/api/t/${owner.tenant.slug}/modules/medical`)).status).toBe(200);
+    try {
+      for (const path of [`?entityType=medical.result&entityId=dis`, `/${rec.body.id}`, `/${rec.body.id}/content`]) {
+        expect((await send(owner, 'GET', `${base()}${path}`)).status).toBe(404);
+      }
+      expect((await upload(owner, owner.tenant.slug, { bytes: PDF, entityType: 'medical.result' })).body.code).toBe(
+        'unknown_entity_type',
+      );
+      expect(await auditOf(owner, 'entityType=medical.result&entityId=dis')).toEqual([]);
+    } finally {
+      await t.enableModule(owner, 'medical');
+    }
+    expect((await send(owner, 'GET', `${base()}/${rec.body.id}/content`)).status).toBe(200);
+    expect((await auditOf(owner, 'entityType=medical.result&entityId=dis')).length).toBeGreaterThan(0);
   });
 });
 
@@ -353,7 +563,7 @@ describe('junk input', () => {
           expect([201, 400]).toContain(up.status);
           const q = new URLSearchParams({ entityType: fields.entityType, entityId: fields.entityId });
           const list = await send(owner, 'GET', `${base()}?${q}`);
-          expect([200, 400]).toContain(list.status);
+          expect([200, 400, 404]).toContain(list.status);
           const audit = await send(
             owner,
             'GET',

@@ -1,10 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { badRequest } from '../http/problem.ts';
+import { badRequest, fieldError } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { json, problemResponses } from '../http/schemas.ts';
+import { cm } from '../i18n/core-messages.ts';
+import { callerOf } from '../records/access.ts';
+import { changedFields } from './changes.ts';
+import { redactedChanges } from './redact.ts';
 import { verifyChain } from './verify.ts';
+import { auditVisibility, visibleAuditRows } from './visibility.ts';
 
 const Json = z.unknown().openapi({ description: 'Any JSON value' });
 
@@ -66,18 +71,6 @@ const Verification = z
   })
   .openapi('AuditVerification');
 
-/** Top-level keys whose values differ (both sides objects), or `[]`/`['value']` for scalars. */
-export function changedFields(before: unknown, after: unknown): string[] {
-  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-  if (isObj(before) && isObj(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-  }
-  if (isObj(before) && after == null) return Object.keys(before).sort();
-  if (isObj(after) && before == null) return Object.keys(after).sort();
-  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null) ? [] : ['value'];
-}
-
 /** GET /audit (filtered, newest first, cursor-paginated) and GET /audit/verify. */
 export const auditRoutes = newRouter<TenantEnv>()
   .openapi(
@@ -97,6 +90,8 @@ export const auditRoutes = newRouter<TenantEnv>()
       path: '/audit',
       tags: ['audit'],
       permission: 'tenant.audit.read',
+      description:
+        "Newest first. Entries of a module only when it is enabled, within the caller's scope and the caller holds its `records.auditRead` (and the entity type's read permission); core's own entries always.",
       request: { query: AuditQuery },
       responses: {
         200: json(z.object({ entries: z.array(AuditRow), nextCursor: z.string().nullable() })),
@@ -106,12 +101,15 @@ export const auditRoutes = newRouter<TenantEnv>()
     async (c) => {
       const q = c.req.valid('query');
       if (q.from && q.to && new Date(q.from) >= new Date(q.to)) {
-        throw badRequest('invalid_input', 'from must be before to', [{ path: 'to', message: 'Must be after from' }]);
+        throw badRequest('invalid_input', cm.from_before_to, [fieldError('to', cm.after_from)]);
       }
+      // A module's entries only for those who may read that module (and the entity type): issue 23.
+      const visibility = await auditVisibility(callerOf(c.var));
       let query = c.var.db
         .selectFrom('core.audit_log')
         .selectAll()
         .where('tenant_id', '=', c.var.tenant.id)
+        .where(visibleAuditRows(visibility))
         .orderBy('seq', 'desc')
         .limit(q.limit + 1);
       if (q.actor) {
@@ -144,7 +142,7 @@ export const auditRoutes = newRouter<TenantEnv>()
             entityId: r.entity_id,
             before: r.before,
             after: r.after,
-            changes: changedFields(r.before, r.after),
+            changes: redactedChanges(r.after) ?? changedFields(r.before, r.after),
             requestId: r.request_id,
             ip: r.ip,
             hash: r.hash,

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { BaseEnv } from '../http/env.ts';
 import { Problem } from '../http/problem.ts';
+import { cm } from '../i18n/core-messages.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,7 +16,7 @@ export const csrfGuard = (allowedOrigins: readonly string[]) =>
     const origin = c.req.header('origin');
     const own = new URL(c.req.url).origin;
     if (!origin || (origin !== own && !allowedOrigins.includes(origin))) {
-      throw new Problem(403, 'csrf', 'Cross-site request refused: the Origin header is missing or foreign');
+      throw new Problem(403, 'csrf', cm.csrf);
     }
     return next();
   });

@@ -1,5 +1,8 @@
 import { Problem } from '../http/problem.ts';
+import { isLocale } from '../i18n/locale.ts';
+import { sendMail } from '../mail/localized.ts';
 import type { Runtime } from '../runtime.ts';
+import { am } from '../tenancy/messages.ts';
 import { findUserByEmail } from '../tenancy/signup.ts';
 import { hashPassword } from './passwords.ts';
 import { hashSecret, randomSecret } from './tokens.ts';
@@ -20,13 +23,12 @@ export async function requestPasswordReset(runtime: Runtime, email: string): Pro
     })
     .execute();
   const link = `${runtime.config.publicUrl}/reset-password?token=${token}`;
-  const cs = user.locale === 'cs';
-  await runtime.mailer.send({
+  await sendMail(runtime, {
     to: user.email,
-    subject: cs ? 'Obnovení hesla do Bureau' : 'Reset your Bureau password',
-    text: cs
-      ? `Dobrý den,\n\nnové heslo si nastavíte zde (odkaz platí hodinu a jen jednou):\n${link}\n\nPokud jste o obnovu nežádali, zprávu ignorujte.`
-      : `Hello,\n\nset a new password here (the link works once, for one hour):\n${link}\n\nIf you did not ask for this, ignore this message.`,
+    locale: isLocale(user.locale) ? user.locale : 'en',
+    subject: am.reset_mail_subject,
+    text: am.reset_mail_text,
+    params: { link },
   });
 }
 
@@ -46,7 +48,7 @@ export async function confirmPasswordReset(runtime: Runtime, token: string, pass
     await trx.updateTable('core.users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute();
     return row.user_id as string;
   });
-  if (!userId) throw new Problem(400, 'invalid_token', 'This reset link is invalid, used or expired');
+  if (!userId) throw new Problem(400, 'invalid_token', am.reset_invalid);
   await runtime.lucia.invalidateUserSessions(userId);
   return userId;
 }

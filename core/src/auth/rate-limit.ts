@@ -1,4 +1,5 @@
 import { Problem } from '../http/problem.ts';
+import { cm } from '../i18n/core-messages.ts';
 
 /**
  * Fixed-window attempt counters per key (an account or an IP), in process memory.
@@ -28,7 +29,8 @@ export class RateLimiter {
     w.count += 1;
     if (w.count > this.limit) {
       const retryAfter = Math.max(1, Math.ceil((w.resetAt - now) / 1000));
-      throw new Problem(429, 'too_many_attempts', 'Too many attempts; try again later', {
+      throw new Problem(429, 'too_many_attempts', cm.throttled, {
+        params: { seconds: retryAfter },
         headers: { 'Retry-After': String(retryAfter) },
         extra: { retryAfter },
       });

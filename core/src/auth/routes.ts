@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { BaseEnv } from '../http/env.ts';
-import { Problem } from '../http/problem.ts';
+import { badRequest, fieldError, Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import {
   defaultCurrency,
@@ -14,6 +14,7 @@ import {
   Password,
   problemResponses,
 } from '../http/schemas.ts';
+import { am } from '../tenancy/messages.ts';
 import { findUserByEmail, signup } from '../tenancy/signup.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
@@ -105,7 +106,7 @@ export const authRoutes = newRouter<BaseEnv>()
       runtime.limiters.account.hit(`login:${email}`);
       const user = await findUserByEmail(runtime.db, email);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-      if (!user || !ok) throw new Problem(401, 'invalid_credentials', 'E-mail or password is wrong');
+      if (!user || !ok) throw new Problem(401, 'invalid_credentials', am.invalid_credentials);
       runtime.limiters.account.reset(`login:${email}`);
       await startSession(c, user.id);
       return c.json({ user: { id: user.id, email: user.email, name: user.name, locale: user.locale } }, 200);
@@ -155,9 +156,9 @@ export const authRoutes = newRouter<BaseEnv>()
       const { runtime } = c.var;
       const row = await findUserByEmail(runtime.db, user.email);
       if (!row || !(await verifyPassword(row.password_hash, current))) {
-        throw new Problem(400, 'invalid_input', 'The current password is wrong', {
-          errors: [{ path: 'current', message: 'The current password is wrong' }],
-        });
+        throw badRequest('invalid_input', am.current_password_wrong, [
+          fieldError('current', am.current_password_wrong),
+        ]);
       }
       await runtime.db
         .updateTable('core.users')

@@ -6,8 +6,9 @@ import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
+import { am } from '../tenancy/messages.ts';
 import { isSubset } from '../tenancy/permissions.ts';
-import { isKnownGrant } from '../tenancy/roles.ts';
+import { isKnownGrant, unknownPermissions } from '../tenancy/roles.ts';
 import { hashSecret, randomSecret } from './tokens.ts';
 
 const ApiToken = z
@@ -75,12 +76,10 @@ export const tokenRoutes = newRouter<TenantEnv>()
       const { name, permissions } = c.req.valid('json');
       const unknown = permissions.filter((p) => !isKnownGrant(c.var.runtime, p));
       if (unknown.length) {
-        throw new Problem(400, 'invalid_input', `Unknown permissions: ${unknown.join(', ')}`, {
-          errors: [{ path: 'permissions', message: `Unknown: ${unknown.join(', ')}` }],
-        });
+        throw unknownPermissions(unknown);
       }
       if (!isSubset(permissions, c.var.grants)) {
-        throw new Problem(403, 'forbidden', 'A token cannot hold permissions you do not have');
+        throw new Problem(403, 'forbidden', am.token_beyond_own);
       }
       const secret = `bureau_${randomSecret(24)}`;
       const id = newId();
@@ -139,7 +138,7 @@ export const tokenRoutes = newRouter<TenantEnv>()
         .where('revoked_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
-      if (!row) throw notFound('Token');
+      if (!row) throw notFound(am.token_not_found);
       await c.var.ctx.audit({ action: 'token.revoked', entityType: 'api_token', entityId: id });
       return c.json({ ok: true as const }, 200);
     },

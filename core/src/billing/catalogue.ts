@@ -80,7 +80,21 @@ export async function planById(db: Kysely<any>, id: string): Promise<Plan> {
   return plan;
 }
 
-/** The newest version of every plan code (offered or not), by code. */
+/** What a plan costs for ordering: its monthly CZK price, else its lowest price in any currency and period. */
+function sortPrice(plan: Plan): bigint {
+  const czk = plan.prices.get(key('CZK', 'month'));
+  if (czk) return czk.price;
+  const all = [...plan.prices.values()].map((p) => p.price);
+  return all.length ? all.reduce((a, b) => (b < a ? b : a)) : 0n;
+}
+
+/** Plans from the cheapest up (issue 20 item 9), then by code. */
+export function byPrice(a: Plan, b: Plan): number {
+  const d = sortPrice(a) - sortPrice(b);
+  return d < 0n ? -1 : d > 0n ? 1 : a.code.localeCompare(b.code);
+}
+
+/** The newest version of every plan code (offered or not), from the cheapest up. */
 export async function latestPlans(db: Kysely<any>): Promise<Plan[]> {
   const rows = await db
     .selectFrom('core.billing_plans as p')
@@ -96,7 +110,7 @@ export async function latestPlans(db: Kysely<any>): Promise<Plan[]> {
     )
     .orderBy('p.code')
     .execute();
-  return hydrate(db, rows);
+  return (await hydrate(db, rows)).sort(byPrice);
 }
 
 /** The version of a plan code new subscriptions get: the newest, if it is offered. */

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import { Problem } from '../http/problem.ts';
+import { moneyText } from '../i18n/values.ts';
 import { newId } from '../lib/ids.ts';
 import { formatMoney, minorDigits, roundHalfAway } from '../lib/money.ts';
+import { moduleTitle } from '../plugins/titles.ts';
 import type { HookContext, Runtime } from '../runtime.ts';
 import { addonPrice, latestPlans, type Plan, planById, planPrice } from './catalogue.ts';
 import { daysBetween } from './dates.ts';
+import { bm } from './messages.ts';
 import {
   activeAddons,
   enabledModules,
@@ -63,12 +66,19 @@ export async function beforeModuleEnable(ctx: HookContext, moduleId: string, con
   if ((await activeAddons(ctx.db, ctx.tenant.id)).includes(moduleId)) return;
   const amount = addonPrice(plan, moduleId, sub.currency, sub.period);
   if (amount === null) {
-    throw new Problem(402, 'not_entitled', `The ${plan.name} plan does not include the ${moduleId} module`, {
+    throw new Problem(402, 'not_entitled', bm.not_entitled_module, {
+      params: { plan: plan.name, module: moduleTitle(ctx.runtime, moduleId) },
       extra: { module: moduleId, plan: plan.code, upgradeTo: await plansIncluding(ctx.db, moduleId) },
     });
   }
   if (!confirmed) {
-    throw new Problem(402, 'confirmation_required', `The ${moduleId} module is an add-on to the ${plan.name} plan`, {
+    throw new Problem(402, 'confirmation_required', bm.addon_confirm, {
+      params: {
+        plan: plan.name,
+        module: moduleTitle(ctx.runtime, moduleId),
+        price: moneyText(amount, sub.currency),
+        period: sub.period,
+      },
       extra: {
         module: moduleId,
         addon: {
@@ -113,7 +123,8 @@ export async function beforeSeatAdded(ctx: HookContext, confirmed: boolean) {
   if (used + 1 <= allowed) return;
   const seatPrice = planPrice(plan, sub.currency, sub.period)?.seatPrice ?? 0n;
   if (!plan.extraSeatsAllowed || (plan.maxSeats !== null && used + 1 > plan.maxSeats)) {
-    throw new Problem(402, 'not_entitled', `The ${plan.name} plan allows ${plan.maxSeats ?? allowed} seats`, {
+    throw new Problem(402, 'not_entitled', bm.seat_cap, {
+      params: { plan: plan.name, max: plan.maxSeats ?? allowed },
       extra: {
         seats: { used, included: plan.includedSeats, max: plan.maxSeats ?? allowed },
         plan: plan.code,
@@ -122,7 +133,8 @@ export async function beforeSeatAdded(ctx: HookContext, confirmed: boolean) {
   }
   const needed = used + 1 - allowed;
   if (!confirmed) {
-    throw new Problem(402, 'confirmation_required', 'Another seat is beyond the plan and costs extra', {
+    throw new Problem(402, 'confirmation_required', bm.seat_confirm, {
+      params: { count: needed, price: moneyText(seatPrice, sub.currency), period: sub.period },
       extra: {
         seat: {
           quantity: needed,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { APP_ROLE } from '../db/roles.ts';
 import { Problem } from '../http/problem.ts';
+import { cm } from '../i18n/core-messages.ts';
 import type { RequestGuard, Runtime } from '../runtime.ts';
 import { afterModuleChange, beforeModuleEnable, beforeSeatAdded, moduleInfo } from './entitlements.ts';
 import { ensureSubscription } from './subscriptions.ts';
@@ -27,9 +28,7 @@ export const subscriptionGuard: RequestGuard = async (c) => {
   throw new Problem(
     402,
     suspended ? 'subscription_suspended' : 'subscription_canceled',
-    suspended
-      ? 'The subscription is suspended for an unpaid invoice; the account is read-only until it is paid'
-      : 'The subscription is canceled; data can be read and exported until the retention period ends',
+    suspended ? cm.subscription_suspended : cm.subscription_canceled,
     { extra: { status: sub.status, retentionUntil: sub.retentionUntil, billing: `/api/t/${tenant.slug}/billing` } },
   );
 };

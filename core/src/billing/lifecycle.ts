@@ -3,12 +3,14 @@ import { writeAudit } from '../audit/write.ts';
 import { switchTenant } from '../db/with-tenant.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { conflict, notFound, Problem } from '../http/problem.ts';
+import { moneyText } from '../i18n/values.ts';
 import { newId } from '../lib/ids.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
 import type { Runtime } from '../runtime.ts';
 import { currentPlan, type Period, planPrice } from './catalogue.ts';
 import { assessPlanChange } from './entitlements.ts';
 import { balanceOf, type Invoice, issueDocument, loadInvoice, loadInvoices } from './invoices.ts';
+import { bm } from './messages.ts';
 import { applyToInvoice, overdueFor, reactivate } from './payments.ts';
 import { activeAddons, loadSubscription, recordChange, type Subscription, today } from './subscriptions.ts';
 
@@ -53,19 +55,23 @@ export async function changePlan(
   actor: Actor | null,
 ): Promise<Subscription> {
   const plan = await currentPlan(db, input.plan);
-  if (!plan) throw notFound('Plan');
+  if (!plan) throw notFound(bm.plan_not_found);
   const period = input.period ?? sub.pendingPeriod ?? sub.period;
   if (!planPrice(plan, sub.currency, period)) {
-    throw conflict('not_offered', `The ${plan.name} plan is not offered in ${sub.currency} ${period}ly`);
+    throw new Problem(409, 'not_offered', bm.not_offered, {
+      params: { plan: plan.name, currency: sub.currency, period },
+    });
   }
   const a = await assessPlanChange(db, runtime, sub, plan, period);
   if (a.lostModules.length || a.lostSeats) {
-    throw conflict('downgrade_blocked', `Moving to ${plan.name} would lose modules or members`, {
-      wouldLose: {
-        modules: a.lostModules,
-        seats: a.lostSeats ? { used: a.seats.used, allowed: a.seats.allowed, remove: a.lostSeats } : null,
+    throw new Problem(409, 'downgrade_blocked', bm.downgrade_blocked, {
+      params: { plan: plan.name },
+      extra: {
+        wouldLose: {
+          modules: a.lostModules,
+          seats: a.lostSeats ? { used: a.seats.used, allowed: a.seats.allowed, remove: a.lostSeats } : null,
+        },
       },
-      hint: 'Disable the listed modules and remove members first.',
     });
   }
   if (plan.id === sub.planId && period === (sub.pendingPeriod ?? sub.period)) return sub;
@@ -73,7 +79,8 @@ export async function changePlan(
   const newAddons = a.addons.filter((x) => !held.includes(x.module));
   const moreSeats = a.seats.extra > sub.extraSeats;
   if (!input.confirm && (newAddons.length || moreSeats)) {
-    throw new Problem(402, 'confirmation_required', `Moving to ${plan.name} adds paid add-ons or seats`, {
+    throw new Problem(402, 'confirmation_required', bm.plan_confirm, {
+      params: { plan: plan.name },
       extra: {
         plan: plan.code,
         recurring: money(a.recurring, sub.currency),
@@ -138,7 +145,7 @@ export async function changePlan(
 
 /** Cancels at the end of the current period (or the trial); reversible until then. */
 export async function scheduleCancel(db: Kysely<any>, runtime: Runtime, sub: Subscription, actor: Actor | null) {
-  if (sub.status === 'canceled') throw conflict('already_canceled', 'The subscription is already canceled');
+  if (sub.status === 'canceled') throw conflict('already_canceled', bm.already_canceled);
   await db
     .updateTable('core.billing_subscriptions')
     .set({ cancel_at_period_end: true })
@@ -157,7 +164,7 @@ export async function scheduleCancel(db: Kysely<any>, runtime: Runtime, sub: Sub
  */
 export async function tenantReactivate(db: Kysely<any>, runtime: Runtime, sub: Subscription, actor: Actor | null) {
   if (sub.status !== 'canceled') {
-    if (!sub.cancelAtPeriodEnd) throw conflict('not_canceled', 'The subscription is not canceled');
+    if (!sub.cancelAtPeriodEnd) throw conflict('not_canceled', bm.not_canceled);
     await db
       .updateTable('core.billing_subscriptions')
       .set({ cancel_at_period_end: false })
@@ -168,16 +175,19 @@ export async function tenantReactivate(db: Kysely<any>, runtime: Runtime, sub: S
     return (await loadSubscription(db, sub.tenantId)) as Subscription;
   }
   if (sub.retentionUntil && sub.retentionUntil < today(runtime)) {
-    throw conflict('retention_expired', 'The retention period is over; sign up again');
+    throw conflict('retention_expired', bm.retention_expired);
   }
   const overdue = await overdueFor(db, runtime, sub.tenantId);
   if (overdue.length) {
-    throw conflict('outstanding_balance', 'Pay the overdue invoices first', {
-      invoices: overdue.map((i) => ({
-        number: i.number,
-        balance: money(balanceOf(i), i.currency),
-        currency: i.currency,
-      })),
+    throw new Problem(409, 'outstanding_balance', bm.outstanding_balance, {
+      params: { count: overdue.length },
+      extra: {
+        invoices: overdue.map((i) => ({
+          number: i.number,
+          balance: money(balanceOf(i), i.currency),
+          currency: i.currency,
+        })),
+      },
     });
   }
   return reactivate(db, runtime, sub, 'reactivated', actor);
@@ -195,7 +205,7 @@ export async function issueCreditNote(
   actor: Actor | null,
 ): Promise<Invoice> {
   const inv = await loadInvoice(db, null, invoiceId);
-  if (inv?.kind !== 'invoice') throw notFound('Invoice');
+  if (inv?.kind !== 'invoice') throw notFound(bm.invoice_not_found);
   const previous = (await loadInvoices(db, { tenantId: inv.tenantId })).filter(
     (x) => x.kind === 'credit_note' && x.correctsInvoiceId === inv.id,
   );
@@ -203,8 +213,9 @@ export async function issueCreditNote(
   const remaining = inv.subtotal - credited;
   const amount = input.amount ?? remaining;
   if (amount <= 0n || amount > remaining) {
-    throw conflict('credit_out_of_range', `At most ${money(remaining, inv.currency)} ${inv.currency} can be credited`, {
-      max: money(remaining, inv.currency),
+    throw new Problem(409, 'credit_out_of_range', bm.credit_out_of_range, {
+      params: { max: moneyText(remaining, inv.currency) },
+      extra: { max: money(remaining, inv.currency) },
     });
   }
   const cs = inv.buyer.country === 'CZ';
@@ -367,13 +378,13 @@ export async function offerToPay(
   clientSlug: string,
   actor: Actor | null,
 ) {
-  if (provider.kind !== 'provider') throw conflict('not_a_provider', 'Only a provider tenant can pay for clients');
+  if (provider.kind !== 'provider') throw conflict('not_a_provider', bm.not_a_provider);
   const client = await db
     .selectFrom('core.tenants')
     .select(['id', 'kind'])
     .where('slug', '=', clientSlug)
     .executeTakeFirst();
-  if (!client || client.id === provider.id) throw notFound('Client');
+  if (!client || client.id === provider.id) throw notFound(bm.client_not_found);
   const id = newId();
   const offeredAt = runtime.clock.now();
   const exists = await switchTenant(db, provider.id, client.id, async () => {
@@ -384,7 +395,7 @@ export async function offerToPay(
       .execute();
     return false;
   });
-  if (exists) throw conflict('payer_exists', 'This client already has a paying provider or an offer');
+  if (exists) throw conflict('payer_exists', bm.payer_exists);
   await db
     .insertInto('core.billing_paid_clients')
     .values({ tenant_id: provider.id, id, client_tenant_id: client.id, status: 'offered', offered_at: offeredAt })
@@ -405,7 +416,7 @@ export async function offerToPay(
 
 export async function acceptPayer(db: Kysely<any>, runtime: Runtime, clientId: string, actor: Actor | null) {
   const link = await payerOf(db, clientId);
-  if (link?.status !== 'offered') throw notFound('Offer');
+  if (link?.status !== 'offered') throw notFound(bm.offer_not_found);
   await updateLink(db, clientId, link, { status: 'active', accepted_at: runtime.clock.now() });
   await writeAudit(db, {
     tenantId: clientId,

@@ -2,13 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Actor, BaseEnv } from '../http/env.ts';
-import { badRequest, conflict, forbidden, notFound, unauthorized } from '../http/problem.ts';
+import { badRequest, conflict, fieldError, forbidden, notFound, unauthorized } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { formatMoney, minorDigits, parseMoney } from '../lib/money.ts';
 import { allPlanVersions, type Plan, publishPlan } from './catalogue.ts';
 import { loadInvoice, loadInvoices } from './invoices.ts';
 import { issueCreditNote } from './lifecycle.ts';
+import { bm } from './messages.ts';
 import {
   type BankStatus,
   dismissBankTransaction,
@@ -51,7 +52,7 @@ const op = <const R extends Omit<Parameters<typeof createRoute>[0], 'middleware'
     'x-permission': 'platform.operator',
   } as R & { middleware: [typeof requireOperator]; 'x-permission': string });
 
-const Money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'A non-negative decimal such as "990.00"');
+const Money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, bm.money_format.ref);
 const Currency = z.enum(['CZK', 'EUR']);
 const Period = z.enum(['month', 'year']);
 const ModuleId = z.string().regex(/^(\*|[a-z][a-z0-9-]{1,39})$/);
@@ -146,7 +147,7 @@ export const operatorBillingRoutes = newRouter<BaseEnv>()
       for (const p of b.prices) {
         const k = `${p.currency}:${p.period}`;
         if (seen.has(k))
-          throw badRequest('invalid_input', `Price for ${k} given twice`, [{ path: 'prices', message: 'duplicate' }]);
+          throw badRequest('invalid_input', bm.price_twice, [fieldError('prices', bm.price_twice, { key: k })]);
         seen.add(k);
       }
       const toMinor = (s: string, currency: string) => parseMoney(s, minorDigits(currency)) as bigint;
@@ -185,7 +186,7 @@ export const operatorBillingRoutes = newRouter<BaseEnv>()
       const { available } = c.req.valid('json');
       const plan = await tx(c, async (db) => {
         const latest = (await allPlanVersions(db)).filter((p) => p.code === code).pop();
-        if (!latest) throw notFound('Plan');
+        if (!latest) throw notFound(bm.plan_not_found);
         await db.updateTable('core.billing_plans').set({ available }).where('id', '=', latest.id).execute();
         return { ...latest, available };
       });
@@ -259,9 +260,10 @@ export const operatorBillingRoutes = newRouter<BaseEnv>()
       const { invoiceId, amount } = c.req.valid('json');
       const t = await tx(c, async (db) => {
         const inv = await loadInvoice(db, null, invoiceId);
-        if (!inv) throw notFound('Invoice');
+        if (!inv) throw notFound(bm.invoice_not_found);
         const minor = amount === undefined ? undefined : (parseMoney(amount, minorDigits(inv.currency)) ?? undefined);
-        if (amount !== undefined && minor === undefined) throw badRequest('invalid_input', 'Bad amount');
+        if (amount !== undefined && minor === undefined)
+          throw badRequest('invalid_input', bm.bad_amount, [fieldError('amount', bm.bad_amount)]);
         return matchManually(
           db,
           c.var.runtime,
@@ -338,9 +340,9 @@ export const operatorBillingRoutes = newRouter<BaseEnv>()
       const { reason, amount } = c.req.valid('json');
       const cn = await tx(c, async (db) => {
         const inv = await loadInvoice(db, null, id);
-        if (!inv) throw notFound('Invoice');
+        if (!inv) throw notFound(bm.invoice_not_found);
         const minor = amount === undefined ? undefined : (parseMoney(amount, minorDigits(inv.currency)) ?? undefined);
-        if (minor === 0n) throw conflict('credit_out_of_range', 'Nothing to credit');
+        if (minor === 0n) throw conflict('credit_out_of_range', bm.nothing_to_credit);
         return issueCreditNote(
           db,
           c.var.runtime,

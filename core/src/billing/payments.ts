@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit/write.ts';
 import type { Actor } from '../http/env.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { conflict, notFound, Problem } from '../http/problem.ts';
+import { moneyText } from '../i18n/values.ts';
 import { newId } from '../lib/ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { asDate } from './dates.ts';
 import { balanceOf, type Invoice, loadInvoice, loadInvoices } from './invoices.ts';
+import { bm } from './messages.ts';
 import { parseCamt053, parseCsv, type StatementLine } from './statements.ts';
 import { loadSubscription, type Subscription, today, transition } from './subscriptions.ts';
 
@@ -327,7 +329,7 @@ async function lockBankTransaction(db: Kysely<any>, id: string) {
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  if (!tx) throw notFound('Bank transaction');
+  if (!tx) throw notFound(bm.bank_tx_not_found);
   return tx;
 }
 
@@ -340,19 +342,19 @@ export async function matchManually(
 ) {
   const tx = await lockBankTransaction(db, input.bankTransactionId);
   const unapplied = BigInt(tx.unapplied);
-  if (tx.status === 'ignored') throw conflict('transaction_ignored', 'This line was dismissed');
-  if (unapplied <= 0n) throw conflict('nothing_unapplied', 'All of this payment is already applied');
+  if (tx.status === 'ignored') throw conflict('transaction_ignored', bm.transaction_ignored);
+  if (unapplied <= 0n) throw conflict('nothing_unapplied', bm.nothing_unapplied);
   const inv = await loadInvoice(db, null, input.invoiceId);
-  if (inv?.kind !== 'invoice') throw notFound('Invoice');
-  if (inv.currency !== tx.currency)
-    throw conflict('currency_mismatch', 'The payment and the invoice differ in currency');
+  if (inv?.kind !== 'invoice') throw notFound(bm.invoice_not_found);
+  if (inv.currency !== tx.currency) throw conflict('currency_mismatch', bm.currency_mismatch);
   const balance = balanceOf(inv);
-  if (balance <= 0n) throw conflict('invoice_paid', 'The invoice is already paid');
+  if (balance <= 0n) throw conflict('invoice_paid', bm.invoice_paid);
   const limit = unapplied < balance ? unapplied : balance;
   const amount = input.amount ?? limit;
   if (amount <= 0n || amount > limit) {
-    throw conflict('amount_out_of_range', `At most ${limit} minor units can be applied here`, {
-      max: limit.toString(),
+    throw new Problem(409, 'amount_out_of_range', bm.amount_out_of_range, {
+      params: { max: moneyText(limit, inv.currency) },
+      extra: { max: limit.toString() },
     });
   }
   await applyToInvoice(

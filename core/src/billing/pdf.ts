@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatMoney, minorDigits } from '../lib/money.ts';
+import { createPdf } from '../lib/pdf.ts';
 import type { Seller } from './config.ts';
 import { addDays, czDate } from './dates.ts';
 import type { Buyer, Invoice } from './invoices.ts';
 import { langFor } from './labels.ts';
 import { epcQr, spayd } from './spayd.ts';
-
-// DejaVu Sans (shipped by the dejavu-fonts-ttf package) covers Czech diacritics; pdfkit embeds a subset.
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
 
 const T = {
   cs: {
@@ -123,22 +110,13 @@ export function paymentQr(inv: Invoice): { kind: 'spayd' | 'epc'; text: string }
 
 /** Renders an invoice or credit note as an A4 PDF. */
 export async function invoicePdf(inv: Invoice, original?: Invoice | null): Promise<Buffer> {
-  const { regular, bold } = loadFonts();
   const lang = langFor(inv.buyer.country);
   const t = T[lang];
-  const doc = new PDFDocument({
+  const { doc, finish } = createPdf({
     size: 'A4',
     margin: 48,
     info: { Title: `Invoice ${inv.number}`, Author: inv.seller.name, Subject: `VS ${inv.variableSymbol}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', regular);
-  doc.registerFont('Sans-Bold', bold);
   const left = 48;
   const width = doc.page.width - 96;
   const fmt = (v: bigint) => money(v, inv.currency, lang);
@@ -285,6 +263,5 @@ export async function invoicePdf(inv: Invoice, original?: Invoice | null): Promi
     doc.fill('#000');
     doc.y = qy + box + 4;
   }
-  doc.end();
-  return done;
+  return finish();
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { TenantEnv } from '../http/env.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import { badRequest, type FieldError, fieldError, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
@@ -20,6 +20,7 @@ import {
   scheduleCancel,
   tenantReactivate,
 } from './lifecycle.ts';
+import { bm } from './messages.ts';
 import { invoicePdf } from './pdf.ts';
 import { BILLING_MANAGE, defineReadRoute } from './route.ts';
 import { InvoiceSchema, invoiceJson, PayerLinkSchema, ProfileSchema, SummarySchema } from './schemas.ts';
@@ -84,7 +85,7 @@ const RefParam = z.object({
 
 async function findInvoice(c: Ctx, id: string): Promise<Invoice> {
   const inv = await loadInvoice(c.var.db, c.var.tenant.id, id.toLowerCase());
-  if (!inv) throw notFound('Invoice');
+  if (!inv) throw notFound(bm.invoice_not_found);
   return inv;
 }
 
@@ -109,18 +110,17 @@ async function isdocResponse(c: Ctx, inv: Invoice) {
 }
 
 function validateProfile(p: z.infer<typeof ProfileSchema>) {
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const ico = p.ico ? p.ico.replace(/\s+/g, '') : null;
   const dic = p.dic ? normalizeVatId(p.dic) : null;
   if (ico && (p.country === 'CZ' || p.country === 'SK') && !isValidIco(ico.padStart(8, '0')))
-    errors.push({ path: 'ico', message: 'Not a valid IČO (8 digits, mod-11 check digit)' });
+    errors.push(fieldError('ico', bm.bad_ico));
   if (dic) {
-    if (p.country === 'CZ' && !isValidCzDic(dic))
-      errors.push({ path: 'dic', message: 'Not a valid Czech DIČ (CZ + 8–10 digits)' });
+    if (p.country === 'CZ' && !isValidCzDic(dic)) errors.push(fieldError('dic', bm.bad_cz_dic));
     else if (p.country !== 'CZ' && isEu(p.country) && !isValidVatId(dic, p.country))
-      errors.push({ path: 'dic', message: `Not a valid ${p.country} VAT id` });
+      errors.push(fieldError('dic', bm.bad_vat_id, { country: p.country }));
   }
-  if (errors.length) throw badRequest('invalid_input', 'The billing details are invalid', errors);
+  if (errors.length) throw badRequest('invalid_input', bm.profile_invalid, errors);
   return { ...p, ico: ico ? (p.country === 'CZ' ? ico.padStart(8, '0') : ico) : null, dic };
 }
 
@@ -417,7 +417,7 @@ export const billingRoutes = newRouter<TenantEnv>()
     }),
     async (c) => {
       const link = await payerOf(c.var.db, c.var.tenant.id);
-      if (!link) throw notFound('Payer');
+      if (!link) throw notFound(bm.payer_not_found);
       await endPayer(c.var.db, c.var.runtime, { tenantId: c.var.tenant.id }, link, c.var.actor);
       return c.json({ ok: true as const }, 200);
     },
@@ -462,7 +462,7 @@ export const billingRoutes = newRouter<TenantEnv>()
       const link = (await clientsOf(c.var.db, c.var.tenant.id)).find(
         (l) => l.clientTenantId === c.req.valid('param').id,
       );
-      if (!link) throw notFound('Client');
+      if (!link) throw notFound(bm.client_not_found);
       await endPayer(c.var.db, c.var.runtime, { tenantId: c.var.tenant.id }, link, c.var.actor);
       return c.json({ ok: true as const }, 200);
     },

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
+import { translate } from '../i18n/format.ts';
+import type { Message } from '../i18n/messages.ts';
+import { dateText, moneyText } from '../i18n/values.ts';
 import { newId } from '../lib/ids.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
+import { sendMail } from '../mail/localized.ts';
 import type { Runtime } from '../runtime.ts';
 import { type ChargeLine, nextPeriod, prorationCharges } from './charges.ts';
-import { addDays, czDate, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from './dates.ts';
 import { balanceOf, buyerOf, type Invoice, type InvoiceLineInput, issueDocument, loadInvoice } from './invoices.ts';
 import { L, langFor } from './labels.ts';
+import { bm } from './messages.ts';
 import {
   activePayer,
   billingEmails,
@@ -258,18 +263,26 @@ async function consolidateProviders(rt: Runtime): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // Dunning
 
-const money = (inv: Invoice, v: bigint) => `${formatMoney(v, minorDigits(inv.currency))} ${inv.currency}`;
+const _money = (inv: Invoice, v: bigint) => `${formatMoney(v, minorDigits(inv.currency))} ${inv.currency}`;
 
 async function mailInvoice(rt: Runtime, trx: Kysely<any>, inv: Invoice) {
-  const cs = langFor(inv.buyer.country) === 'cs';
+  const locale = langFor(inv.buyer.country);
   const link = `${rt.config.publicUrl}/billing`;
   for (const to of await billingEmails(trx, inv.tenantId)) {
-    await rt.mailer.send({
+    await sendMail(rt, {
       to,
-      subject: cs ? `Faktura ${inv.number} od ${inv.seller.name}` : `Invoice ${inv.number} from ${inv.seller.name}`,
-      text: cs
-        ? `Dobrý den,\n\nvystavili jsme fakturu ${inv.number} na ${money(inv, inv.total)}, splatnou ${czDate(inv.dueOn)}.\nPlaťte převodem na účet ${inv.seller.iban}, variabilní symbol ${inv.variableSymbol}.\nFakturu (PDF a ISDOC) najdete v ${link}.`
-        : `Hello,\n\nwe have issued invoice ${inv.number} for ${money(inv, inv.total)}, due on ${inv.dueOn}.\nPlease pay by bank transfer to ${inv.seller.iban}, reference (variable symbol) ${inv.variableSymbol}.\nThe invoice (PDF and ISDOC) is at ${link}.`,
+      locale,
+      subject: bm.invoice_mail_subject,
+      text: bm.invoice_mail_text,
+      params: {
+        number: inv.number,
+        seller: inv.seller.name,
+        total: moneyText(inv.total, inv.currency),
+        due: dateText(inv.dueOn),
+        iban: inv.seller.iban,
+        vs: inv.variableSymbol,
+        link,
+      },
     });
   }
 }
@@ -380,41 +393,27 @@ async function takeStep(trx: Kysely<any>, rt: Runtime, inv: Invoice, step: Step,
   }
   if (step.superseded) return [];
   const to = await billingEmails(trx, inv.tenantId);
-  const cs = langFor(inv.buyer.country) === 'cs';
-  const owed = money(inv, balanceOf(inv));
-  const pay = cs
-    ? `Částka ${owed}, účet ${inv.seller.iban}, variabilní symbol ${inv.variableSymbol}.`
-    : `Amount ${owed}, account ${inv.seller.iban}, reference (variable symbol) ${inv.variableSymbol}.`;
-  const texts: Record<Exclude<StepKind, 'past_due'>, [string, string]> = {
-    reminder: cs
-      ? [
-          `Upomínka: faktura ${inv.number} je ${dpd} dní po splatnosti`,
-          `Dobrý den,\n\nfaktura ${inv.number} byla splatná ${czDate(inv.dueOn)} a dosud není uhrazena.\n${pay}\nBez úhrady bude účet ${cfg.suspendDays} dní po splatnosti převeden do režimu jen pro čtení.`,
-        ]
-      : [
-          `Reminder: invoice ${inv.number} is ${dpd} days overdue`,
-          `Hello,\n\ninvoice ${inv.number} was due on ${inv.dueOn} and is still unpaid.\n${pay}\nWithout payment the account becomes read-only ${cfg.suspendDays} days after the due date.`,
-        ],
-    suspend: cs
-      ? [
-          `Účet pozastaven: neuhrazená faktura ${inv.number}`,
-          `Dobrý den,\n\nfaktura ${inv.number} je ${dpd} dní po splatnosti, účet je proto jen pro čtení.\n${pay}\nPo připsání platby se účet obnoví. Bez úhrady bude předplatné ${cfg.cancelDays} dní po splatnosti zrušeno.`,
-        ]
-      : [
-          `Account suspended: invoice ${inv.number} unpaid`,
-          `Hello,\n\ninvoice ${inv.number} is ${dpd} days overdue, so the account is now read-only.\n${pay}\nIt is restored as soon as the payment arrives. Without payment the subscription is canceled ${cfg.cancelDays} days after the due date.`,
-        ],
-    cancel: cs
-      ? [
-          `Předplatné zrušeno: neuhrazená faktura ${inv.number}`,
-          `Dobrý den,\n\npředplatné bylo zrušeno pro neuhrazenou fakturu ${inv.number}. Data uchováváme ${cfg.retentionDays} dní; export je stále možný.\n${pay}`,
-        ]
-      : [
-          `Subscription canceled: invoice ${inv.number} unpaid`,
-          `Hello,\n\nthe subscription was canceled because invoice ${inv.number} is unpaid. We keep the data for ${cfg.retentionDays} days; export still works.\n${pay}`,
-        ],
+  const locale = langFor(inv.buyer.country);
+  const pay = translate(locale, bm.pay_line, {
+    owed: moneyText(balanceOf(inv), inv.currency),
+    iban: inv.seller.iban,
+    vs: inv.variableSymbol,
+  });
+  const params = {
+    number: inv.number,
+    due: dateText(inv.dueOn),
+    days: dpd,
+    pay,
+    suspendDays: cfg.suspendDays,
+    cancelDays: cfg.cancelDays,
+    retentionDays: cfg.retentionDays,
+  };
+  const texts: Record<Exclude<StepKind, 'past_due'>, [Message, Message]> = {
+    reminder: [bm.reminder_subject, bm.reminder_text],
+    suspend: [bm.suspend_subject, bm.suspend_text],
+    cancel: [bm.cancel_subject, bm.cancel_text],
   };
   const [subject, text] = texts[step.kind];
-  for (const addr of to) await rt.mailer.send({ to: addr, subject, text });
+  for (const addr of to) await sendMail(rt, { to: addr, locale, subject, text, params });
   return to;
 }

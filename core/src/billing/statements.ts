@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { badRequest } from '../http/problem.ts';
+import { fieldError, Problem } from '../http/problem.ts';
 import { minorDigits, parseMoney } from '../lib/money.ts';
+import { bm } from './messages.ts';
 
 /** One incoming payment from a bank statement. */
 export interface StatementLine {
@@ -24,7 +25,12 @@ export interface ParsedStatement {
   skipped: number;
 }
 
-const invalid = (message: string) => badRequest('invalid_statement', message, [{ path: 'content', message }]);
+/** The statement's own wording of what is wrong (line numbers, values) stays as it is, inside our message. */
+const invalid = (reason: string) =>
+  new Problem(400, 'invalid_statement', bm.statement_invalid, {
+    params: { reason },
+    errors: [fieldError('content', bm.statement_invalid, { reason })],
+  });
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 

@@ -16,12 +16,15 @@ export async function ensureAppRole(db: Kysely<any>): Promise<void> {
       end if;
     exception when duplicate_object or unique_violation then null;
     end $$`.execute(db);
-  const me = await sql<{ super: boolean }>`select rolsuper as super from pg_roles where rolname = current_user`.execute(
-    db,
-  );
-  if (!me.rows[0]?.super) {
-    await sql`grant ${sql.raw(APP_ROLE)} to current_user`.execute(db).catch(() => {});
-  }
+  // A non-superuser owner must be a member to SET ROLE; tolerated failure keeps the caller's transaction usable.
+  await sql`
+    do $$
+    begin
+      if not (select rolsuper from pg_roles where rolname = current_user) then
+        execute format('grant %I to %I', ${sql.lit(APP_ROLE)}, current_user);
+      end if;
+    exception when others then null;
+    end $$`.execute(db);
 }
 
 /** Grants the request role plain DML on every table of a schema, now and for tables created later. */

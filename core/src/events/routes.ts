@@ -1,10 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { auditVisibility } from '../audit/visibility.ts';
 import type { TenantEnv } from '../http/env.ts';
 import { conflict, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, problemResponses } from '../http/schemas.ts';
+import { cm } from '../i18n/core-messages.ts';
 import { isoOrNull } from '../lib/time.ts';
+import { callerOf } from '../records/access.ts';
+import { moduleOf } from '../records/declarations.ts';
 import type { DeadLetter } from './dead-letters.ts';
 
 const DeadLetterSchema = z
@@ -71,7 +75,18 @@ export const eventRoutes = newRouter<TenantEnv>()
         .orderBy('d.id', 'desc')
         .limit(500);
       if (status !== 'all') q = q.where('d.status', '=', status);
-      return c.json({ deadLetters: (await q.execute()).map(toDeadLetter) }, 200);
+      // A module's event payloads (and errors, which may quote them) only for those who may read the
+      // module, as with its audit entries; the rest still see that something failed, and may retry it.
+      const { hiddenModules } = await auditVisibility(callerOf(c.var));
+      const withheld = (type: string) => hiddenModules.includes(moduleOf(type));
+      return c.json(
+        {
+          deadLetters: (await q.execute())
+            .map(toDeadLetter)
+            .map((d) => (withheld(d.type) ? { ...d, payload: null, error: 'withheld' } : d)),
+        },
+        200,
+      );
     },
   )
   .openapi(
@@ -96,8 +111,8 @@ export const eventRoutes = newRouter<TenantEnv>()
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
-      if (!dl) throw notFound('Dead letter');
-      if (dl.status !== 'open') throw conflict('not_open', `This dead letter is ${dl.status}, not open`);
+      if (!dl) throw notFound(cm.dead_letter_not_found);
+      if (dl.status !== 'open') throw conflict('not_open', cm.dead_letter_not_open, { status: dl.status });
       const now = c.var.runtime.clock.now();
       // Back into the outbox under the same event id: the dispatcher sends it to pg-boss again after
       // commit, with fresh retries; handlers that already processed it skip it.
@@ -108,7 +123,7 @@ export const eventRoutes = newRouter<TenantEnv>()
         .where('id', '=', dl.event_id)
         .returning('id')
         .executeTakeFirst();
-      if (!requeued) throw conflict('event_gone', 'The event is no longer in the outbox');
+      if (!requeued) throw conflict('event_gone', cm.event_gone);
       await c.var.db
         .updateTable('core.event_dead_letters')
         .set({ status: 'retried', retried_at: now, retries: Number(dl.retries) + 1 })

@@ -10,12 +10,19 @@ import { tokenRoutes } from '../auth/token-routes.ts';
 import { operatorBillingRoutes } from '../billing/operator-routes.ts';
 import { billingRoutes } from '../billing/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
+import { cm } from '../i18n/core-messages.ts';
+import { labelRoutes } from '../labels/routes.ts';
+import { maintenanceGuard, maintenanceStatus } from '../ops/maintenance.ts';
+import { om } from '../ops/messages.ts';
+import { backupRoutes } from '../ops/routes.ts';
 import { moduleRoutes } from '../plugins/modules-routes.ts';
 import { mountPlugins } from '../plugins/mount.ts';
 import { consoleRoutes, engagementRoutes } from '../providers/index.ts';
+import { managementRoutes } from '../records/management-routes.ts';
 import { recordRoutes } from '../records/routes.ts';
 import { isRecordUpload, recordUploadBody } from '../records/upload.ts';
 import type { Runtime } from '../runtime.ts';
+import { scheduleRoutes } from '../schedules/routes.ts';
 import { invitationRoutes } from '../tenancy/invitation-routes.ts';
 import { meRoutes } from '../tenancy/me-routes.ts';
 import { memberRoutes } from '../tenancy/members-routes.ts';
@@ -44,7 +51,7 @@ export function buildApp(runtime: Runtime) {
     }
     return renderProblem(c, problem);
   });
-  base.notFound((c) => renderProblem(c, new Problem(404, 'not_found', 'No such route')));
+  base.notFound((c) => renderProblem(c, new Problem(404, 'not_found', cm.no_route)));
 
   base.use('*', requestId({ headerName: 'x-request-id' }));
   base.use('*', async (c, next) => {
@@ -60,19 +67,23 @@ export function buildApp(runtime: Runtime) {
   });
   base.use('*', secureHeaders());
   base.get('/healthz', (c) => c.json({ ok: true }));
+  const { maintenance } = runtime.operations;
+  base.get('/api/maintenance', (c) => maintenanceStatus(c, maintenance.state));
+  base.use('/api/*', maintenanceGuard(maintenance));
   base.get('/readyz', async (c) => {
+    if (maintenance.state) return renderProblem(c, new Problem(503, 'maintenance', om.maintenance_restore));
     try {
       await sql`select 1`.execute(runtime.db);
       return c.json({ ok: true });
     } catch {
-      return renderProblem(c, new Problem(503, 'unavailable', 'The database is not reachable'));
+      return renderProblem(c, new Problem(503, 'unavailable', cm.unavailable));
     }
   });
 
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_JSON_BODY,
     onError: () => {
-      throw new Problem(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY} bytes`);
+      throw new Problem(413, 'payload_too_large', cm.payload_too_large, { params: { limit: MAX_JSON_BODY } });
     },
   });
   // Attachment uploads have their own limit (recordUploadBody, below).
@@ -92,9 +103,13 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', moduleRoutes)
     .route('/api/t/:tenant', billingRoutes)
     .route('/api/operator/billing', operatorBillingRoutes)
+    .route('/api/operator/backups', backupRoutes)
     .route('/api/t/:tenant', auditRoutes)
     .route('/api/t/:tenant', eventRoutes)
+    .route('/api/t/:tenant', scheduleRoutes)
+    .route('/api/t/:tenant', managementRoutes)
     .route('/api/t/:tenant', recordRoutes)
+    .route('/api/t/:tenant', labelRoutes)
     .route('/api/t/:tenant', engagementRoutes)
     .route('/api/providers', consoleRoutes);
 

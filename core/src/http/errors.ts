@@ -1,22 +1,25 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
+import { cm } from '../i18n/core-messages.ts';
+import type { Message } from '../i18n/messages.ts';
+import { requestLocale } from './locale.ts';
 import { Problem } from './problem.ts';
-import { zodFieldErrors } from './validation.ts';
+import { invalidInput } from './validation.ts';
 
 /** Postgres SQLSTATE classes that mean the input was wrong, not the server. */
-const INPUT_ERRORS: Record<string, [number, string, string]> = {
-  '22P02': [400, 'invalid_input', 'A value has the wrong format'],
-  '22003': [400, 'out_of_range', 'A number is out of range'],
-  '22007': [400, 'invalid_input', 'A date or time is invalid'],
-  '22008': [400, 'invalid_input', 'A date or time is out of range'],
-  '22001': [400, 'too_long', 'A value is too long'],
-  '22021': [400, 'invalid_input', 'A value contains invalid characters'],
-  '23505': [409, 'conflict', 'It already exists'],
-  '23503': [409, 'conflict', 'It is still referenced, or refers to something missing'],
-  '23514': [400, 'invalid_input', 'A value breaks a rule'],
-  '40001': [409, 'retry', 'A concurrent change got in the way; try again'],
-  '40P01': [409, 'retry', 'A concurrent change got in the way; try again'],
+const INPUT_ERRORS: Record<string, [number, string, Message]> = {
+  '22P02': [400, 'invalid_input', cm.wrong_format],
+  '22003': [400, 'out_of_range', cm.out_of_range],
+  '22007': [400, 'invalid_input', cm.bad_date],
+  '22008': [400, 'invalid_input', cm.date_out_of_range],
+  '22001': [400, 'too_long', cm.too_long],
+  '22021': [400, 'invalid_input', cm.bad_characters],
+  '23505': [409, 'conflict', cm.exists],
+  '23503': [409, 'conflict', cm.still_referenced],
+  '23514': [400, 'invalid_input', cm.breaks_rule],
+  '40001': [409, 'retry', cm.retry],
+  '40P01': [409, 'retry', cm.retry],
 };
 
 /** Errors that mean the database is unreachable: the request may succeed later. */
@@ -37,15 +40,15 @@ function isUnavailable(err: unknown): boolean {
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
-  if (err instanceof ZodError)
-    return new Problem(400, 'invalid_input', 'The input is invalid', { errors: zodFieldErrors(err) });
+  if (err instanceof ZodError) return invalidInput(err);
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_input' : `http_${status}`;
-    return new Problem(status as Problem['status'], code, err.message || 'Request refused');
+    const text = /json/i.test(err.message) ? cm.malformed_json : cm.request_refused;
+    return new Problem(status as Problem['status'], code, text);
   }
   if (isUnavailable(err))
-    return new Problem(503, 'unavailable', 'The database is unavailable; try again shortly', {
+    return new Problem(503, 'unavailable', cm.unavailable, {
       headers: { 'Retry-After': '2' },
     });
   const pgCode = (err as { code?: string })?.code;
@@ -53,12 +56,13 @@ export function toProblem(err: unknown): Problem {
     const [status, code, message] = INPUT_ERRORS[pgCode];
     return new Problem(status as Problem['status'], code, message);
   }
-  if (err instanceof SyntaxError) return new Problem(400, 'malformed_json', 'The body is not valid JSON');
-  return new Problem(500, 'internal', 'Something went wrong on our side');
+  if (err instanceof SyntaxError) return new Problem(400, 'malformed_json', cm.malformed_json);
+  return new Problem(500, 'internal', cm.internal);
 }
 
 export function renderProblem(c: Context, problem: Problem): Response {
-  const res = c.json(problem.toJSON(), problem.status, problem.headers);
+  const res = c.json(problem.toJSON(requestLocale(c)), problem.status, problem.headers);
+  res.headers.set('content-language', requestLocale(c));
   res.headers.set('content-type', 'application/problem+json');
   return res;
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { tm } from '../tenancy/messages.ts';
 
 export const ProblemSchema = z
   .object({
@@ -6,7 +7,7 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })).optional(),
   })
   .openapi('Problem');
 
@@ -33,17 +34,17 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 export const Email = z.string().trim().toLowerCase().max(254).email();
-export const Password = z.string().min(10, 'At least 10 characters').max(200);
+export const Password = z.string().min(10, tm.password_length.ref).max(200);
 export const Slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, '3–40 lowercase letters, digits or dashes')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'This address is reserved');
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, tm.slug_format.ref)
+  .refine((s) => !RESERVED_SLUGS.has(s), tm.slug_reserved.ref);
 export const Locale = z.enum(['en', 'cs']);
 export const CountryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2 code')
+  .regex(/^[A-Z]{2}$/, tm.country_code.ref)
   .default('CZ');
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code');
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, tm.currency_code.ref);
 /** A new tenant's identity, as sign-up and provider-created clients take it. */
 export const NewTenantFields = {
   name: z.string().trim().min(1).max(120),

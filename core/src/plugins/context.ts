@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
+import { redactDetails } from '../audit/redact.ts';
 import { writeAudit } from '../audit/write.ts';
 import { writeEvent } from '../events/outbox.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { Problem } from '../http/problem.ts';
+import type { Message } from '../i18n/messages.ts';
+import { isSpecialCategory } from '../records/declarations.ts';
 import type { Runtime } from '../runtime.ts';
+import { workflowHandle } from '../workflows/handle.ts';
 import type { PluginContext, ServiceRef, ServiceShape } from './define-plugin.ts';
+import { pm } from './messages.ts';
+import { moduleTitle } from './titles.ts';
 
 export interface ContextArgs {
   runtime: Runtime;
@@ -14,6 +20,11 @@ export interface ContextArgs {
   actor: Actor | null;
   requestId: string | null;
   ip: string | null;
+  /**
+   * The request's permission grants, checked by workflow transitions; absent for the system (event
+   * handlers, schedules), which may run any transition its guard allows.
+   */
+  grants?: readonly string[] | null;
 }
 
 /** Builds the PluginContext for one tenant transaction. */
@@ -28,7 +39,16 @@ export function pluginContext(args: ContextArgs): PluginContext {
     audit: (entry) =>
       writeAudit(
         db,
-        { tenantId: tenant.id, actor, requestId: args.requestId, ip: args.ip, at: runtime.clock.now(), ...entry },
+        {
+          tenantId: tenant.id,
+          actor,
+          requestId: args.requestId,
+          ip: args.ip,
+          at: runtime.clock.now(),
+          ...entry,
+          // Special-category and payroll data never reach audit details: ids and changed field names only.
+          ...(isSpecialCategory(runtime.plugins, entry.entityType) ? redactDetails(entry.before, entry.after) : {}),
+        },
         { kind: 'change' },
       ),
     auditRead: (entityType, entityId) =>
@@ -49,12 +69,17 @@ export function pluginContext(args: ContextArgs): PluginContext {
     use<T extends ServiceShape<T>>(ref: ServiceRef<T>): T {
       const plugin = runtime.plugins.find((p) => p.id === ref.pluginId);
       const factory = plugin?.services?.[ref.name] as ((c: PluginContext) => T) | undefined;
-      if (!plugin) throw moduleNotEnabled(ref.pluginId, `The ${ref.pluginId} module is not installed`);
-      if (!factory) throw new Problem(500, 'service_missing', `Service ${ref.pluginId}.${ref.name} is not installed`);
+      if (!plugin) throw moduleNotEnabled(runtime, ref.pluginId, pm.not_installed);
+      if (!factory)
+        throw new Problem(500, 'service_missing', pm.service_missing, {
+          params: { module: moduleTitle(runtime, ref.pluginId) },
+        });
       return guardService(factory(ctx), async () => {
-        if (!(await ctx.isEnabled(ref.pluginId))) throw moduleNotEnabled(ref.pluginId);
+        if (!(await ctx.isEnabled(ref.pluginId))) throw moduleNotEnabled(runtime, ref.pluginId);
       });
     },
+    transition: (workflow, id, transition, options) => ctx.workflow(workflow).transition(id, transition, options),
+    workflow: (workflow) => workflowHandle(runtime.plugins, { ctx, grants: args.grants ?? null }, workflow),
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db
@@ -69,8 +94,11 @@ export function pluginContext(args: ContextArgs): PluginContext {
   return ctx;
 }
 
-function moduleNotEnabled(moduleId: string, message = `The ${moduleId} module is not enabled for this tenant`) {
-  return new Problem(409, 'module_not_enabled', message, { extra: { module: moduleId } });
+function moduleNotEnabled(runtime: Runtime, moduleId: string, message: Message = pm.not_enabled) {
+  return new Problem(409, 'module_not_enabled', message, {
+    params: { module: moduleTitle(runtime, moduleId) },
+    extra: { module: moduleId },
+  });
 }
 
 /** Wraps a service so each method call runs `check` first (the module must still be enabled). */

@@ -2,6 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { Actor, TenantEnv, TenantInfo } from '../http/env.ts';
+import type { PluginPersonalData } from '../records/classes.ts';
+import type { PluginRecords } from '../records/declarations.ts';
+import type { ScheduleDefinition } from '../schedules/define.ts';
+import type { WorkflowDefinition } from '../workflows/define-workflow.ts';
+import type { TransitionOptions, TransitionResult, WorkflowHandle } from '../workflows/handle.ts';
 
 export interface LocalizedText {
   en: string;
@@ -43,6 +48,20 @@ export interface PluginContext {
   use<T extends ServiceShape<T>>(ref: ServiceRef<T>): T;
   /** Whether a module is installed and enabled for this tenant (e.g. before an optional integration). */
   isEnabled(moduleId: string): Promise<boolean>;
+  /**
+   * Runs a named workflow transition on a record, in this transaction (core/src/workflows): the
+   * record is locked, the current state and the guard are checked, and in a request the caller's
+   * permission too (handlers and schedules act as the system). Writes the status, a status-history
+   * row, an audit row and the event `<plugin>.<entity>.<transition>`.
+   */
+  transition<S extends string, T extends string>(
+    workflow: WorkflowDefinition<S, T, any>,
+    id: string,
+    transition: NoInfer<T>,
+    options?: TransitionOptions,
+  ): Promise<TransitionResult<S>>;
+  /** A workflow's records in this transaction: transition, start, view (state, allowed transitions, history). */
+  workflow<S extends string, T extends string>(workflow: WorkflowDefinition<S, T, any>): WorkflowHandle<S, T>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */
@@ -106,6 +125,27 @@ export interface PluginDefinition<
   summary?: (ctx: PluginContext) => Promise<Record<string, unknown>>;
   /** Seeds realistic sample data for a demo tenant. */
   demo?: (ctx: PluginContext) => Promise<void>;
+  /**
+   * Workflows of this plugin's entities, keyed by entity (`order` → entity type `<id>.order`, events
+   * `<id>.order.<transition>`). Define each with `defineWorkflow`; mount its routes with `workflowRoutes`.
+   */
+  workflows?: Record<string, WorkflowDefinition<any, any, any>>;
+  /**
+   * Recurring jobs, keyed by name (`<id>.<name>`): each runs once per cron period for every tenant
+   * that has the module enabled, in that tenant's transaction (core/src/schedules). A cron
+   * expression that does not parse stops boot.
+   */
+  schedules?: Record<string, ScheduleDefinition>;
+  /**
+   * Records management: per entity type the permissions that read, attach and read sensitive
+   * attachments, and which entity types hold special-category data (docs/events-audit-records.md).
+   */
+  records?: PluginRecords;
+  /**
+   * Personal data: the fields that hold it per entity type, and the hooks core calls for a data
+   * subject's request: `export` everything about a person, `erase` the records no duty keeps.
+   */
+  personalData?: PluginPersonalData;
 }
 
 export type BureauPlugin<

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { seedDemoInvoice } from '../billing/demo.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { acceptEngagement, inviteClient } from '../providers/engagements.ts';
 import type { Op } from '../providers/op.ts';
-import { addTeamMember, createTeam } from '../providers/teams.ts';
 import type { Runtime } from '../runtime.ts';
 import { signup } from '../tenancy/signup.ts';
 import { findTenantById, findTenantBySlug } from '../tenancy/tenants.ts';
@@ -74,14 +74,8 @@ export async function linkDemoProviderToClient(
   const grants = modules.map((m) => `${m}.*`);
   const engagementId = await inTenant(runtime, provider.tenant, provider.actor, async ({ db, ctx }) => {
     const op: Op = { runtime, db, tenant: provider.tenant, actor: provider.actor, ctx, requestId: 'demo', ip: null };
-    const team = await createTeam(op, 'Client team');
-    await addTeamMember(op, team.id, provider.actor.userId as string);
-    const engagement = await inviteClient(op, {
-      slug: client.tenant.slug,
-      modules,
-      grants,
-      teams: [{ teamId: team.id, grants }],
-    });
+    // No team named: the demo provider's owner works on it, in a team named after the client.
+    const engagement = await inviteClient(op, { client: { slug: client.tenant.slug }, modules, grants, teams: [] });
     return engagement.id;
   });
   await inTenant(runtime, client.tenant, client.actor, async ({ db, ctx }) => {
@@ -189,6 +183,7 @@ export async function seedDemo(runtime: Runtime, options: DemoOptions = {}): Pro
     { tenant: firm, actor: firmActor },
     modules,
   );
+  await seedDemoInvoice(runtime, firm.id);
 
   const result: DemoResult = {
     created: true,

@@ -1,9 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor, TenantInfo } from '../http/env.ts';
-import { badRequest, conflict, notFound } from '../http/problem.ts';
+import { fieldError, notFound, Problem } from '../http/problem.ts';
 import type { HookContext, Runtime } from '../runtime.ts';
 import type { BureauPlugin, PluginContext } from './define-plugin.ts';
+import { pm } from './messages.ts';
 import { requiredBy } from './registry.ts';
+import { moduleTitle, moduleTitles } from './titles.ts';
 
 type AnyPlugin = BureauPlugin<string, any>;
 
@@ -35,7 +37,7 @@ const hookContext = (op: ModuleOp): HookContext => ({
 /** The installed plugin with this id, or 404. */
 export function installedPlugin(runtime: Pick<Runtime, 'plugins'>, id: string): AnyPlugin {
   const plugin = runtime.plugins.find((p) => p.id === id);
-  if (!plugin) throw notFound('Module');
+  if (!plugin) throw notFound(pm.module_not_found);
   return plugin;
 }
 
@@ -95,8 +97,9 @@ export async function enableModule(op: ModuleOp, id: string, confirmed: boolean)
     : [];
   const missing = requires.filter((r) => !reqRows.some((row) => row.module_id === r && row.enabled));
   if (missing.length) {
-    throw conflict('requirements_not_enabled', `The ${id} module needs ${missing.join(', ')} enabled first`, {
-      missing,
+    throw new Problem(409, 'requirements_not_enabled', pm.requirements, {
+      params: { module: moduleTitle(op.runtime, id), missing: moduleTitles(op.runtime, missing) },
+      extra: { missing },
     });
   }
 
@@ -137,11 +140,14 @@ export async function disableModule(op: ModuleOp, id: string): Promise<ModuleRow
     .map((r) => r.module_id)
     .sort();
   if (enabledDependents.length) {
-    throw conflict(
-      'required_by_enabled',
-      `The ${id} module is required by ${enabledDependents.join(', ')}; disable ${enabledDependents.length > 1 ? 'them' : 'it'} first`,
-      { requiredBy: enabledDependents },
-    );
+    throw new Problem(409, 'required_by_enabled', pm.required_by, {
+      params: {
+        module: moduleTitle(op.runtime, id),
+        requiredBy: moduleTitles(op.runtime, enabledDependents),
+        count: enabledDependents.length,
+      },
+      extra: { requiredBy: enabledDependents },
+    });
   }
 
   const now = op.runtime.clock.now();
@@ -172,16 +178,33 @@ export async function disableModule(op: ModuleOp, id: string): Promise<ModuleRow
 export async function purgeModule(op: ModuleOp, id: string, confirm: string): Promise<Record<string, number>> {
   const plugin = installedPlugin(op.runtime, id);
   if (confirm !== id) {
-    throw badRequest('confirmation_mismatch', `Type the module id "${id}" to confirm`, [
-      { path: 'confirm', message: `Must be exactly "${id}"` },
-    ]);
+    throw new Problem(400, 'confirmation_mismatch', pm.confirm_mismatch, {
+      params: { id },
+      errors: [fieldError('confirm', pm.confirm_exactly, { id })],
+    });
   }
   const current = await lockModuleRow(op, id);
-  if (current.enabled) throw conflict('module_enabled', `Disable the ${id} module before deleting its data`);
+  if (current.enabled)
+    throw new Problem(409, 'module_enabled', pm.module_enabled, { params: { module: moduleTitle(op.runtime, id) } });
   if (plugin.purge) await plugin.purge(op.ctx);
   const deleted = await purgeSchema(op.db, plugin.id, op.tenant.id);
+  Object.assign(deleted, await purgeCoreRowsOf(op.db, op.tenant.id, plugin.id));
   await op.ctx.audit({ action: 'module.purged', entityType: 'module', entityId: id, after: { deleted } });
   return deleted;
+}
+
+/**
+ * What core keeps about a module's records: the status history of its workflows' entities.
+ * Deleted with the module's data, counted under the core table's name.
+ */
+async function purgeCoreRowsOf(db: Kysely<any>, tenantId: string, moduleId: string): Promise<Record<string, number>> {
+  const history = await db
+    .deleteFrom('core.status_history')
+    .where('tenant_id', '=', tenantId)
+    .where('entity_type', 'like', `${moduleId}.%`)
+    .executeTakeFirst();
+  const n = Number(history.numDeletedRows);
+  return n ? { 'core.status_history': n } : {};
 }
 
 /** The tenant's rows in every table of a plugin's schema, children before the tables they reference. */

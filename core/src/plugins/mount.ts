@@ -4,13 +4,18 @@ import type { BaseEnv, TenantEnv } from '../http/env.ts';
 import { Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import type { Runtime } from '../runtime.ts';
+import { pm } from './messages.ts';
+import { moduleTitle } from './titles.ts';
 
 /** Refuses a plugin's routes unless the module is enabled for the tenant and within the caller's scope. */
 export const moduleGate = (moduleId: string) =>
   createMiddleware<TenantEnv>(async (c, next) => {
     const scope = c.var.moduleScope;
     if (scope && !scope.includes(moduleId)) {
-      throw new Problem(403, 'module_not_in_scope', `Your access to this tenant does not cover the ${moduleId} module`);
+      throw new Problem(403, 'module_not_in_scope', pm.not_in_scope, {
+        params: { module: moduleTitle(c.var.runtime, moduleId) },
+        extra: { module: moduleId },
+      });
     }
     const row = await c.var.db
       .selectFrom('core.tenant_modules')
@@ -19,7 +24,8 @@ export const moduleGate = (moduleId: string) =>
       .where('module_id', '=', moduleId)
       .executeTakeFirst();
     if (!row?.enabled) {
-      throw new Problem(403, 'module_not_enabled', `The ${moduleId} module is not enabled for this tenant`, {
+      throw new Problem(403, 'module_not_enabled', pm.not_enabled, {
+        params: { module: moduleTitle(c.var.runtime, moduleId) },
         extra: { module: moduleId },
       });
     }

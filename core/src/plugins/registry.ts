@@ -1,3 +1,8 @@
+import { classProblems } from '../records/classes.ts';
+import { recordsProblems } from '../records/declarations.ts';
+import { installedSchedules, scheduleProblems } from '../schedules/registry.ts';
+import { CORE_PERMISSIONS } from '../tenancy/permissions.ts';
+import { workflowEventTypes, workflowProblems } from '../workflows/registry.ts';
 import type { BureauPlugin } from './define-plugin.ts';
 
 type AnyPlugin = BureauPlugin<string, any>;
@@ -32,10 +37,29 @@ export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
   'attachments',
   'events',
   'dead-letters',
+  'schedules',
+  'notifications',
+  'workflows',
   'billing',
   'providers',
   'clients',
   'settings',
+  // entity types of core's own audit entries (an audit entry whose type is a plugin id belongs to that module)
+  'record',
+  'retention',
+  'record-class',
+  'legal-hold',
+  'disposal',
+  'subject-request',
+  'archive-export',
+  'privacy',
+  'module',
+  'membership',
+  'invitation',
+  'role',
+  'team',
+  'engagement',
+  'event',
 ]);
 
 /** Boot refuses an invalid plugin list with this error; its message names every cause, one per line. */
@@ -84,7 +108,7 @@ export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options
     else byId.set(id, p);
   }
 
-  const declaredEvents = new Set<string>(options.coreEvents ?? []);
+  const declaredEvents = new Set<string>([...(options.coreEvents ?? []), ...workflowEventTypes([...byId.values()])]);
   for (const p of byId.values()) {
     const prefix = `${p.id}.`;
     for (const key of Object.keys(p.permissions ?? {})) {
@@ -103,6 +127,7 @@ export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options
       }
       declaredEvents.add(type);
     }
+    problems.push(...recordsProblems(p), ...classProblems(p));
     for (const req of p.requires ?? []) {
       if (req === p.id) problems.push(`plugin "${p.id}" requires itself`);
       else if (!byId.has(req)) problems.push(`plugin "${p.id}" requires "${req}", which is not installed`);
@@ -116,6 +141,10 @@ export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options
       }
     }
   }
+
+  problems.push(...workflowProblems([...byId.values()], Object.keys(CORE_PERMISSIONS)));
+  // Cron expressions read the same in any zone; a schedule's own timeZone is checked too.
+  problems.push(...scheduleProblems(installedSchedules([...byId.values()], [], 'UTC')));
 
   const { order, cycle } = dependencyOrder([...byId.values()]);
   if (cycle) problems.push(`plugins depend on each other in a cycle: ${cycle.join(' → ')}`);

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { withTenant } from '../db/with-tenant.ts';
 import type { Actor, SessionUser, TenantInfo } from '../http/env.ts';
-import { badRequest, notFound } from '../http/problem.ts';
+import { badRequest, fieldError, notFound } from '../http/problem.ts';
 import { pluginContext } from '../plugins/context.ts';
 import { enabledModulesOf } from '../plugins/enabled-modules.ts';
 import type { Runtime } from '../runtime.ts';
@@ -9,6 +9,7 @@ import { roleGrants } from '../tenancy/access.ts';
 import { grants } from '../tenancy/permissions.ts';
 import { reachableClients } from './access.ts';
 import { touchesModule } from './grants.ts';
+import { prm } from './messages.ts';
 
 export const CONSOLE_SORTS = ['name', '-name', 'slug', '-slug', 'created', '-created'] as const;
 export type ConsoleSort = (typeof CONSOLE_SORTS)[number];
@@ -46,10 +47,7 @@ function encodeCursor(sort: ConsoleSort, key: string, id: string): string {
 }
 
 function decodeCursor(sort: ConsoleSort, cursor: string): { key: string; id: string } {
-  const bad = () =>
-    badRequest('invalid_cursor', 'The cursor is not valid for this listing', [
-      { path: 'cursor', message: 'Invalid cursor' },
-    ]);
+  const bad = () => badRequest('invalid_cursor', prm.bad_cursor, [fieldError('cursor', prm.bad_cursor_field)]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -153,7 +151,7 @@ export async function providerConsole(
     .where('t.slug', '=', args.providerSlug)
     .where('t.kind', '=', 'provider')
     .executeTakeFirst();
-  if (!provider) throw notFound('Provider');
+  if (!provider) throw notFound(prm.provider_not_found);
   const providerInfo = provider as unknown as TenantInfo;
   const isManager = grants(await roleGrants(runtime, db, provider.id, provider.role), 'tenant.clients.manage');
 

@@ -1,14 +1,23 @@
+import { sql } from 'kysely';
 import type { FieldError } from '../http/problem.ts';
-import { badRequest, conflict, notFound, Problem } from '../http/problem.ts';
+import { badRequest, conflict, fieldError, notFound, Problem } from '../http/problem.ts';
+import { cm } from '../i18n/core-messages.ts';
+import { isLocale } from '../i18n/locale.ts';
+import type { Message } from '../i18n/messages.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
+import { sendMail } from '../mail/localized.ts';
+import { moduleTitles } from '../plugins/titles.ts';
 import { createInvitation } from '../tenancy/invitations.ts';
-import { isKnownGrant } from '../tenancy/roles.ts';
+import { tm } from '../tenancy/messages.ts';
+import { isKnownGrant, unknownPermissions } from '../tenancy/roles.ts';
 import { insertTenant } from '../tenancy/signup.ts';
 import { findTenantById } from '../tenancy/tenants.ts';
 import { auditIn, inTenant } from './cross-tenant.ts';
 import { intersectGrants, isSubset, reduceGrants, unionGrants } from './grants.ts';
+import { prm } from './messages.ts';
 import { type Op, requireOwnPeople, requireProvider } from './op.ts';
+import { proposerTeam } from './teams.ts';
 
 export type EngagementStatus = 'pending' | 'active' | 'declined' | 'revoked' | 'ended';
 export const OPEN_STATUSES: readonly EngagementStatus[] = ['pending', 'active'];
@@ -95,7 +104,7 @@ export async function loadHeader(op: Op, id: string, side: Side): Promise<Header
       .where('tenant_id', '=', op.tenant.id)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!own) throw notFound('Engagement');
+    if (!own) throw notFound(prm.engagement_not_found);
     clientId = op.tenant.id;
     providerId = own.provider_tenant_id;
   } else {
@@ -105,7 +114,7 @@ export async function loadHeader(op: Op, id: string, side: Side): Promise<Header
       .where('tenant_id', '=', op.tenant.id)
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!own) throw notFound('Engagement');
+    if (!own) throw notFound(prm.engagement_not_found);
     clientId = own.client_tenant_id;
     providerId = op.tenant.id;
   }
@@ -118,7 +127,7 @@ export async function loadHeader(op: Op, id: string, side: Side): Promise<Header
       .forUpdate()
       .executeTakeFirst(),
   );
-  if (!row) throw notFound('Engagement');
+  if (!row) throw notFound(prm.engagement_not_found);
   return {
     id,
     clientId,
@@ -134,7 +143,7 @@ export async function loadHeader(op: Op, id: string, side: Side): Promise<Header
 
 function requireOpen(h: Header) {
   if (!OPEN_STATUSES.includes(h.status)) {
-    throw conflict('engagement_closed', `This engagement is ${h.status}`, { status: h.status });
+    throw conflict('engagement_closed', prm.engagement_closed, { status: h.status });
   }
 }
 
@@ -347,7 +356,7 @@ export async function listEngagements(
 /** One engagement of the acting tenant with its history (this side's copy). */
 export async function getEngagement(op: Op, side: Side, id: string) {
   const [view] = await listEngagements(op, side, 'all', id);
-  if (!view) throw notFound('Engagement');
+  if (!view) throw notFound(prm.engagement_not_found);
   const events = await op.db
     .selectFrom('core.engagement_events')
     .select(['id', 'at', 'action', 'side', 'actor_user_id', 'actor_label', 'details'])
@@ -370,7 +379,7 @@ export async function getEngagement(op: Op, side: Side, id: string) {
 
 async function viewOf(op: Op, side: Side, id: string): Promise<EngagementView> {
   const [view] = await listEngagements(op, side, 'all', id);
-  if (!view) throw notFound('Engagement');
+  if (!view) throw notFound(prm.engagement_not_found);
   return view;
 }
 
@@ -378,19 +387,19 @@ async function viewOf(op: Op, side: Side, id: string): Promise<EngagementView> {
 // Validation
 
 function invalid(errors: FieldError[]): never {
-  throw new Problem(400, 'invalid_input', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  throw new Problem(400, 'invalid_input', cm.invalid_input, { errors });
 }
 
 function checkModules(op: Op, modules: string[], path: string): string[] {
   const installed = new Set(op.runtime.plugins.map((p) => p.id));
   const unknown = modules.filter((m) => !installed.has(m));
-  if (unknown.length) invalid([{ path, message: `Unknown modules: ${unknown.join(', ')}` }]);
+  if (unknown.length) invalid([fieldError(path, prm.unknown_modules, { modules: unknown, count: unknown.length })]);
   return [...new Set(modules)].sort();
 }
 
 function checkGrants(op: Op, grants: string[], path: string): string[] {
   const unknown = grants.filter((g) => !isKnownGrant(op.runtime, g));
-  if (unknown.length) invalid([{ path, message: `Unknown permissions: ${unknown.join(', ')}` }]);
+  if (unknown.length) throw unknownPermissions(unknown, path);
   return reduceGrants(grants);
 }
 
@@ -409,7 +418,7 @@ async function checkProposal(op: Op, input: ScopeInput) {
     grants: checkGrants(op, t.grants, `teams.${i}.grants`),
   }));
   const ids = teams.map((t) => t.teamId);
-  if (new Set(ids).size !== ids.length) invalid([{ path: 'teams', message: 'A team is listed twice' }]);
+  if (new Set(ids).size !== ids.length) invalid([fieldError('teams', prm.team_twice)]);
   if (ids.length) {
     const found = await op.db
       .selectFrom('core.provider_teams')
@@ -419,18 +428,32 @@ async function checkProposal(op: Op, input: ScopeInput) {
       .execute();
     const known = new Set(found.map((f) => f.id));
     const missing = ids.map((id, i) => ({ id, i })).filter((x) => !known.has(x.id));
-    if (missing.length) invalid(missing.map((m) => ({ path: `teams.${m.i}.teamId`, message: 'No such team' })));
+    if (missing.length) invalid(missing.map((m) => fieldError(`teams.${m.i}.teamId`, prm.team_not_found)));
   }
-  const grants = input.grants ? checkGrants(op, input.grants, 'grants') : unionGrants(...teams.map((t) => t.grants));
+  // Asked for: as given; else what the teams will hold; else everything in each module chosen.
+  const grants = input.grants
+    ? checkGrants(op, input.grants, 'grants')
+    : teams.length
+      ? unionGrants(...teams.map((t) => t.grants))
+      : modules.map((m) => `${m}.*`);
   const beyond = teams.map((t, i) => ({ t, i })).filter(({ t }) => !isSubset(t.grants, grants));
   if (beyond.length) {
-    invalid(beyond.map(({ i }) => ({ path: `teams.${i}.grants`, message: "Beyond the engagement's grants" })));
+    invalid(beyond.map(({ i }) => fieldError(`teams.${i}.grants`, prm.team_beyond_engagement)));
   }
   return { modules, grants, teams };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Provider side
+
+/** The proposer's own team when the proposal names none (see proposerTeam). */
+async function proposerIfNoTeam(op: Op, input: ScopeInput, clientName: string): Promise<string | null> {
+  return input.teams.length ? null : proposerTeam(op, clientName);
+}
+
+function withProposer(scope: Awaited<ReturnType<typeof checkProposal>>, teamId: string | null) {
+  return teamId ? { ...scope, teams: [{ teamId, grants: scope.grants }] } : scope;
+}
 
 async function insertEngagement(
   op: Op,
@@ -445,7 +468,7 @@ async function insertEngagement(
     .where('client_tenant_id', '=', clientId)
     .where('status', 'in', [...OPEN_STATUSES])
     .executeTakeFirst();
-  if (open) throw conflict('engagement_exists', 'An engagement with this client is already open', { id: open.id });
+  if (open) throw conflict('engagement_exists', prm.engagement_exists, { id: open.id });
   const now = op.runtime.clock.now();
   const id = newId();
   const status: EngagementStatus = origin === 'created' ? 'active' : 'pending';
@@ -498,21 +521,46 @@ async function insertEngagement(
   };
 }
 
+/** How a provider names an existing client: its address, an owner's or admin's e-mail, or its IČO. */
+export type ClientRef = { slug?: string | undefined; email?: string | undefined; ico?: string | undefined };
+
+/** The client a provider names, or a plain 404 on the field that named it. */
+async function findClient(op: Op, ref: ClientRef) {
+  const tenants = op.db.selectFrom('core.tenants').select(['id', 'slug', 'name', 'locale']);
+  if (ref.slug !== undefined) {
+    const client = await tenants.where('slug', '=', ref.slug.trim().toLowerCase()).executeTakeFirst();
+    if (!client) throw clientNotFound('client.slug', prm.no_client_slug, { slug: ref.slug });
+    return client;
+  }
+  const [by, value] = ref.email !== undefined ? ['email', ref.email] : ['ico', (ref.ico ?? '').padStart(8, '0')];
+  const found = await sql<{ tenant_id: string }>`select tenant_id from core.directory_lookup(${by}, ${value})`.execute(
+    op.db,
+  );
+  const ids = [...new Set(found.rows.map((r) => r.tenant_id))].filter((id) => id !== op.tenant.id);
+  if (!ids.length) {
+    throw by === 'email'
+      ? clientNotFound('client.email', prm.no_client_email, { email: value })
+      : clientNotFound('client.ico', prm.no_client_ico, { ico: value });
+  }
+  if (ids.length > 1) {
+    throw new Problem(409, 'client_ambiguous', prm.client_ambiguous, {
+      errors: [fieldError(`client.${by}`, prm.client_ambiguous)],
+    });
+  }
+  return tenants.where('id', '=', ids[0] as string).executeTakeFirstOrThrow();
+}
+
+const clientNotFound = (path: string, message: Message, params: Record<string, string>) =>
+  new Problem(404, 'client_not_found', message, { params, errors: [fieldError(path, message, params)] });
+
 /** A provider invites an existing tenant; its owners and admins accept or decline. */
-export async function inviteClient(op: Op, input: ScopeInput & { slug: string }) {
+export async function inviteClient(op: Op, input: ScopeInput & { client: ClientRef }) {
   requireProvider(op);
   requireOwnPeople(op);
-  const client = await op.db
-    .selectFrom('core.tenants')
-    .select(['id', 'slug', 'name', 'locale'])
-    .where('slug', '=', input.slug)
-    .executeTakeFirst();
-  if (!client) throw notFound('Tenant');
+  const client = await findClient(op, input.client);
   if (client.id === op.tenant.id)
-    throw badRequest('invalid_input', 'A firm cannot be its own client', [
-      { path: 'client.slug', message: 'This is your own firm' },
-    ]);
-  const scope = await checkProposal(op, input);
+    throw badRequest('invalid_input', prm.own_firm, [fieldError('client.slug', prm.own_firm_field)]);
+  const scope = withProposer(await checkProposal(op, input), await proposerIfNoTeam(op, input, client.name));
   const h = await insertEngagement(op, client.id, scope, 'invited');
   await recordEvent(op, h, 'invited', { modules: scope.modules, grants: scope.grants, teams: scope.teams });
   // Tell the client's owners and admins (read under the client, as they are the client's members).
@@ -520,22 +568,25 @@ export async function inviteClient(op: Op, input: ScopeInput & { slug: string })
     op.db
       .selectFrom('core.memberships as m')
       .innerJoin('core.users as u', 'u.id', 'm.user_id')
-      .select('u.email')
+      .select(['u.email', 'u.locale'])
       .where('m.tenant_id', '=', client.id)
       .where('m.role', 'in', ['owner', 'admin'])
       .execute(),
   );
   const link = `${op.runtime.config.publicUrl}/t/${client.slug}/settings/providers`;
-  const cs = client.locale === 'cs';
   for (const a of admins) {
-    await op.runtime.mailer.send({
+    await sendMail(op.runtime, {
       to: a.email,
-      subject: cs
-        ? `${op.tenant.name} žádá o přístup do ${client.name}`
-        : `${op.tenant.name} asks for access to ${client.name}`,
-      text: cs
-        ? `Dobrý den,\n\n${op.tenant.name} vás zve ke spolupráci (moduly: ${scope.modules.join(', ') || '—'}). Přijmout nebo odmítnout můžete zde:\n${link}`
-        : `Hello,\n\n${op.tenant.name} invites ${client.name} to an engagement (modules: ${scope.modules.join(', ') || '—'}). Accept or decline here:\n${link}`,
+      locale: isLocale(a.locale) ? a.locale : isLocale(client.locale) ? client.locale : 'en',
+      subject: prm.invite_mail_subject,
+      text: prm.invite_mail_text,
+      params: {
+        provider: op.tenant.name,
+        client: client.name,
+        modules: moduleTitles(op.runtime, scope.modules),
+        count: scope.modules.length,
+        link,
+      },
     });
   }
   return viewOf(op, 'provider', h.id);
@@ -553,11 +604,11 @@ export interface NewClientInput extends ScopeInput {
 export async function createClient(op: Op, input: NewClientInput) {
   requireProvider(op);
   requireOwnPeople(op);
-  const scope = await checkProposal(op, input);
+  const scope = withProposer(await checkProposal(op, input), await proposerIfNoTeam(op, input, input.tenant.name));
   const clientId = await insertTenant(op.db, { ...input.tenant, kind: 'company' });
   const h = await insertEngagement(op, clientId, scope, 'created');
   const client = await findTenantById(op.db, clientId);
-  if (!client) throw notFound('Tenant');
+  if (!client) throw notFound(tm.tenant_not_found);
   // The invitation machinery of core, run under the new tenant inside this transaction.
   const invitation = await inTenant(op, clientId, () =>
     createInvitation(op.runtime, op.db, client, {
@@ -588,9 +639,9 @@ export async function assignTeam(op: Op, id: string, teamId: string, grantsIn: s
     .where('tenant_id', '=', op.tenant.id)
     .where('id', '=', teamId)
     .executeTakeFirst();
-  if (!team) throw notFound('Team');
+  if (!team) throw notFound(prm.team_not_found);
   if (!isSubset(grants, h.grants)) {
-    throw new Problem(403, 'exceeds_client_approval', 'The client has not allowed these permissions', {
+    throw new Problem(403, 'exceeds_client_approval', prm.exceeds_client_approval, {
       extra: { allowed: h.grants, requested: grants },
     });
   }
@@ -644,7 +695,7 @@ export async function removeTeam(op: Op, side: Side, id: string, teamId: string)
       .returning(['et.grants'])
       .executeTakeFirst(),
   );
-  if (!removed) throw notFound('Team');
+  if (!removed) throw notFound(prm.team_not_found);
   const team = await inTenant(op, h.providerId, () =>
     op.db
       .selectFrom('core.provider_teams')
@@ -672,62 +723,96 @@ export async function endEngagement(op: Op, id: string) {
 // ---------------------------------------------------------------------------------------------
 // Client side
 
-function checkWithinProposal(
-  op: Op,
-  h: Header,
-  input: { modules?: string[] | undefined; grants?: string[] | undefined },
-) {
+/**
+ * What the client allows: any installed modules and known grants, narrower or wider than the
+ * proposal (the client decides). A module added without naming grants brings everything in it.
+ */
+function checkScope(op: Op, h: Header, input: { modules?: string[] | undefined; grants?: string[] | undefined }) {
   const modules = input.modules ? checkModules(op, input.modules, 'modules') : h.modules;
-  const grants = input.grants ? checkGrants(op, input.grants, 'grants') : h.grants;
-  const extraModules = modules.filter((m) => !h.proposedModules.includes(m));
-  if (extraModules.length || !isSubset(grants, h.proposedGrants)) {
-    throw conflict('beyond_proposal', 'An engagement can cover only what the provider asked for', {
-      proposed: { modules: h.proposedModules, grants: h.proposedGrants },
-    });
-  }
+  const added = modules.filter((m) => !h.modules.includes(m));
+  const grants = input.grants
+    ? checkGrants(op, input.grants, 'grants')
+    : reduceGrants([...h.grants, ...added.map((m) => `${m}.*`)]);
   return { modules, grants };
 }
 
-/** The client's admins accept a pending engagement, optionally narrower than proposed. */
+/**
+ * Teams that held everything the client allowed before keep holding everything when the client
+ * widens, so a wider grant is usable at once; other teams keep what the provider gave them.
+ */
+async function widenTeams(op: Op, h: Header, before: string[], after: string[]) {
+  if (isSubset(after, before)) return [];
+  return inTenant(op, h.providerId, async () => {
+    const rows = await op.db
+      .selectFrom('core.engagement_teams as et')
+      .innerJoin('core.provider_teams as t', (j) =>
+        j.onRef('t.tenant_id', '=', 'et.tenant_id').onRef('t.id', '=', 'et.team_id'),
+      )
+      .select(['et.id', 'et.team_id', 't.name', 'et.grants'])
+      .where('et.tenant_id', '=', h.providerId)
+      .where('et.engagement_id', '=', h.id)
+      .execute();
+    const changed: { team: { id: string; name: string }; before: string[]; after: string[] }[] = [];
+    for (const r of rows) {
+      if (!isSubset(before, r.grants) || sameList(r.grants, after)) continue;
+      await op.db
+        .updateTable('core.engagement_teams')
+        .set({ grants: after })
+        .where('tenant_id', '=', h.providerId)
+        .where('id', '=', r.id)
+        .execute();
+      changed.push({ team: { id: r.team_id, name: r.name }, before: r.grants, after });
+    }
+    return changed;
+  });
+}
+
+/** The client's admins accept a pending engagement, as proposed or with a scope of their own. */
 export async function acceptEngagement(op: Op, id: string, input: { modules?: string[]; grants?: string[] }) {
   requireOwnPeople(op);
   const h = await loadHeader(op, id, 'client');
-  if (h.status !== 'pending') throw conflict('not_pending', `This engagement is ${h.status}`, { status: h.status });
-  const scope = checkWithinProposal(op, h, {
-    modules: input.modules ?? h.proposedModules,
-    grants: input.grants ?? h.proposedGrants,
-  });
+  if (h.status !== 'pending') throw conflict('not_pending', prm.not_pending, { status: h.status });
+  const before = h.grants;
+  const scope = checkScope(op, h, input);
   await updateHeader(op, h, { status: 'active', ...scope, responded_at: op.runtime.clock.now() });
   const capped = await capTeams(op, h, scope.grants);
-  await recordEvent(op, h, 'accepted', { ...scope, ...(capped.length ? { teamsNarrowed: capped } : {}) });
+  const widened = await widenTeams(op, h, before, scope.grants);
+  await recordEvent(op, h, 'accepted', {
+    ...scope,
+    ...(capped.length ? { teamsNarrowed: capped } : {}),
+    ...(widened.length ? { teamsWidened: widened } : {}),
+  });
   return viewOf(op, 'client', id);
 }
 
 export async function declineEngagement(op: Op, id: string) {
   requireOwnPeople(op);
   const h = await loadHeader(op, id, 'client');
-  if (h.status !== 'pending') throw conflict('not_pending', `This engagement is ${h.status}`, { status: h.status });
+  if (h.status !== 'pending') throw conflict('not_pending', prm.not_pending, { status: h.status });
   await updateHeader(op, h, { status: 'declined', responded_at: op.runtime.clock.now() });
   await recordEvent(op, h, 'declined', {});
   return viewOf(op, 'client', id);
 }
 
 /**
- * The client changes what an engagement covers (modules, grants), within what the provider asked
- * for. Teams holding more than the new grants are narrowed at once; effective on the next request.
+ * The client changes what an engagement covers (modules, grants), narrower or wider. Teams holding
+ * more than the new grants are narrowed at once, teams that held everything are widened with it;
+ * effective on the next request.
  */
 export async function changeScope(op: Op, id: string, input: { modules?: string[]; grants?: string[] }) {
   requireOwnPeople(op);
   const h = await loadHeader(op, id, 'client');
   requireOpen(h);
   const before = { modules: h.modules, grants: h.grants };
-  const scope = checkWithinProposal(op, h, input);
+  const scope = checkScope(op, h, input);
   await updateHeader(op, h, scope);
   const capped = await capTeams(op, h, scope.grants);
+  const widened = await widenTeams(op, h, before.grants, scope.grants);
   await recordEvent(op, h, 'scope_changed', {
     before,
     after: scope,
     ...(capped.length ? { teamsNarrowed: capped } : {}),
+    ...(widened.length ? { teamsWidened: widened } : {}),
   });
   return viewOf(op, 'client', id);
 }

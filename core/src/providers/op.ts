@@ -5,6 +5,7 @@ import { Problem } from '../http/problem.ts';
 import type { PluginContext } from '../plugins/define-plugin.ts';
 import type { Runtime } from '../runtime.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
+import { prm } from './messages.ts';
 
 /** One request's work on engagements: the tenant transaction of the side acting (client or provider). */
 export interface Op {
@@ -37,13 +38,13 @@ export function opOf(c: Context<TenantEnv>): Op {
  */
 export function requireOwnPeople(op: Op): void {
   if (op.actor.providerTenantId) {
-    throw new Problem(403, 'own_people_only', "Only the firm's own members manage its providers and clients");
+    throw new Problem(403, 'own_people_only', prm.own_people_only);
   }
 }
 
 /** Refuses provider-only work in a tenant that is not a provider. */
 export function requireProvider(op: Op): void {
   if (op.tenant.kind !== 'provider') {
-    throw new Problem(409, 'not_a_provider', 'This firm is not a provider; sign up as a provider to serve clients');
+    throw new Problem(409, 'not_a_provider', prm.not_a_provider);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { Problem } from '../http/problem.ts';
+import { badRequest, fieldError } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { defaultCurrency, IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
@@ -17,6 +17,7 @@ import {
   removeTeam,
   revokeEngagement,
 } from './engagements.ts';
+import { prm } from './messages.ts';
 import { opOf, requireOwnPeople, requireProvider } from './op.ts';
 import {
   Engagement,
@@ -187,12 +188,10 @@ export const providerSideRoutes = newRouter<TenantEnv>()
       const body = c.req.valid('json');
       const scope = { modules: body.modules, grants: body.grants, teams: body.teams };
       if (!!body.client === !!body.newClient) {
-        throw new Problem(400, 'invalid_input', 'Give either an existing client or a new one', {
-          errors: [{ path: 'client', message: 'Give exactly one of client and newClient' }],
-        });
+        throw badRequest('invalid_input', prm.client_or_new, [fieldError('client', prm.client_or_new_field)]);
       }
       if (body.client) {
-        const engagement = await inviteClient(op, { ...scope, slug: body.client.slug });
+        const engagement = await inviteClient(op, { ...scope, client: body.client });
         return c.json({ engagement, invitation: null }, 201);
       }
       const n = body.newClient as NonNullable<typeof body.newClient>;

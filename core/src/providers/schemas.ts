@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { Email, Locale, NewTenantFields } from '../http/schemas.ts';
 import { STATUS_FILTER_KEYS } from './engagements.ts';
+import { prm } from './messages.ts';
 
-export const ModuleId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Not a module id');
+export const ModuleId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, prm.module_id.ref);
 export const GrantPattern = z.string().min(1).max(100);
 export const GrantList = z.array(GrantPattern).max(200);
 
@@ -71,9 +72,23 @@ export const NewClientInput = z.object({
 export const InviteBody = z
   .object({
     client: z
-      .object({ slug: z.string().min(1).max(60) })
+      .object({
+        slug: z.string().min(1).max(60).optional(),
+        email: Email.optional(),
+        ico: z
+          .string()
+          .trim()
+          .regex(/^\d{6,8}$/, prm.ico_format.ref)
+          .optional(),
+      })
+      .refine((c) => [c.slug, c.email, c.ico].filter((x) => x !== undefined).length === 1, {
+        message: prm.client_one_of.ref,
+      })
       .optional()
-      .openapi({ description: 'An existing tenant, by its address; its owners and admins accept or decline' }),
+      .openapi({
+        description:
+          'An existing firm, by its address (slug), the e-mail of its owner or an administrator, or its IČO; its owners and admins accept or decline',
+      }),
     newClient: NewClientInput.optional().openapi({
       description: 'A new client tenant created on the client’s behalf; its owner is invited by e-mail',
     }),

@@ -1,6 +1,7 @@
-import { conflict, notFound, Problem } from '../http/problem.ts';
+import { badRequest, conflict, fieldError, notFound } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
 import { loadHeader, recordEvent } from './engagements.ts';
+import { prm } from './messages.ts';
 import type { Op } from './op.ts';
 
 export interface TeamView {
@@ -56,7 +57,7 @@ async function findTeam(op: Op, id: string) {
     .where('tenant_id', '=', op.tenant.id)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!team) throw notFound('Team');
+  if (!team) throw notFound(prm.team_not_found);
   return team;
 }
 
@@ -71,7 +72,7 @@ async function nameTaken(op: Op, name: string, except?: string) {
 }
 
 export async function createTeam(op: Op, name: string) {
-  if (await nameTaken(op, name)) throw conflict('team_exists', 'A team with this name exists');
+  if (await nameTaken(op, name)) throw conflict('team_exists', prm.team_exists);
   const team = { id: newId(), name };
   await op.db
     .insertInto('core.provider_teams')
@@ -83,7 +84,7 @@ export async function createTeam(op: Op, name: string) {
 
 export async function renameTeam(op: Op, id: string, name: string) {
   const before = await findTeam(op, id);
-  if (await nameTaken(op, name, id)) throw conflict('team_exists', 'A team with this name exists');
+  if (await nameTaken(op, name, id)) throw conflict('team_exists', prm.team_exists);
   await op.db
     .updateTable('core.provider_teams')
     .set({ name })
@@ -124,9 +125,7 @@ export async function addTeamMember(op: Op, teamId: string, userId: string) {
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!member) {
-    throw new Problem(400, 'not_a_member', 'Only members of this firm can join its teams', {
-      errors: [{ path: 'userId', message: 'Not a member of this firm' }],
-    });
+    throw badRequest('not_a_member', prm.not_a_member, [fieldError('userId', prm.not_a_member_field)]);
   }
   const added = await op.db
     .insertInto('core.provider_team_members')
@@ -159,11 +158,32 @@ export async function removeTeamMember(op: Op, teamId: string, userId: string) {
     .where('user_id', '=', userId)
     .returning('id')
     .executeTakeFirst();
-  if (!removed) throw notFound('Team member');
+  if (!removed) throw notFound(prm.team_member_not_found);
   await op.ctx.audit({
     action: 'team.member_removed',
     entityType: 'team',
     entityId: teamId,
     before: { team: team.name, userId },
   });
+}
+
+/**
+ * Who works for a client when the proposal names no team: the person proposing, in a team named
+ * after the client (found by name or created), so an accepted engagement is usable at once by the
+ * provider staff who proposed it. An API token proposing must name a team.
+ */
+export async function proposerTeam(op: Op, clientName: string): Promise<string> {
+  if (!op.actor.userId) {
+    throw badRequest('team_required', prm.team_required, [fieldError('teams', prm.team_required)]);
+  }
+  const name = clientName.slice(0, 80);
+  const existing = await op.db
+    .selectFrom('core.provider_teams')
+    .select('id')
+    .where('tenant_id', '=', op.tenant.id)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst();
+  const teamId = existing?.id ?? (await createTeam(op, name)).id;
+  await addTeamMember(op, teamId, op.actor.userId);
+  return teamId;
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { badRequest, conflict, notFound } from '../http/problem.ts';
+import { badRequest, fieldError, forbidden, notFound, Problem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
+import { callerOf, type EntityAccess, entityAccess } from './access.ts';
+import { rm } from './messages.ts';
 import { addPeriod, keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
 import { sniffContentType } from './sniff.ts';
 import { recordStorage } from './storage.ts';
@@ -57,7 +59,7 @@ const Rule = z
     months: z.number().int().min(0).max(1200).default(0),
     days: z.number().int().min(0).max(36500).default(0),
   })
-  .refine((r) => r.years + r.months + r.days > 0, { message: 'A rule needs a period', path: ['years'] })
+  .refine((r) => r.years + r.months + r.days > 0, { message: rm.rule_needs_period.ref, path: ['years'] })
   .openapi('RetentionRule');
 
 const Rules = z.object({ rules: z.array(Rule).max(100) });
@@ -96,7 +98,12 @@ function contentDisposition(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-async function loadRecord(c: { var: TenantEnv['Variables'] }, id: string): Promise<Row> {
+/**
+ * An attachment the caller may see: 404 unless its entity type's module is enabled, within the
+ * caller's scope and the caller holds the type's read permission (as for an unknown id); 403 naming
+ * the permission for a sensitive file without the sensitive permission. Nothing of the file either way.
+ */
+async function loadRecord(c: { var: TenantEnv['Variables'] }, id: string): Promise<{ row: Row; access: EntityAccess }> {
   const row = await c.var.db
     .selectFrom('core.records')
     .selectAll()
@@ -104,8 +111,24 @@ async function loadRecord(c: { var: TenantEnv['Variables'] }, id: string): Promi
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!row) throw notFound('Attachment');
-  return row;
+  if (!row) throw notFound(rm.attachment_not_found);
+  const access = await entityAccess(callerOf(c.var), row.entity_type);
+  if (!access.read) throw notFound(rm.attachment_not_found);
+  if (row.sensitive && !access.sensitive) throw forbidden(access.declared?.entity.sensitive);
+  return { row, access };
+}
+
+/** What an attachment's audit entries say about it: never its content, nor the name of a sensitive file. */
+function auditDetails(a: ReturnType<typeof toAttachment>) {
+  return {
+    recordId: a.id,
+    ...(a.sensitive ? {} : { filename: a.filename }),
+    contentType: a.contentType,
+    size: a.size,
+    sha256: a.sha256,
+    retentionClass: a.retentionClass,
+    sensitive: a.sensitive,
+  };
 }
 
 /** Attachments (upload, list by entity, metadata, download, soft delete) and retention rules. */
@@ -134,9 +157,7 @@ export const recordRoutes = newRouter<TenantEnv>()
       const { rules } = c.req.valid('json');
       const classes = rules.map((r) => r.retentionClass);
       if (new Set(classes).size !== classes.length) {
-        throw badRequest('invalid_input', 'Each retention class may appear once', [
-          { path: 'rules', message: 'Duplicate retention class' },
-        ]);
+        throw badRequest('invalid_input', rm.duplicate_class, [fieldError('rules', rm.class_listed_twice)]);
       }
       const tenantId = c.var.tenant.id;
       const before = await retentionRules(c.var.db, tenantId);
@@ -169,7 +190,7 @@ export const recordRoutes = newRouter<TenantEnv>()
       tags: ['records'],
       permission: 'tenant.records.manage',
       description:
-        'Uploads an attachment (multipart/form-data). The content type is sniffed from the bytes; the size limit is config.maxUploadBytes.',
+        "Uploads an attachment (multipart/form-data). The entity type must be declared by an enabled module (400 `unknown_entity_type`); the caller needs the type's read (else 404) and attach permission (else 403). The content type is sniffed from the bytes; the size limit is config.maxUploadBytes.",
       request: { body: { required: true, content: { 'multipart/form-data': { schema: Upload } } } },
       responses: { 201: json(Attachment), ...problemResponses(400, 401, 403, 404, 413) },
     }),
@@ -177,14 +198,20 @@ export const recordRoutes = newRouter<TenantEnv>()
       const input = c.req.valid('form');
       const file = input.file as unknown;
       if (!(file instanceof File)) {
-        throw badRequest('invalid_input', 'Attach the file as form field `file`', [
-          { path: 'file', message: 'A file is required' },
-        ]);
+        throw badRequest('invalid_input', rm.file_required, [fieldError('file', rm.file_required)]);
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (!bytes.length) {
-        throw badRequest('invalid_input', 'The file is empty', [{ path: 'file', message: 'The file is empty' }]);
+        throw badRequest('invalid_input', rm.file_empty, [fieldError('file', rm.file_empty)]);
       }
+      const access = await entityAccess(callerOf(c.var), input.entityType);
+      if (!access.enabled) {
+        throw badRequest('unknown_entity_type', rm.unknown_entity_type, [
+          fieldError('entityType', rm.not_an_entity_type, { entityType: input.entityType }),
+        ]);
+      }
+      if (!access.read) throw notFound(rm.entity_not_found);
+      if (!access.attach) throw forbidden(access.declared?.entity.attach);
       const { db, tenant, actor, runtime } = c.var;
       const id = newId();
       const now = runtime.clock.now();
@@ -211,7 +238,12 @@ export const recordRoutes = newRouter<TenantEnv>()
       try {
         await db.insertInto('core.records').values(row).execute();
         const attachment = toAttachment(row, retainUntil);
-        await c.var.ctx.audit({ action: 'record.uploaded', entityType: 'record', entityId: id, after: attachment });
+        await c.var.ctx.audit({
+          action: 'record.uploaded',
+          entityType: input.entityType,
+          entityId: input.entityId,
+          after: auditDetails(attachment),
+        });
         return c.json(attachment, 201);
       } catch (err) {
         await storage.delete(row.storage_key).catch(() => {});
@@ -225,23 +257,33 @@ export const recordRoutes = newRouter<TenantEnv>()
       path: '/records',
       tags: ['records'],
       permission: 'tenant.records.read',
+      description:
+        "The entity's attachments the caller may see: 404 unless the entity type's module is enabled, within the caller's scope and the caller holds its read permission; files marked sensitive only with the sensitive permission. `access` says what the caller may do.",
       request: { query: z.object({ entityType: EntityType, entityId: EntityId }) },
-      responses: { 200: json(z.object({ records: z.array(Attachment) })), ...problemResponses(400, 401, 403, 404) },
+      responses: {
+        200: json(
+          z.object({
+            records: z.array(Attachment),
+            access: z.object({ attach: z.boolean(), sensitive: z.boolean() }),
+          }),
+        ),
+        ...problemResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const { db, tenant } = c.var;
-      const rows = await db
+      const access = await entityAccess(callerOf(c.var), q.entityType);
+      if (!access.read) throw notFound(rm.entity_not_found);
+      let query = db
         .selectFrom('core.records')
         .selectAll()
         .where('tenant_id', '=', tenant.id)
         .where('entity_type', '=', q.entityType)
         .where('entity_id', '=', q.entityId)
-        .where('deleted_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(1000)
-        .execute();
+        .where('deleted_at', 'is', null);
+      if (!access.sensitive) query = query.where('sensitive', '=', false);
+      const rows = await query.orderBy('created_at').orderBy('id').limit(1000).execute();
       const rules = new Map<string, RetentionRule>(
         (await retentionRules(db, tenant.id)).map((r) => [r.retentionClass, r]),
       );
@@ -257,6 +299,7 @@ export const recordRoutes = newRouter<TenantEnv>()
               ),
             ),
           ),
+          access: { attach: access.attach, sensitive: access.sensitive },
         },
         200,
       );
@@ -272,7 +315,7 @@ export const recordRoutes = newRouter<TenantEnv>()
       responses: { 200: json(Attachment), ...problemResponses(400, 401, 403, 404) },
     }),
     async (c) => {
-      const r = await loadRecord(c, c.req.valid('param').id);
+      const { row: r } = await loadRecord(c, c.req.valid('param').id);
       const rule = await retentionRule(c.var.db, c.var.tenant.id, r.retention_class);
       const until = keepUntil(new Date(r.created_at), r.retain_until ? new Date(r.retain_until) : null, rule);
       return c.json(toAttachment(r, until), 200);
@@ -292,10 +335,17 @@ export const recordRoutes = newRouter<TenantEnv>()
       },
     }),
     async (c) => {
-      const r = await loadRecord(c, c.req.valid('param').id);
+      const { row: r } = await loadRecord(c, c.req.valid('param').id);
       const bytes = await recordStorage(c.var.runtime).get(r.storage_key);
-      if (!bytes) throw notFound('Attachment content');
-      if (r.sensitive) await c.var.ctx.auditRead('record', r.id);
+      if (!bytes) throw notFound(rm.attachment_not_found);
+      if (r.sensitive) {
+        await c.var.ctx.audit({
+          action: 'record.read',
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          after: { recordId: r.id },
+        });
+      }
       return new Response(bytes as Uint8Array<ArrayBuffer>, {
         status: 200,
         headers: {
@@ -321,14 +371,15 @@ export const recordRoutes = newRouter<TenantEnv>()
     }),
     async (c) => {
       const { db, tenant, runtime, actor } = c.var;
-      const r = await loadRecord(c, c.req.valid('param').id);
+      const { row: r, access } = await loadRecord(c, c.req.valid('param').id);
+      if (!access.attach) throw forbidden(access.declared?.entity.attach);
       const rule = await retentionRule(db, tenant.id, r.retention_class);
       const until = keepUntil(new Date(r.created_at), r.retain_until ? new Date(r.retain_until) : null, rule);
       const now = runtime.clock.now();
       if (until && now < until) {
-        throw conflict('retention_active', `This attachment must be kept until ${until.toISOString()}`, {
-          retainUntil: until.toISOString(),
-          retentionClass: r.retention_class,
+        throw new Problem(409, 'retention_active', rm.retention_active, {
+          params: { until },
+          extra: { retainUntil: until.toISOString(), retentionClass: r.retention_class },
         });
       }
       const deleted = await db
@@ -339,9 +390,14 @@ export const recordRoutes = newRouter<TenantEnv>()
         .where('deleted_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
-      if (!deleted) throw notFound('Attachment');
+      if (!deleted) throw notFound(rm.attachment_not_found);
       const attachment = toAttachment(r, until);
-      await c.var.ctx.audit({ action: 'record.deleted', entityType: 'record', entityId: r.id, before: attachment });
+      await c.var.ctx.audit({
+        action: 'record.deleted',
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: auditDetails(attachment),
+      });
       return c.json(attachment, 200);
     },
   );

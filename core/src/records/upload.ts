@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Problem } from '../http/problem.ts';
 import type { Runtime } from '../runtime.ts';
+import { rm } from './messages.ts';
 
 const UPLOAD_PATH = /^\/api\/t\/[^/]+\/records$/;
 
@@ -21,7 +22,10 @@ export function recordUploadBody(runtime: Runtime): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: max,
     onError: () => {
-      throw new Problem(413, 'payload_too_large', `The file is larger than ${max} bytes`, { extra: { maxBytes: max } });
+      throw new Problem(413, 'payload_too_large', rm.file_too_large, {
+        params: { mb: Math.floor((max / 1024 / 1024) * 10) / 10 },
+        extra: { maxBytes: max },
+      });
     },
   });
   return async (c, next) => {

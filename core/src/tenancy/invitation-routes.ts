@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { forbidden, notFound, Problem } from '../http/problem.ts';
+import { badRequest, fieldError, forbidden, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { Email, IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { createInvitation, invitationStatus } from './invitations.ts';
+import { tm } from './messages.ts';
 import { roleExists } from './roles.ts';
 
 const Invitation = z
@@ -72,9 +73,7 @@ export const invitationRoutes = newRouter<TenantEnv>()
     async (c) => {
       const { email, role, confirm } = c.req.valid('json');
       if (!(await roleExists(c.var.db, c.var.tenant.id, role))) {
-        throw new Problem(400, 'invalid_input', 'No such role', {
-          errors: [{ path: 'role', message: 'No such role' }],
-        });
+        throw badRequest('invalid_input', tm.no_such_role, [fieldError('role', tm.no_such_role)]);
       }
       if (role === 'owner' && c.var.role !== 'owner') throw forbidden('tenant.owner');
       const hookCtx = { runtime: c.var.runtime, tenant: c.var.tenant, db: c.var.db, actor: c.var.actor };
@@ -113,7 +112,7 @@ export const invitationRoutes = newRouter<TenantEnv>()
         .where('revoked_at', 'is', null)
         .returning('id')
         .executeTakeFirst();
-      if (!row) throw notFound('Invitation');
+      if (!row) throw notFound(tm.invitation_not_found);
       await c.var.ctx.audit({ action: 'invitation.revoked', entityType: 'invitation', entityId: id });
       return c.json({ ok: true as const }, 200);
     },

@@ -2,8 +2,11 @@ import type { Kysely } from 'kysely';
 import { hashSecret, randomSecret } from '../auth/tokens.ts';
 import type { TenantInfo } from '../http/env.ts';
 import { conflict, Problem } from '../http/problem.ts';
+import { isLocale } from '../i18n/locale.ts';
 import { newId } from '../lib/ids.ts';
+import { sendMail } from '../mail/localized.ts';
 import type { Runtime } from '../runtime.ts';
+import { tm } from './messages.ts';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
@@ -30,7 +33,7 @@ export async function createInvitation(
     .where('m.tenant_id', '=', tenant.id)
     .where((eb) => eb(eb.fn('lower', ['u.email']), '=', input.email))
     .executeTakeFirst();
-  if (member) throw conflict('already_member', 'This person is already a member');
+  if (member) throw conflict('already_member', tm.already_member);
   const now = runtime.clock.now();
   // A new invitation replaces a pending one for the same address.
   await db
@@ -57,13 +60,25 @@ export async function createInvitation(
     })
     .execute();
   const link = `${runtime.config.publicUrl}/invite?token=${token}`;
-  const cs = tenant.locale === 'cs';
-  await runtime.mailer.send({
+  // In the invitee's language when they have an account, else in the firm's.
+  const people = await db
+    .selectFrom('core.users')
+    .select(['id', 'email', 'name', 'locale'])
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()),
+        ...(input.invitedBy ? [eb('id', '=', input.invitedBy)] : []),
+      ]),
+    )
+    .execute();
+  const invitee = people.find((u) => u.email.toLowerCase() === input.email.toLowerCase());
+  const inviter = people.find((u) => u.id === input.invitedBy);
+  await sendMail(runtime, {
     to: input.email,
-    subject: cs ? `Pozvánka do ${tenant.name} v Bureau` : `Join ${tenant.name} on Bureau`,
-    text: cs
-      ? `Dobrý den,\n\nbyli jste pozváni do firmy ${tenant.name}. Pozvánku přijmete zde (platí ${runtime.config.invitationDays} dní):\n${link}`
-      : `Hello,\n\nyou have been invited to ${tenant.name}. Accept here (valid for ${runtime.config.invitationDays} days):\n${link}`,
+    locale: isLocale(invitee?.locale) ? invitee.locale : isLocale(tenant.locale) ? tenant.locale : 'en',
+    subject: tm.invitation_mail_subject,
+    text: tm.invitation_mail_text,
+    params: { tenant: tenant.name, inviter: inviter?.name || tenant.name, days: runtime.config.invitationDays, link },
   });
   return {
     id,
@@ -101,10 +116,10 @@ export async function acceptInvitation(runtime: Runtime, token: string, userId: 
   const inv = await findInvitation(runtime, token);
   const now = runtime.clock.now();
   if (!inv || invitationStatus(inv, now) !== 'pending') {
-    throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+    throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
   }
   if (inv.email.toLowerCase() !== userEmail.toLowerCase()) {
-    throw conflict('email_mismatch', `This invitation is for ${inv.email}; sign in with that address`);
+    throw conflict('email_mismatch', tm.email_mismatch, { email: inv.email });
   }
   await runtime.db.transaction().execute(async (trx) => {
     const used = await trx
@@ -116,7 +131,7 @@ export async function acceptInvitation(runtime: Runtime, token: string, userId: 
       .where('revoked_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!used) throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+    if (!used) throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
     const existing = await trx
       .selectFrom('core.memberships')
       .select('id')

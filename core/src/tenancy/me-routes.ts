@@ -2,10 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireUser, setSessionCookie } from '../auth/session-middleware.ts';
 import type { BaseEnv } from '../http/env.ts';
-import { Problem } from '../http/problem.ts';
+import { fieldError, Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import { json, jsonBody, Locale, Password, problemResponses } from '../http/schemas.ts';
+import { zm } from '../i18n/zod-messages.ts';
 import { acceptInvitation, findInvitation, invitationStatus } from './invitations.ts';
+import { tm } from './messages.ts';
 import { listReachableTenants } from './reachable.ts';
 import { insertUser } from './signup.ts';
 import { clientIp } from './tenant-middleware.ts';
@@ -91,7 +93,7 @@ export const meRoutes = newRouter<BaseEnv>()
       const { runtime } = c.var;
       const inv = await findInvitation(runtime, c.req.valid('param').token);
       if (!inv || invitationStatus(inv, runtime.clock.now()) !== 'pending') {
-        throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+        throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
       }
       const account = await runtime.db
         .selectFrom('core.users')
@@ -144,13 +146,13 @@ export const meRoutes = newRouter<BaseEnv>()
       if (!user) {
         const inv = await findInvitation(runtime, token);
         if (!inv || invitationStatus(inv, runtime.clock.now()) !== 'pending') {
-          throw new Problem(404, 'invitation_invalid', 'This invitation is invalid, used, revoked or expired');
+          throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
         }
         if (!body.name || !body.password) {
-          throw new Problem(400, 'invalid_input', 'Sign in, or give a name and password to create your account', {
+          throw new Problem(400, 'invalid_input', tm.sign_in_or_create, {
             errors: [
-              ...(body.name ? [] : [{ path: 'name', message: 'Required' }]),
-              ...(body.password ? [] : [{ path: 'password', message: 'Required' }]),
+              ...(body.name ? [] : [fieldError('name', zm.required)]),
+              ...(body.password ? [] : [fieldError('password', zm.required)]),
             ],
           });
         }

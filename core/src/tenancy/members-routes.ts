@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { conflict, forbidden, notFound, Problem } from '../http/problem.ts';
+import { badRequest, conflict, fieldError, forbidden, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
+import { tm } from './messages.ts';
 import { roleExists } from './roles.ts';
 
 const Member = z
@@ -26,7 +27,7 @@ async function loadMember(c: { var: TenantEnv['Variables'] }, id: string) {
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  if (!m) throw notFound('Member');
+  if (!m) throw notFound(tm.member_not_found);
   return m;
 }
 
@@ -41,7 +42,7 @@ async function guardLastOwner(c: { var: TenantEnv['Variables'] }, memberId: stri
     .forUpdate()
     .execute();
   if (owners.length === 1 && owners[0]?.id === memberId) {
-    throw conflict('last_owner', 'The last owner cannot be removed or demoted; make someone else owner first');
+    throw conflict('last_owner', tm.last_owner);
   }
 }
 
@@ -96,9 +97,7 @@ export const memberRoutes = newRouter<TenantEnv>()
       const { role } = c.req.valid('json');
       const member = await loadMember(c, id);
       if (!(await roleExists(c.var.db, c.var.tenant.id, role))) {
-        throw new Problem(400, 'invalid_input', 'No such role', {
-          errors: [{ path: 'role', message: 'No such role' }],
-        });
+        throw badRequest('invalid_input', tm.no_such_role, [fieldError('role', tm.no_such_role)]);
       }
       requireOwnerFor(c, role);
       requireOwnerFor(c, member.role);

@@ -32,7 +32,23 @@ export const CORE_PERMISSIONS = {
   'tenant.billing.manage': { en: 'Manage subscription and invoices', cs: 'Spravovat předplatné a faktury' },
   'tenant.billing.read': { en: 'See subscription and invoices', cs: 'Vidět předplatné a faktury' },
   'tenant.records.read': { en: 'Read attachments', cs: 'Číst přílohy' },
-  'tenant.records.manage': { en: 'Upload and delete attachments', cs: 'Nahrávat a mazat přílohy' },
+  'tenant.records.manage': {
+    en: 'Upload and delete attachments, set retention periods',
+    cs: 'Nahrávat a mazat přílohy, nastavovat skartační lhůty',
+  },
+  'tenant.records.holds': {
+    en: 'Place and release legal holds',
+    cs: 'Pozastavovat skartaci (legal hold) a rušit pozastavení',
+  },
+  'tenant.records.dispose': {
+    en: 'Approve the disposal of records past retention',
+    cs: 'Schvalovat skartaci záznamů po uplynutí lhůty',
+  },
+  'tenant.privacy.manage': {
+    en: "Handle data subjects' requests (export and erase personal data)",
+    cs: 'Vyřizovat žádosti subjektů údajů (export a výmaz osobních údajů)',
+  },
+  'tenant.labels.print': { en: 'Print barcode labels', cs: 'Tisknout štítky s čárovými kódy' },
   'tenant.events.manage': { en: 'See failed events and retry them', cs: 'Vidět nedoručené události a opakovat je' },
   'tenant.clients.manage': {
     en: 'Invite and end client engagements, manage teams (providers)',
@@ -50,5 +66,5 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = ['owner', 'admin', 'member'
 /** Grants of the built-in roles; `member` also gets each enabled plugin's `memberPermissions`. */
 export function builtinGrants(role: BuiltinRole, memberPermissions: readonly string[]): string[] {
   if (role === 'owner' || role === 'admin') return ['*'];
-  return ['tenant.members.read', 'tenant.records.read', ...memberPermissions];
+  return ['tenant.members.read', 'tenant.records.read', 'tenant.labels.print', ...memberPermissions];
 }

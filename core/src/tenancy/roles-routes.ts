@@ -1,20 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
-import { conflict, notFound, Problem } from '../http/problem.ts';
+import { conflict, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
 import type { Runtime } from '../runtime.ts';
+import { tm } from './messages.ts';
 import { BUILTIN_ROLES } from './permissions.ts';
-import { isKnownGrant, permissionCatalogue } from './roles.ts';
+import { isKnownGrant, permissionCatalogue, unknownPermissions } from './roles.ts';
 
 const Label = z.object({ en: z.string(), cs: z.string() });
 const CustomRole = z
   .object({ id: z.string(), key: z.string(), name: z.string(), permissions: z.array(z.string()) })
   .openapi('CustomRole');
 const RoleInput = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, '2–40 lowercase letters, digits, - or _'),
+  key: z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, tm.role_key_format.ref),
   name: z.string().trim().min(1).max(80),
   permissions: z.array(z.string().max(100)).max(200),
 });
@@ -22,9 +23,7 @@ const RoleInput = z.object({
 function checkGrants(runtime: Runtime, permissions: string[]) {
   const unknown = permissions.filter((p) => !isKnownGrant(runtime, p));
   if (unknown.length) {
-    throw new Problem(400, 'invalid_input', `Unknown permissions: ${unknown.join(', ')}`, {
-      errors: [{ path: 'permissions', message: `Unknown: ${unknown.join(', ')}` }],
-    });
+    throw unknownPermissions(unknown);
   }
 }
 
@@ -81,8 +80,7 @@ export const roleRoutes = newRouter<TenantEnv>()
     }),
     async (c) => {
       const input = c.req.valid('json');
-      if ((BUILTIN_ROLES as readonly string[]).includes(input.key))
-        throw conflict('role_exists', 'That key is a built-in role');
+      if ((BUILTIN_ROLES as readonly string[]).includes(input.key)) throw conflict('role_exists', tm.role_builtin);
       checkGrants(c.var.runtime, input.permissions);
       const exists = await c.var.db
         .selectFrom('core.roles')
@@ -90,7 +88,7 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('tenant_id', '=', c.var.tenant.id)
         .where('key', '=', input.key)
         .executeTakeFirst();
-      if (exists) throw conflict('role_exists', 'A role with this key exists');
+      if (exists) throw conflict('role_exists', tm.role_exists);
       const role = { id: newId(), ...input };
       await c.var.db
         .insertInto('core.roles')
@@ -119,7 +117,7 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('tenant_id', '=', c.var.tenant.id)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!before) throw notFound('Role');
+      if (!before) throw notFound(tm.role_not_found);
       const after = { ...toRole(before), ...patch };
       await c.var.db
         .updateTable('core.roles')
@@ -154,7 +152,7 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('tenant_id', '=', c.var.tenant.id)
         .where('id', '=', id)
         .executeTakeFirst();
-      if (!role) throw notFound('Role');
+      if (!role) throw notFound(tm.role_not_found);
       const holders = await c.var.db
         .selectFrom('core.memberships')
         .select('id')
@@ -162,7 +160,7 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('role', '=', role.key)
         .limit(1)
         .execute();
-      if (holders.length) throw conflict('role_in_use', 'Members still hold this role; change their role first');
+      if (holders.length) throw conflict('role_in_use', tm.role_in_use);
       await c.var.db.deleteFrom('core.roles').where('tenant_id', '=', c.var.tenant.id).where('id', '=', id).execute();
       await c.var.ctx.audit({ action: 'role.deleted', entityType: 'role', entityId: id, before: toRole(role) });
       return c.json({ ok: true as const }, 200);

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { badRequest, fieldError } from '../http/problem.ts';
 import type { LocalizedText } from '../plugins/define-plugin.ts';
 import type { Runtime } from '../runtime.ts';
+import { tm } from './messages.ts';
 import { BUILTIN_ROLES, CORE_PERMISSIONS } from './permissions.ts';
 
 export async function roleExists(db: Kysely<any>, tenantId: string, role: string): Promise<boolean> {
@@ -39,4 +41,10 @@ export function isKnownGrant(runtime: Pick<Runtime, 'plugins'>, pattern: string)
     return keys.some((k) => k.startsWith(prefix));
   }
   return keys.includes(pattern);
+}
+
+/** 400 naming the permissions nobody declares. */
+export function unknownPermissions(unknown: string[], path = 'permissions') {
+  const params = { permissions: unknown, count: unknown.length };
+  return badRequest('invalid_input', tm.unknown_permissions, [fieldError(path, tm.unknown_permissions, params)]);
 }

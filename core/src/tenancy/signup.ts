@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { TenantInfo } from '../http/env.ts';
-import { conflict } from '../http/problem.ts';
+import { fieldError, Problem } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
+import { tm } from './messages.ts';
 
 export interface NewTenant {
   name: string;
@@ -16,7 +17,11 @@ export interface NewTenant {
 /** Inserts a tenant; a taken slug is a 409 `slug_taken`. Runs in the caller's (privileged) transaction. */
 export async function insertTenant(trx: Kysely<any>, t: NewTenant): Promise<string> {
   const taken = await trx.selectFrom('core.tenants').select('id').where('slug', '=', t.slug).executeTakeFirst();
-  if (taken) throw conflict('slug_taken', 'This address is taken', { field: 'tenant.slug' });
+  if (taken)
+    throw new Problem(409, 'slug_taken', tm.slug_taken, {
+      extra: { field: 'tenant.slug' },
+      errors: [fieldError('tenant.slug', tm.slug_taken)],
+    });
   const id = newId();
   await trx
     .insertInto('core.tenants')
@@ -54,7 +59,10 @@ export async function insertUser(
   u: { email: string; name: string; passwordHash: string; locale: 'en' | 'cs' },
 ): Promise<string> {
   if (await findUserByEmail(trx, u.email))
-    throw conflict('email_taken', 'An account with this e-mail exists; sign in instead', { field: 'email' });
+    throw new Problem(409, 'email_taken', tm.email_taken, {
+      extra: { field: 'email' },
+      errors: [fieldError('email', tm.email_taken)],
+    });
   const id = newId();
   await trx
     .insertInto('core.users')

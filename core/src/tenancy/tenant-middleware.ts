@@ -8,6 +8,7 @@ import type { TenantEnv, TenantInfo } from '../http/env.ts';
 import { notFound, Problem, unauthorized } from '../http/problem.ts';
 import { pluginContext } from '../plugins/context.ts';
 import type { Access, Runtime } from '../runtime.ts';
+import { tm } from './messages.ts';
 import { findTenantBySlug } from './tenants.ts';
 
 /** Thrown inside the transaction to roll it back while keeping the response already built. */
@@ -67,19 +68,19 @@ export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
     if (!access) {
       // A valid token of another tenant learns nothing about this one: 404 whether or not it exists.
       // An unknown or revoked token is 401 whatever the path.
-      if (await isLiveToken(runtime, secret)) throw notFound('Tenant');
-      throw new Problem(401, 'invalid_token', 'The API token is not valid');
+      if (await isLiveToken(runtime, secret)) throw notFound(tm.tenant_not_found);
+      throw new Problem(401, 'invalid_token', tm.invalid_token);
     }
   } else {
     const user = c.var.user;
     if (!user) throw unauthorized();
-    if (!tenant) throw notFound('Tenant');
+    if (!tenant) throw notFound(tm.tenant_not_found);
     for (const resolve of runtime.accessResolvers) {
       access = await resolve({ runtime, tenant, user });
       if (access) break;
     }
   }
-  if (!tenant || !access) throw notFound('Tenant');
+  if (!tenant || !access) throw notFound(tm.tenant_not_found);
 
   c.set('tenant', tenant);
   c.set('actor', access.actor);
@@ -94,7 +95,15 @@ export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
         c.set('db', trx);
         c.set(
           'ctx',
-          pluginContext({ runtime, tenant, db: trx, actor: access.actor, requestId: c.var.requestId, ip: clientIp(c) }),
+          pluginContext({
+            runtime,
+            tenant,
+            db: trx,
+            actor: access.actor,
+            requestId: c.var.requestId,
+            ip: clientIp(c),
+            grants: access.grants,
+          }),
         );
         for (const guard of runtime.requestGuards) await guard(c);
         await next();

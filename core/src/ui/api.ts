@@ -68,6 +68,15 @@ export async function readResponse<T>(res: Response): Promise<T> {
   throw new ApiError({ title: res.statusText || `HTTP ${res.status}`, status: res.status, code: `http_${res.status}` });
 }
 
+/**
+ * The language the page shows, sent with every API call so the server answers (problem messages,
+ * field errors) in it: `<html lang>` is kept in step with the shell's language switch.
+ */
+export function languageHeaders(): Record<string, string> {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return { 'accept-language': lang === 'cs' ? 'cs' : 'en' };
+}
+
 /** Network failures become an ApiError with code `network`. */
 async function guard(p: Promise<Response>): Promise<Response> {
   try {
@@ -98,8 +107,8 @@ export async function apiFetch<T = unknown>(
       credentials: 'same-origin',
       headers:
         init.body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+          ? { accept: 'application/json', ...languageHeaders() }
+          : { 'content-type': 'application/json', accept: 'application/json', ...languageHeaders() },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     }),
   );
@@ -127,6 +136,7 @@ export function pluginClient<T extends Hono<any, any, any>>(pluginId: string, te
   const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
   return hc<T>(`${origin}/api/t/${encodeURIComponent(tenantSlug)}/${pluginId}`, {
     init: { credentials: 'same-origin' },
+    headers: languageHeaders,
   });
 }
 

@@ -66,7 +66,8 @@ const formatSize = (bytes: number, number: (v: number) => string) =>
 
 /**
  * The attachments of one entity (`<module>.<entity>` + id): list, upload (multipart), download and delete.
- * Needs `tenant.records.read` to show and `tenant.records.manage` to change; a delete refused by a
+ * Needs `tenant.records.read` plus the entity type's read permission to show, and `tenant.records.manage`
+ * plus its attach permission to change (the server says which in `access`); a delete refused by a
  * retention rule (409 `retention_active`) says until when the file must be kept.
  */
 export function Attachments(props: {
@@ -80,15 +81,16 @@ export function Attachments(props: {
   const t = useMessages(messages);
   const { tenant, can } = useTenant();
   const base = () => `/api/t/${encodeURIComponent(tenant().slug)}/records`;
-  const [list, { refetch }] = createResource(
+  const [listing, { refetch }] = createResource(
     () => ({ base: base(), entityType: props.entityType, entityId: props.entityId }),
-    async (p) =>
-      (
-        await apiFetch<{ records: AttachmentInfo[] }>(p.base, {
-          query: { entityType: p.entityType, entityId: p.entityId },
-        })
-      ).records,
+    (p) =>
+      apiFetch<{ records: AttachmentInfo[]; access: { attach: boolean; sensitive: boolean } }>(p.base, {
+        query: { entityType: p.entityType, entityId: p.entityId },
+      }),
   );
+  const list = () => listing.latest?.records;
+  // The entity type's own attach permission (declared by its module), on top of tenant.records.manage.
+  const canChange = () => can('tenant.records.manage') && listing.latest?.access.attach === true;
   const [uploading, setUploading] = createSignal(false);
   const [uploadError, setUploadError] = createSignal<string | undefined>();
   const [deleting, setDeleting] = createSignal<AttachmentInfo | null>(null);
@@ -143,7 +145,7 @@ export function Attachments(props: {
     <Card
       title={props.title ?? t('title')}
       actions={
-        <Show when={can('tenant.records.manage')}>
+        <Show when={canChange()}>
           <label class="sr-only" for={inputId}>
             {t('chooseFile')}
           </label>
@@ -169,8 +171,8 @@ export function Attachments(props: {
           {uploadError()}
         </p>
       </Show>
-      <Show when={!list.error} fallback={<ErrorState error={list.error} onRetry={refetch} />}>
-        <Show when={list.latest} fallback={<LoadingState rows={2} />}>
+      <Show when={!listing.error} fallback={<ErrorState error={listing.error} onRetry={refetch} />}>
+        <Show when={list()} fallback={<LoadingState rows={2} />}>
           {(rows) => (
             <Show when={rows().length > 0} fallback={<EmptyState title={t('noneTitle')} description={t('noneText')} />}>
               <ul class="attachments">
@@ -194,7 +196,7 @@ export function Attachments(props: {
                           <Show when={a.sensitive}> · {t('sensitive')}</Show>
                         </span>
                       </div>
-                      <Show when={can('tenant.records.manage')}>
+                      <Show when={canChange()}>
                         <Button size="sm" variant="ghost" onClick={() => setDeleting(a)}>
                           <span aria-hidden="true">✕</span>
                           <span class="sr-only">{t('delete', { name: a.filename })}</span>

@@ -1,10 +1,11 @@
-import { AlertDialog } from '@kobalte/core/alert-dialog';
+import * as AlertDialog from '@kobalte/core/alert-dialog';
 import { Switch as KSwitch } from '@kobalte/core/switch';
 import { TextField } from '@kobalte/core/text-field';
 import { Toast, toaster } from '@kobalte/core/toast';
 import { createSignal, For, type JSX, Match, type Resource, Show, Switch, splitProps } from 'solid-js';
 import { ApiError } from './api.ts';
 import { useI18n } from './i18n.tsx';
+import { describedBy, FieldFrame, uid } from './inputs.tsx';
 
 /* ───────────── buttons and small bits ───────────── */
 
@@ -166,17 +167,23 @@ export function SelectField(props: {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  options: readonly { value: string; label: string }[];
   error?: string | undefined;
+  description?: JSX.Element;
   disabled?: boolean;
+  hideLabel?: boolean;
   class?: string;
 }) {
-  const id = `sel-${props.name}-${Math.random().toString(36).slice(2, 8)}`;
+  const id = uid(`sel-${props.name}`);
   return (
-    <div class={`field ${props.class ?? ''}`} data-invalid={props.error ? '' : undefined}>
-      <label class="field-label" for={id}>
-        {props.label}
-      </label>
+    <FieldFrame
+      id={id}
+      label={props.label}
+      hideLabel={props.hideLabel}
+      error={props.error}
+      description={props.description}
+      class={props.class}
+    >
       <select
         id={id}
         class="input select"
@@ -184,7 +191,7 @@ export function SelectField(props: {
         value={props.value}
         disabled={props.disabled}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-err` : undefined}
+        aria-describedby={describedBy(id, props.error, props.description)}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         <For each={props.options}>
@@ -195,12 +202,7 @@ export function SelectField(props: {
           )}
         </For>
       </select>
-      <Show when={props.error}>
-        <div class="field-error" id={`${id}-err`}>
-          {props.error}
-        </div>
-      </Show>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -347,6 +349,36 @@ export interface Column<T> {
   /** Hidden below tablet width to keep tables readable on phones. */
   hideOnMobile?: boolean;
   class?: string;
+  /** A sort key: the header becomes a button that sorts by it (see DataTable's `sorted`/`onSort`). */
+  sort?: string;
+}
+
+const cellClass = (c: Column<never>) =>
+  `${c.align === 'end' ? 'end' : ''} ${c.hideOnMobile ? 'hide-mobile' : ''} ${c.class ?? ''}`;
+
+/** The header cell of a column: a sort button with `aria-sort` when the column sorts. */
+function HeaderCell<T>(props: {
+  column: Column<T>;
+  sorted?: { key: string; dir: 'asc' | 'desc' } | undefined;
+  onSort?: ((key: string) => void) | undefined;
+}) {
+  const active = () => props.column.sort !== undefined && props.sorted?.key === props.column.sort;
+  return (
+    <th
+      scope="col"
+      class={cellClass(props.column as Column<never>)}
+      aria-sort={active() ? (props.sorted?.dir === 'desc' ? 'descending' : 'ascending') : undefined}
+    >
+      <Show when={props.column.sort && props.onSort} fallback={props.column.header}>
+        <button type="button" class="sort-button" onClick={() => props.onSort?.(props.column.sort as string)}>
+          {props.column.header}
+          <span class="sort-mark" aria-hidden="true">
+            {active() ? (props.sorted?.dir === 'desc' ? '↓' : '↑') : '↕'}
+          </span>
+        </button>
+      </Show>
+    </th>
+  );
 }
 
 export function DataTable<T>(props: {
@@ -355,9 +387,14 @@ export function DataTable<T>(props: {
   caption?: string;
   rowKey?: (row: T) => string;
   onRowClick?: (row: T) => void;
+  /** The current sort, for the headers of sortable columns. */
+  sorted?: { key: string; dir: 'asc' | 'desc' } | undefined;
+  onSort?: (key: string) => void;
+  /** Marks the table busy while a new query loads over the old rows. */
+  busy?: boolean;
 }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" aria-busy={props.busy ? 'true' : undefined}>
       <table class="table">
         <Show when={props.caption}>
           <caption class="sr-only">{props.caption}</caption>
@@ -365,14 +402,7 @@ export function DataTable<T>(props: {
         <thead>
           <tr>
             <For each={props.columns}>
-              {(c) => (
-                <th
-                  scope="col"
-                  class={`${c.align === 'end' ? 'end' : ''} ${c.hideOnMobile ? 'hide-mobile' : ''} ${c.class ?? ''}`}
-                >
-                  {c.header}
-                </th>
-              )}
+              {(c) => <HeaderCell column={c} sorted={props.sorted} onSort={props.onSort} />}
             </For>
           </tr>
         </thead>
@@ -384,15 +414,7 @@ export function DataTable<T>(props: {
                 data-key={props.rowKey?.(row)}
                 onClick={props.onRowClick ? () => props.onRowClick?.(row) : undefined}
               >
-                <For each={props.columns}>
-                  {(c) => (
-                    <td
-                      class={`${c.align === 'end' ? 'end' : ''} ${c.hideOnMobile ? 'hide-mobile' : ''} ${c.class ?? ''}`}
-                    >
-                      {c.cell(row)}
-                    </td>
-                  )}
-                </For>
+                <For each={props.columns}>{(c) => <td class={cellClass(c as Column<never>)}>{c.cell(row)}</td>}</For>
               </tr>
             )}
           </For>
@@ -476,7 +498,7 @@ export function ConfirmDialog(props: {
     }
   };
   return (
-    <AlertDialog
+    <AlertDialog.Root
       open={props.open}
       onOpenChange={(o) => {
         if (!busy()) {
@@ -515,7 +537,7 @@ export function ConfirmDialog(props: {
           </AlertDialog.Content>
         </div>
       </AlertDialog.Portal>
-    </AlertDialog>
+    </AlertDialog.Root>
   );
 }
 

@@ -6,6 +6,10 @@ import { records } from './0005_records.ts';
 import { providers } from './0007_providers.ts';
 import { billing } from './0008_billing.ts';
 import { billingCatalogue } from './0008_billing_catalogue.ts';
+import { recordsManagement } from './0020_records_management.ts';
+import { statusHistory } from './0040_status_history.ts';
+import { schedules } from './0041_schedules.ts';
+import { directory } from './0070_directory.ts';
 
 /** Core's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const coreMigrations: Migrations = {
@@ -16,4 +20,8 @@ export const coreMigrations: Migrations = {
   '0007_providers': providers,
   '0008_billing': billing,
   '0008_billing_catalogue': billingCatalogue,
+  '0020_records_management': recordsManagement,
+  '0040_status_history': statusHistory,
+  '0041_schedules': schedules,
+  '0070_directory': directory,
 };

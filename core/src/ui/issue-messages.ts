@@ -1,0 +1,31 @@
+import type { IssueMessage, SchemaIssue } from './form.ts';
+import { useKit } from './kit-messages.ts';
+
+/**
+ * Localized words for the zod issues a form meets before it sends: required, too short/long, too
+ * small/big, not an e-mail. Messages a schema states itself (refinements) are kept as written.
+ */
+export function useIssueMessage(): IssueMessage {
+  const t = useKit();
+  return (issue: SchemaIssue) => {
+    const n = (v: number | bigint | undefined) => Number(v ?? 0);
+    switch (issue.code) {
+      case 'invalid_type':
+        return issue.input === undefined || issue.input === null ? t('required') : t('invalidValue');
+      case 'too_small':
+        if (issue.origin === 'string')
+          return n(issue.minimum) <= 1 ? t('required') : t('tooShort', { count: n(issue.minimum) });
+        if (issue.origin === 'array') return t('required');
+        return t('tooSmall', { min: String(issue.minimum) });
+      case 'too_big':
+        if (issue.origin === 'string') return t('tooLong', { count: n(issue.maximum) });
+        return t('tooBig', { max: String(issue.maximum) });
+      case 'invalid_format':
+        return issue.format === 'email' ? t('invalidEmail') : t('invalidValue');
+      case 'invalid_value':
+        return t('invalidValue');
+      default:
+        return issue.message;
+    }
+  };
+}

@@ -171,7 +171,7 @@ describe('demo, summary and purge', () => {
     const res = await d.user.json('POST', `/api/t/${d.user.tenant.slug}/probe/demo`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect((await d.get('/customers')).body.customers).toHaveLength(3);
-    const invoices = (await d.get('/invoices')).body.invoices;
+    const invoices = (await d.get('/invoices')).body.items;
     expect(invoices.map((i: any) => i.status).sort()).toEqual(['issued', 'issued', 'paid', 'paid']);
     const tb = await d.get('/reports/trial-balance');
     expect(tb.body.totals.balance).toBe('0.00');

@@ -35,7 +35,7 @@ const minor = (s: string) => {
   return s.startsWith('-') ? -v : v;
 };
 
-const ACCOUNTS = ['211', '221', '311', '321', '343', '501', '518', '602', '604', '411'];
+const ACCOUNTS = ['211', '221', '311', '321', '343200', '501', '518', '602', '604', '411'];
 const dateArb = fc
   .integer({ min: 0, max: 180 })
   .map((d) => new Date(Date.UTC(2025, 10, 1) + d * 86_400_000).toISOString().slice(0, 10));

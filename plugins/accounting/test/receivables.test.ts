@@ -254,6 +254,83 @@ describe('sales invoices', () => {
     ).toBe('document_not_open');
   });
 
+  it('settles the rounding residue of an EUR invoice paid at its own rate to exchange differences', async () => {
+    // Two lines of 10.01 EUR at 24.335: each converts to 243.59 + 51.10 VAT, 589.38 CZK in all,
+    // while the 24.22 EUR total converts to 589.39. Paying in full at the invoice's rate must close 311.
+    const c = await customer('Rundung GmbH', { country: 'DE' });
+    const lines = [
+      { description: 'A', unitPrice: '10.01' },
+      { description: 'B', unitPrice: '10.01' },
+    ];
+    const draft = await b.post('/invoices', {
+      customerId: c.id,
+      issueDate: '2026-06-08',
+      currency: 'EUR',
+      rate: '24.335',
+      lines,
+    });
+    const inv = (await b.post(`/invoices/${draft.body.id}/issue`)).body;
+    expect(inv).toMatchObject({ total: '24.22', totalFunctional: '589.38' });
+    const pay = await b.post('/payments', {
+      partnerId: c.id,
+      date: '2026-06-09',
+      amount: '24.22',
+      currency: 'EUR',
+      rate: '24.335',
+      allocations: [{ documentId: inv.id }],
+    });
+    expect(pay.status, JSON.stringify(pay.body)).toBe(201);
+    const fx = await b.get(`/journal/${pay.body.allocations[0].fxEntryId}`);
+    expect(fx.body.lines.map((l: any) => [l.account, l.debit ?? `-${l.credit}`])).toEqual([
+      ['311', '0.01'],
+      ['663', '-0.01'],
+    ]);
+    expect((await b.get(`/customers/${c.id}/statement`)).body.closing).toBe('0.00');
+    // In two halves at the same rate: 294.71 each; the second takes what is left of the invoice.
+    const d2 = await b.post('/invoices', {
+      customerId: c.id,
+      issueDate: '2026-06-08',
+      currency: 'EUR',
+      rate: '24.335',
+      lines,
+    });
+    const inv2 = (await b.post(`/invoices/${d2.body.id}/issue`)).body;
+    for (const date of ['2026-06-10', '2026-06-11']) {
+      const part = await b.post('/payments', {
+        partnerId: c.id,
+        date,
+        amount: '12.11',
+        currency: 'EUR',
+        rate: '24.335',
+        allocations: [{ documentId: inv2.id }],
+      });
+      expect(part.status).toBe(201);
+    }
+    expect((await b.get(`/invoices/${inv2.id}`)).body.status).toBe('paid');
+    expect((await b.get(`/customers/${c.id}/statement`)).body.closing).toBe('0.00');
+  });
+
+  it('posts an invoice on its tax date (DUZP) and refuses one whose tax period is locked', async () => {
+    const c = await customer('Zeta s.r.o.');
+    const draft = await b.post('/invoices', {
+      customerId: c.id,
+      issueDate: '2026-11-22',
+      taxDate: '2026-09-15',
+      lines: [{ description: 'Září', unitPrice: '1000.00' }],
+    });
+    expect((await b.post('/periods/2026-09/lock')).status).toBe(200);
+    const refused = await b.post(`/invoices/${draft.body.id}/issue`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('period_locked');
+    expect((await b.get(`/invoices/${draft.body.id}`)).body).toMatchObject({ status: 'draft', number: null });
+    expect((await b.post('/periods/2026-09/unlock')).status).toBe(200);
+    const issued = await b.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status).toBe(200);
+    const entry = await b.get(`/journal/${issued.body.entryId}`);
+    expect(entry.body.date).toBe('2026-09-15');
+    expect(issued.body.number).toMatch(/^2026\d{4}$/);
+  });
+
   it('rejects other tenants’ customers and documents', async () => {
     const c = await customer('Epsilon s.r.o.');
     const inv = await issuedInvoice(c.id, '2026-06-05', '10.00');
@@ -322,7 +399,7 @@ describe('aging and VAT', () => {
       total: '121.00',
     });
     const overdue = await b.get(`/invoices?overdue=true&customerId=${c.id}`);
-    expect(overdue.body.invoices).toHaveLength(4);
+    expect(overdue.body.items).toHaveLength(4);
   });
 
   it('summarises output against input VAT by tax date', async () => {

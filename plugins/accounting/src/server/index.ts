@@ -1,16 +1,22 @@
 import { definePlugin } from '@bureau/core';
-import type { PostingService } from '../contract.ts';
+import type { DocumentsService, FixedAssetsService, PartnerBalancesService, PostingService } from '../contract.ts';
 import { migrations } from './migrations/index.ts';
+import { personalData, records } from './records/index.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
+import { fixedAssetRoutes } from './routes/fixed-assets.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { customerRoutes, vendorRoutes } from './routes/partners.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { rateRoutes } from './routes/rates.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { vatRoutes } from './routes/vat.ts';
 import { seedTenant } from './services/accounts.ts';
+import { documentsServiceFor } from './services/documents-service.ts';
+import { fixedAssetsServiceFor } from './services/fixed-assets.ts';
 import { demo, purge, summary } from './services/lifecycle.ts';
+import { partnerBalancesServiceFor } from './services/partner-balances.ts';
 import { postingServiceFor } from './services/posting.ts';
 
 /**
@@ -18,7 +24,14 @@ import { postingServiceFor } from './services/posting.ts';
  * bank statements and reconciliation, VAT and reports. Other modules post through the
  * `accounting.posting` service declared in `../contract.ts`.
  */
-export default definePlugin<'accounting', { posting: PostingService }>({
+type AccountingServices = {
+  posting: PostingService;
+  documents: DocumentsService;
+  partnerBalances: PartnerBalancesService;
+  fixedAssets: FixedAssetsService;
+};
+
+export default definePlugin<'accounting', AccountingServices>({
   id: 'accounting',
   version: '1.0.0',
   title: { en: 'Accounting', cs: 'Účetnictví' },
@@ -50,15 +63,24 @@ export default definePlugin<'accounting', { posting: PostingService }>({
     bankRoutes(router);
     vatRoutes(router);
     reportRoutes(router);
+    fixedAssetRoutes(router);
+    rateRoutes(router);
     return router;
   },
-  services: { posting: postingServiceFor },
+  services: {
+    posting: postingServiceFor,
+    documents: documentsServiceFor,
+    partnerBalances: partnerBalancesServiceFor,
+    fixedAssets: fixedAssetsServiceFor,
+  },
   events: {
     'accounting.entry.posted': { en: 'A journal entry was posted', cs: 'Byl zaúčtován účetní zápis' },
     'accounting.invoice.issued': { en: 'A sales invoice was issued', cs: 'Byla vystavena faktura' },
     'accounting.invoice.paid': { en: 'A sales invoice was paid in full', cs: 'Faktura byla plně uhrazena' },
     'accounting.period.locked': { en: 'An accounting period was locked', cs: 'Účetní období bylo uzavřeno' },
   },
+  records,
+  personalData,
   onEnable: seedTenant,
   purge,
   summary,

@@ -39,3 +39,6 @@ export function useAccountingUrl(): (path: string, query?: Record<string, string
     return `/api/t/${encodeURIComponent(tenant().slug)}/accounting${path}${s ? `?${s}` : ''}`;
   };
 }
+
+/** One invoice or bill as the document lists show it. */
+export type { DocumentSummary } from '../server/services/documents.ts';

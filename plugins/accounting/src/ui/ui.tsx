@@ -117,33 +117,6 @@ export function DocStatus(props: {
   );
 }
 
-/** A row of toggle buttons (one pressed), for filters and report switches. */
-export function Segmented<T extends string>(props: {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-  class?: string;
-}) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset
-    <div class={`segmented ${props.class ?? ''}`} role="group" aria-label={props.label}>
-      <For each={props.options}>
-        {(o) => (
-          <button
-            type="button"
-            class="segmented-item"
-            aria-pressed={o.value === props.value}
-            onClick={() => props.onChange(o.value)}
-          >
-            {o.label}
-          </button>
-        )}
-      </For>
-    </div>
-  );
-}
-
 export function BackLink(props: { href: string; children: JSX.Element }) {
   return (
     <A class="back-link" href={props.href}>
@@ -181,7 +154,7 @@ export function useAccountsList() {
 }
 
 export type AccountRow = NonNullable<ReturnType<ReturnType<typeof useAccountsList>>>[number];
-export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
+export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense', 'off_balance'] as const;
 
 /** A native select of accounts grouped by type (keyboard: type the code to jump to it). */
 export function AccountSelect(props: {

@@ -2,10 +2,18 @@ import type { Migration } from 'kysely/migration';
 import { ledger } from './0001_ledger.ts';
 import { receivables } from './0002_receivables.ts';
 import { bank } from './0003_bank.ts';
+import { contract } from './0004_contract.ts';
+import { guarantees } from './0005_guarantees.ts';
+import { rates } from './0006_rates.ts';
+import { vat } from './0007_vat.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_ledger': ledger,
   '0002_receivables': receivables,
   '0003_bank': bank,
+  '0004_contract': contract,
+  '0005_guarantees': guarantees,
+  '0006_rates': rates,
+  '0007_vat': vat,
 };

@@ -1,13 +1,27 @@
-import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
-import type { DocumentKind } from '../services/db.ts';
 import {
-  cancelDocument,
+  defineRoute,
+  type ExportColumn,
+  json,
+  jsonBody,
+  type ListInput,
+  listQuery,
+  listResponse,
+  type PluginRouter,
+  problemResponses,
+  sendList,
+  z,
+} from '@bureau/core';
+import { createCorrection, offsetCredit } from '../services/corrections.ts';
+import type { DocumentKind } from '../services/db.ts';
+import { cancelDocument, issueDocument } from '../services/document-issue.ts';
+import {
   createDocument,
+  DOCUMENT_LIST,
   type DocumentInput,
+  type DocumentSummary,
   deleteDocument,
+  documentsQuery,
   getDocument,
-  issueDocument,
-  listDocuments,
   updateDocument,
 } from '../services/documents.ts';
 import { loadPdfDocument, renderDocumentPdf } from '../services/pdf.ts';
@@ -15,6 +29,7 @@ import {
   BillInputSchema,
   BillPatchSchema,
   Bool,
+  CorrectionInputSchema,
   DateString,
   DocumentSchema,
   DocumentStatus,
@@ -22,9 +37,8 @@ import {
   IdParam,
   InvoiceInputSchema,
   InvoicePatchSchema,
+  OffsetInputSchema,
   Ok,
-  Paging,
-  Text,
 } from './schemas.ts';
 
 type InvoiceBody = z.infer<typeof InvoiceInputSchema>;
@@ -35,6 +49,24 @@ const toInput = (body: Partial<InvoiceBody> & Partial<BillBody>): Partial<Docume
   const partnerId = customerId ?? vendorId;
   return { ...rest, ...(partnerId ? { partnerId } : {}) } as Partial<DocumentInput>;
 };
+
+/** The columns of an invoice or bill export. */
+function exportColumns(kind: DocumentKind): ExportColumn<DocumentSummary>[] {
+  return [
+    { header: { en: 'Number', cs: 'Číslo' }, value: (d) => d.number },
+    {
+      header: kind === 'invoice' ? { en: 'Customer', cs: 'Odběratel' } : { en: 'Vendor', cs: 'Dodavatel' },
+      value: (d) => d.partner.name,
+    },
+    { header: { en: 'Issue date', cs: 'Datum vystavení' }, value: (d) => d.issueDate },
+    { header: { en: 'Due date', cs: 'Datum splatnosti' }, value: (d) => d.dueDate },
+    { header: { en: 'Currency', cs: 'Měna' }, value: (d) => d.currency },
+    { header: { en: 'Total', cs: 'Celkem' }, value: (d) => d.total, amount: true },
+    { header: { en: 'Remaining', cs: 'Zbývá uhradit' }, value: (d) => d.remaining, amount: true },
+    { header: { en: 'Status', cs: 'Stav' }, value: (d) => (d.overdue ? 'overdue' : d.status) },
+    { header: { en: 'Variable symbol', cs: 'Variabilní symbol' }, value: (d) => d.variableSymbol },
+  ];
+}
 
 /** Sales invoices (`/invoices`, issued) and purchase bills (`/bills`, posted): drafts, then posting. */
 function documentRoutes(r: PluginRouter, kind: DocumentKind) {
@@ -51,26 +83,41 @@ function documentRoutes(r: PluginRouter, kind: DocumentKind) {
         summary: `${kind === 'invoice' ? 'Sales invoices' : 'Purchase bills'}, newest first`,
         permission: 'accounting.read',
         request: {
-          query: z.object({
-            status: DocumentStatus.optional(),
-            [partnerField]: z.uuid().optional(),
-            from: DateString.optional(),
-            to: DateString.optional(),
-            overdue: Bool.optional(),
-            q: Text(100).optional(),
-            ...Paging,
+          query: listQuery({
+            sort: ['issueDate', 'dueDate', 'number', 'partner', 'total'],
+            defaultSort: 'issueDate',
+            defaultDir: 'desc',
+            filters: {
+              status: z
+                .enum([...DocumentStatus.options, 'overdue'])
+                .optional()
+                .openapi({ description: '`overdue`: issued and past its due date' }),
+              [partnerField]: z.uuid().optional(),
+              from: DateString.optional(),
+              to: DateString.optional(),
+              overdue: Bool.optional(),
+            },
           }),
         },
-        responses: {
-          200: json(z.object({ [`${kind}s`]: z.array(DocumentSummarySchema) })),
-          ...problemResponses(400, 401, 403),
-        },
+        responses: { 200: listResponse(DocumentSummarySchema), ...problemResponses(400, 401, 403) },
       }),
       async (c) => {
-        const q = c.req.valid('query');
-        const partnerId = (q as Record<string, unknown>)[partnerField] as string | undefined;
-        const rows = await listDocuments(c.var.ctx, kind, { ...q, partnerId });
-        return c.json({ [`${kind}s`]: rows }, 200);
+        // The partner filter's key depends on the kind, which widens the parsed type: name it again.
+        const q = c.req.valid('query') as unknown as ListInput<keyof typeof DOCUMENT_LIST.sort> & {
+          status?: z.infer<typeof DocumentStatus> | 'overdue';
+          from?: string;
+          to?: string;
+          overdue?: boolean;
+        } & Record<string, unknown>;
+        const partnerId = q[partnerField] as string | undefined;
+        const overdue = q.overdue || q.status === 'overdue';
+        const status = q.status === 'overdue' ? 'issued' : q.status;
+        const { query, summary } = documentsQuery(c.var.ctx, kind, { ...q, status, overdue, partnerId });
+        return sendList(c, q, query, DOCUMENT_LIST, summary, {
+          filename: `${kind}s`,
+          title: kind === 'invoice' ? { en: 'Invoices', cs: 'Faktury vydané' } : { en: 'Bills', cs: 'Faktury přijaté' },
+          columns: exportColumns(kind),
+        });
       },
     )
     .openapi(
@@ -192,6 +239,36 @@ function documentRoutes(r: PluginRouter, kind: DocumentKind) {
       async (c) => {
         const body = (c.req.valid('json') ?? {}) as { date?: string };
         return c.json(await cancelDocument(c.var.ctx, kind, c.req.valid('param').id, body.date), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: `${path}/{id}/corrections`,
+        tags,
+        summary: `Issue a credit or debit note (opravný daňový doklad) to an issued ${kind}: its own number series, referencing the original`,
+        permission: 'accounting.post',
+        request: { params: IdParam, body: jsonBody(CorrectionInputSchema) },
+        responses: { 201: json(DocumentSchema, 'Created'), ...problemResponses(400, 401, 403, 404, 409) },
+      }),
+      async (c) => c.json(await createCorrection(c.var.ctx, kind, c.req.valid('param').id, c.req.valid('json')), 201),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post',
+        path: `${path}/{id}/offsets`,
+        tags,
+        summary: 'Set an issued credit note off against another open document of the same partner',
+        permission: 'accounting.post',
+        request: { params: IdParam, body: jsonBody(OffsetInputSchema) },
+        responses: {
+          200: json(z.object({ amount: z.string(), date: z.string() })),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const body = c.req.valid('json');
+        return c.json(await offsetCredit(c.var.ctx, kind, c.req.valid('param').id, body.documentId, body.amount), 200);
       },
     );
 }

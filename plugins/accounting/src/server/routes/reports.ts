@@ -1,7 +1,16 @@
-import { badRequest, defineRoute, json, type PluginRouter, problemResponses, z } from '@bureau/core';
+import {
+  badRequest,
+  defineRoute,
+  json,
+  type PluginRouter,
+  problemResponses,
+  type Table,
+  toCsv,
+  toXlsx,
+  z,
+} from '@bureau/core';
 import type { Ctx } from '../services/context.ts';
 import { addDays, dateOf } from '../services/dates.ts';
-import { type Table, toCsv, toXlsx } from '../services/export.ts';
 import { exportHledger } from '../services/hledger.ts';
 import {
   agingTable,

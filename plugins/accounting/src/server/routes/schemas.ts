@@ -39,7 +39,7 @@ export const AccountCode = z
   .string()
   .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, '1–20 letters, digits, dots or dashes')
   .openapi({ example: '311' });
-export const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
+export const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense', 'off_balance']);
 export const CashFlowCategory = z.enum(['operating', 'investing', 'financing']);
 export const Text = (max: number) => z.string().trim().max(max);
 
@@ -170,9 +170,28 @@ export const DocumentLineInputSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]{0,29}$/)
     .optional(),
+  supply: z.enum(['goods', 'services']).optional().openapi({ description: 'Decides the rows of the VAT return' }),
+  exemption: nullableText(200).openapi({ description: 'Legal basis printed on a line without Czech VAT' }),
+  reverseChargeCode: z
+    .string()
+    .regex(/^\d{1,3}$/, 'A code of the § 92a list such as "4"')
+    .nullable()
+    .optional(),
+  deduction: z.enum(['full', 'none', 'partial', 'coefficient']).optional(),
+  deductiblePercent: z
+    .string()
+    .regex(/^\d{1,3}(\.\d{1,4})?$/, 'A percentage such as "60"')
+    .nullable()
+    .optional(),
+  costCenter: nullableText(40),
 });
 
+export const VatRegimeSchema = z
+  .enum(['domestic', 'reverse_charge', 'eu', 'export', 'import', 'outside_eu'])
+  .openapi({ description: 'VAT regime of the document (sales: not `import`; purchases: not `export`)' });
+
 const documentFields = {
+  regime: VatRegimeSchema.optional(),
   issueDate: DateString.optional(),
   taxDate: DateString.optional(),
   dueDate: DateString.optional(),
@@ -191,7 +210,9 @@ const documentFields = {
 export const InvoiceInputSchema = z
   .object({ customerId: z.uuid(), ...documentFields })
   .openapi('AccountingInvoiceInput');
-export const BillInputSchema = z.object({ vendorId: z.uuid(), ...documentFields }).openapi('AccountingBillInput');
+export const BillInputSchema = z
+  .object({ vendorId: z.uuid(), ...documentFields, vatDate: DateString.nullable().optional() })
+  .openapi('AccountingBillInput');
 export const InvoicePatchSchema = z.object({
   customerId: z.uuid().optional(),
   ...documentFields,
@@ -200,21 +221,42 @@ export const InvoicePatchSchema = z.object({
 export const BillPatchSchema = z.object({
   vendorId: z.uuid().optional(),
   ...documentFields,
+  vatDate: DateString.nullable().optional(),
   lines: documentFields.lines.optional(),
 });
 
 export const DocumentStatus = z.enum(['draft', 'issued', 'paid', 'cancelled']);
+export const DocumentTypeSchema = z.enum(['invoice', 'credit_note', 'debit_note', 'advance', 'advance_tax', 'bill']);
+
+export const CorrectionInputSchema = z
+  .object({
+    type: z.enum(['credit_note', 'debit_note']),
+    date: DateString.optional(),
+    reason: Text(300).min(1),
+    vendorNumber: Text(100).min(1).optional(),
+    memo: nullableText(1000),
+    lines: z.array(DocumentLineInputSchema).min(1).max(500).optional(),
+  })
+  .openapi('AccountingCorrectionInput');
+export const OffsetInputSchema = z.object({ documentId: z.uuid(), amount: Amount.optional() });
 
 export const DocumentSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['invoice', 'bill']),
+    type: DocumentTypeSchema,
+    regime: VatRegimeSchema,
+    selfAssessed: z.boolean(),
     status: DocumentStatus,
     number: z.string().nullable(),
     partner: z.object({ id: z.string(), name: z.string() }),
     issueDate: z.string(),
     taxDate: z.string(),
+    vatDate: z.string(),
     dueDate: z.string(),
+    corrects: z.object({ id: z.string(), number: z.string().nullable(), taxDate: z.string().nullable() }).nullable(),
+    correctionReason: z.string().nullable(),
+    advanceId: z.string().nullable(),
     currency: z.string(),
     rate: z.string(),
     variableSymbol: z.string().nullable(),
@@ -231,6 +273,7 @@ export const DocumentSchema = z
     paidAt: z.string().nullable(),
     entryId: z.string().nullable(),
     cancelEntryId: z.string().nullable(),
+    source: z.object({ type: z.string(), id: z.string() }).nullable(),
     lines: z.array(
       z.object({
         lineNo: z.number().int(),
@@ -244,6 +287,15 @@ export const DocumentSchema = z
         net: z.string(),
         vatAmount: z.string(),
         gross: z.string(),
+        supply: z.enum(['goods', 'services']),
+        exemption: z.string().nullable(),
+        exemptionGiven: z.string().nullable(),
+        reverseChargeCode: z.string().nullable(),
+        deduction: z.enum(['full', 'none', 'partial', 'coefficient']),
+        deductiblePercent: z.string().nullable(),
+        deductible: z.string(),
+        costCenter: z.string().nullable(),
+        advanceId: z.string().nullable(),
       }),
     ),
     vatBreakdown: z.array(z.object({ code: z.string(), rate: z.string(), base: z.string(), vat: z.string() })),
@@ -253,6 +305,7 @@ export const DocumentSchema = z
 export const DocumentSummarySchema = z
   .object({
     id: z.string(),
+    type: DocumentTypeSchema,
     status: DocumentStatus,
     number: z.string().nullable(),
     partner: z.object({ id: z.string(), name: z.string() }),
@@ -378,6 +431,10 @@ export const BankLineSchema = z
     match: z
       .object({ kind: z.enum(['payment', 'entry']), paymentId: z.string().nullable(), entryId: z.string().nullable() })
       .nullable(),
+    suggestedRate: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The ČNB rate of the day for a foreign-currency line' }),
   })
   .openapi('AccountingBankLine');
 

@@ -15,7 +15,16 @@ const VatRate = z
   .openapi('AccountingVatRate');
 
 const Side = z.object({
-  rows: z.array(z.object({ code: z.string(), rate: z.string(), base: z.string(), vat: z.string() })),
+  rows: z.array(
+    z.object({
+      regime: z.string(),
+      selfAssessed: z.boolean(),
+      code: z.string(),
+      rate: z.string(),
+      base: z.string(),
+      vat: z.string(),
+    }),
+  ),
   base: z.string(),
   vat: z.string(),
 });

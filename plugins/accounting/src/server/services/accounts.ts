@@ -68,6 +68,7 @@ export async function seedTenant(ctx: Ctx): Promise<void> {
       fx_gain_account_id: id(d.fxGain),
       fx_loss_account_id: id(d.fxLoss),
       bank_fee_account_id: id(d.bankFee),
+      advances_account_id: id(d.advances),
     })
     .execute();
   await db
@@ -339,7 +340,6 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
     .limit(1)
     .executeTakeFirst();
   if (docLine || bank) throw conflict('account_in_use', `Account ${before.code} is used by documents or bank accounts`);
-  await db.deleteFrom('accounting.account_balances').where('tenant_id', '=', t).where('account_id', '=', id).execute();
   await db.deleteFrom('accounting.accounts').where('tenant_id', '=', t).where('id', '=', id).execute();
   await ctx.audit({ action: 'accounting.account.delete', entityType: 'accounting.account', entityId: id, before });
 }

@@ -404,14 +404,22 @@ export async function listStatements(ctx: Ctx, bankAccountId: string) {
 // ─── Lines and reconciliation ───────────────────────────────────────────────
 
 function linesQuery(ctx: Ctx) {
-  return dbOf(ctx)
-    .selectFrom('accounting.bank_lines as l')
-    .leftJoin('accounting.reconciliations as r', (j) =>
-      j.onRef('r.tenant_id', '=', 'l.tenant_id').onRef('r.line_id', '=', 'l.id'),
-    )
-    .selectAll('l')
-    .select(['r.kind as match_kind', 'r.payment_id', 'r.entry_id'])
-    .where('l.tenant_id', '=', ctx.tenant.id);
+  return (
+    dbOf(ctx)
+      .selectFrom('accounting.bank_lines as l')
+      .leftJoin('accounting.reconciliations as r', (j) =>
+        j.onRef('r.tenant_id', '=', 'l.tenant_id').onRef('r.line_id', '=', 'l.id'),
+      )
+      .selectAll('l')
+      .select(['r.kind as match_kind', 'r.payment_id', 'r.entry_id'])
+      // The ČNB rate of the line's day (the last one declared within ten days), to prefill a foreign line's rate.
+      .select(
+        sql<string | null>`(select x.rate::text from accounting.exchange_rates x
+        where x.tenant_id = l.tenant_id and x.currency = l.currency and x.date <= l.date and x.date >= l.date - 10
+        order by x.date desc limit 1)`.as('suggested_rate'),
+      )
+      .where('l.tenant_id', '=', ctx.tenant.id)
+  );
 }
 
 type LineRow = Awaited<ReturnType<ReturnType<typeof linesQuery>['executeTakeFirstOrThrow']>>;
@@ -434,6 +442,8 @@ const lineView = (l: LineRow) => ({
   externalId: l.external_id,
   status: l.status as BankLineStatus,
   match: l.match_kind ? { kind: l.match_kind, paymentId: l.payment_id, entryId: l.entry_id } : null,
+  /** For a foreign-currency line: the ČNB rate of its day when rates were imported. */
+  suggestedRate: l.suggested_rate ? normalizeDecimal(l.suggested_rate) : null,
 });
 
 export type BankLineView = ReturnType<typeof lineView>;
@@ -657,7 +667,11 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
         date: line.date,
         amount: money(abs, line.currency),
         currency: line.currency,
-        rate: line.currency === currency ? undefined : (input.rate ?? normalizeDecimal(doc.rate)),
+        rate:
+          line.currency === currency
+            ? undefined
+            : (input.rate ??
+              (line.suggested_rate ? normalizeDecimal(line.suggested_rate) : normalizeDecimal(doc.rate))),
         bankAccountId: line.bank_account_id,
         reference: line.variable_symbol ?? line.reference ?? doc.number,
         memo: input.memo ?? line.message,
@@ -703,7 +717,8 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
     if (!a?.active)
       throw badRequest('invalid_input', 'Unknown account', [{ path: 'account', message: `No active account ${code}` }]);
     const { currency } = await settingsOf(ctx);
-    if (line.currency !== currency && !input.rate) {
+    const rate = input.rate ?? (line.suggested_rate ? normalizeDecimal(line.suggested_rate) : undefined);
+    if (line.currency !== currency && !rate) {
       throw badRequest('invalid_input', 'A rate is needed', [
         { path: 'rate', message: `Rate ${line.currency} → ${currency}` },
       ]);
@@ -712,7 +727,7 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
       account: code,
       ...(debit ? { debit: money(abs, line.currency) } : { credit: money(abs, line.currency) }),
       currency: line.currency,
-      rate: input.rate,
+      rate,
     });
     const memo =
       input.memo ?? ([line.counterparty_name, line.message].filter(Boolean).join(' – ') || 'Bank statement line');

@@ -1,9 +1,13 @@
+import { CZ_VAT_RATES, type VatRateTemplate } from '../data/cz-vat.ts';
 import type { AccountType, CashFlowCategory } from './db.ts';
 
 /**
  * Chart-of-accounts templates seeded when a tenant enables accounting. Czech tenants get the
- * směrná účtová osnova (account groups as parents of the synthetic three-digit accounts, plus the
- * analytic VAT accounts); everyone else gets a generic IFRS-style chart.
+ * směrná účtová osnova of vyhláška č. 500/2002 Sb., příloha č. 4, as amended by vyhláška
+ * č. 250/2015 Sb. (from 2016): every account group of classes 0–7 (groups 75–79 off balance sheet)
+ * as parents of the usual synthetic three-digit accounts, plus the analytic VAT accounts. Classes
+ * 8 and 9 (vnitropodnikové účetnictví) are the firm's own and are not seeded. Everyone else gets
+ * a generic IFRS-style chart.
  */
 export interface TemplateAccount {
   code: string;
@@ -27,6 +31,7 @@ export interface TemplateDefaults {
   fxGain: string;
   fxLoss: string;
   bankFee: string;
+  advances: string;
 }
 
 export interface ChartTemplate {
@@ -39,7 +44,14 @@ export interface ChartTemplate {
 type Row = readonly [code: string, name: string, flags?: string];
 type Group = readonly [code: string, name: string, type: AccountType, flags: string, accounts: readonly Row[]];
 
-const TYPE_FLAGS: Record<string, AccountType> = { A: 'asset', L: 'liability', E: 'equity', I: 'income', X: 'expense' };
+const TYPE_FLAGS: Record<string, AccountType> = {
+  A: 'asset',
+  L: 'liability',
+  E: 'equity',
+  I: 'income',
+  X: 'expense',
+  O: 'off_balance',
+};
 
 function build(groups: readonly Group[], analytics: readonly (readonly [string, string, string])[]): TemplateAccount[] {
   const out: TemplateAccount[] = [];
@@ -175,8 +187,11 @@ const CZ_GROUPS: readonly Group[] = [
     [
       ['091', 'Opravná položka k dlouhodobému nehmotnému majetku'],
       ['092', 'Opravná položka k dlouhodobému hmotnému majetku'],
+      ['093', 'Opravná položka k nedokončenému dlouhodobému majetku'],
+      ['095', 'Opravná položka k poskytnutým zálohám na dlouhodobý majetek'],
       ['096', 'Opravná položka k dlouhodobému finančnímu majetku'],
       ['097', 'Oceňovací rozdíl k nabytému majetku'],
+      ['098', 'Oprávky k oceňovacímu rozdílu k nabytému majetku'],
     ],
   ],
   [
@@ -234,6 +249,7 @@ const CZ_GROUPS: readonly Group[] = [
       ['192', 'Opravná položka k nedokončené výrobě'],
       ['193', 'Opravná položka k polotovarům vlastní výroby'],
       ['194', 'Opravná položka k výrobkům'],
+      ['195', 'Opravná položka ke zvířatům'],
       ['196', 'Opravná položka ke zboží'],
     ],
   ],
@@ -275,7 +291,9 @@ const CZ_GROUPS: readonly Group[] = [
     'i',
     [
       ['251', 'Registrované majetkové cenné papíry k obchodování'],
+      ['252', 'Vlastní akcie a vlastní obchodní podíly'],
       ['253', 'Registrované dluhové cenné papíry k obchodování'],
+      ['255', 'Vlastní dluhopisy', 'L'],
       ['256', 'Dluhové cenné papíry se splatností do jednoho roku držené do splatnosti'],
       ['257', 'Ostatní cenné papíry'],
       ['259', 'Pořizování krátkodobého finančního majetku'],
@@ -678,6 +696,12 @@ const CZ_GROUPS: readonly Group[] = [
     ],
   ],
   ['71', 'Účet zisků a ztrát', 'equity', '', [['710', 'Účet zisků a ztrát']]],
+  // Groups 75–79 are the off-balance-sheet (podrozvahové) accounts; the firm names its own accounts in them.
+  ['75', 'Podrozvahové účty', 'off_balance', '', []],
+  ['76', 'Podrozvahové účty', 'off_balance', '', []],
+  ['77', 'Podrozvahové účty', 'off_balance', '', []],
+  ['78', 'Podrozvahové účty', 'off_balance', '', []],
+  ['79', 'Podrozvahové účty', 'off_balance', '', []],
 ];
 
 const CZ_ANALYTICS = [
@@ -925,6 +949,7 @@ export const CZ_CHART: ChartTemplate = {
     fxGain: '663',
     fxLoss: '563',
     bankFee: '568',
+    advances: '324',
   },
 };
 
@@ -943,37 +968,23 @@ export const GENERIC_CHART: ChartTemplate = {
     fxGain: '4910',
     fxLoss: '7020',
     bankFee: '7010',
+    advances: '2050',
   },
 };
 
 export const chartFor = (country: string): ChartTemplate => (country.toUpperCase() === 'CZ' ? CZ_CHART : GENERIC_CHART);
 
-/**
- * VAT rates seeded per country, with validity. Czech rates follow the 2024 consolidation
- * (21 % standard, 12 % reduced; the 15 % and 10 % rates ended on 31 December 2023).
- */
-export interface VatRateTemplate {
-  code: string;
-  rate: string;
-  validFrom: string;
-  validTo: string | null;
-}
+export type { VatRateTemplate } from '../data/cz-vat.ts';
 
-export const CZ_VAT: readonly VatRateTemplate[] = [
-  { code: 'standard', rate: '21', validFrom: '2013-01-01', validTo: null },
-  { code: 'reduced', rate: '15', validFrom: '2013-01-01', validTo: '2023-12-31' },
-  { code: 'second_reduced', rate: '10', validFrom: '2015-01-01', validTo: '2023-12-31' },
-  { code: 'reduced', rate: '12', validFrom: '2024-01-01', validTo: null },
-  { code: 'zero', rate: '0', validFrom: '2000-01-01', validTo: null },
-  { code: 'exempt', rate: '0', validFrom: '2000-01-01', validTo: null },
-];
+/** Czech rates come from `data/cz-vat.ts`, each with its source. */
+export const CZ_VAT = CZ_VAT_RATES;
 
 /** A neutral set for countries without a built-in table; tenants adjust it under VAT rates. */
 export const GENERIC_VAT: readonly VatRateTemplate[] = [
-  { code: 'standard', rate: '20', validFrom: '2000-01-01', validTo: null },
-  { code: 'reduced', rate: '10', validFrom: '2000-01-01', validTo: null },
-  { code: 'zero', rate: '0', validFrom: '2000-01-01', validTo: null },
-  { code: 'exempt', rate: '0', validFrom: '2000-01-01', validTo: null },
+  { code: 'standard', rate: '20', validFrom: '2000-01-01', validTo: null, source: 'placeholder; adjust per country' },
+  { code: 'reduced', rate: '10', validFrom: '2000-01-01', validTo: null, source: 'placeholder; adjust per country' },
+  { code: 'zero', rate: '0', validFrom: '2000-01-01', validTo: null, source: 'no tax charged' },
+  { code: 'exempt', rate: '0', validFrom: '2000-01-01', validTo: null, source: 'exempt supplies' },
 ];
 
 export const vatFor = (country: string): readonly VatRateTemplate[] =>

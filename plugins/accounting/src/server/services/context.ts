@@ -35,6 +35,18 @@ export function ledgerProblem(err: unknown): unknown {
       return conflict('immutable', 'Posted entries cannot be changed; post a reversal instead');
     case 'AC005':
       return badRequest('invalid_entry', 'The entry lines do not match the entry');
+    case 'AC004':
+      return conflict('immutable', e.message ?? 'An issued document cannot change');
+    case 'AC006':
+      return conflict('immutable', e.message ?? 'Kept by the database');
+    case 'AC007':
+      return conflict('account_in_use', e.message ?? 'The account has postings');
+    case 'AC008':
+      return badRequest('not_postable', e.message ?? 'Group accounts cannot be posted to');
+    case 'AC009':
+      return conflict('settlement_mismatch', e.message ?? 'Allocations do not match');
+    case 'AC010':
+      return conflict('module_enabled', e.message ?? 'Disable accounting before deleting its data');
     default:
       return err;
   }

@@ -26,10 +26,19 @@ export interface SettingsTable {
   fx_gain_account_id: string | null;
   fx_loss_account_id: string | null;
   bank_fee_account_id: string | null;
+  advances_account_id: string | null;
+  /** Advance coefficient of § 76 ZDPH (percent) for proportional input VAT deduction. */
+  vat_coefficient: string | null;
+  /** Tax office code (c_ufo) and its branch (c_pracufo) for the Tax Portal filings. */
+  tax_office: string | null;
+  tax_office_branch: string | null;
+  nace: string | null;
+  /** P a legal person, F a natural person (typ_ds). */
+  filer_kind: Defaulted<'P' | 'F'>;
   created_at: Timestamp;
 }
 
-export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense' | 'off_balance';
 export type CashFlowCategory = 'operating' | 'investing' | 'financing';
 
 export interface AccountsTable {
@@ -64,9 +73,10 @@ export interface PeriodLocksTable {
 export interface JournalEntriesTable {
   tenant_id: string;
   id: string;
-  fiscal_year: number;
-  seq: number;
-  number: string;
+  /** Assigned by the database when the entry is inserted. */
+  fiscal_year: Defaulted<number>;
+  seq: Defaulted<number>;
+  number: Defaulted<string>;
   date: string;
   memo: string;
   source_type: string | null;
@@ -140,6 +150,9 @@ export interface VatRatesTable {
 }
 
 export type DocumentKind = 'invoice' | 'bill';
+export type DocumentType = 'invoice' | 'credit_note' | 'debit_note' | 'advance' | 'advance_tax' | 'bill';
+export type VatRegime = 'domestic' | 'reverse_charge' | 'eu' | 'export' | 'import' | 'outside_eu';
+export type Deduction = 'full' | 'none' | 'partial' | 'coefficient';
 export type DocumentStatus = 'draft' | 'issued' | 'paid' | 'cancelled';
 
 export interface DocumentsTable {
@@ -168,6 +181,16 @@ export interface DocumentsTable {
   cancel_entry_id: string | null;
   issued_at: Date | null;
   paid_at: string | null;
+  source_type: Defaulted<string | null>;
+  source_id: Defaulted<string | null>;
+  type: Defaulted<DocumentType>;
+  regime: Defaulted<VatRegime>;
+  corrects_id: Defaulted<string | null>;
+  correction_reason: Defaulted<string | null>;
+  vat_date: Defaulted<string | null>;
+  self_assessed: Defaulted<boolean>;
+  advance_id: Defaulted<string | null>;
+  advance_payment_id: Defaulted<string | null>;
   created_at: Timestamp;
 }
 
@@ -187,6 +210,15 @@ export interface DocumentLinesTable {
   vat: Int8;
   net_functional: Int8;
   vat_functional: Int8;
+  supply: Defaulted<'goods' | 'services'>;
+  exemption: Defaulted<string | null>;
+  rc_code: Defaulted<string | null>;
+  deduction: Defaulted<Deduction>;
+  deductible_percent: Defaulted<string | null>;
+  /** Deductible input VAT in the functional currency (bills). */
+  deductible: ColumnType<string, string | bigint | undefined, string | bigint>;
+  cost_center: Defaulted<string | null>;
+  advance_id: Defaulted<string | null>;
 }
 
 export interface PaymentsTable {
@@ -205,6 +237,8 @@ export interface PaymentsTable {
   entry_id: string;
   void_entry_id: string | null;
   voided_at: Date | null;
+  source_type: Defaulted<string | null>;
+  source_id: Defaulted<string | null>;
   created_at: Timestamp;
 }
 
@@ -216,6 +250,8 @@ export interface PaymentAllocationsTable {
   amount: Int8;
   date: string;
   fx_entry_id: string | null;
+  document_functional: Defaulted<string | null>;
+  payment_functional: Defaulted<string | null>;
   created_at: Timestamp;
 }
 
@@ -286,6 +322,114 @@ export interface ReconciliationsTable {
   created_by: string | null;
 }
 
+export type AssetCategory = 'tangible' | 'intangible';
+
+export interface FixedAssetsTable {
+  tenant_id: string;
+  id: string;
+  /** The next A<year>-<nnnn> when inserted as null. */
+  inventory_number: ColumnType<string, string | null, string>;
+  name: string;
+  category: AssetCategory;
+  asset_account_id: string;
+  depreciation_account_id: string;
+  expense_account_id: string;
+  acquisition_date: string;
+  in_use_date: string;
+  cost: Int8;
+  useful_life_months: number;
+  tax_group: number | null;
+  tax_method: Defaulted<'straight' | 'accelerated'>;
+  serial_number: string | null;
+  location: string | null;
+  cost_center: string | null;
+  note: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  status: Defaulted<'active' | 'disposed'>;
+  disposed_on: string | null;
+  disposal_kind: 'sale' | 'scrap' | 'other' | null;
+  activation_entry_id: string | null;
+  disposal_entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AssetDepreciationTable {
+  tenant_id: string;
+  id: string;
+  asset_id: string;
+  kind: 'accounting' | 'tax';
+  period: string;
+  amount: Int8;
+  entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ExchangeRatesTable {
+  tenant_id: string;
+  id: string;
+  currency: string;
+  date: string;
+  rate: Numeric;
+  source: Defaulted<'cnb' | 'manual'>;
+  imported_at: Timestamp;
+}
+
+export interface DocumentRevaluationsTable {
+  tenant_id: string;
+  id: string;
+  document_id: string;
+  date: string;
+  rate: Numeric;
+  open_amount: Int8;
+  delta: Int8;
+  entry_id: string;
+  created_at: Timestamp;
+}
+
+export interface DocumentOffsetsTable {
+  tenant_id: string;
+  id: string;
+  credit_id: string;
+  document_id: string;
+  amount: Int8;
+  date: string;
+  credit_functional: Int8;
+  document_functional: Int8;
+  fx_entry_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface VatRecordsTable {
+  tenant_id: string;
+  id: string;
+  document_id: string | null;
+  cash_document_id: string | null;
+  kind: string;
+  direction: 'output' | 'input';
+  self_assessed: boolean;
+  regime: VatRegime;
+  supply: 'goods' | 'services';
+  rate_code: string;
+  rate: Numeric;
+  base: Int8;
+  vat: Int8;
+  deductible: Int8;
+  deduction: Deduction;
+  tax_date: string;
+  vat_date: string;
+  evidence_number: string;
+  partner_id: string | null;
+  partner_name: string | null;
+  partner_country: string | null;
+  partner_vat_id: string | null;
+  document_total: Int8;
+  corrects_number: string | null;
+  rc_code: string | null;
+  exemption: string | null;
+  created_at: Timestamp;
+}
+
 export interface AccountingDatabase {
   'accounting.settings': SettingsTable;
   'accounting.accounts': AccountsTable;
@@ -304,6 +448,12 @@ export interface AccountingDatabase {
   'accounting.bank_statements': BankStatementsTable;
   'accounting.bank_lines': BankLinesTable;
   'accounting.reconciliations': ReconciliationsTable;
+  'accounting.fixed_assets': FixedAssetsTable;
+  'accounting.asset_depreciation': AssetDepreciationTable;
+  'accounting.exchange_rates': ExchangeRatesTable;
+  'accounting.document_revaluations': DocumentRevaluationsTable;
+  'accounting.document_offsets': DocumentOffsetsTable;
+  'accounting.vat_records': VatRecordsTable;
 }
 
 export type Db = Kysely<AccountingDatabase>;

@@ -15,6 +15,7 @@ const TOP: Record<AccountType, string> = {
   equity: 'equity',
   income: 'revenues',
   expense: 'expenses',
+  off_balance: 'offbalance',
 };
 
 /** hledger ends an account name at two spaces and splits it at colons; comments start at ';'. */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { EntryPostedPayload, PostedEntry, PostingLine, PostingRequest } from '../../contract.ts';
 import { amountOf, convert, decimalText, money, normalizeDecimal, ONE, positiveDecimalOf, sum } from './amounts.ts';
 import { actorLabel, type Ctx, dbOf, guarded, settingsOf } from './context.ts';
-import { fiscalYearOf, isDate, monthStart } from './dates.ts';
+import { isDate, monthStart } from './dates.ts';
 
 /** One line as the ledger stores it: functional-currency debit or credit plus the original amount. */
 export interface LedgerLine {
@@ -29,19 +29,6 @@ export interface LedgerEntryInput {
   lines: LedgerLine[];
 }
 
-/**
- * Takes the next number of a gapless series. The counter row is upserted and stays locked until
- * the transaction ends: concurrent posters queue here, and a rollback returns the number.
- */
-export async function nextNumber(ctx: Ctx, series: string, fiscalYear: number): Promise<number> {
-  const row = await sql<{ last_value: string }>`
-    insert into accounting.counters as c (tenant_id, id, series, fiscal_year, last_value)
-    values (${ctx.tenant.id}, ${newId()}, ${series}, ${fiscalYear}, 1)
-    on conflict (tenant_id, series, fiscal_year) do update set last_value = c.last_value + 1
-    returning last_value`.execute(ctx.db);
-  return Number(row.rows[0]?.last_value);
-}
-
 export async function isLocked(ctx: Ctx, date: string): Promise<boolean> {
   const row = await dbOf(ctx)
     .selectFrom('accounting.period_locks')
@@ -60,8 +47,6 @@ export async function assertOpen(ctx: Ctx, date: string): Promise<void> {
   }
 }
 
-const entryNumber = (fiscalYear: number, seq: number) => `${fiscalYear}-${String(seq).padStart(6, '0')}`;
-
 /**
  * Posts a balanced entry: checks balance and the period, takes the next number of the fiscal
  * year, writes entry and lines, makes the database verify the entry now (its deferred balance
@@ -75,20 +60,15 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
   }
   await assertOpen(ctx, input.date);
   const settings = await settingsOf(ctx);
-  const fiscalYear = fiscalYearOf(input.date, settings.fiscal_year_start_month);
   const db = dbOf(ctx);
   const id = newId();
   return guarded(async () => {
-    const seq = await nextNumber(ctx, 'journal', fiscalYear);
-    const number = entryNumber(fiscalYear, seq);
-    await db
+    // The database numbers the entry (gapless per fiscal year; the counter row stays locked until commit).
+    const { number } = await db
       .insertInto('accounting.journal_entries')
       .values({
         tenant_id: ctx.tenant.id,
         id,
-        fiscal_year: fiscalYear,
-        seq,
-        number,
         date: input.date,
         memo: input.memo,
         source_type: input.source?.type ?? null,
@@ -98,7 +78,8 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
         total: debit,
         created_by: actorLabel(ctx),
       })
-      .execute();
+      .returning('number')
+      .executeTakeFirstOrThrow();
     await db
       .insertInto('accounting.journal_lines')
       .values(
@@ -178,12 +159,27 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
 
   const codes = [...new Set(req.lines.map((l) => l.account))];
   const accounts = await dbOf(ctx)
-    .selectFrom('accounting.accounts')
-    .select(['id', 'code', 'active'])
-    .where('tenant_id', '=', ctx.tenant.id)
-    .where('code', 'in', codes)
+    .selectFrom('accounting.accounts as a')
+    .select([
+      'a.id',
+      'a.code',
+      'a.active',
+      sql<boolean>`exists (select 1 from accounting.accounts c where c.tenant_id = a.tenant_id and c.parent_id = a.id)`.as(
+        'is_group',
+      ),
+    ])
+    .where('a.tenant_id', '=', ctx.tenant.id)
+    .where('a.code', 'in', codes)
     .execute();
   const byCode = new Map(accounts.map((a) => [a.code, a]));
+  const groups = req.lines
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => byCode.get(l.account)?.is_group)
+    .map(({ l, i }) => ({
+      path: at(`lines.${i}.account`),
+      message: `Account ${l.account} is a group account with analytic accounts under it; post to one of them`,
+    }));
+  if (groups.length) throw badRequest('not_postable', 'Group accounts cannot be posted to', groups);
   const partnerIds = [...new Set(req.lines.map((l) => l.partner).filter((p): p is string => !!p))];
   const partners = partnerIds.length
     ? await dbOf(ctx)

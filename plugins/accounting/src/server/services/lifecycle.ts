@@ -3,50 +3,23 @@ import { sql } from 'kysely';
 import { seedTenant } from './accounts.ts';
 import { money } from './amounts.ts';
 import { createBankAccount, importStatement, matchLine, suggestions } from './bank.ts';
-import { type Ctx, dbOf, settingsOf } from './context.ts';
+import { type Ctx, dbOf, guarded, settingsOf } from './context.ts';
 import { addDays, dateOf } from './dates.ts';
-import { createDocument, issueDocument } from './documents.ts';
+import { issueDocument } from './document-issue.ts';
+import { createDocument } from './documents.ts';
 import { post } from './ledger.ts';
 import { createPartner } from './partners.ts';
 import { createPayment } from './payments.ts';
 import { lastLockedPeriod } from './periods.ts';
 import { functionalSql } from './sql-money.ts';
 
-/** Tables in delete order (children first). */
-const PURGE_ORDER = [
-  'reconciliations',
-  'bank_lines',
-  'bank_statements',
-  'payment_allocations',
-  'payments',
-  'document_lines',
-  'documents',
-  'bank_accounts',
-  'journal_lines',
-  'journal_entries',
-  'account_balances',
-  'settings',
-  'accounts',
-  'partners',
-  'counters',
-  'period_locks',
-  'vat_rates',
-] as const;
-
 /**
- * Deletes every accounting row of the tenant. The journal's immutability trigger lets deletes
- * through only while the transaction-local `accounting.purge` names this tenant.
+ * Deletes every accounting row of the tenant through the database's own purge (an owner function
+ * that works only while the module is disabled for the tenant; the journal's immutability holds
+ * against everything else).
  */
 export async function purge(ctx: Ctx): Promise<void> {
-  const t = ctx.tenant.id;
-  await sql`select set_config('accounting.purge', ${t}, true)`.execute(ctx.db);
-  await sql`update accounting.accounts set parent_id = null where tenant_id = ${t} and parent_id is not null`.execute(
-    ctx.db,
-  );
-  for (const table of PURGE_ORDER) {
-    await sql`delete from ${sql.table(`accounting.${table}`)} where tenant_id = ${t}`.execute(ctx.db);
-  }
-  await sql`select set_config('accounting.purge', '', true)`.execute(ctx.db);
+  await guarded(() => sql`select accounting.purge_tenant()`.execute(ctx.db));
 }
 
 /** Figures for the provider console. */

@@ -10,10 +10,12 @@ import {
   ONE,
   parseDecimal,
   positiveDecimalOf,
+  sum,
 } from './amounts.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { dateOf, isDate, laterOf } from './dates.ts';
 import { type LedgerLine, postLedgerEntry, reverse } from './ledger.ts';
+import { rateOn } from './rates.ts';
 import { roleAccount } from './settings.ts';
 
 export interface PaymentInput {
@@ -78,11 +80,12 @@ export async function createPayment(ctx: Ctx, input: PaymentInput, opts: { state
   const amount = amountOf(input.amount, currency, 'amount');
   let rate: Decimal = ONE;
   if (currency !== settings.currency) {
-    if (!input.rate)
+    const declared = input.rate ? null : await rateOn(ctx, currency, date);
+    if (!input.rate && !declared)
       throw badRequest('invalid_input', 'A rate is needed', [
         { path: 'rate', message: `Rate ${currency} → ${settings.currency}` },
       ]);
-    rate = positiveDecimalOf(input.rate, 'rate', 'rate');
+    rate = positiveDecimalOf(input.rate ?? (declared?.rate as string), 'rate', 'rate');
   }
   const functional = convert(amount, currency, settings.currency, rate);
   const control = await roleAccount(ctx, direction === 'in' ? 'receivable' : 'payable');
@@ -218,35 +221,35 @@ export async function allocate(
   }
   if (amount <= 0n) throw conflict('nothing_to_allocate', 'Nothing left to allocate');
 
+  // Functional value this allocation settles on the document and takes from the payment. The last
+  // allocation of either takes what is left of it, so rounding of line and part conversions never
+  // leaves a residue on the control account: it goes to exchange differences with the rest.
+  const shares = await allocationShares(ctx, payment, doc, amount, settings.currency);
   let fxEntryId: string | null = null;
-  if (payment.currency !== settings.currency && normalizeDecimal(payment.rate) !== normalizeDecimal(doc.rate)) {
-    const atPayment = convert(amount, payment.currency, settings.currency, parseDecimal(payment.rate) as Decimal);
-    const atDocument = convert(amount, doc.currency, settings.currency, parseDecimal(doc.rate) as Decimal);
-    const diff = atPayment - atDocument;
-    if (diff !== 0n) {
-      const control = await roleAccount(ctx, payment.direction === 'in' ? 'receivable' : 'payable');
-      // Customer paid more in functional terms → gain; we paid a vendor more → loss.
-      const gain = payment.direction === 'in' ? diff > 0n : diff < 0n;
-      const abs = diff < 0n ? -diff : diff;
-      const other = await roleAccount(ctx, gain ? 'fxGain' : 'fxLoss');
-      const controlDebit = payment.direction === 'in' ? diff > 0n : diff < 0n;
-      const line = (accountId: string, debit: boolean, partner: boolean): LedgerLine => ({
-        accountId,
-        debit: debit ? abs : 0n,
-        credit: debit ? 0n : abs,
-        currency: settings.currency,
-        amount: abs,
-        rate: '1',
-        partnerId: partner ? payment.partner_id : null,
-      });
-      const fx = await postLedgerEntry(ctx, {
-        date: laterOf(payment.date, doc.issue_date),
-        memo: `Exchange ${gain ? 'gain' : 'loss'} on ${doc.number}`,
-        source: { type: 'accounting.fx', id: newId() },
-        lines: [line(control, controlDebit, true), line(other, !controlDebit, false)],
-      });
-      fxEntryId = fx.id;
-    }
+  const diff = shares.payment - shares.document;
+  if (diff !== 0n) {
+    const control = await roleAccount(ctx, payment.direction === 'in' ? 'receivable' : 'payable');
+    // Customer paid more in functional terms → gain; we paid a vendor more → loss.
+    const gain = payment.direction === 'in' ? diff > 0n : diff < 0n;
+    const abs = diff < 0n ? -diff : diff;
+    const other = await roleAccount(ctx, gain ? 'fxGain' : 'fxLoss');
+    const controlDebit = payment.direction === 'in' ? diff > 0n : diff < 0n;
+    const line = (accountId: string, debit: boolean, partner: boolean): LedgerLine => ({
+      accountId,
+      debit: debit ? abs : 0n,
+      credit: debit ? 0n : abs,
+      currency: settings.currency,
+      amount: abs,
+      rate: '1',
+      partnerId: partner ? payment.partner_id : null,
+    });
+    const fx = await postLedgerEntry(ctx, {
+      date: laterOf(payment.date, doc.tax_date),
+      memo: `Exchange ${gain ? 'gain' : 'loss'} on ${doc.number}`,
+      source: { type: 'accounting.fx', id: newId() },
+      lines: [line(control, controlDebit, true), line(other, !controlDebit, false)],
+    });
+    fxEntryId = fx.id;
   }
   await db
     .insertInto('accounting.payment_allocations')
@@ -258,6 +261,8 @@ export async function allocate(
       amount,
       date: payment.date,
       fx_entry_id: fxEntryId,
+      document_functional: shares.document.toString(),
+      payment_functional: shares.payment.toString(),
     })
     .execute();
   await db
@@ -286,6 +291,69 @@ export async function allocate(
     await ctx.emit('accounting.invoice.paid', payload);
   }
   return { amount: money(amount, payment.currency), settled };
+}
+
+type PaymentRow = { id: string; amount: string; allocated: string; currency: string; rate: string };
+type DocumentRow = {
+  id: string;
+  total: string;
+  paid: string;
+  currency: string;
+  rate: string;
+  total_functional: string;
+};
+
+/** What year-end revaluations added to (or took from) a document's functional value. */
+async function revaluedBy(ctx: Ctx, documentId: string): Promise<bigint> {
+  const rows = await dbOf(ctx)
+    .selectFrom('accounting.document_revaluations')
+    .select('delta')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('document_id', '=', documentId)
+    .execute();
+  return sum(rows.map((r) => BigInt(r.delta)));
+}
+
+/**
+ * The functional value of `amount` on both sides of an allocation: at each side's rate, except
+ * that the allocation settling a document takes the document's functional total less what earlier
+ * allocations took, and the one using up a payment takes the rest of the payment's posted value.
+ */
+async function allocationShares(
+  ctx: Ctx,
+  payment: PaymentRow,
+  doc: DocumentRow,
+  amount: bigint,
+  functional: string,
+): Promise<{ document: bigint; payment: bigint }> {
+  const at = (a: bigint, currency: string, rate: string) =>
+    convert(a, currency, functional, parseDecimal(rate) as Decimal);
+  const prior = async (column: 'document_id' | 'payment_id', id: string, currency: string, rate: string) => {
+    const rows = await dbOf(ctx)
+      .selectFrom('accounting.payment_allocations')
+      .select(['amount', 'document_functional', 'payment_functional'])
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where(column, '=', id)
+      .execute();
+    let s = 0n;
+    for (const r of rows) {
+      const stored = column === 'document_id' ? r.document_functional : r.payment_functional;
+      s += stored !== null ? BigInt(stored) : at(BigInt(r.amount), currency, rate);
+    }
+    return s;
+  };
+  const settles = BigInt(doc.paid) + amount === BigInt(doc.total);
+  const exhausts = BigInt(payment.allocated) + amount === BigInt(payment.amount);
+  const document = settles
+    ? BigInt(doc.total_functional) +
+      (await revaluedBy(ctx, doc.id)) -
+      (await prior('document_id', doc.id, doc.currency, doc.rate))
+    : at(amount, doc.currency, doc.rate);
+  const paid = exhausts
+    ? at(BigInt(payment.amount), payment.currency, payment.rate) -
+      (await prior('payment_id', payment.id, payment.currency, payment.rate))
+    : at(amount, payment.currency, payment.rate);
+  return { document, payment: paid };
 }
 
 /** Voids a payment: reverses its entry and exchange differences and reopens what it paid. */

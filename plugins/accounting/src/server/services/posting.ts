@@ -1,7 +1,31 @@
 import { badRequest, notFound } from '@bureau/core';
-import type { PostingService } from '../../contract.ts';
-import type { Ctx } from './context.ts';
+import type { AccountRole, PostingService } from '../../contract.ts';
+import { listBankAccounts } from './bank.ts';
+import { type Ctx, dbOf } from './context.ts';
 import { entryIdBySource, entryView, post, reverse } from './ledger.ts';
+import { roleAccount, type AccountRole as SettingsRole } from './settings.ts';
+
+/** The code of the ledger account playing a contract role; `bank` is the default bank account's. */
+async function accountFor(ctx: Ctx, role: AccountRole): Promise<string> {
+  if (role === 'bank') {
+    const banks = (await listBankAccounts(ctx)).filter((b) => b.active);
+    const { currency } = await dbOf(ctx)
+      .selectFrom('accounting.settings')
+      .select('currency')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .executeTakeFirstOrThrow();
+    const bank = banks.find((b) => b.currency === currency) ?? banks[0];
+    if (bank) return bank.account;
+  }
+  const id = await roleAccount(ctx, role === 'bank' ? 'bankRoot' : (role as SettingsRole));
+  const row = await dbOf(ctx)
+    .selectFrom('accounting.accounts')
+    .select('code')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.code;
+}
 
 /** The `accounting.posting` service other modules reach through `ctx.use(postingService)`. */
 export function postingServiceFor(ctx: Ctx): PostingService {
@@ -30,5 +54,17 @@ export function postingServiceFor(ctx: Ctx): PostingService {
       return id ? entryView(ctx, id) : null;
     },
     get: (entryId) => entryView(ctx, entryId),
+    accountFor: (role) => accountFor(ctx, role),
+    async bankAccounts() {
+      return (await listBankAccounts(ctx)).map((b) => ({
+        id: b.id,
+        name: b.name,
+        iban: b.iban,
+        accountNumber: b.accountNumber,
+        currency: b.currency,
+        account: b.account,
+        active: b.active,
+      }));
+    },
   };
 }

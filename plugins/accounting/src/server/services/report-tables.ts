@@ -1,4 +1,4 @@
-import type { Table } from './export.ts';
+import type { Table } from '@bureau/core';
 import type { aging, balanceSheet, cashFlow, generalLedger, profitAndLoss, trialBalance } from './reports.ts';
 
 /** Flattens each report into one sheet for CSV/XLSX export. */

@@ -393,11 +393,15 @@ export async function aging(ctx: Ctx, kind: 'receivable' | 'payable', asOf: stri
   }>`
     with o as (
       select d.partner_id, d.due_date, d.currency, d.rate,
-        d.total - coalesce((select sum(a.amount) from accounting.payment_allocations a
-          where a.tenant_id = d.tenant_id and a.document_id = d.id and a.date <= ${asOf}), 0) as open
+        (case when d.type = 'credit_note' then -1 else 1 end) * (d.total
+          - coalesce((select sum(a.amount) from accounting.payment_allocations a
+            where a.tenant_id = d.tenant_id and a.document_id = d.id and a.date <= ${asOf}), 0)
+          - coalesce((select sum(f.amount) from accounting.document_offsets f
+            where f.tenant_id = d.tenant_id and (f.document_id = d.id or f.credit_id = d.id) and f.date <= ${asOf}), 0))
+          as open
       from accounting.documents d
       where d.tenant_id = ${ctx.tenant.id} and d.kind = ${docKind} and d.status in ('issued', 'paid')
-        and d.issue_date <= ${asOf}
+        and d.type not in ('advance', 'advance_tax') and d.issue_date <= ${asOf}
     )
     select o.partner_id, p.name,
       coalesce(sum(${open}) filter (where ${asOf}::date - o.due_date <= 0), 0)::text as current,
@@ -407,7 +411,7 @@ export async function aging(ctx: Ctx, kind: 'receivable' | 'payable', asOf: stri
       coalesce(sum(${open}) filter (where ${asOf}::date - o.due_date > 90), 0)::text as over90,
       count(*)::text as documents
     from o join accounting.partners p on p.tenant_id = ${ctx.tenant.id} and p.id = o.partner_id
-    where o.open > 0
+    where o.open <> 0
     group by o.partner_id, p.name
     order by p.name`.execute(ctx.db);
   const totals = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0n])) as Record<

@@ -15,6 +15,7 @@ export const ACCOUNT_ROLES = {
   fxGain: 'fx_gain_account_id',
   fxLoss: 'fx_loss_account_id',
   bankFee: 'bank_fee_account_id',
+  advances: 'advances_account_id',
 } as const satisfies Record<string, keyof SettingsTable>;
 
 export type AccountRole = keyof typeof ACCOUNT_ROLES;

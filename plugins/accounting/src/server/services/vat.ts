@@ -129,6 +129,8 @@ export async function resolveVatRate(
 }
 
 export interface VatSummaryRow {
+  regime: string;
+  selfAssessed: boolean;
   code: string;
   rate: string;
   base: string;
@@ -136,44 +138,53 @@ export interface VatSummaryRow {
 }
 
 /**
- * Output VAT (sales invoices) against input VAT (purchase bills) by taxable-supply date, in the
- * functional currency. A cancelled document counts at its tax date and negatively at the date of
- * its cancellation, like a credit note.
+ * Output VAT against deductible input VAT for the VAT periods between `from` and `to`, from the VAT
+ * records the tax documents wrote (invoices and notes by their tax date, bills by the day their VAT
+ * is claimed), in the functional currency. Credit notes and cancellations count negatively; a
+ * self-assessed purchase appears on both sides; input rows show the deductible VAT.
  */
 export async function vatSummary(ctx: Ctx, from: string, to: string) {
   const { currency } = await settingsOf(ctx);
-  const rows = await sql<{ kind: string; vat_code: string; vat_rate: string; base: string; vat: string }>`
-    with docs as (
-      select d.id, d.kind, 1 as sign from accounting.documents d
-        where d.tenant_id = ${ctx.tenant.id} and d.status <> 'draft' and d.tax_date between ${from} and ${to}
-      union all
-      select d.id, d.kind, -1 from accounting.documents d
-        join accounting.journal_entries e on e.tenant_id = d.tenant_id and e.id = d.cancel_entry_id
-        where d.tenant_id = ${ctx.tenant.id} and d.status = 'cancelled' and e.date between ${from} and ${to}
-    )
-    select docs.kind, l.vat_code, l.vat_rate::text as vat_rate,
-      sum(docs.sign * l.net_functional)::text as base, sum(docs.sign * l.vat_functional)::text as vat
-    from docs join accounting.document_lines l on l.tenant_id = ${ctx.tenant.id} and l.document_id = docs.id
-    group by docs.kind, l.vat_code, l.vat_rate
-    order by docs.kind, l.vat_rate desc, l.vat_code`.execute(ctx.db);
-  const side = (kind: string) => {
-    const list = rows.rows.filter((r) => r.kind === kind);
+  const rows = await dbOf(ctx)
+    .selectFrom('accounting.vat_records')
+    .select((eb) => [
+      'direction',
+      'regime',
+      'self_assessed',
+      'rate_code',
+      sql<string>`rate::text`.as('rate'),
+      sql<string>`sum(base)::text`.as('base'),
+      sql<string>`sum(case when direction = 'input' then deductible else vat end)::text`.as('vat'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('vat_date', '>=', from)
+    .where('vat_date', '<=', to)
+    .groupBy(['direction', 'regime', 'self_assessed', 'rate_code', 'rate'])
+    .orderBy('direction')
+    .orderBy('rate', 'desc')
+    .orderBy('rate_code')
+    .orderBy('regime')
+    .execute();
+  const side = (direction: 'output' | 'input') => {
+    const list = rows.filter((r) => r.direction === direction);
     return {
       rows: list.map(
         (r): VatSummaryRow => ({
-          code: r.vat_code,
-          rate: normalizeDecimal(r.vat_rate),
+          regime: r.regime,
+          selfAssessed: r.self_assessed,
+          code: r.rate_code,
+          rate: normalizeDecimal(r.rate),
           base: money(r.base, currency),
           vat: money(r.vat, currency),
         }),
       ),
       base: money(sum(list.map((r) => BigInt(r.base))), currency),
       vat: money(sum(list.map((r) => BigInt(r.vat))), currency),
+      vatAmount: sum(list.map((r) => BigInt(r.vat))),
     };
   };
-  const output = side('invoice');
-  const input = side('bill');
-  const outVat = sum(rows.rows.filter((r) => r.kind === 'invoice').map((r) => BigInt(r.vat)));
-  const inVat = sum(rows.rows.filter((r) => r.kind === 'bill').map((r) => BigInt(r.vat)));
+  const { vatAmount: outVat, ...output } = side('output');
+  const { vatAmount: inVat, ...input } = side('input');
   return { currency, from, to, output, input, payable: money(outVat - inVat, currency) };
 }

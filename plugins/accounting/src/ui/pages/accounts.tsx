@@ -8,13 +8,14 @@ import {
   Field,
   notify,
   PageHeader,
+  Segmented,
   SelectField,
   unwrap,
   useTenant,
 } from '@bureau/core/ui';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
-import { ACCOUNT_TYPES, type AccountRow, Icon, ProblemAlert, Segmented, useProblem, useT } from '../ui.tsx';
+import { ACCOUNT_TYPES, type AccountRow, Icon, ProblemAlert, useProblem, useT } from '../ui.tsx';
 
 type AccountType = (typeof ACCOUNT_TYPES)[number];
 interface Node {
@@ -29,6 +30,7 @@ const TYPE_TONE = {
   equity: 'accent',
   income: 'success',
   expense: 'danger',
+  off_balance: 'neutral',
 } as const;
 
 /** The chart of accounts as a tree: browse, search, add (also sub-accounts), activate and deactivate. */

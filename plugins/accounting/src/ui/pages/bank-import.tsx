@@ -1,9 +1,19 @@
-import { Button, Card, createForm, notify, PageHeader, SelectField, unwrap, useTenant } from '@bureau/core/ui';
+import {
+  Button,
+  Card,
+  createForm,
+  notify,
+  PageHeader,
+  Segmented,
+  SelectField,
+  unwrap,
+  useTenant,
+} from '@bureau/core/ui';
 import { A, useSearchParams } from '@solidjs/router';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
-import { BackLink, Icon, ProblemAlert, Segmented, useBase, useT } from '../ui.tsx';
+import { BackLink, Icon, ProblemAlert, useBase, useT } from '../ui.tsx';
 
 type Format = 'csv' | 'camt053' | 'ofx';
 type Encoding = 'utf-8' | 'windows-1250' | 'iso-8859-2';

@@ -10,6 +10,7 @@ import {
   LoadingState,
   notify,
   PageHeader,
+  Segmented,
   unwrap,
   useI18n,
   useTenant,
@@ -18,18 +19,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { isNegative } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
-import { FormField } from '../components/form-field.tsx';
-import {
-  AccountSelect,
-  Amount,
-  Icon,
-  ProblemAlert,
-  Segmented,
-  useAccountsList,
-  useBase,
-  useProblem,
-  useT,
-} from '../ui.tsx';
+import { AccountSelect, Amount, Icon, ProblemAlert, useAccountsList, useBase, useProblem, useT } from '../ui.tsx';
 
 type Status = 'unmatched' | 'matched' | 'ignored';
 
@@ -119,15 +109,10 @@ export default function Bank() {
         <Card title={t('bank.addAccount')}>
           <form class="stack" onSubmit={form.submit} noValidate>
             <div class="form-grid cols-4">
-              <FormField form={form} class="span-2" label={t('bank.name')} name="name" required autofocus />
-              <FormField form={form} class="span-2" label={t('partners.iban')} name="iban" />
-              <FormField
-                form={form}
-                label={t('bank.accountNumber')}
-                name="accountNumber"
-                placeholder="2000145399/0800"
-              />
-              <FormField form={form} label={t('partners.bic')} name="bic" />
+              <Field {...form.bind('name')} class="span-2" label={t('bank.name')} required autofocus />
+              <Field {...form.bind('iban')} class="span-2" label={t('partners.iban')} />
+              <Field {...form.bind('accountNumber')} label={t('bank.accountNumber')} placeholder="2000145399/0800" />
+              <Field {...form.bind('bic')} label={t('partners.bic')} />
               <Field
                 label={t('doc.currency')}
                 name="currency"
@@ -336,8 +321,8 @@ function LinePanel(props: {
     () => (props.line.status === 'unmatched' ? { incoming: incoming(), id: props.line.id } : false),
     async (p) =>
       p.incoming
-        ? ((await unwrap(api().invoices.$get({ query: { status: 'issued', limit: '200' } }))).invoices ?? [])
-        : ((await unwrap(api().bills.$get({ query: { status: 'issued', limit: '200' } }))).bills ?? []),
+        ? (await unwrap(api().invoices.$get({ query: { status: 'issued', limit: '200' } }))).items
+        : (await unwrap(api().bills.$get({ query: { status: 'issued', limit: '200' } }))).items,
   );
   const [doc, setDoc] = createSignal('');
   const [account, setAccount] = createSignal('');

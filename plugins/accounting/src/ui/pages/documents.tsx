@@ -1,119 +1,96 @@
-import { AsyncTable, Button, Card, DateText, EmptyState, PageHeader, unwrap, useTenant } from '@bureau/core/ui';
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
-import { useAccounting } from '../api.ts';
-import { Amount, DocStatus, Icon, Segmented, useBase, useT } from '../ui.tsx';
+import { Card, DateText, PageHeader, PrintLabels, ResourceList, useI18n, useTenant } from '@bureau/core/ui';
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { DocumentSummary } from '../api.ts';
+import { Amount, DocStatus, Icon, useBase, useT } from '../ui.tsx';
 
-type Filter = 'all' | 'draft' | 'issued' | 'overdue' | 'paid' | 'cancelled';
-
-/** Sales invoices or purchase bills, newest first, filtered by status. */
+/**
+ * Sales invoices or purchase bills: search (a scanned number or variable symbol opens the document),
+ * status and date filters, sortable columns, paging, CSV/XLSX export and barcode labels of chosen
+ * documents (for the paper archive: scanning a label opens the document) — core's ResourceList on the
+ * standard list endpoint.
+ */
 export default function Documents(props: { kind: 'invoice' | 'bill' }) {
   const t = useT();
-  const api = useAccounting();
+  const i18n = useI18n();
   const base = useBase();
-  const navigate = useNavigate();
-  const { tenant, can } = useTenant();
-  const [params, setParams] = useSearchParams<{ status?: string }>();
-  const filter = (): Filter => (params.status as Filter) ?? 'all';
-  const [q, setQ] = createSignal('');
-  const [query, setQuery] = createSignal('');
+  const { can } = useTenant();
   const path = () => (props.kind === 'invoice' ? 'invoices' : 'bills');
-
-  const [docs, { refetch }] = createResource(
-    () => ({ slug: tenant().slug, filter: filter(), q: query(), kind: props.kind }),
-    async (f) => {
-      const query: Record<string, string> = { limit: '200' };
-      if (f.filter === 'overdue') {
-        query.status = 'issued';
-        query.overdue = 'true';
-      } else if (f.filter !== 'all') query.status = f.filter;
-      if (f.q) query.q = f.q;
-      if (f.kind === 'invoice') return (await unwrap(api().invoices.$get({ query }))).invoices ?? [];
-      return (await unwrap(api().bills.$get({ query }))).bills ?? [];
-    },
-  );
   const k = (inv: Parameters<typeof t>[0], bill: Parameters<typeof t>[0]) => t(props.kind === 'invoice' ? inv : bill);
+  const newButton = () => (
+    <Show when={can('accounting.post')}>
+      <A class="btn btn-primary" href={`${base()}/${path()}/new`}>
+        <Icon name="plus" />
+        {k('invoices.new', 'bills.new')}
+      </A>
+    </Show>
+  );
 
   return (
     <div class="page acc">
       <PageHeader
         title={k('invoices.title', 'bills.title')}
         description={k('invoices.subtitle', 'bills.subtitle')}
-        actions={
-          <Show when={can('accounting.post')}>
-            <A class="btn btn-primary" href={`${base()}/${path()}/new`}>
-              <Icon name="plus" />
-              {k('invoices.new', 'bills.new')}
-            </A>
-          </Show>
-        }
+        actions={newButton()}
       />
       <Card padded={false}>
-        <form
-          class="toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(q().trim());
-          }}
-        >
-          <Segmented
-            label={t('common.status')}
-            value={filter()}
-            onChange={(s) => setParams({ status: s === 'all' ? undefined : s })}
-            options={[
-              { value: 'all', label: t('common.all') },
-              { value: 'draft', label: t('status.drafts') },
-              { value: 'issued', label: k('status.open', 'status.open') },
-              { value: 'overdue', label: t('status.overdue') },
-              { value: 'paid', label: t('status.paid') },
-              { value: 'cancelled', label: t('status.cancelled') },
-            ]}
-          />
-          <input
-            class="input grow"
-            type="search"
-            placeholder={k('invoices.search', 'bills.search')}
-            aria-label={k('invoices.search', 'bills.search')}
-            value={q()}
-            onInput={(e) => setQ(e.currentTarget.value)}
-          />
-          <Button type="submit">{t('common.filter')}</Button>
-        </form>
-        <AsyncTable
-          resource={docs}
-          refetch={refetch}
-          empty={
-            <EmptyState
-              title={k('invoices.emptyTitle', 'bills.emptyTitle')}
-              description={
-                filter() === 'all' && !query() ? k('invoices.emptyText', 'bills.emptyText') : t('common.noMatch')
-              }
-              action={
-                <Show when={filter() === 'all' && !query() && can('accounting.post')}>
-                  <A class="btn btn-primary" href={`${base()}/${path()}/new`}>
-                    <Icon name="plus" />
-                    {k('invoices.new', 'bills.new')}
-                  </A>
-                </Show>
-              }
-            />
-          }
+        <ResourceList<DocumentSummary>
+          path={`/accounting/${path()}`}
           caption={k('invoices.title', 'bills.title')}
+          search={k('invoices.search', 'bills.search')}
+          scan
+          defaultSort={{ key: 'issueDate', dir: 'desc' }}
+          filters={[
+            {
+              name: 'status',
+              label: t('common.status'),
+              type: 'segmented',
+              options: [
+                { value: 'draft', label: t('status.drafts') },
+                { value: 'issued', label: t('status.open') },
+                { value: 'overdue', label: t('status.overdue') },
+                { value: 'paid', label: t('status.paid') },
+                { value: 'cancelled', label: t('status.cancelled') },
+              ],
+            },
+            { name: 'from', label: t('common.from'), type: 'date' },
+            { name: 'to', label: t('common.to'), type: 'date' },
+          ]}
+          bulkActions={(selected) => (
+            <PrintLabels
+              items={selected
+                .filter((d) => d.number)
+                .map((d) => ({ code: d.number as string, title: d.partner.name, subtitle: i18n.date(d.issueDate) }))}
+            />
+          )}
+          empty={{
+            title: k('invoices.emptyTitle', 'bills.emptyTitle'),
+            description: k('invoices.emptyText', 'bills.emptyText'),
+            action: newButton(),
+          }}
           rowKey={(d) => d.id}
-          onRowClick={(d) => navigate(`${base()}/${path()}/${d.id}`)}
+          rowLabel={(d) => d.number ?? d.partner.name}
+          rowHref={(d) => `${base()}/${path()}/${d.id}`}
           columns={[
             {
               header: t('doc.number'),
+              sort: 'number',
               cell: (d) => (
                 <A class="cell-primary mono link-plain" href={`${base()}/${path()}/${d.id}`}>
                   {d.number ?? t('doc.draft')}
                 </A>
               ),
             },
-            { header: k('doc.customer', 'doc.vendor'), cell: (d) => d.partner.name },
-            { header: t('doc.issueDate'), hideOnMobile: true, cell: (d) => <DateText value={d.issueDate} /> },
+            { header: k('doc.customer', 'doc.vendor'), sort: 'partner', cell: (d) => d.partner.name },
+            {
+              header: t('doc.issueDate'),
+              sort: 'issueDate',
+              hideOnMobile: true,
+              cell: (d) => <DateText value={d.issueDate} />,
+            },
             {
               header: t('doc.dueDate'),
+              sort: 'dueDate',
               hideOnMobile: true,
               cell: (d) => (
                 <span classList={{ 'text-danger': d.overdue }}>
@@ -121,7 +98,12 @@ export default function Documents(props: { kind: 'invoice' | 'bill' }) {
                 </span>
               ),
             },
-            { header: t('doc.total'), align: 'end', cell: (d) => <Amount value={d.total} currency={d.currency} /> },
+            {
+              header: t('doc.total'),
+              sort: 'total',
+              align: 'end',
+              cell: (d) => <Amount value={d.total} currency={d.currency} />,
+            },
             {
               header: t('doc.remaining'),
               align: 'end',

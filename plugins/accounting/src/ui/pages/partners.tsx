@@ -9,14 +9,14 @@ import {
   Field,
   notify,
   PageHeader,
+  Segmented,
   unwrap,
   useTenant,
 } from '@bureau/core/ui';
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
-import { FormField } from '../components/form-field.tsx';
-import { Amount, Icon, ProblemAlert, Segmented, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
+import { Amount, Icon, ProblemAlert, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
 
 type Kind = 'customers' | 'vendors';
 
@@ -128,23 +128,22 @@ export default function Partners() {
         <Card title={kind() === 'vendors' ? t('partners.addVendor') : t('partners.addCustomer')}>
           <form class="stack" onSubmit={form.submit} noValidate>
             <div class="form-grid cols-4">
-              <FormField form={form} class="span-2" label={t('partners.name')} name="name" required autofocus />
-              <FormField form={form} label={t('partners.ico')} name="ico" inputmode="numeric" />
-              <FormField form={form} label={t('partners.dic')} name="dic" placeholder="CZ12345678" />
-              <FormField
-                form={form}
+              <Field {...form.bind('name')} class="span-2" label={t('partners.name')} required autofocus />
+              <Field {...form.bind('ico')} label={t('partners.ico')} inputmode="numeric" />
+              <Field {...form.bind('dic')} label={t('partners.dic')} placeholder="CZ12345678" />
+              <Field
+                {...form.bind('iban')}
                 class="span-2"
                 label={t('partners.iban')}
-                name="iban"
                 placeholder="CZ65 0800 0000 1920 0014 5399"
               />
-              <FormField form={form} label={t('partners.bic')} name="bic" />
-              <FormField form={form} label={t('partners.terms')} name="paymentTermsDays" type="number" />
-              <FormField form={form} class="span-2" label={t('partners.email')} name="email" type="email" />
-              <FormField form={form} class="span-2" label={t('partners.phone')} name="phone" type="tel" />
-              <FormField form={form} class="span-2" label={t('partners.street')} name="street" />
-              <FormField form={form} label={t('partners.city')} name="city" />
-              <FormField form={form} label={t('partners.postalCode')} name="postalCode" />
+              <Field {...form.bind('bic')} label={t('partners.bic')} />
+              <Field {...form.bind('paymentTermsDays')} label={t('partners.terms')} type="number" />
+              <Field {...form.bind('email')} class="span-2" label={t('partners.email')} type="email" />
+              <Field {...form.bind('phone')} class="span-2" label={t('partners.phone')} type="tel" />
+              <Field {...form.bind('street')} class="span-2" label={t('partners.street')} />
+              <Field {...form.bind('city')} label={t('partners.city')} />
+              <Field {...form.bind('postalCode')} label={t('partners.postalCode')} />
               <Field
                 label={t('partners.country')}
                 name="country"

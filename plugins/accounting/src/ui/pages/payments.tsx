@@ -10,6 +10,7 @@ import {
   Field,
   notify,
   PageHeader,
+  Segmented,
   SelectField,
   unwrap,
   useI18n,
@@ -19,7 +20,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { currencyDigits, fromMinor, parseAmount, todayYmd } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
-import { Amount, Icon, ProblemAlert, Segmented, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
+import { Amount, Icon, ProblemAlert, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
 
 type Direction = 'in' | 'out';
 
@@ -111,8 +112,8 @@ export default function Payments() {
       // The partner filter's key is computed on the server (customerId / vendorId), so it is not in the route type.
       const open = { status: 'issued' as const, limit: '100' };
       return p.direction === 'in'
-        ? ((await unwrap(api().invoices.$get({ query: { ...open, customerId: p.id } as typeof open }))).invoices ?? [])
-        : ((await unwrap(api().bills.$get({ query: { ...open, vendorId: p.id } as typeof open }))).bills ?? []);
+        ? (await unwrap(api().invoices.$get({ query: { ...open, customerId: p.id } as typeof open }))).items
+        : (await unwrap(api().bills.$get({ query: { ...open, vendorId: p.id } as typeof open }))).items;
     },
   );
   const currency = (): string => {

@@ -1,11 +1,22 @@
-import { Async, Badge, Card, DateText, EmptyState, PageHeader, unwrap, useI18n, useTenant } from '@bureau/core/ui';
+import {
+  Async,
+  Badge,
+  Card,
+  DateText,
+  EmptyState,
+  PageHeader,
+  Segmented,
+  unwrap,
+  useI18n,
+  useTenant,
+} from '@bureau/core/ui';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { AgingBar, BUCKETS } from '../aging-bar.tsx';
 import { isZero, todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { CashFlowChart } from '../chart.tsx';
-import { Amount, Icon, Segmented, useSettings, useT } from '../ui.tsx';
+import { Amount, Icon, useSettings, useT } from '../ui.tsx';
 
 type Report = 'trial-balance' | 'profit-and-loss' | 'balance-sheet' | 'cash-flow' | 'aging';
 const REPORTS: readonly Report[] = ['profit-and-loss', 'balance-sheet', 'cash-flow', 'trial-balance', 'aging'];

@@ -17,9 +17,13 @@ export default function Overdue() {
     async () => {
       const [aging, invoices] = await Promise.all([
         unwrap(api().reports.aging.$get({ query: { kind: 'receivable', asOf: todayYmd() } })),
-        unwrap(api().invoices.$get({ query: { status: 'issued', overdue: 'true', limit: '100' } })),
+        unwrap(
+          api().invoices.$get({
+            query: { status: 'issued', overdue: 'true', sort: 'dueDate', dir: 'asc', limit: '100' },
+          }),
+        ),
       ]);
-      const list = (invoices.invoices ?? []).slice().sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+      const list = invoices.items;
       return { aging, list };
     },
   );

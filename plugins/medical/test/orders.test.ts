@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, type Lab, memberWith, openLab } from './helpers.ts';
+
+let lab: Lab;
+const clock = { now: () => new Date('2026-03-10T08:00:00Z') };
+
+beforeAll(async () => {
+  lab = await openLab(undefined, clock);
+});
+afterAll(async () => {
+  await lab.t.close();
+});
+
+const jana = {
+  firstName: 'Jana',
+  lastName: 'Nováková',
+  birthDate: '1985-03-14',
+  sex: 'female',
+  birthNumber: '855314/0002',
+};
+
+describe('catalogue', () => {
+  it('starts with the starter catalogue: LOINC, UCUM units, sex and age ranges with sources', async () => {
+    const { status, body } = await lab.get('/tests');
+    expect(status).toBe(200);
+    const alt = body.tests.find((t: any) => t.code === 'ALT');
+    expect(alt).toMatchObject({ loinc: '1742-6', unit: 'U/L', specimenType: 'serum' });
+    expect(alt.referenceRanges).toHaveLength(3);
+    expect(alt.referenceRanges.every((r: any) => r.source.includes('NORIP'))).toBe(true);
+    const panels = await lab.get('/panels');
+    expect(panels.body.panels.find((p: any) => p.code === 'CBC').tests).toEqual(['HB', 'WBC', 'PLT']);
+  });
+
+  it('adds a test per the API contract (201) and refuses a taken code (409)', async () => {
+    const input = {
+      code: 'MG',
+      name: { en: 'Magnesium', cs: 'Hořčík' },
+      unit: 'mmol/L',
+      loinc: '19123-9',
+      specimenType: 'serum',
+      referenceRanges: [{ ageFromDays: 6575, low: '0.71', high: '0.94' }],
+      criticalLow: 0.4,
+    };
+    const res = await lab.post('/tests', input);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({
+      code: 'MG',
+      criticalLow: '0.4',
+      referenceRanges: [{ low: '0.71', high: '0.94' }],
+    });
+    const again = await lab.post('/tests', input);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('test_exists');
+  });
+
+  it('refuses bad definitions with field errors and writes nothing', async () => {
+    const before = await count(lab.t, 'tests');
+    const bad = [
+      { code: 'X1', name: 'X', unit: 'g/L', specimenType: 'serum', referenceRanges: [{ low: '5', high: '2' }] },
+      { code: 'X2', name: 'X', unit: 'g/L', specimenType: 'serum', loinc: 'abc' },
+      { code: 'X3', name: 'X', unit: 'g/L', specimenType: 'serum', criticalLow: 'ten' },
+      { code: 'X4', name: 'X', unit: 'g/L', specimenType: 'serum', formula: 'CHOL - NOPE' },
+      { code: 'X5', name: 'X', unit: 'g/L', specimenType: 'serum', formula: 'CHOL -* 2' },
+      { code: 'bad code!', name: 'X', unit: 'g/L', specimenType: 'serum' },
+    ];
+    for (const input of bad) {
+      const res = await lab.post('/tests', input);
+      expect(res.status, JSON.stringify(input)).toBe(400);
+      expect(res.body.code).toBeTruthy();
+    }
+    expect(await count(lab.t, 'tests')).toBe(before);
+  });
+});
+
+describe('patients', () => {
+  it('registers a patient with a checked birth number and audits reads without personal values', async () => {
+    const res = await lab.post('/patients', jana);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ birthNumber: '8553140002', sex: 'female' });
+    expect((await lab.post('/patients', jana)).body.code).toBe('patient_exists');
+    const read = await lab.get(`/patients/${res.body.id}`);
+    expect(read.status).toBe(200);
+    const audit = await lab.t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity_id', '=', res.body.id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['medical.patient_created', 'medical.patient.read']),
+    );
+    const text = JSON.stringify(audit);
+    expect(text).not.toContain('8553140002');
+    expect(text).not.toContain('Nováková');
+  });
+
+  it('refuses an invalid, mismatching or future birth data (400 with a code)', async () => {
+    const before = await count(lab.t, 'patients');
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...jana, birthNumber: '8553140003' }, 'bad_birth_number'],
+      [{ ...jana, birthNumber: '8553140002', birthDate: '1985-03-15' }, 'birth_number_mismatch'],
+      [{ ...jana, birthNumber: '8553140002', sex: 'male' }, 'birth_number_mismatch'],
+      [{ ...jana, birthNumber: undefined, birthDate: '2030-01-01' }, 'birth_date_future'],
+      [{ ...jana, sex: 'x' }, 'invalid_input'],
+    ];
+    for (const [input, code] of cases) {
+      const res = await lab.post('/patients', input);
+      expect(res.status, JSON.stringify(input)).toBe(400);
+      expect(res.body.code).toBe(code);
+    }
+    expect(await count(lab.t, 'patients')).toBe(before);
+  });
+});
+
+describe('orders and specimens', () => {
+  let patientId: string;
+  beforeAll(async () => {
+    const res = await lab.post('/patients', { ...jana, birthNumber: undefined, firstName: 'Eva' });
+    patientId = res.body.id;
+  });
+
+  it('creates one specimen per container with a barcode; panels expand', async () => {
+    const res = await lab.post('/orders', { patientId, tests: ['CBC', 'K', 'NA', 'GLU'], priority: 'stat' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.specimens).toHaveLength(3);
+    const byType = Object.fromEntries(res.body.specimens.map((s: any) => [s.specimenType, s]));
+    expect(byType.blood.tests).toEqual(['HB', 'WBC', 'PLT']);
+    expect(byType.serum.tests).toEqual(['K', 'NA']);
+    expect(byType.plasma.tests).toEqual(['GLU']);
+    for (const s of res.body.specimens) expect(s.barcode).toMatch(/^L26\d{6}$/);
+    expect(new Set(res.body.specimens.map((s: any) => s.barcode)).size).toBe(3);
+    const order = await lab.get(`/orders/${res.body.id}`);
+    expect(order.status).toBe(200);
+    expect(order.body).toMatchObject({ priority: 'stat', patient: { id: patientId } });
+  });
+
+  it('refuses unknown tests and unknown patients, writing nothing', async () => {
+    const orders = await count(lab.t, 'orders');
+    const specimens = await count(lab.t, 'specimens');
+    const unknown = await lab.post('/orders', { patientId, tests: ['K', 'NOPE', 'ZZZ'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ code: 'unknown_test', unknown: ['NOPE', 'ZZZ'] });
+    const noPatient = await lab.post('/orders', { patientId: '0190aaaa-0000-7000-8000-000000000000', tests: ['K'] });
+    expect(noPatient.status).toBe(404);
+    expect((await lab.post('/orders', { patientId, tests: [] })).status).toBe(400);
+    expect(await count(lab.t, 'orders')).toBe(orders);
+    expect(await count(lab.t, 'specimens')).toBe(specimens);
+  });
+
+  it('receives a specimen by barcode with chain of custody; rejects another with a reason', async () => {
+    const order = await lab.post('/orders', { patientId, tests: ['K', 'HB'] });
+    const [serum, blood] = order.body.specimens;
+    const found = await lab.get(`/specimens?barcode=${serum.barcode}`);
+    expect(found.body.specimens.map((s: any) => s.id)).toEqual([serum.id]);
+    const received = await lab.post(`/specimens/${serum.id}/receive`, { location: 'Reception, rack A' });
+    expect(received.status, JSON.stringify(received.body)).toBe(200);
+    expect(received.body.state.key).toBe('received');
+    expect((await lab.post(`/specimens/${serum.id}/receive`, {})).body.code).toBe('invalid_transition');
+    const custody = await lab.get(`/specimens/${serum.id}/custody`);
+    expect(custody.body.custody.map((c: any) => c.action)).toEqual(['collect', 'receive']);
+    expect(custody.body.custody[1].location).toBe('Reception, rack A');
+
+    expect((await lab.post(`/specimens/${blood.id}/reject`, { reason: 'spilt' })).status).toBe(400);
+    const rejected = await lab.post(`/specimens/${blood.id}/reject`, { reason: 'clotted' });
+    expect(rejected.body.state.key).toBe('rejected');
+    const detail = await lab.get(`/orders/${order.body.id}`);
+    expect(detail.body.specimens.find((s: any) => s.id === blood.id).rejectionReason).toBe('clotted');
+  });
+
+  it('keeps order entry to those with medical.order', async () => {
+    const reader = await memberWith(lab.t, lab.user, 'lab-reader', ['medical.read']);
+    expect((await lab.post('/orders', { patientId, tests: ['K'] }, reader)).status).toBe(403);
+    expect((await lab.post('/patients', jana, reader)).status).toBe(403);
+    expect((await lab.get('/orders', reader)).status).toBe(200);
+  });
+});

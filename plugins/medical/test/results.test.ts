@@ -1,0 +1,279 @@
+import type { TestUser } from '@bureau/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, type Lab, memberWith, openLab } from './helpers.ts';
+
+/**
+ * Results from entry to release: flags against the patient's range (starter catalogue, NORIP 2004
+ * ranges), the tenant's local rule (technicians release routine haematology within range; anything
+ * flagged or critical needs medical.authorise), four-eyes, critical call-back, QC, amendment.
+ */
+let lab: Lab;
+let tech: TestUser;
+let tech2: TestUser;
+let doctor: TestUser;
+let reader: TestUser;
+const clock = { now: () => new Date('2026-03-10T08:00:00Z') };
+
+const LAB_STAFF = ['medical.read', 'medical.order', 'medical.result', 'medical.release'];
+
+async function order(patientId: string, tests: string[]) {
+  const res = await lab.post('/orders', { patientId, tests });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  for (const s of res.body.specimens) {
+    expect((await lab.post(`/specimens/${s.id}/receive`, {})).status).toBe(200);
+  }
+  const by = (code: string) => res.body.specimens.find((s: any) => s.tests.includes(code)).id as string;
+  return { id: res.body.id as string, specimen: by };
+}
+
+let petr: string;
+
+beforeAll(async () => {
+  lab = await openLab(undefined, clock);
+  tech = await memberWith(lab.t, lab.user, 'technician', LAB_STAFF);
+  tech2 = await memberWith(lab.t, lab.user, 'technician2', LAB_STAFF);
+  doctor = await memberWith(lab.t, lab.user, 'authorised', [...LAB_STAFF, 'medical.authorise']);
+  reader = await memberWith(lab.t, lab.user, 'lab-reader', ['medical.read']);
+  const p = await lab.post('/patients', {
+    firstName: 'Petr',
+    lastName: 'Svoboda',
+    birthDate: '1962-11-02',
+    sex: 'male',
+  });
+  petr = p.body.id;
+});
+afterAll(async () => {
+  await lab.t.close();
+});
+
+describe('entering results', () => {
+  it('flags against the patient’s range: male Hb 134–170 g/L, K 3.6–4.6, Na critical at 120', async () => {
+    const o = await order(petr, ['HB', 'K', 'NA']);
+    const hb = await lab.post('/results', { specimenId: o.specimen('HB'), test: 'HB', value: 150 }, tech);
+    expect(hb.status, JSON.stringify(hb.body)).toBe(201);
+    expect(hb.body).toMatchObject({ flag: null, refLow: '134', refHigh: '170', status: 'entered' });
+    const k = await lab.post('/results', { specimenId: o.specimen('K'), test: 'K', value: '4.7' }, tech);
+    expect(k.body).toMatchObject({ flag: 'H', value: '4.7' });
+    const na = await lab.post('/results', { specimenId: o.specimen('NA'), test: 'NA', value: '120' }, tech);
+    expect(na.body.flag).toBe('LL');
+    const detail = await lab.get(`/orders/${o.id}`);
+    expect(detail.body.specimens.every((s: any) => s.status === 'in_analysis')).toBe(true);
+  });
+
+  it('refuses bad input with a code and writes nothing', async () => {
+    const o = await lab.post('/orders', { patientId: petr, tests: ['K', 'HB'] });
+    const serum = o.body.specimens.find((s: any) => s.tests.includes('K')).id;
+    const blood = o.body.specimens.find((s: any) => s.tests.includes('HB')).id;
+    const before = await count(lab.t, 'results');
+    const notReceived = await lab.post('/results', { specimenId: serum, test: 'K', value: 4 }, tech);
+    expect([notReceived.status, notReceived.body.code]).toEqual([409, 'specimen_not_received']);
+    await lab.post(`/specimens/${serum}/receive`, {});
+    await lab.post(`/specimens/${blood}/reject`, { reason: 'haemolysed' });
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ specimenId: serum, test: 'K', value: 'four' }, 400, 'not_a_number'],
+      [{ specimenId: serum, test: 'K', value: '4.5.1' }, 400, 'not_a_number'],
+      [{ specimenId: serum, test: 'K', value: '' }, 400, 'not_a_number'],
+      [{ specimenId: serum, test: 'NOPE', value: 4 }, 400, 'unknown_test'],
+      [{ specimenId: serum, test: 'NA', value: 140 }, 400, 'test_not_ordered'],
+      [{ specimenId: blood, test: 'HB', value: 140 }, 409, 'specimen_rejected'],
+      [{ specimenId: '0190aaaa-0000-7000-8000-000000000000', test: 'K', value: 4 }, 404, 'not_found'],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await lab.post('/results', body, tech);
+      expect([res.status, res.body.code], JSON.stringify(body)).toEqual([status, code]);
+    }
+    expect(await count(lab.t, 'results')).toBe(before);
+    expect((await lab.post('/results', { specimenId: serum, test: 'K', value: 4 }, reader)).status).toBe(403);
+  });
+
+  it('computes LDL by Friedewald (CHOL − HDL − TG/2.2) once its inputs are in', async () => {
+    const o = await order(petr, ['LIPID']);
+    const s = o.specimen('CHOL');
+    await lab.post('/results', { specimenId: s, test: 'CHOL', value: '5.20' }, tech);
+    await lab.post('/results', { specimenId: s, test: 'HDL', value: '1.10' }, tech);
+    await lab.post('/results', { specimenId: s, test: 'TG', value: '1.50' }, tech);
+    const detail = await lab.get(`/orders/${o.id}`);
+    const ldl = detail.body.results.find((r: any) => r.test === 'LDL' && r.status === 'entered');
+    // 5.20 − 1.10 − 1.50 / 2.2 = 3.4182 → 3.42 mmol/L, above the ESC/EAS 3.0 goal.
+    expect(ldl).toMatchObject({ value: '3.42', flag: 'H' });
+  });
+});
+
+describe('release by local rules', () => {
+  let o: Awaited<ReturnType<typeof order>>;
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    o = await order(petr, ['HB', 'K', 'NA', 'CREA']);
+    for (const [test, value] of [
+      ['HB', 150],
+      ['K', '4.8'],
+      ['NA', '119'],
+      ['CREA', '90'],
+    ] as const) {
+      const r = await lab.post('/results', { specimenId: o.specimen(test), test, value }, tech);
+      ids[test] = r.body.id;
+    }
+  });
+
+  it('403 without the release permission; 409 four_eyes for the one who entered it', async () => {
+    const denied = await lab.post(`/results/${ids.HB}/release`, {}, reader);
+    expect([denied.status, denied.body.code]).toEqual([403, 'forbidden']);
+    const own = await lab.post(`/results/${ids.HB}/release`, {}, tech);
+    expect([own.status, own.body.code]).toEqual([409, 'four_eyes']);
+  });
+
+  it('a technician releases routine haematology within range, not a flagged or non-haematology result', async () => {
+    const hb = await lab.post(`/results/${ids.HB}/release`, {}, tech2);
+    expect(hb.status, JSON.stringify(hb.body)).toBe(200);
+    expect(hb.body).toMatchObject({ status: 'released', releasedBy: tech2.userId });
+    expect(hb.body.releaseRule).toMatch(/:normal:medical\.release$/);
+    const k = await lab.post(`/results/${ids.K}/release`, {}, tech2);
+    expect([k.status, k.body.code, k.body.permission]).toEqual([403, 'release_not_authorised', 'medical.authorise']);
+    const crea = await lab.post(`/results/${ids.CREA}/release`, {}, tech2);
+    expect(crea.body.code).toBe('release_not_authorised');
+    expect((await lab.post(`/results/${ids.K}/release`, {}, doctor)).status).toBe(200);
+    const audit = await lab.t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['after'])
+      .where('action', '=', 'medical.release_decision')
+      .execute();
+    const decisions = audit.map((a) => (typeof a.after === 'string' ? JSON.parse(a.after) : a.after));
+    expect(decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ resultId: ids.K, kind: 'abnormal', permission: 'medical.authorise' }),
+      ]),
+    );
+  });
+
+  it('a critical value needs a documented call-back before release', async () => {
+    const first = await lab.post(`/results/${ids.NA}/release`, {}, doctor);
+    expect([first.status, first.body.code]).toEqual([409, 'callback_missing']);
+    expect((await lab.post(`/results/${ids.K}/callback`, { to: 'MUDr. Malá' }, tech)).body.code).toBe('not_critical');
+    const cb = await lab.post(`/results/${ids.NA}/callback`, { to: 'MUDr. Eva Malá, by phone' }, tech);
+    expect(cb.status).toBe(200);
+    expect(cb.body.callbackTo).toBe('MUDr. Eva Malá, by phone');
+    expect((await lab.post(`/results/${ids.NA}/release`, {}, doctor)).status).toBe(200);
+  });
+
+  it('finishes the specimen when all its results are out, and emits medical.result.released', async () => {
+    expect((await lab.post(`/results/${ids.CREA}/release`, {}, doctor)).status).toBe(200);
+    const detail = await lab.get(`/orders/${o.id}`);
+    const serum = detail.body.specimens.find((s: any) => s.tests.includes('K'));
+    expect(serum.status).toBe('done');
+    const events = await lab.t.runtime.db
+      .selectFrom('core.outbox')
+      .select(['payload'])
+      .where('type', '=', 'medical.result.released')
+      .execute();
+    const payloads = events.map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload));
+    expect(payloads.map((p) => p.resultId)).toEqual(expect.arrayContaining([ids.HB, ids.K, ids.NA, ids.CREA]));
+    expect(JSON.stringify(payloads)).not.toContain('Svoboda');
+  });
+
+  it('an amendment after release is a new version; releasing it supersedes the old one', async () => {
+    expect((await lab.put(`/results/${ids.HB}`, { value: 140 }, tech)).body.code).toBe('result_released');
+    const amended = await lab.post(`/results/${ids.HB}/amend`, { value: 132, reason: 'Pipetting error' }, tech);
+    expect(amended.status, JSON.stringify(amended.body)).toBe(201);
+    expect(amended.body).toMatchObject({ version: 2, flag: 'L', status: 'entered' });
+    // Flagged now: the technician may not release it.
+    expect((await lab.post(`/results/${amended.body.id}/release`, {}, tech2)).status).toBe(403);
+    expect((await lab.post(`/results/${amended.body.id}/release`, {}, doctor)).status).toBe(200);
+    const detail = await lab.get(`/orders/${o.id}`);
+    const hbs = detail.body.results.filter((r: any) => r.test === 'HB');
+    expect(hbs.map((r: any) => [r.version, r.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'released'],
+    ]);
+  });
+
+  it('keeps the delta to the patient’s previous released result', async () => {
+    const next = await order(petr, ['K']);
+    const k = await lab.post('/results', { specimenId: next.specimen('K'), test: 'K', value: '3.84' }, tech);
+    expect(k.body.deltaPercent).toBe(-20);
+  });
+
+  it('a tenant rule can switch four-eyes off for a test', async () => {
+    expect(
+      (
+        await lab.post('/rules', {
+          test: 'K',
+          normal: 'medical.release',
+          abnormal: 'medical.authorise',
+          critical: 'medical.authorise',
+          fourEyes: false,
+        })
+      ).status,
+    ).toBe(201);
+    const next = await order(petr, ['K']);
+    const k = await lab.post('/results', { specimenId: next.specimen('K'), test: 'K', value: '4.1' }, tech);
+    expect((await lab.post(`/results/${k.body.id}/release`, {}, tech)).status).toBe(200);
+    expect(
+      (
+        await lab.post('/rules', {
+          normal: 'medical.release',
+          abnormal: 'medical.release',
+          critical: 'medical.release',
+        })
+      ).status,
+    ).toBe(400);
+  });
+});
+
+describe('quality control', () => {
+  it('charts QC values with Westgard verdicts and blocks release of a rejected run’s results', async () => {
+    const l1 = await lab.post('/qc/materials', {
+      test: 'K',
+      name: 'Lyphochek 1',
+      lot: 'A1',
+      level: 1,
+      mean: '3.5',
+      sd: '0.1',
+    });
+    const l2 = await lab.post('/qc/materials', {
+      test: 'K',
+      name: 'Lyphochek 2',
+      lot: 'A1',
+      level: 2,
+      mean: '6.0',
+      sd: '0.15',
+    });
+    expect([l1.status, l2.status]).toEqual([201, 201]);
+    expect(
+      (await lab.post('/qc/materials', { test: 'K', name: 'Again', lot: 'A1', level: 1, mean: '3.5', sd: '0.1' }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await lab.post('/qc/materials', { test: 'K', name: 'Bad', lot: 'B', level: 1, mean: '3.5', sd: '0' })).status,
+    ).toBe(400);
+
+    const good = (await lab.post('/worksheets', { instrument: 'Cobas c311' }, tech)).body;
+    const ok = await lab.post('/qc/values', { materialId: l1.body.id, value: '3.52', worksheetId: good.id }, tech);
+    expect(ok.body).toMatchObject({ status: 'accepted', violations: [] });
+
+    const bad = (await lab.post('/worksheets', { instrument: 'Cobas c311' }, tech)).body;
+    // Level 1 at +2.3 SD and level 2 at −2.2 SD in one run: R-4s.
+    await lab.post('/qc/values', { materialId: l1.body.id, value: '3.73', worksheetId: bad.id }, tech);
+    const r4s = await lab.post('/qc/values', { materialId: l2.body.id, value: '5.67', worksheetId: bad.id }, tech);
+    expect(r4s.body).toMatchObject({ status: 'rejected', violations: ['1-2s', 'R-4s'] });
+
+    const o = await order(petr, ['K']);
+    const k = await lab.post(
+      '/results',
+      { specimenId: o.specimen('K'), test: 'K', value: '4.0', worksheetId: bad.id },
+      tech,
+    );
+    expect(k.status).toBe(201);
+    const queue = await lab.get('/results', doctor);
+    expect(queue.body.results.find((r: any) => r.id === k.body.id).qcRejected).toBe(true);
+    const refused = await lab.post(`/results/${k.body.id}/release`, {}, doctor);
+    expect([refused.status, refused.body.code, refused.body.violations]).toEqual([409, 'qc_failed', ['1-2s', 'R-4s']]);
+    expect((await lab.get(`/results/${k.body.id}`)).body.status).toBe('entered');
+
+    const chart = await lab.get(`/qc/materials/${l1.body.id}/chart`);
+    expect(chart.body.points.map((p: any) => [p.value, p.z])).toEqual([
+      ['3.52', 0.2],
+      ['3.73', 2.3],
+    ]);
+    expect((await lab.post('/qc/values', { materialId: l1.body.id, value: 'high' }, tech)).status).toBe(400);
+  });
+});

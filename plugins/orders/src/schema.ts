@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * Inputs shared by the API (the server validates with them) and the forms (the pages check with
+ * them before sending). Quantities and prices are decimal strings or numbers; names are one text
+ * (both languages) or `{ cs, en }`.
+ */
+const decimal = (digits: number) =>
+  z.union([
+    z.number().nonnegative(),
+    z.string().regex(new RegExp(`^\\d{1,12}([.,]\\d{1,${digits}})?$`), 'A number, e.g. 12.50'),
+  ]);
+
+export const LocalizedName = z.union([
+  z.string().trim().min(1).max(200),
+  z.object({ cs: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }),
+]);
+
+export const PriceInput = z.object({
+  currency: z.enum(['CZK', 'EUR']),
+  price: decimal(2),
+  validFrom: z.iso.date(),
+  validTo: z.iso.date().nullable().optional(),
+});
+
+export const ProductInput = z.object({
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'Letters, digits, . _ / -'),
+  gtin: z
+    .string()
+    .trim()
+    .regex(/^(\d{8}|\d{12,14})$/, '8, 12, 13 or 14 digits')
+    .nullable()
+    .optional(),
+  name: LocalizedName,
+  unit: z.string().trim().min(1).max(10).optional(),
+  wholeUnits: z.boolean().optional(),
+  unitPrice: decimal(2),
+  currency: z.enum(['CZK', 'EUR']).optional(),
+  cost: decimal(2).nullable().optional(),
+  vatRate: z.union([z.string().trim().min(1).max(10), z.number()]),
+  weightGrams: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
+  dimensionsMm: z
+    .object({
+      length: z.number().int().nonnegative().max(100_000),
+      width: z.number().int().nonnegative().max(100_000),
+      height: z.number().int().nonnegative().max(100_000),
+    })
+    .nullable()
+    .optional(),
+  tracking: z.enum(['none', 'lot', 'serial']).optional(),
+  reorderPoint: decimal(3).nullable().optional(),
+  variantOf: z.uuid().nullable().optional(),
+  variantAttributes: z.record(z.string().max(40), z.string().max(100)).nullable().optional(),
+  kitComponents: z
+    .array(z.object({ productId: z.uuid(), quantity: decimal(3) }))
+    .max(50)
+    .optional(),
+  imageUrl: z.url().max(500).nullable().optional(),
+  prices: z.array(PriceInput).max(50).optional(),
+});
+export type ProductInput = z.infer<typeof ProductInput>;
+
+const quantity = z.union([z.number(), z.string().regex(/^-?\d{1,11}([.,]\d{1,3})?$/, 'A number')]);
+
+export const AdjustmentInput = z.object({
+  productId: z.uuid(),
+  quantity,
+  reason: z.string().trim().min(1).max(200),
+  locationId: z.uuid().optional(),
+  lot: z.string().trim().min(1).max(60).optional(),
+});
+
+export const CustomerInput = z.union([
+  z.object({ partyId: z.string().trim().min(1).max(64) }),
+  z.object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(200).nullable().optional(),
+    phone: z.string().trim().max(40).nullable().optional(),
+    ico: z
+      .string()
+      .regex(/^\d{8}$/)
+      .nullable()
+      .optional(),
+    street: z.string().trim().max(200).nullable().optional(),
+    city: z.string().trim().max(100).nullable().optional(),
+    postalCode: z.string().trim().max(20).nullable().optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+  }),
+]);
+
+export const AddressInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  street: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().min(1).max(20),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .default('CZ'),
+  phone: z.string().trim().max(40).nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+});
+
+export const OrderLineInput = z.object({
+  productId: z.uuid(),
+  quantity,
+  discountPercent: z.number().min(0).max(100).optional(),
+});
+
+export const OrderInput = z.object({
+  customer: CustomerInput,
+  shipTo: AddressInput.nullable().optional(),
+  currency: z.enum(['CZK', 'EUR']).optional(),
+  carrier: z.enum(['packeta', 'courier', 'pickup']).optional(),
+  cashOnDelivery: z.boolean().optional(),
+  warehouseId: z.uuid().optional(),
+  orderDate: z.iso.date().optional(),
+  promisedDate: z.iso.date().nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  lines: z.array(OrderLineInput).min(1).max(500),
+});
+export type OrderInput = z.infer<typeof OrderInput>;

@@ -1,0 +1,81 @@
+import { definePlugin } from '@bureau/core';
+import { STOCK_LOW, type StockService } from '../contract.ts';
+import { migrations } from './migrations/index.ts';
+import { salesRoutes } from './routes/orders.ts';
+import { productRoutes } from './routes/products.ts';
+import { stockRoutes } from './routes/stock.ts';
+import { stockOf } from './services/stock.ts';
+import { summary } from './services/summary.ts';
+import { ensureSetup } from './services/warehouses.ts';
+import { orderWorkflow } from './workflow.ts';
+
+/**
+ * Order processing: products and the stock ledger, sales orders from confirmation (reservation) to
+ * delivery, picking, packing, shipping by carrier or own courier, invoicing through accounting,
+ * returns and purchasing.
+ */
+export default definePlugin<'orders', { stock: StockService }>({
+  id: 'orders',
+  version: '1.0.0',
+  title: { en: 'Orders', cs: 'Objednávky' },
+  description: {
+    en: 'Products and stock, sales orders, picking, packing, shipping, invoicing, returns and purchasing.',
+    cs: 'Zboží a sklad, objednávky, vychystávání, balení, expedice, fakturace, vratky a nákup.',
+  },
+  permissions: {
+    'orders.read': { en: 'See products, stock and orders', cs: 'Vidět zboží, sklad a objednávky' },
+    'orders.catalogue': { en: 'Edit products and price lists', cs: 'Upravovat zboží a ceníky' },
+    'orders.stock': {
+      en: 'Receive, adjust and count stock; manage warehouses',
+      cs: 'Přijímat, upravovat a inventarizovat zásoby; spravovat sklady',
+    },
+    'orders.sell': { en: 'Enter, confirm and cancel sales orders', cs: 'Zadávat, potvrzovat a rušit objednávky' },
+    'orders.fulfil': { en: 'Pick, pack, ship and deliver', cs: 'Vychystávat, balit, odesílat a doručovat' },
+  },
+  memberPermissions: ['orders.read'],
+  migrations,
+  routes: (router) => {
+    productRoutes(router);
+    stockRoutes(router);
+    salesRoutes(router);
+    return router;
+  },
+  workflows: { order: orderWorkflow },
+  events: {
+    [STOCK_LOW]: { en: 'A product fell to its reorder point', cs: 'Zboží kleslo na objednací mez' },
+  },
+  services: {
+    stock: (ctx) => ({
+      async get(ref) {
+        const row = await ctx.db
+          .selectFrom('orders.products')
+          .select('id')
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('productId' in ref ? 'id' : 'sku', '=', 'productId' in ref ? ref.productId : ref.sku)
+          .executeTakeFirst();
+        if (!row) return null;
+        const s = await stockOf(ctx, row.id);
+        return { onHand: s.onHand, reserved: s.reserved, available: s.available };
+      },
+    }),
+  },
+  records: {
+    auditRead: 'orders.read',
+    entities: {
+      'orders.product': {
+        label: { en: 'Product', cs: 'Zboží' },
+        read: 'orders.read',
+        attach: 'orders.catalogue',
+        sensitive: 'orders.catalogue',
+      },
+      'orders.order': {
+        label: { en: 'Sales order', cs: 'Objednávka' },
+        read: 'orders.read',
+        attach: 'orders.fulfil',
+        sensitive: 'orders.sell',
+      },
+    },
+  },
+  onEnable: ensureSetup,
+  summary,
+});

@@ -1,0 +1,106 @@
+import { defineMessages } from '@bureau/core';
+
+/** What orders tells people, in both languages (problems, field errors, transition refusals). */
+export const m = defineMessages('orders', {
+  sku_taken: { en: 'SKU {sku} is taken already', cs: 'Kód zboží {sku} už je použitý' },
+  gtin_taken: { en: 'GTIN {gtin} belongs to another product', cs: 'GTIN {gtin} patří jinému zboží' },
+  invalid_gtin: {
+    en: 'GTIN {gtin} has a wrong check digit',
+    cs: 'GTIN {gtin} má chybnou kontrolní číslici',
+  },
+  invalid_vat_rate: {
+    en: 'VAT rate {rate} is not a Czech rate (standard, reduced, zero, exempt, or 21 / 12 / 0)',
+    cs: 'Sazba DPH {rate} není česká sazba (základní, snížená, nulová, osvobozeno, nebo 21 / 12 / 0)',
+  },
+  product_not_found: { en: 'No such product', cs: 'Takové zboží neexistuje' },
+  unknown_product: { en: 'Unknown product', cs: 'Neznámé zboží' },
+  inactive_product: { en: 'Product {sku} is not sold any more', cs: 'Zboží {sku} se už neprodává' },
+  invalid_quantity: {
+    en: 'Quantity must be more than zero',
+    cs: 'Množství musí být větší než nula',
+  },
+  whole_units: {
+    en: '{sku} is counted in whole units',
+    cs: '{sku} se počítá v celých kusech',
+  },
+  zero_quantity: { en: 'Quantity must not be zero', cs: 'Množství nesmí být nula' },
+  lot_required: {
+    en: '{sku} is tracked by lot or serial number: say which',
+    cs: '{sku} se eviduje po šaržích nebo sériových číslech: uveďte které',
+  },
+  serial_quantity: {
+    en: 'A serial number is one unit',
+    cs: 'Sériové číslo je jeden kus',
+  },
+  kit_not_stocked: {
+    en: 'A kit has no stock of its own: move its components',
+    cs: 'Sada nemá vlastní zásobu: pohybujte jejími součástmi',
+  },
+  kit_component_kit: {
+    en: 'A kit cannot contain another kit or itself',
+    cs: 'Sada nemůže obsahovat jinou sadu ani sebe',
+  },
+  variant_not_found: {
+    en: 'The product this is a variant of does not exist',
+    cs: 'Zboží, jehož je toto variantou, neexistuje',
+  },
+  insufficient_stock: {
+    en: '{count, plural, one {# line is} other {# lines are}} short of stock: {lines}',
+    cs: '{count, plural, one {Na # řádku chybí} few {Na # řádcích chybí} many {Na # řádku chybí} other {Na # řádcích chybí}} zásoba: {lines}',
+  },
+  stock_short: {
+    en: 'Not enough stock: {available} available',
+    cs: 'Nedostatek zásoby: k dispozici {available}',
+  },
+  location_not_found: { en: 'No such location', cs: 'Takové skladové místo neexistuje' },
+  location_not_bin: {
+    en: 'Stock is kept in bins; this location is for {kind}',
+    cs: 'Zásoba se vede v regálových místech; toto místo je pro {kind}',
+  },
+  warehouse_not_found: { en: 'No such warehouse', cs: 'Takový sklad neexistuje' },
+  code_taken: { en: 'Code {code} is taken already', cs: 'Kód {code} už je použitý' },
+  order_not_found: { en: 'No such order', cs: 'Taková objednávka neexistuje' },
+  price_missing: {
+    en: '{sku} has no price in {currency}',
+    cs: '{sku} nemá cenu v měně {currency}',
+  },
+  party_not_found: { en: 'No such customer in the address book', cs: 'Takový zákazník v adresáři není' },
+  order_not_editable: {
+    en: 'Only a draft order can be changed',
+    cs: 'Měnit lze jen rozpracovanou objednávku',
+  },
+  not_picking: {
+    en: 'The order is not being picked',
+    cs: 'Objednávka se právě nevychystává',
+  },
+  wrong_item: {
+    en: 'Code {code} is not on this order',
+    cs: 'Kód {code} na této objednávce není',
+  },
+  unknown_barcode: {
+    en: 'Code {code} belongs to no product',
+    cs: 'Kód {code} nepatří žádnému zboží',
+  },
+  already_picked: {
+    en: '{sku} is picked in full already',
+    cs: '{sku} je už vychystáno celé',
+  },
+  nothing_picked: {
+    en: 'Nothing was picked: pick the goods first',
+    cs: 'Nic nebylo vychystáno: nejdřív vychystejte zboží',
+  },
+  no_packages: {
+    en: 'Pack the goods into at least one package first',
+    cs: 'Nejdřív zboží zabalte alespoň do jednoho balíku',
+  },
+  no_label: {
+    en: 'Labels exist once the order is packed',
+    cs: 'Štítky existují až po zabalení objednávky',
+  },
+  no_lines: { en: 'An order needs at least one line', cs: 'Objednávka potřebuje alespoň jeden řádek' },
+  count_posted: { en: 'The count was posted already', cs: 'Inventura už byla zaúčtována' },
+  backorder_note: {
+    en: 'Backorder of {number}',
+    cs: 'Nedodaná část objednávky {number}',
+  },
+});

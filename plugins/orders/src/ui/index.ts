@@ -1,0 +1,28 @@
+/** The orders panels: orders (list, new, one with scan-to-pick), products, stock. Every page is lazy. */
+import { definePluginUi } from '@bureau/core/ui';
+import { lazy } from 'solid-js';
+
+const Orders = lazy(() => import('./pages/orders.tsx'));
+const OrderNew = lazy(() => import('./pages/order-new.tsx'));
+const OrderPage = lazy(() => import('./pages/order.tsx'));
+const Products = lazy(() => import('./pages/products.tsx'));
+const ProductNew = lazy(() => import('./pages/product-new.tsx'));
+const Stock = lazy(() => import('./pages/stock.tsx'));
+
+export default definePluginUi({
+  id: 'orders',
+  title: { en: 'Orders', cs: 'Objednávky' },
+  nav: [
+    { label: { en: 'Sales orders', cs: 'Objednávky' }, path: '/', permission: 'orders.read' },
+    { label: { en: 'Products', cs: 'Zboží' }, path: '/products', permission: 'orders.read' },
+    { label: { en: 'Stock', cs: 'Sklad' }, path: '/stock', permission: 'orders.read' },
+  ],
+  routes: [
+    { path: '/', component: Orders, permission: 'orders.read' },
+    { path: '/new', component: OrderNew, permission: 'orders.sell' },
+    { path: '/products', component: Products, permission: 'orders.read' },
+    { path: '/products/new', component: ProductNew, permission: 'orders.catalogue' },
+    { path: '/stock', component: Stock, permission: 'orders.read' },
+    { path: '/:id', component: OrderPage, permission: 'orders.read' },
+  ],
+});

@@ -1,0 +1,12 @@
+import { defineStatuses } from '@bureau/core/ui';
+
+/** The order workflow's states as lists show them (the server's workflow.ts declares the same). */
+export const STATUSES = defineStatuses({
+  draft: { tone: 'neutral', label: { en: 'Draft', cs: 'Rozpracovaná' } },
+  confirmed: { tone: 'info', label: { en: 'Confirmed', cs: 'Potvrzená' } },
+  picking: { tone: 'accent', label: { en: 'Picking', cs: 'Vychystává se' } },
+  packed: { tone: 'accent', label: { en: 'Packed', cs: 'Zabalená' } },
+  shipped: { tone: 'warning', label: { en: 'Shipped', cs: 'Odeslaná' } },
+  delivered: { tone: 'success', label: { en: 'Delivered', cs: 'Doručená' } },
+  cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
+});

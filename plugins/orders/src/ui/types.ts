@@ -1,0 +1,27 @@
+/** What the pages read from the orders API (the server's zod schemas, as TypeScript types). */
+export type { Order, OrderDetail } from '../server/services/orders.ts';
+export type { Product } from '../server/services/products.ts';
+
+export interface StockView {
+  productId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  scrapped: number;
+  locations: Array<{
+    locationId: string;
+    code: string;
+    lot: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+  }>;
+}
+
+export interface PickItem {
+  productId: string;
+  sku: string;
+  picked: number;
+  remaining: number;
+  complete: boolean;
+}

@@ -8,6 +8,7 @@ export default defineConfig({
       'plugins/*/src/**/*.test.ts',
       'plugins/*/test/**/*.test.ts',
       'apps/server/src/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],

@@ -204,7 +204,7 @@ describe('web shell', () => {
     await team.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => team.getByText(provider.email).count()).toBeGreaterThan(0);
 
-    await p.getByLabel('Client’s address').fill(owner.slug);
+    await p.getByLabel('Client’s e-mail, IČO or workspace address').fill(owner.slug);
     await p.locator('fieldset', { hasText: 'Modules' }).getByRole('checkbox').first().check();
     await p.getByRole('button', { name: 'Send invitation' }).click();
     await p.locator('[data-status="pending"]').first().waitFor();

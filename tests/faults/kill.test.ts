@@ -93,9 +93,13 @@ describe('kill -9 during concurrent writes', () => {
         code: string;
         type: string;
         active: boolean;
+        parent: string | null;
       }[];
-      debit = accounts.find((a) => a.active && a.type === 'asset')?.code ?? '';
-      credit = accounts.find((a) => a.active && a.type === 'income')?.code ?? '';
+      // Only analytic (leaf) accounts take postings; a group account is refused with not_postable.
+      const parents = new Set(accounts.map((a) => a.parent));
+      const leaf = (type: string) => accounts.find((a) => a.active && a.type === type && !parents.has(a.code))?.code;
+      debit = leaf('asset') ?? '';
+      credit = leaf('income') ?? '';
       expect(debit && credit).toBeTruthy();
     }
 

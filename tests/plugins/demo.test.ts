@@ -33,6 +33,22 @@ describe('seedDemo', () => {
     expect((await accountant.json('GET', '/api/t/demo-firm/fleet/vehicles')).body.vehicles).toHaveLength(3);
     const console = await accountant.json('GET', '/api/providers/demo-provider/clients');
     expect(console.body.clients).toEqual([expect.objectContaining({ summary: { fleet: { vehicles: 3 } } })]);
+
+    // Issue 20 item 9: the demo firm's billing shows an invoice, issued by the billing run.
+    const invoices = await owner.json('GET', '/api/t/demo-firm/billing/invoices');
+    expect(invoices.status).toBe(200);
+    expect(invoices.body.invoices).toEqual([expect.objectContaining({ kind: 'invoice', currency: 'CZK' })]);
+  });
+
+  it('offers plans from the cheapest up (issue 20 item 9)', async () => {
+    const owner = await t.login('owner@demo-firm.example', 'bureau-demo');
+    const plans = (await owner.json('GET', '/api/t/demo-firm/billing/plans')).body.plans as {
+      code: string;
+      prices: { month: { price: string } | null };
+    }[];
+    expect(plans.length).toBeGreaterThan(1);
+    const monthly = plans.map((p) => Number(p.prices.month?.price ?? 'Infinity'));
+    expect(monthly).toEqual([...monthly].sort((a, b) => a - b));
   });
 
   it('changes nothing when run again', async () => {

@@ -12,7 +12,11 @@ export async function enable(user: TestUser, moduleId: string): Promise<void> {
 /** Makes a new user a member of `admin`'s tenant with `role`, through an invitation; returns them acting there. */
 export async function addMember(t: TestBureau, admin: TestUser, role: string): Promise<TestUser> {
   const user = await t.signup();
-  const inv = await admin.json('POST', `/api/t/${admin.tenant.slug}/invitations`, { email: user.email, role });
+  const inv = await admin.json('POST', `/api/t/${admin.tenant.slug}/invitations`, {
+    email: user.email,
+    role,
+    confirm: true, // accept a seat beyond the plan
+  });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const token = new URL(inv.body.link).searchParams.get('token');
   const accepted = await user.json('POST', `/api/invitations/${token}/accept`, {});

@@ -86,6 +86,13 @@ describe('module enablement API', () => {
       permissions: [
         { key: 'fleet.read', label: { en: 'See vehicles', cs: 'Vidět vozidla' } },
         { key: 'fleet.manage', label: { en: 'Register vehicles', cs: 'Evidovat vozidla' } },
+        {
+          key: 'fleet.drivers',
+          label: {
+            en: "See and register drivers, read drivers' sensitive files",
+            cs: 'Vidět a evidovat řidiče, číst citlivé soubory řidičů',
+          },
+        },
       ],
     });
     expect(list[1]).toMatchObject({ id: 'fleet-reports', requires: ['fleet'], requiredBy: [] });
@@ -94,10 +101,10 @@ describe('module enablement API', () => {
   });
 
   it('refuses to enable a module whose requirements are off, naming them', async () => {
-    const res = await owner.json('PUT', `${base()}/modules/fleet-reports`);
+    const res = await owner.json('PUT', `${base()}/modules/fleet-reports`, undefined, { 'accept-language': 'en' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'requirements_not_enabled', missing: ['fleet'] });
-    expect(res.body.title).toContain('fleet');
+    expect(res.body.title).toBe('The Fleet reports module needs Fleet enabled first');
   });
 
   it('enables with onEnable run in the tenant transaction, audited, and shows it in /api/me', async () => {
@@ -120,10 +127,12 @@ describe('module enablement API', () => {
 
   it('refuses to disable a module an enabled module requires, naming it', async () => {
     expect((await owner.json('PUT', `${base()}/modules/fleet-reports`, { confirm: true })).status).toBe(200);
-    const res = await owner.json('DELETE', `${base()}/modules/fleet`);
+    const res = await owner.json('DELETE', `${base()}/modules/fleet`, undefined, { 'accept-language': 'en' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'required_by_enabled', requiredBy: ['fleet-reports'] });
-    expect(res.body.title).toContain('fleet-reports');
+    expect(res.body.title).toBe('The Fleet module is required by Fleet reports; disable it first');
+    const cs = await owner.json('DELETE', `${base()}/modules/fleet`, undefined, { 'accept-language': 'cs' });
+    expect(cs.body.title).toBe('Modul Vozový park potřebuje Reporty vozového parku; nejdříve ho vypněte');
     expect((await owner.json('DELETE', `${base()}/modules/fleet-reports`)).status).toBe(200);
   });
 
@@ -196,11 +205,15 @@ describe('module enablement API', () => {
         ).n,
       );
     const expected = {
+      // The vehicles' workflow history (one "created" entry each) lives in core and goes with them.
+      'core.status_history': await rows('core.status_history'),
+      'fleet.drivers': await rows('fleet.drivers'),
+      'fleet.reports': await rows('fleet.reports'),
       'fleet.settings': await rows('fleet.settings'),
       'fleet.vehicle_log': await rows('fleet.vehicle_log'),
       'fleet.vehicles': await rows('fleet.vehicles'),
     };
-    expect(expected).toMatchObject({ 'fleet.settings': 1, 'fleet.vehicles': 2 });
+    expect(expected).toMatchObject({ 'core.status_history': 2, 'fleet.settings': 1, 'fleet.vehicles': 2 });
     const other = await t.signup();
     await enable(other, 'fleet');
     expect(

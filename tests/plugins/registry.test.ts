@@ -96,6 +96,36 @@ describe('plugin registry at boot', () => {
     ]);
   });
 
+  it('refuses a records declaration naming foreign permissions or entity types of another module', async () => {
+    const perms = { 'garage.read': { en: 'r', cs: 'r' } };
+    const entity = {
+      label: { en: 'Car', cs: 'Auto' },
+      read: 'garage.read',
+      attach: 'garage.read',
+      sensitive: 'garage.read',
+    };
+    const msg = await bootError([
+      plugin('garage', {
+        permissions: perms,
+        records: {
+          auditRead: 'garage.nope',
+          entities: {
+            'fleet.car': entity,
+            'garage.Car': entity,
+            'garage.lift': { ...entity, sensitive: 'hr.sensitive', label: { en: 'Lift', cs: '' } },
+          },
+        },
+      }),
+    ]);
+    expect(msg.split('\n').slice(1)).toEqual([
+      '  - plugin "garage" names permission "garage.nope" in records.auditRead, which it does not declare in `permissions`',
+      '  - plugin "garage" declares entity type "fleet.car", which must be "garage.<entity>" in lowercase (at most 80 characters)',
+      '  - plugin "garage" declares entity type "garage.Car", which must be "garage.<entity>" in lowercase (at most 80 characters)',
+      '  - plugin "garage" entity type "garage.lift" needs a label (en, cs)',
+      '  - plugin "garage" names permission "hr.sensitive" in records.entities["garage.lift"].sensitive, which it does not declare in `permissions`',
+    ]);
+  });
+
   it('installs plugins in dependency order', async () => {
     const t = await createTestBureau({
       plugins: [plugin('c', { requires: ['b', 'a'] }), plugin('b', { requires: ['a'] }), plugin('a'), plugin('d')],

@@ -1,3 +1,4 @@
+import { installedPlugins } from '@bureau/server';
 import type { RequestBody, TenantHandle } from './world.ts';
 
 /**
@@ -50,6 +51,8 @@ async function accountOf(ctx: FixtureContext, ...types: string[]): Promise<strin
   }
   return list[0]?.code;
 }
+
+const ATTACHABLE = installedPlugins.flatMap((p) => Object.keys(p.records?.entities ?? {}))[0] ?? 'quality.probe';
 
 const first = async (ctx: FixtureContext, collection: string) => (await ctx.ids(collection))[0];
 
@@ -110,7 +113,8 @@ export const FIXTURES: Record<string, RouteFixture> = {
       const form = new FormData();
       const text = `${ctx.marker} attachment ${ctx.n()}\n`;
       form.set('file', new File([text], `${ctx.marker}.txt`, { type: 'text/plain' }));
-      form.set('entityType', 'quality.probe');
+      // Attachments go to an entity type an installed module declares (others are 400 unknown_entity_type).
+      form.set('entityType', ATTACHABLE);
       form.set('entityId', `${ctx.marker}-${ctx.n()}`);
       return { kind: 'form', value: form };
     },
@@ -202,7 +206,7 @@ export const FIXTURES: Record<string, RouteFixture> = {
   [`POST ${ACC}/payments/{id}/allocate`]: {
     body: async (ctx) => {
       const invoices = await ctx.get(`/api/t/${ctx.tenant.slug}/accounting/invoices`);
-      const issued = (invoices?.invoices ?? invoices?.documents ?? []).find((d: { status: string }) =>
+      const issued = (invoices?.items ?? []).find((d: { status: string }) =>
         /issued|open|partial/.test(d.status ?? ''),
       );
       return issued ? json({ documentId: issued.id, amount: '50.00' }) : undefined;

@@ -3,10 +3,11 @@ import { installedPlugins } from './plugins.ts';
 import { serveWeb } from './static.ts';
 
 /** Builds the server app: core + installed plugins + the built web app on the same origin. */
-export async function createServer(config: Config = loadConfig()) {
-  const bureau = await createBureau({ config, plugins: installedPlugins });
+export async function createServer(config: Config = loadConfig(), options: { localToken?: string } = {}) {
+  const bureau = await createBureau({ config, plugins: installedPlugins, ...options });
   serveWeb(bureau.app);
   return bureau;
 }
 
+export { serveWeb } from './static.ts';
 export { installedPlugins };

@@ -1,8 +1,9 @@
 import { I18nProvider, ToastRegion } from '@bureau/core/ui';
 import { Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { createEffect, For, lazy, on } from 'solid-js';
+import { createEffect, For, lazy, on, Show } from 'solid-js';
 import { AuthGate } from './layout/auth-gate.tsx';
 import { TenantShell } from './layout/shell.tsx';
+import { inMaintenance, MaintenancePage } from './maintenance.tsx';
 import { Home, ToTenant } from './pages/home.tsx';
 import { NotFound } from './pages/not-found.tsx';
 import { routesOf } from './plugins.ts';
@@ -64,40 +65,42 @@ function PluginRoutes() {
 export function App() {
   return (
     <I18nProvider value={session.i18n}>
-      <Router root={Root}>
-        <Route path="/login" component={Login} />
-        <Route path="/signup" component={Signup} />
-        <Route path="/reset" component={ResetRequest} />
-        <Route path="/reset/:token" component={ResetConfirm} />
-        <Route path="/reset-password" component={ResetConfirm} />
-        <Route path="/invite" component={AcceptInvite} />
-        <Route path="/invite/:token" component={AcceptInvite} />
-        <Route path="/billing" component={() => <ToTenant section="settings/billing" />} />
-        <Route path="/" component={Home} />
-        <Route path="/account" component={AuthGate}>
-          <Route path="/" component={Account} />
-        </Route>
-        <Route path="/t/:tenant" component={TenantShell}>
-          <Route path="/" component={Dashboard} />
-          <Route path="/settings" component={SettingsLayout}>
-            <Route path="/" component={() => <Navigate href="modules" />} />
-            <Route path="/modules" component={Modules} />
-            <Route path="/members" component={Members} />
-            <Route path="/providers" component={Providers} />
-            <Route path="/roles" component={Roles} />
-            <Route path="/tokens" component={Tokens} />
-            <Route path="/billing" component={Billing} />
-            <Route path="/audit" component={Audit} />
-            <Route path="/events" component={Events} />
-            <Route path="/records" component={Records} />
+      <Show when={!inMaintenance()} fallback={<MaintenancePage />}>
+        <Router root={Root}>
+          <Route path="/login" component={Login} />
+          <Route path="/signup" component={Signup} />
+          <Route path="/reset" component={ResetRequest} />
+          <Route path="/reset/:token" component={ResetConfirm} />
+          <Route path="/reset-password" component={ResetConfirm} />
+          <Route path="/invite" component={AcceptInvite} />
+          <Route path="/invite/:token" component={AcceptInvite} />
+          <Route path="/billing" component={() => <ToTenant section="settings/billing" />} />
+          <Route path="/" component={Home} />
+          <Route path="/account" component={AuthGate}>
+            <Route path="/" component={Account} />
           </Route>
-          <Route path="/clients" component={Clients} />
-          <Route path="/engagements" component={Engagements} />
-          <PluginRoutes />
-          <Route path="*rest" component={NotFound} />
-        </Route>
-        <Route path="*" component={NotFound} />
-      </Router>
+          <Route path="/t/:tenant" component={TenantShell}>
+            <Route path="/" component={Dashboard} />
+            <Route path="/settings" component={SettingsLayout}>
+              <Route path="/" component={() => <Navigate href="modules" />} />
+              <Route path="/modules" component={Modules} />
+              <Route path="/members" component={Members} />
+              <Route path="/providers" component={Providers} />
+              <Route path="/roles" component={Roles} />
+              <Route path="/tokens" component={Tokens} />
+              <Route path="/billing" component={Billing} />
+              <Route path="/audit" component={Audit} />
+              <Route path="/events" component={Events} />
+              <Route path="/records" component={Records} />
+            </Route>
+            <Route path="/clients" component={Clients} />
+            <Route path="/engagements" component={Engagements} />
+            <PluginRoutes />
+            <Route path="*rest" component={NotFound} />
+          </Route>
+          <Route path="*" component={NotFound} />
+        </Router>
+      </Show>
     </I18nProvider>
   );
 }

@@ -11,4 +11,6 @@ export type PluginUiLoader = () => Promise<{ default: PluginUi }>;
 
 export const installedPlugins: Record<string, PluginUiLoader> = {
   accounting: () => import('@bureau/plugin-accounting/ui'),
+  medical: () => import('@bureau/plugin-medical/ui'),
+  orders: () => import('@bureau/plugin-orders/ui'),
 };

@@ -8,17 +8,6 @@ export function roleLabel(key: string, customName?: string): string {
   return customName ?? key;
 }
 
-/** Turns a tenant name into a URL slug suggestion: "Novák & syn s.r.o." → "novak-syn-s-r-o". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-}
-
 /** Where to go after signing in: the `next` query parameter if it is a local path, else home. */
 export function safeNext(next: string | null | undefined): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';

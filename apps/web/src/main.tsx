@@ -1,3 +1,5 @@
+// First: maintenance mode watches every fetch from the start.
+import './maintenance.tsx';
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
 import './styles.css';

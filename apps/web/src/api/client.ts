@@ -4,9 +4,11 @@
  * Response shapes the pages rely on live in ./types.ts and are checked against the server's at each call
  * site (`const me: Me = await unwrap(client.api.me.$get())`).
  */
+
+import { languageHeaders } from '@bureau/core/ui';
 import type { AppType } from '@bureau/server/app-type';
 import { hc } from 'hono/client';
 
 const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 
-export const client = hc<AppType>(origin, { init: { credentials: 'same-origin' } });
+export const client = hc<AppType>(origin, { init: { credentials: 'same-origin' }, headers: languageHeaders });

@@ -82,6 +82,8 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'home.noTenantsTitle': 'Zatím žádný prostor',
   'home.noTenantsText': 'Nejste členem žádné firmy. Požádejte správce o pozvánku.',
 
+  'maintenance.title': 'Probíhá údržba Bureau',
+  'maintenance.text': 'Bureau se právě aktualizuje nebo obnovuje ze zálohy. Stránka se za chvíli sama vrátí.',
   'notFound.title': 'Stránka nenalezena',
   'notFound.text': 'Stránka neexistuje, nebo její modul není v tomto prostoru zapnutý.',
 
@@ -327,10 +329,11 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'providers.people': 'Lidé',
   'providers.noTeams': 'Zatím žádný tým',
   'providers.removeTeam': 'Odebrat tým',
-  'providers.scopeHint': 'Zaškrtněte, co smí poskytovatel používat. Můžete povolit méně, než žádal, nikdy víc.',
+  'providers.scopeHint':
+    'Zaškrtněte moduly a co v nich smí poskytovatel dělat. Rozhodujete vy: méně i více, než žádal.',
   'providers.acceptThese': 'Přijmout s tímto',
   'providers.accept': 'Přijmout',
-  'providers.acceptNarrower': 'Přijmout méně…',
+  'providers.acceptNarrower': 'Přijmout se změnami…',
   'providers.decline': 'Odmítnout',
   'providers.narrow': 'Změnit přístup',
   'providers.revoke': 'Odebrat přístup',
@@ -587,4 +590,17 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'payer.stopTitle': 'Přestat platit za {client}?',
   'payer.stopText': 'Předplatné se bude opět účtovat klientovi.',
   'payer.stopped': 'Za {client} už neplatíte',
+  'dashboard.requestsTitle': 'Žádosti o přístup',
+  'dashboard.requestText_one': '{provider} žádá o přístup k vaší agendě ({count} modul)',
+  'dashboard.requestText_few': '{provider} žádá o přístup k vaší agendě ({count} moduly)',
+  'dashboard.requestText_many': '{provider} žádá o přístup k vaší agendě ({count} modulu)',
+  'dashboard.requestText_other': '{provider} žádá o přístup k vaší agendě ({count} modulů)',
+  'dashboard.requestReview': 'Posoudit',
+  'grants.legend': 'Moduly a co v nich smí dělat',
+  'grants.noModules': 'Žádné moduly k výběru.',
+  'grants.everything': 'Vše v modulu {module}',
+  'engagements.clientRef': 'E-mail, IČO nebo adresa prostoru klienta',
+  'engagements.clientRefHint':
+    'E-mail vlastníka nebo správce firmy v Bureau, její IČO, nebo adresa jejího prostoru (acme).',
+  'engagements.whoWorks': 'Pokud nevyberete tým, budete na ní pracovat vy (tým pojmenovaný podle klienta).',
 };

@@ -79,6 +79,8 @@ export const en = {
   'home.noTenantsTitle': 'No workspace yet',
   'home.noTenantsText': 'You are not a member of any firm. Ask an admin for an invitation.',
 
+  'maintenance.title': 'Bureau is under maintenance',
+  'maintenance.text': 'Bureau is being upgraded or restored from a backup. This page comes back by itself in a moment.',
   'notFound.title': 'Page not found',
   'notFound.text': 'The page does not exist, or its module is not enabled for this workspace.',
 
@@ -321,10 +323,11 @@ export const en = {
   'providers.people': 'People',
   'providers.noTeams': 'No team assigned yet',
   'providers.removeTeam': 'Take team out',
-  'providers.scopeHint': 'Tick what the provider may use. You can allow less than it asked for, never more.',
+  'providers.scopeHint':
+    'Tick the modules and what the provider may do in them. You decide: less or more than it asked for.',
   'providers.acceptThese': 'Accept with these',
   'providers.accept': 'Accept',
-  'providers.acceptNarrower': 'Accept less…',
+  'providers.acceptNarrower': 'Accept with changes…',
   'providers.decline': 'Decline',
   'providers.narrow': 'Change access',
   'providers.revoke': 'Revoke access',
@@ -578,6 +581,17 @@ export const en = {
   'payer.stopTitle': 'Stop paying for {client}?',
   'payer.stopText': 'The client’s subscription is charged to the client again.',
   'payer.stopped': 'You no longer pay for {client}',
+  'dashboard.requestsTitle': 'Requests for access',
+  'dashboard.requestText_one': '{provider} asks to work in your books ({count} module)',
+  'dashboard.requestText_other': '{provider} asks to work in your books ({count} modules)',
+  'dashboard.requestReview': 'Review',
+  'grants.legend': 'Modules and what may be done in them',
+  'grants.noModules': 'No modules to choose from.',
+  'grants.everything': 'Everything in {module}',
+  'engagements.clientRef': 'Client’s e-mail, IČO or workspace address',
+  'engagements.clientRefHint':
+    'The e-mail of the firm’s owner or administrator in Bureau, its IČO, or its address (acme).',
+  'engagements.whoWorks': 'You will work on it yourself (a team named after the client) unless you choose a team.',
 } as const;
 
 export type MessageKey = keyof typeof en;

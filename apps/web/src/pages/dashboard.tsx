@@ -6,6 +6,7 @@ import { Icon } from '../icons.tsx';
 import { widgetsOf } from '../plugins.ts';
 import { session } from '../session.ts';
 import { tenantState } from '../tenant-state.ts';
+import { ProviderRequests } from './dashboard-requests.tsx';
 
 export default function Dashboard() {
   const i18n = useI18n();
@@ -24,6 +25,7 @@ export default function Dashboard() {
   return (
     <div class="page">
       <PageHeader title={greeting()} description={i18n.t('dashboard.subtitle', { tenant: tenant().name })} />
+      <ProviderRequests />
       <Show when={tenantState.plugins.loading && !tenantState.plugins.latest}>
         <div class="widget-grid">
           <Card>

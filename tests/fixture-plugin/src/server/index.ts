@@ -1,7 +1,18 @@
 import { type BureauEvent, definePlugin, newId, type PluginContext } from '@bureau/core';
-import { type FleetRegister, VEHICLE_ADDED, type VehicleAdded } from '../contract.ts';
+import {
+  type FleetRegister,
+  VEHICLE_ADDED,
+  VEHICLE_RETIRED,
+  type VehicleAdded,
+  type VehicleRetired,
+} from '../contract.ts';
 import { init } from './migrations/0001_init.ts';
+import { vehicleWorkflow as vehicleWorkflowMigration } from './migrations/0002_workflow.ts';
+import { reports } from './migrations/0003_reports.ts';
+import { drivers } from './migrations/0004_drivers.ts';
 import { routes } from './routes.ts';
+import { expireRegistrations, weeklyReport } from './schedules.ts';
+import { vehicleWorkflow } from './workflow.ts';
 
 async function countVehicles(ctx: PluginContext): Promise<number> {
   const row = await ctx.db
@@ -27,6 +38,21 @@ async function logVehicleAdded(event: BureauEvent<VehicleAdded>, ctx: PluginCont
     .execute();
 }
 
+/** The log line of a retirement: the workflow event `fleet.vehicle.retire` is declared by the workflow itself. */
+async function logVehicleRetired(event: BureauEvent<VehicleRetired>, ctx: PluginContext): Promise<void> {
+  await ctx.db
+    .insertInto('fleet.vehicle_log')
+    .values({
+      tenant_id: ctx.tenant.id,
+      event_id: event.id,
+      vehicle_id: event.payload.id,
+      message: `Vehicle retired (${event.payload.from} → ${event.payload.to})`,
+      at: ctx.now(),
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'event_id']).doNothing())
+    .execute();
+}
+
 /**
  * Fleet: a third-party department in one folder. It is not installed in the app; the tests install it
  * to show that a module needs no change to core.
@@ -39,13 +65,48 @@ export default definePlugin<'fleet', { register: FleetRegister }>({
   permissions: {
     'fleet.read': { en: 'See vehicles', cs: 'Vidět vozidla' },
     'fleet.manage': { en: 'Register vehicles', cs: 'Evidovat vozidla' },
+    'fleet.drivers': {
+      en: "See and register drivers, read drivers' sensitive files",
+      cs: 'Vidět a evidovat řidiče, číst citlivé soubory řidičů',
+    },
   },
   memberPermissions: ['fleet.read'],
-  migrations: { '0001_init': init },
+  migrations: {
+    '0001_init': init,
+    '0002_workflow': vehicleWorkflowMigration,
+    '0003_reports': reports,
+    '0004_drivers': drivers,
+  },
+  records: {
+    auditRead: 'fleet.read',
+    entities: {
+      'fleet.vehicle': {
+        label: { en: 'Vehicle', cs: 'Vozidlo' },
+        read: 'fleet.read',
+        attach: 'fleet.manage',
+        sensitive: 'fleet.drivers',
+      },
+      // Licence scans and medical fitness certificates: health data, never in audit details.
+      'fleet.driver': {
+        label: { en: 'Driver', cs: 'Řidič' },
+        read: 'fleet.drivers',
+        attach: 'fleet.drivers',
+        sensitive: 'fleet.drivers',
+        specialCategory: true,
+      },
+    },
+  },
   routes,
-  services: { register: (ctx) => ({ count: () => countVehicles(ctx) }) },
+  services: {
+    register: (ctx) => ({
+      count: () => countVehicles(ctx),
+      retire: async (id, reason) => (await ctx.transition(vehicleWorkflow, id, 'retire', { input: { reason } })).to,
+    }),
+  },
+  workflows: { vehicle: vehicleWorkflow },
+  schedules: { 'expire-registrations': expireRegistrations, 'weekly-report': weeklyReport },
   events: { [VEHICLE_ADDED]: { en: 'A vehicle was registered', cs: 'Vozidlo bylo zaevidováno' } },
-  on: { [VEHICLE_ADDED]: logVehicleAdded },
+  on: { [VEHICLE_ADDED]: logVehicleAdded, [VEHICLE_RETIRED]: logVehicleRetired },
   async onEnable(ctx) {
     await ctx.db
       .insertInto('fleet.settings')

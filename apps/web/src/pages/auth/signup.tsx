@@ -2,9 +2,9 @@ import { Button, createForm, Field, FormError, unwrap, useI18n } from '@bureau/c
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For } from 'solid-js';
 import { client } from '../../api/client.ts';
-import { slugify } from '../../labels.ts';
 import { AuthLayout } from '../../layout/auth-layout.tsx';
 import { session } from '../../session.ts';
+import { slugify } from '../../slug.ts';
 
 export default function Signup() {
   const i18n = useI18n();

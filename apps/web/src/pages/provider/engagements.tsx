@@ -24,7 +24,9 @@ import {
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
 import type { Member } from '../../api/types.ts';
+import { GrantPicker, type PickableModule, type Scope } from '../../components/grant-picker.tsx';
 import { Icon } from '../../icons.tsx';
+import { slugify } from '../../slug.ts';
 
 type TenantApi = (typeof client.api.t)[':tenant'];
 type Team = OkBody<Awaited<ReturnType<TenantApi['teams']['$get']>>>['teams'][number];
@@ -38,13 +40,6 @@ const TONE: Record<Status, 'success' | 'warning' | 'neutral' | 'danger'> = {
   revoked: 'danger',
   ended: 'neutral',
 };
-
-/** "hr.*, accounting.read" → ["hr.*", "accounting.read"]. */
-const splitList = (s: string) =>
-  s
-    .split(/[\s,]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
 
 /**
  * The provider's side of engagements (docs/providers.md): teams and their people, inviting an existing
@@ -191,6 +186,7 @@ export default function Engagements() {
               teams={teams.latest ?? []}
               manage={manage()}
               moduleTitle={moduleTitle}
+              catalog={(modules.latest ?? []) as PickableModule[]}
               onChanged={refetchAll}
               onClose={() => setSelected(null)}
             />
@@ -198,7 +194,11 @@ export default function Engagements() {
         </Show>
 
         <Show when={manage()}>
-          <AddClient teams={teams.latest ?? []} modules={modules.latest ?? []} onAdded={refetchAll} />
+          <AddClient
+            teams={teams.latest ?? []}
+            modules={(modules.latest ?? []) as PickableModule[]}
+            onAdded={refetchAll}
+          />
         </Show>
 
         <Card title={i18n.t('engagements.teamsTitle')} padded={false}>
@@ -401,10 +401,19 @@ function TeamItem(props: {
   );
 }
 
-function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown }[]; onAdded: () => void }) {
+/** What the provider typed: an e-mail, an IČO (8 digits) or a workspace address. */
+function clientRef(text: string): { email: string } | { ico: string } | { slug: string } {
+  const v = text.trim();
+  if (v.includes('@')) return { email: v };
+  if (/^\d[\d ]{5,9}$/.test(v)) return { ico: v.replace(/\s/g, '') };
+  return { slug: v.toLowerCase() };
+}
+
+function AddClient(props: { teams: Team[]; modules: PickableModule[]; onAdded: () => void }) {
   const i18n = useI18n();
   const { tenant } = useTenant();
   const [link, setLink] = createSignal<{ email: string; link: string } | null>(null);
+  const [slugTouched, setSlugTouched] = createSignal(false);
   const form = createForm({
     initial: {
       mode: 'existing' as 'existing' | 'new',
@@ -413,29 +422,26 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
       newSlug: '',
       country: 'CZ',
       ownerEmail: '',
-      modules: [] as string[],
+      scope: { modules: [], grants: [] } as Scope,
       teamId: '',
-      teamGrants: '',
     },
     validate: (v) => ({
       'client.slug': v.mode === 'existing' && !v.slug.trim() ? i18n.t('engagements.required') : undefined,
       'newClient.name': v.mode === 'new' && !v.name.trim() ? i18n.t('engagements.required') : undefined,
       'newClient.slug': v.mode === 'new' && !v.newSlug.trim() ? i18n.t('engagements.required') : undefined,
       'newClient.ownerEmail': v.mode === 'new' && !v.ownerEmail.trim() ? i18n.t('engagements.required') : undefined,
-      modules: v.modules.length === 0 ? i18n.t('engagements.chooseModule') : undefined,
+      modules: v.scope.modules.length === 0 ? i18n.t('engagements.chooseModule') : undefined,
     }),
     onSubmit: async (v) => {
-      const grants = splitList(v.teamGrants);
-      const teams = v.teamId
-        ? [{ teamId: v.teamId, grants: grants.length ? grants : v.modules.map((m) => `${m}.*`) }]
-        : [];
-      const scope = { modules: [...v.modules], teams };
+      const grants = [...v.scope.grants];
+      const teams = v.teamId ? [{ teamId: v.teamId, grants }] : [];
+      const scope = { modules: [...v.scope.modules], grants, teams };
       const res = await unwrap(
         client.api.t[':tenant'].clients.$post({
           param: { tenant: tenant().slug },
           json:
             v.mode === 'existing'
-              ? { ...scope, client: { slug: v.slug.trim() } }
+              ? { ...scope, client: clientRef(v.slug) }
               : {
                   ...scope,
                   newClient: {
@@ -453,12 +459,11 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
           client: res.engagement.client.name,
         }),
       );
-      form.set({ slug: '', name: '', newSlug: '', ownerEmail: '', teamGrants: '' });
+      form.set({ slug: '', name: '', newSlug: '', ownerEmail: '' });
+      setSlugTouched(false);
       props.onAdded();
     },
   });
-  const toggleModule = (id: string, on: boolean) =>
-    form.set('modules', (l) => (on ? [...l.filter((m) => m !== id), id] : l.filter((m) => m !== id)));
 
   return (
     <Card title={i18n.t('engagements.addTitle')}>
@@ -490,13 +495,18 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
           when={form.values.mode === 'new'}
           fallback={
             <Field
-              label={i18n.t('engagements.clientSlug')}
+              label={i18n.t('engagements.clientRef')}
               name="slug"
               value={form.values.slug}
               onChange={(v) => form.set('slug', v)}
-              error={form.error('client.slug') ?? form.error('client')}
-              description={i18n.t('engagements.clientSlugHint')}
-              placeholder="acme"
+              error={
+                form.error('client.slug') ??
+                form.error('client.email') ??
+                form.error('client.ico') ??
+                form.error('client')
+              }
+              description={i18n.t('engagements.clientRefHint')}
+              placeholder="jana@firma.cz"
               required
             />
           }
@@ -506,7 +516,10 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
               label={i18n.t('engagements.clientName')}
               name="name"
               value={form.values.name}
-              onChange={(v) => form.set('name', v)}
+              onChange={(v) => {
+                form.set('name', v);
+                if (!slugTouched()) form.set('newSlug', slugify(v));
+              }}
               error={form.error('newClient.name') ?? form.error('client')}
               required
             />
@@ -514,7 +527,10 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
               label={i18n.t('engagements.clientAddress')}
               name="newSlug"
               value={form.values.newSlug}
-              onChange={(v) => form.set('newSlug', v)}
+              onChange={(v) => {
+                setSlugTouched(true);
+                form.set('newSlug', v);
+              }}
               error={form.error('newClient.slug')}
               placeholder="acme"
               required
@@ -540,29 +556,20 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
             />
           </div>
         </Show>
-        <fieldset class="perm-group" aria-describedby="engagement-modules-error">
-          <legend class="perm-group-head">{i18n.t('clients.modules')}</legend>
-          <div class="perm-items compact">
-            <For each={props.modules}>
-              {(m) => (
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    value={m.id}
-                    checked={form.values.modules.includes(m.id)}
-                    onChange={(e) => toggleModule(m.id, e.currentTarget.checked)}
-                  />
-                  <span>{i18n.text(m.title as never) || m.id}</span>
-                </label>
-              )}
-            </For>
-          </div>
-          <Show when={form.error('modules')}>
+        <div aria-describedby="engagement-modules-error">
+          <GrantPicker
+            name="new-engagement"
+            modules={props.modules}
+            value={form.values.scope}
+            onChange={(scope) => form.set('scope', scope)}
+            legend={i18n.t('clients.modules')}
+          />
+          <Show when={form.error('modules') ?? form.error('grants') ?? form.error('teams.0.grants')}>
             <p class="field-error" id="engagement-modules-error" role="alert">
-              {form.error('modules')}
+              {form.error('modules') ?? form.error('grants') ?? form.error('teams.0.grants')}
             </p>
           </Show>
-        </fieldset>
+        </div>
         <div class="form-grid">
           <SelectField
             label={i18n.t('engagements.team')}
@@ -575,18 +582,10 @@ function AddClient(props: { teams: Team[]; modules: { id: string; title: unknown
             ]}
             error={form.error('teams') ?? form.error('teams.0.teamId')}
           />
-          <Show when={form.values.teamId}>
-            <Field
-              label={i18n.t('engagements.teamGrants')}
-              name="teamGrants"
-              value={form.values.teamGrants}
-              onChange={(v) => form.set('teamGrants', v)}
-              error={form.error('teams.0.grants') ?? form.error('grants')}
-              description={i18n.t('engagements.grantsHint')}
-              placeholder="hr.*, accounting.read"
-            />
-          </Show>
         </div>
+        <Show when={!form.values.teamId}>
+          <p class="muted small">{i18n.t('engagements.whoWorks')}</p>
+        </Show>
         <FormError error={form.failure()} />
         <div class="row end-row">
           <Button type="submit" variant="primary" loading={form.submitting()}>
@@ -621,6 +620,7 @@ function EngagementDetail(props: {
   teams: Team[];
   manage: boolean;
   moduleTitle: (id: string) => string;
+  catalog: PickableModule[];
   onChanged: () => void;
   onClose: () => void;
 }) {
@@ -631,7 +631,7 @@ function EngagementDetail(props: {
     async (p) => unwrap(client.api.t[':tenant'].clients[':id'].$get({ param: p })),
   );
   const [teamId, setTeamId] = createSignal('');
-  const [grants, setGrants] = createSignal('');
+  const [grants, setGrants] = createSignal<Scope>({ modules: [], grants: [] });
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | undefined>();
 
@@ -644,11 +644,11 @@ function EngagementDetail(props: {
       await unwrap(
         client.api.t[':tenant'].clients[':id'].teams[':teamId'].$put({
           param: { tenant: tenant().slug, id: props.id, teamId: teamId() },
-          json: { grants: splitList(grants()) },
+          json: { grants: grants().grants },
         }),
       );
       notify(i18n.t('engagements.grantsSaved'));
-      setGrants('');
+      setGrants({ modules: [], grants: [] });
       refetch();
       props.onChanged();
     } catch (err) {
@@ -737,23 +737,29 @@ function EngagementDetail(props: {
                   value={teamId()}
                   onChange={(v) => {
                     setTeamId(v);
-                    setGrants(d.teams.find((t) => t.id === v)?.grants.join(', ') ?? '');
+                    const current = d.teams.find((t) => t.id === v)?.grants ?? d.grants;
+                    setGrants({ modules: d.modules, grants: [...current] });
                   }}
                   options={[
                     { value: '', label: i18n.t('engagements.choose') },
                     ...props.teams.map((t) => ({ value: t.id, label: t.name })),
                   ]}
                 />
-                <Field
-                  class="grow"
-                  label={i18n.t('engagements.teamGrants')}
-                  name="assignGrants"
-                  value={grants()}
-                  onChange={setGrants}
-                  error={error()}
-                  description={i18n.t('engagements.grantsHint')}
-                  placeholder="hr.*"
-                />
+                <Show when={teamId()}>
+                  <GrantPicker
+                    name="team-grants"
+                    modules={props.catalog}
+                    fixedModules={d.status === 'pending' ? d.proposed.modules : d.modules}
+                    value={grants()}
+                    onChange={setGrants}
+                    legend={i18n.t('engagements.teamGrants')}
+                  />
+                </Show>
+                <Show when={error()}>
+                  <p class="field-error" role="alert">
+                    {error()}
+                  </p>
+                </Show>
                 <Button type="submit" variant="primary" loading={busy()} disabled={!teamId()}>
                   {i18n.t('engagements.setGrants')}
                 </Button>

@@ -16,6 +16,7 @@ import {
 } from '@bureau/core/ui';
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
+import { GrantPicker, type PickableModule, type Scope } from '../../components/grant-picker.tsx';
 import { Icon } from '../../icons.tsx';
 import { Monogram } from '../../layout/logo.tsx';
 
@@ -97,6 +98,7 @@ export default function Providers() {
                 manage={manage()}
                 moduleTitle={moduleTitle}
                 grantLabel={grantLabel}
+                catalog={(modules.latest ?? []) as PickableModule[]}
                 onChange={(updated) => {
                   replace(updated);
                   if (status() === 'open' && !['pending', 'active'].includes(updated.status)) refetch();
@@ -115,6 +117,7 @@ function EngagementCard(props: {
   manage: boolean;
   moduleTitle: (id: string) => string;
   grantLabel: (g: string) => string;
+  catalog: PickableModule[];
   onChange: (e: Engagement) => void;
 }) {
   const i18n = useI18n();
@@ -122,8 +125,7 @@ function EngagementCard(props: {
   const e = () => props.engagement;
   const param = () => ({ tenant: tenant().slug, id: e().id });
   const [editing, setEditing] = createSignal(false);
-  const [modules, setModules] = createSignal<string[]>([]);
-  const [grants, setGrants] = createSignal<string[]>([]);
+  const [scope, setScope] = createSignal<Scope>({ modules: [], grants: [] });
   const [confirm, setConfirm] = createSignal<'revoke' | 'decline' | { team: { id: string; name: string } } | null>(
     null,
   );
@@ -134,16 +136,14 @@ function EngagementCard(props: {
     async (p) => (await unwrap(client.api.t[':tenant'].providers[':id'].$get({ param: p }))).history,
   );
   const startEdit = () => {
-    setModules([...e().modules]);
-    setGrants([...e().grants]);
+    const current = e().status === 'pending' ? e().proposed : e();
+    setScope({ modules: [...current.modules], grants: [...current.grants] });
     setEditing(true);
   };
-  const toggle = (list: () => string[], set: (v: string[]) => void, value: string, on: boolean) =>
-    set(on ? [...new Set([...list(), value])] : list().filter((x) => x !== value));
   const save = async (accept: boolean) => {
     setBusy(true);
     try {
-      const json = { modules: modules(), grants: grants() };
+      const json = { modules: scope().modules, grants: scope().grants };
       const updated = accept
         ? await unwrap(client.api.t[':tenant'].providers[':id'].accept.$post({ param: param(), json }))
         : await unwrap(client.api.t[':tenant'].providers[':id'].$patch({ param: param(), json }));
@@ -249,42 +249,13 @@ function EngagementCard(props: {
         <Show when={editing()}>
           <div class="scope-editor">
             <p class="muted small">{i18n.t('providers.scopeHint')}</p>
-            <fieldset class="perm-group">
-              <legend class="perm-group-head">{i18n.t('providers.modules')}</legend>
-              <div class="perm-items compact">
-                <For each={e().proposed.modules}>
-                  {(m) => (
-                    <label class="check">
-                      <input
-                        type="checkbox"
-                        checked={modules().includes(m)}
-                        onChange={(ev) => toggle(modules, setModules, m, ev.currentTarget.checked)}
-                      />
-                      <span>{props.moduleTitle(m)}</span>
-                    </label>
-                  )}
-                </For>
-              </div>
-            </fieldset>
-            <fieldset class="perm-group">
-              <legend class="perm-group-head">{i18n.t('providers.grants')}</legend>
-              <div class="perm-items compact">
-                <For each={e().proposed.grants}>
-                  {(g) => (
-                    <label class="check">
-                      <input
-                        type="checkbox"
-                        checked={grants().includes(g)}
-                        onChange={(ev) => toggle(grants, setGrants, g, ev.currentTarget.checked)}
-                      />
-                      <span>
-                        {props.grantLabel(g)} <span class="muted mono small">{g}</span>
-                      </span>
-                    </label>
-                  )}
-                </For>
-              </div>
-            </fieldset>
+            <GrantPicker
+              name={`scope-${e().id}`}
+              modules={props.catalog}
+              value={scope()}
+              onChange={setScope}
+              legend={i18n.t('providers.modules')}
+            />
             <div class="row end-row">
               <Button variant="ghost" onClick={() => setEditing(false)}>
                 {i18n.t('common.cancel')}

@@ -12,6 +12,7 @@ import { paymentRoutes } from './routes/payments.ts';
 import { rateRoutes } from './routes/rates.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { vatRoutes } from './routes/vat.ts';
+import { vatFilingRoutes } from './routes/vat-filings.ts';
 import { seedTenant } from './services/accounts.ts';
 import { documentsServiceFor } from './services/documents-service.ts';
 import { fixedAssetsServiceFor } from './services/fixed-assets.ts';
@@ -62,6 +63,7 @@ export default definePlugin<'accounting', AccountingServices>({
     paymentRoutes(router);
     bankRoutes(router);
     vatRoutes(router);
+    vatFilingRoutes(router);
     reportRoutes(router);
     fixedAssetRoutes(router);
     rateRoutes(router);

@@ -6,6 +6,7 @@ import { contract } from './0004_contract.ts';
 import { guarantees } from './0005_guarantees.ts';
 import { rates } from './0006_rates.ts';
 import { vat } from './0007_vat.ts';
+import { filings } from './0008_filings.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_guarantees': guarantees,
   '0006_rates': rates,
   '0007_vat': vat,
+  '0008_filings': filings,
 };

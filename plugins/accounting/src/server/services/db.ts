@@ -35,6 +35,14 @@ export interface SettingsTable {
   nace: string | null;
   /** P a legal person, F a natural person (typ_ds). */
   filer_kind: Defaulted<'P' | 'F'>;
+  /** The firm's own DIČ (CZ + digits), name and seat for the filings' `VetaP`. */
+  vat_id: Defaulted<string | null>;
+  filer_name: Defaulted<string | null>;
+  filer_street: Defaulted<string | null>;
+  filer_city: Defaulted<string | null>;
+  filer_postal_code: Defaulted<string | null>;
+  /** The VAT period: calendar month or quarter (ZDPH § 99, § 99a). */
+  vat_period: Defaulted<'month' | 'quarter'>;
   created_at: Timestamp;
 }
 

@@ -13,4 +13,5 @@ export const installedPlugins: Record<string, PluginUiLoader> = {
   accounting: () => import('@bureau/plugin-accounting/ui'),
   medical: () => import('@bureau/plugin-medical/ui'),
   orders: () => import('@bureau/plugin-orders/ui'),
+  it: () => import('@bureau/plugin-it/ui'),
 };

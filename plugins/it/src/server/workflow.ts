@@ -1,47 +1,104 @@
 import { defineWorkflow, z } from '@bureau/core';
+import { CheckoutFields } from '../schema.ts';
+import { m } from './messages.ts';
+import { checkIn, checkOut } from './services/assignments.ts';
+
+/** Exactly one holder, said in the reader's language. */
+const CheckoutInput = CheckoutFields.refine(
+  (v) => [v.userId, v.employeeId, v.locationId, v.assetId].filter(Boolean).length === 1,
+  { message: m.one_holder.ref, path: ['userId'] },
+);
 
 /**
- * A asset's life: open until done or cancelled; the nightly schedule marks one past its due date
- * as overdue. Each change goes through a named transition: permission checked, status history,
- * audit row and the event `it.asset.<transition>`, all in the request's transaction.
+ * An asset's life. In stock → checked out (to a member, employee, location or another asset) →
+ * checked in; in repair; lost (and found); retired with a reason (final). Each change goes through a
+ * named transition: the asset row is locked (`select … for update`), so two check-outs of one asset
+ * queue and the second finds it checked out (409 `invalid_transition`); the open assignment is also
+ * unique in the database. Status history, audit row and the event `it.asset.<transition>` follow.
  */
 export const assetWorkflow = defineWorkflow({
   table: 'it.assets',
   readPermission: 'it.read',
-  initial: 'open',
+  initial: 'in_stock',
   states: {
-    open: { label: { en: 'Open', cs: 'Otevřeno' }, tone: 'info' },
-    overdue: { label: { en: 'Overdue', cs: 'Po termínu' }, tone: 'danger' },
-    done: { label: { en: 'Done', cs: 'Hotovo' }, tone: 'success', final: true },
-    cancelled: { label: { en: 'Cancelled', cs: 'Zrušeno' }, tone: 'neutral', final: true },
+    in_stock: { label: { en: 'In stock', cs: 'Skladem' }, tone: 'info' },
+    deployed: { label: { en: 'Checked out', cs: 'Vydáno' }, tone: 'accent' },
+    in_repair: { label: { en: 'In repair', cs: 'V opravě' }, tone: 'warning' },
+    lost: { label: { en: 'Lost', cs: 'Ztraceno' }, tone: 'danger' },
+    retired: { label: { en: 'Retired', cs: 'Vyřazeno' }, tone: 'neutral', final: true },
   },
   transitions: {
-    complete: {
-      from: ['open', 'overdue'],
-      to: 'done',
-      permission: 'it.manage',
-      label: { en: 'Mark done', cs: 'Dokončit' },
+    checkout: {
+      from: 'in_stock',
+      to: 'deployed',
+      permission: 'it.assets.assign',
+      label: { en: 'Check out', cs: 'Vydat' },
+      input: CheckoutInput,
+      run: async ({ ctx, id, record, input, note }) => checkOut(ctx, { id, tag: record.tag }, input, note),
     },
-    lapse: {
-      from: 'open',
-      to: 'overdue',
-      permission: 'it.manage',
-      label: { en: 'Mark overdue', cs: 'Označit jako po termínu' },
+    checkin: {
+      from: 'deployed',
+      to: 'in_stock',
+      permission: 'it.assets.assign',
+      label: { en: 'Check in', cs: 'Přijmout zpět' },
+      run: async ({ ctx, id, note }) => checkIn(ctx, id, note),
     },
-    cancel: {
-      from: ['open', 'overdue'],
-      to: 'cancelled',
-      permission: 'it.manage',
-      label: { en: 'Cancel', cs: 'Zrušit' },
+    repair: {
+      from: 'in_stock',
+      to: 'in_repair',
+      permission: 'it.assets.manage',
+      label: { en: 'Send to repair', cs: 'Poslat do opravy' },
+    },
+    repaired: {
+      from: 'in_repair',
+      to: 'in_stock',
+      permission: 'it.assets.manage',
+      label: { en: 'Back from repair', cs: 'Vráceno z opravy' },
+    },
+    lose: {
+      from: ['in_stock', 'deployed'],
+      to: 'lost',
+      permission: 'it.assets.manage',
+      label: { en: 'Report lost', cs: 'Nahlásit ztrátu' },
+      danger: true,
+      run: async ({ ctx, id, from, note }) => {
+        if (from === 'deployed') return checkIn(ctx, id, note);
+      },
+    },
+    found: {
+      from: 'lost',
+      to: 'in_stock',
+      permission: 'it.assets.manage',
+      label: { en: 'Found', cs: 'Nalezeno' },
+    },
+    retire: {
+      from: ['in_stock', 'in_repair', 'lost'],
+      to: 'retired',
+      permission: 'it.assets.manage',
+      label: { en: 'Retire', cs: 'Vyřadit' },
       danger: true,
       input: z.object({
-        reason: z
-          .string()
-          .trim()
-          .min(1)
-          .max(200)
-          .meta({ label: { en: 'Reason', cs: 'Důvod' } }),
+        reason: z.enum(['sold', 'scrapped', 'donated', 'stolen', 'returned_to_vendor', 'other']).meta({
+          label: { en: 'Reason', cs: 'Důvod' },
+          optionLabels: {
+            sold: { en: 'Sold', cs: 'Prodáno' },
+            scrapped: { en: 'Scrapped', cs: 'Zlikvidováno' },
+            donated: { en: 'Donated', cs: 'Darováno' },
+            stolen: { en: 'Stolen', cs: 'Odcizeno' },
+            returned_to_vendor: { en: 'Returned to the vendor', cs: 'Vráceno dodavateli' },
+            other: { en: 'Other', cs: 'Jiný' },
+          },
+        }),
       }),
+      run: async ({ ctx, id, input }) => {
+        await ctx.db
+          .updateTable('it.assets')
+          .set({ retired_reason: input.reason })
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', id)
+          .execute();
+        return { reason: input.reason };
+      },
     },
   },
 });

@@ -1,18 +1,25 @@
-/** The it panels: the assets list, a new asset and one asset. Every page is lazy. */
+/** The IT panels: assets (list, new, one, check-out) and my equipment. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
-const List = lazy(() => import('./pages/list.tsx'));
-const New = lazy(() => import('./pages/new.tsx'));
-const Detail = lazy(() => import('./pages/detail.tsx'));
+const Assets = lazy(() => import('./pages/assets.tsx'));
+const AssetNew = lazy(() => import('./pages/asset-new.tsx'));
+const AssetPage = lazy(() => import('./pages/asset.tsx'));
+const Checkout = lazy(() => import('./pages/checkout.tsx'));
+const MyEquipment = lazy(() => import('./pages/my-equipment.tsx'));
 
 export default definePluginUi({
   id: 'it',
-  title: { en: 'It', cs: 'It' },
-  nav: [{ label: { en: 'Assets', cs: 'Assets' }, path: '/', permission: 'it.read' }],
+  title: { en: 'IT and equipment', cs: 'IT a vybavení' },
+  nav: [
+    { label: { en: 'Assets', cs: 'Majetek' }, path: '/assets', permission: 'it.read' },
+    { label: { en: 'My equipment', cs: 'Moje vybavení' }, path: '/', permission: 'it.read' },
+  ],
   routes: [
-    { path: '/', component: List, permission: 'it.read' },
-    { path: '/new', component: New, permission: 'it.manage' },
-    { path: '/:id', component: Detail, permission: 'it.read' },
+    { path: '/', component: MyEquipment, permission: 'it.read' },
+    { path: '/assets', component: Assets, permission: 'it.read' },
+    { path: '/assets/new', component: AssetNew, permission: 'it.assets.manage' },
+    { path: '/assets/:id/checkout', component: Checkout, permission: 'it.assets.assign' },
+    { path: '/assets/:id', component: AssetPage, permission: 'it.read' },
   ],
 });

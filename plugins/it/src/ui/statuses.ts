@@ -1,9 +1,10 @@
 import { defineStatuses } from '@bureau/core/ui';
 
-/** The workflow's states as the list shows them (the server's workflow.ts declares the same). */
+/** The asset workflow's states as lists show them (the server's workflow.ts declares the same). */
 export const STATUSES = defineStatuses({
-  open: { tone: 'info', label: { en: 'Open', cs: 'Otevřeno' } },
-  overdue: { tone: 'danger', label: { en: 'Overdue', cs: 'Po termínu' } },
-  done: { tone: 'success', label: { en: 'Done', cs: 'Hotovo' } },
-  cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušeno' } },
+  in_stock: { tone: 'info', label: { en: 'In stock', cs: 'Skladem' } },
+  deployed: { tone: 'accent', label: { en: 'Checked out', cs: 'Vydáno' } },
+  in_repair: { tone: 'warning', label: { en: 'In repair', cs: 'V opravě' } },
+  lost: { tone: 'danger', label: { en: 'Lost', cs: 'Ztraceno' } },
+  retired: { tone: 'neutral', label: { en: 'Retired', cs: 'Vyřazeno' } },
 });

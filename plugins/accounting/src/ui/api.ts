@@ -11,6 +11,7 @@ import type { customerRoutes, vendorRoutes } from '../server/routes/partners.ts'
 import type { paymentRoutes } from '../server/routes/payments.ts';
 import type { reportRoutes } from '../server/routes/reports.ts';
 import type { vatRoutes } from '../server/routes/vat.ts';
+import type { vatFilingRoutes } from '../server/routes/vat-filings.ts';
 
 export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof journalRoutes>> &
@@ -21,6 +22,7 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof paymentRoutes>> &
   PluginClient<ReturnType<typeof bankRoutes>> &
   PluginClient<ReturnType<typeof vatRoutes>> &
+  PluginClient<ReturnType<typeof vatFilingRoutes>> &
   PluginClient<ReturnType<typeof reportRoutes>>;
 
 /** The accounting client of the current tenant (call inside a tenant page). */

@@ -18,6 +18,7 @@ const Payments = lazy(() => import('./pages/payments.tsx'));
 const Bank = lazy(() => import('./pages/bank.tsx'));
 const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
+const VatFilings = lazy(() => import('./pages/vat-filings.tsx'));
 
 const read = 'accounting.read';
 const post = 'accounting.post';
@@ -33,6 +34,7 @@ export default definePluginUi({
     { label: { en: 'Bank', cs: 'Banka' }, path: '/bank', icon: 'bank', permission: read },
     { label: { en: 'Customers & vendors', cs: 'Adresář' }, path: '/partners', icon: 'contacts', permission: read },
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
+    { label: { en: 'VAT filings', cs: 'DPH' }, path: '/vat', icon: 'chart', permission: read },
     { label: { en: 'Chart of accounts', cs: 'Účtový rozvrh' }, path: '/accounts', icon: 'tree', permission: read },
   ],
   routes: [
@@ -51,6 +53,7 @@ export default definePluginUi({
     { path: '/bank', component: Bank, permission: read },
     { path: '/bank/import', component: BankImport, permission: post },
     { path: '/reports', component: Reports, permission: read },
+    { path: '/vat', component: VatFilings, permission: read },
   ],
   widgets: [
     {

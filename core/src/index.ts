@@ -4,6 +4,22 @@
 export { z } from '@hono/zod-openapi';
 export type { ChainVerification } from './audit/verify.ts';
 export { type Bureau, type BureauOptions, createBureau, migrateAll } from './bureau.ts';
+export {
+  addBusinessMinutes,
+  type BusinessHours,
+  businessHours,
+  businessMinutesBetween,
+  CZ_HOLIDAYS_VERSION,
+  checkHours,
+  czechHolidays,
+  easterSunday,
+  type Holiday,
+  type HoursProblem,
+  isBusinessTime,
+  isCzechHoliday,
+  localDate,
+  type SimpleHours,
+} from './calendar/index.ts';
 export { type Config, loadConfig, testConfig } from './config.ts';
 export { connect, type Database } from './db/connect.ts';
 export { type GuardViolation, tenantTableViolations } from './db/isolation-guard.ts';

@@ -28,6 +28,8 @@ export interface TestBureau extends Bureau {
   origin: string;
   signup(opts?: SignupOptions): Promise<TestUser>;
   login(email: string, password: string): Promise<TestUser>;
+  /** Marks an account's e-mail confirmed, as following the mailed link does. */
+  verifyEmail(userId: string): Promise<void>;
   /** A signed-out client (no cookie). */
   anonymous(): Pick<TestUser, 'request' | 'json'>;
   enableModule(user: TestUser, moduleId: string): Promise<void>;
@@ -37,6 +39,11 @@ export interface TestBureau extends Bureau {
 
 export interface SignupOptions {
   email?: string;
+  /**
+   * Whether the account has confirmed its e-mail (default true, as after following the mailed link);
+   * false leaves it unverified, as right after sign-up (security tests).
+   */
+  verified?: boolean;
   password?: string;
   name?: string;
   tenant?: { slug?: string; name?: string; kind?: 'company' | 'provider'; country?: string; currency?: string };
@@ -133,6 +140,13 @@ export async function createTestBureau(
     ...bureau,
     origin,
     anonymous: () => client(null),
+    async verifyEmail(userId) {
+      await bureau.runtime.db
+        .updateTable('core.users')
+        .set({ email_verified_at: bureau.runtime.clock.now() })
+        .where('id', '=', userId)
+        .execute();
+    },
     async signup(opts = {}) {
       const id = unique();
       const email = opts.email ?? `user-${id}@example.test`;
@@ -151,6 +165,7 @@ export async function createTestBureau(
         },
       });
       if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (opts.verified !== false) await t.verifyEmail(res.body.user.id);
       return { email, password, userId: res.body.user.id, tenant: res.body.tenant, ...anon, cookie: anon.cookie() };
     },
     async login(email, password) {

@@ -53,6 +53,8 @@ const ROUTES = (slug: string): [string, string][] => [
   ['POST', '/api/auth/password'],
   ['POST', '/api/auth/reset/request'],
   ['POST', '/api/auth/reset/confirm'],
+  ['POST', '/api/auth/verify-email'],
+  ['POST', '/api/auth/verify-email/resend'],
   ['PATCH', '/api/me'],
   ['POST', '/api/invitations/zzzzzzzzzz/accept'],
   ['POST', `/api/t/${slug}/invitations`],

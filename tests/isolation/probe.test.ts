@@ -33,6 +33,8 @@ const SKIP: Record<string, string> = {
   'POST /api/auth/password': "changes the caller's own password; names no tenant or resource",
   'POST /api/auth/reset/request': 'takes an e-mail only and answers alike for every address (core/test/auth.test.ts)',
   'POST /api/auth/reset/confirm': 'takes a mailed secret only; names no tenant or resource',
+  'POST /api/auth/verify-email': 'takes a mailed secret only; names no tenant or resource',
+  'POST /api/auth/verify-email/resend': "mails the caller's own address; names no tenant or resource",
   'PATCH /api/me': "changes the caller's own profile; names no tenant or resource",
 };
 

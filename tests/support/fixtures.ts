@@ -69,6 +69,8 @@ export const FIXTURES: Record<string, RouteFixture> = {
   'POST /api/auth/reset/request': { noFill: 'mails a reset link; holds no tenant data' },
   'POST /api/auth/reset/confirm': { noFill: 'needs a mailed secret; holds no tenant data' },
   'POST /api/invitations/{token}/accept': { noFill: 'needs the mailed secret of an invitation' },
+  'POST /api/auth/verify-email': { noFill: 'needs a mailed secret; holds no tenant data' },
+  'POST /api/auth/verify-email/resend': { noFill: 'mails a confirmation link; holds no tenant data' },
 
   // --- tenancy
   [`POST ${T}/roles`]: {

@@ -15,6 +15,7 @@ const Signup = lazy(() => import('./pages/auth/signup.tsx'));
 const ResetRequest = lazy(() => import('./pages/auth/reset-request.tsx'));
 const ResetConfirm = lazy(() => import('./pages/auth/reset-confirm.tsx'));
 const AcceptInvite = lazy(() => import('./pages/auth/accept-invite.tsx'));
+const VerifyEmail = lazy(() => import('./pages/auth/verify-email.tsx'));
 const Dashboard = lazy(() => import('./pages/dashboard.tsx'));
 const SettingsLayout = lazy(() => import('./pages/settings/layout.tsx'));
 const Modules = lazy(() => import('./pages/settings/modules.tsx'));
@@ -73,6 +74,8 @@ export function App() {
           <Route path="/reset/:token" component={ResetConfirm} />
           <Route path="/reset-password" component={ResetConfirm} />
           <Route path="/invite" component={AcceptInvite} />
+          <Route path="/verify-email" component={VerifyEmail} />
+          <Route path="/verify-email/:token" component={VerifyEmail} />
           <Route path="/invite/:token" component={AcceptInvite} />
           <Route path="/billing" component={() => <ToTenant section="settings/billing" />} />
           <Route path="/" component={Home} />

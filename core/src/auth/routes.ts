@@ -17,6 +17,8 @@ import {
 import { am } from '../tenancy/messages.ts';
 import { findUserByEmail, signup } from '../tenancy/signup.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
+import { confirmEmailVerification, isEmailVerified, sendEmailVerification } from './email-verification.ts';
+import { sm } from './messages.ts';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from './session-middleware.ts';
@@ -81,6 +83,7 @@ export const authRoutes = newRouter<BaseEnv>()
         },
       );
       await startSession(c, userId);
+      await sendEmailVerification(c.var.runtime, { id: userId, email: body.email, name: body.name, locale });
       return c.json(
         {
           user: { id: userId, email: body.email, name: body.name, locale },
@@ -204,5 +207,40 @@ export const authRoutes = newRouter<BaseEnv>()
       const userId = await confirmPasswordReset(runtime, token, password);
       await startSession(c, userId);
       return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/verify-email',
+      tags: ['auth'],
+      summary: "Confirm the account's e-mail address with the token of the mailed link (single use)",
+      request: { body: jsonBody(z.object({ token: z.string().min(10).max(200) })) },
+      responses: { 200: json(z.object({ ok: z.literal(true), email: z.string() })), ...problemResponses(400, 429) },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('json');
+      const { runtime } = c.var;
+      runtime.limiters.ip.hit(`verify:${clientIp(c)}`);
+      const { email } = await confirmEmailVerification(runtime, token);
+      return c.json({ ok: true as const, email }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/verify-email/resend',
+      tags: ['auth'],
+      summary: "Mail a new confirmation link to the signed-in account's address",
+      responses: { 202: json(Ok, 'Sent'), ...problemResponses(401, 409, 429) },
+    }),
+    async (c) => {
+      const { user } = requireUser(c);
+      const { runtime } = c.var;
+      if (await isEmailVerified(runtime.db, user.id)) throw new Problem(409, 'already_verified', sm.already_verified);
+      runtime.limiters.ip.hit(`verify-resend:${clientIp(c)}`);
+      runtime.limiters.account.hit(`verify-resend:${user.id}`);
+      await sendEmailVerification(runtime, user);
+      return c.json({ ok: true as const }, 202);
     },
   );

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { isPlatformOperator } from '../auth/operators.ts';
 import type { Actor, BaseEnv } from '../http/env.ts';
 import { badRequest, conflict, fieldError, forbidden, notFound, unauthorized } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
@@ -27,7 +28,7 @@ type Ctx = Context<BaseEnv>;
 const requireOperator = createMiddleware<BaseEnv>(async (c, next) => {
   const user = c.var.user;
   if (!user) throw unauthorized();
-  if (!c.var.runtime.config.operators.includes(user.email.toLowerCase())) {
+  if (!(await isPlatformOperator(c.var.runtime, user))) {
     throw forbidden('platform.operator');
   }
   await next();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
+import { isPlatformOperator } from '../auth/operators.ts';
 import type { BaseEnv } from '../http/env.ts';
 import { conflict, forbidden, notFound, Problem, unauthorized } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
@@ -30,7 +31,7 @@ const requireOperatorOrLocal = createMiddleware<BaseEnv>(async (c, next) => {
   if (bearer && ops.localToken && sameSecret(bearer, ops.localToken)) return next();
   const user = c.var.user;
   if (!user) throw unauthorized();
-  if (!c.var.runtime.config.operators.includes(user.email.toLowerCase())) throw forbidden('platform.operator');
+  if (!(await isPlatformOperator(c.var.runtime, user))) throw forbidden('platform.operator');
   await next();
 });
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { isEmailVerified, requireVerifiedEmail, sendEmailVerification } from '../auth/email-verification.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireUser, setSessionCookie } from '../auth/session-middleware.ts';
 import type { BaseEnv } from '../http/env.ts';
@@ -27,7 +28,13 @@ const TenantEntry = z
 
 const MeResponse = z
   .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.string() }),
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      locale: z.string(),
+      emailVerified: z.boolean(),
+    }),
     tenants: z.array(TenantEntry),
   })
   .openapi('Me');
@@ -44,7 +51,8 @@ export const meRoutes = newRouter<BaseEnv>()
     async (c) => {
       const { user } = requireUser(c);
       const tenants = await listReachableTenants(c.var.runtime, user);
-      return c.json({ user, tenants }, 200);
+      const emailVerified = await isEmailVerified(c.var.runtime.db, user.id);
+      return c.json({ user: { ...user, emailVerified }, tenants }, 200);
     },
   )
   .openapi(
@@ -66,7 +74,7 @@ export const meRoutes = newRouter<BaseEnv>()
         .set({ name: next.name, locale: next.locale })
         .where('id', '=', user.id)
         .execute();
-      return c.json(next, 200);
+      return c.json({ ...next, emailVerified: await isEmailVerified(c.var.runtime.db, user.id) }, 200);
     },
   )
   .openapi(
@@ -135,7 +143,7 @@ export const meRoutes = newRouter<BaseEnv>()
         200: json(
           z.object({ tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }), role: z.string() }),
         ),
-        ...problemResponses(400, 404, 409),
+        ...problemResponses(400, 403, 404, 409),
       },
     }),
     async (c) => {
@@ -143,7 +151,10 @@ export const meRoutes = newRouter<BaseEnv>()
       const { token } = c.req.valid('param');
       const body = c.req.valid('json') ?? {};
       let user = c.var.user;
-      if (!user) {
+      if (user) {
+        // The invitation names an address: only an account that proved it owns it may take it.
+        await requireVerifiedEmail(runtime.db, user.id);
+      } else {
         const inv = await findInvitation(runtime, token);
         if (!inv || invitationStatus(inv, runtime.clock.now()) !== 'pending') {
           throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
@@ -167,6 +178,9 @@ export const meRoutes = newRouter<BaseEnv>()
           user_agent: c.req.header('user-agent') ?? null,
         });
         setSessionCookie(c, runtime.lucia, session.id);
+        // The link was also shown to the inviter, so using it proves nothing about the mailbox: the
+        // new account joins the inviting firm only and confirms its address like any other.
+        await sendEmailVerification(runtime, user);
       }
       const result = await acceptInvitation(runtime, token, user.id, user.email);
       return c.json(result, 200);

@@ -16,7 +16,7 @@ export interface MeTenant {
 }
 
 export interface Me {
-  user: { id: string; email: string; name: string; locale: string | null };
+  user: { id: string; email: string; name: string; locale: string | null; emailVerified?: boolean };
   tenants: MeTenant[];
 }
 

@@ -15,6 +15,16 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'common.actions': 'Akce',
   'common.serverUnavailable': 'Bureau teď není dostupné. Zkontrolujte připojení a načtěte stránku znovu.',
 
+  'problem.email_unverified': 'Nejdřív potvrďte svou e-mailovou adresu: otevřete odkaz, který jsme vám poslali.',
+  'verify.title': 'Potvrzení e-mailu',
+  'verify.banner':
+    'Zkontrolujte schránku: na {email} jsme poslali potvrzovací odkaz. Dokud ho neotevřete, nemůžete přijímat pozvánky.',
+  'verify.resend': 'Poslat odkaz znovu',
+  'verify.resent': 'Nový odkaz je na cestě na {email}.',
+  'verify.done': 'Děkujeme, adresa {email} je potvrzená.',
+  'verify.invalid': 'Tento potvrzovací odkaz je neplatný, použitý nebo vypršel. Přihlaste se a požádejte o nový.',
+  'verify.continue': 'Pokračovat do Bureau',
+  'auth.checkEmail': 'Na tuto adresu vám pošleme potvrzovací odkaz.',
   'problem.network': 'Server není dostupný. Zkontrolujte připojení a zkuste to znovu.',
   'problem.invalid_credentials': 'E-mail nebo heslo nesouhlasí.',
   'problem.rate_limited': 'Příliš mnoho pokusů. Zkuste to znovu za {seconds} s.',

@@ -13,6 +13,16 @@ export const en = {
   'common.actions': 'Actions',
   'common.serverUnavailable': 'Bureau is not reachable right now. Check your connection and reload the page.',
 
+  'problem.email_unverified': 'Confirm your e-mail address first: open the link we sent you.',
+  'verify.title': 'Confirm your e-mail',
+  'verify.banner':
+    'Check your inbox: we sent a confirmation link to {email}. Until you open it, you cannot accept invitations.',
+  'verify.resend': 'Send the link again',
+  'verify.resent': 'A new link is on its way to {email}.',
+  'verify.done': 'Thank you, {email} is confirmed.',
+  'verify.invalid': 'This confirmation link is invalid, used or expired. Sign in and ask for a new one.',
+  'verify.continue': 'Continue to Bureau',
+  'auth.checkEmail': 'We will send a confirmation link to this address.',
   'problem.network': 'Cannot reach the server. Check your connection and try again.',
   'problem.invalid_credentials': 'The e-mail or password is wrong.',
   'problem.rate_limited': 'Too many attempts. Try again in {seconds} s.',

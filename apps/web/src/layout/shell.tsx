@@ -11,6 +11,7 @@ import { session } from '../session.ts';
 import { tenantState } from '../tenant-state.ts';
 import { RequireSession } from './auth-gate.tsx';
 import { Logo, Monogram } from './logo.tsx';
+import { VerifyEmailBanner } from './verify-banner.tsx';
 
 export const LAST_TENANT_KEY = 'bureau.lastTenant';
 
@@ -173,6 +174,7 @@ function ShellFrame(props: { tenant: MeTenant; children: any }) {
               </div>
             )}
           </Show>
+          <VerifyEmailBanner />
           <main id="main" class="content" tabindex="-1">
             {props.children}
           </main>

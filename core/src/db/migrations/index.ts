@@ -6,6 +6,7 @@ import { records } from './0005_records.ts';
 import { providers } from './0007_providers.ts';
 import { billing } from './0008_billing.ts';
 import { billingCatalogue } from './0008_billing_catalogue.ts';
+import { emailVerification } from './0010_email_verification.ts';
 import { recordsManagement } from './0020_records_management.ts';
 import { statusHistory } from './0040_status_history.ts';
 import { schedules } from './0041_schedules.ts';
@@ -20,6 +21,7 @@ export const coreMigrations: Migrations = {
   '0007_providers': providers,
   '0008_billing': billing,
   '0008_billing_catalogue': billingCatalogue,
+  '0010_email_verification': emailVerification,
   '0020_records_management': recordsManagement,
   '0040_status_history': statusHistory,
   '0041_schedules': schedules,

@@ -64,6 +64,7 @@ export default function Signup() {
           value={form.values.email}
           onChange={(v) => form.set('email', v)}
           error={form.error('email')}
+          description={i18n.t('auth.checkEmail')}
           required
         />
         <Field

@@ -13,5 +13,6 @@ export const installedPlugins: Record<string, PluginUiLoader> = {
   accounting: () => import('@bureau/plugin-accounting/ui'),
   medical: () => import('@bureau/plugin-medical/ui'),
   orders: () => import('@bureau/plugin-orders/ui'),
+  hr: () => import('@bureau/plugin-hr/ui'),
   it: () => import('@bureau/plugin-it/ui'),
 };

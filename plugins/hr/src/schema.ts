@@ -1,25 +1,99 @@
 import { z } from 'zod';
 
 /**
- * What a new employee takes: one schema for the API (the server validates with it) and the form
- * (the page checks with it before sending, and shows the server's field errors the same way).
+ * Inputs shared by the API (the server validates with them) and the forms (the pages check with
+ * them before sending). Amounts are decimal strings (`"50000"`, `"182.50"`) or numbers; dates ISO.
+ * The checks that need more than a shape (birth number checksum, IBAN, overlapping contracts) are the
+ * server's, with field errors in the reader's language.
  */
-export const EmployeeInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  code: z
+export const Money = z.union([
+  z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'Letters, digits, . _ -')
-    .optional(),
-  dueDate: z.iso.date().optional(),
-  amount: z
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'An amount, e.g. 50000 or 182.50'),
+  z.number().nonnegative().max(999_999_999),
+]);
+
+export const CONTRACT_TYPES = ['hpp', 'dpp', 'dpc'] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+export const INSURERS = ['111', '201', '205', '207', '209', '211', '213'] as const;
+
+export const ContractInput = z.object({
+  type: z.enum(CONTRACT_TYPES),
+  /** Defaults to the employee's start date. */
+  startDate: z.iso.date().optional(),
+  endDate: z.iso.date().nullable().optional(),
+  /** Defaults to 40 for HPP, 0 (agreed per month) otherwise. */
+  weeklyHours: z.union([z.number().min(0).max(60), z.string().regex(/^\d{1,2}(\.\d{1,2})?$/)]).optional(),
+  salaryType: z.enum(['monthly', 'hourly']).optional(),
+  monthlySalary: Money.optional(),
+  hourlyRate: Money.optional(),
+  probationMonths: z.number().int().min(0).max(8).optional(),
+  noticeMonths: z.number().int().min(0).max(12).optional(),
+  position: z.string().trim().max(200).optional(),
+});
+export type ContractInput = z.infer<typeof ContractInput>;
+
+export const ChildInput = z.object({
+  birthDate: z.iso.date(),
+  name: z.string().trim().max(200).optional(),
+  /** Holder of a ZTP/P card: the credit is doubled (zákon o daních z příjmů § 35c odst. 1). */
+  disabled: z.boolean().optional(),
+  /** Credit claimed past 18 while preparing for a profession, until this day (at most age 26). */
+  studentUntil: z.iso.date().nullable().optional(),
+});
+
+const text = (max = 200) => z.string().trim().max(max);
+
+export const PersonInput = z.object({
+  firstName: text().min(1),
+  lastName: text().min(1),
+  birthDate: z.iso.date().optional(),
+  birthNumber: z.string().trim().max(20).optional(),
+  email: z.email().max(200).optional(),
+  phone: text(40).optional(),
+  street: text().optional(),
+  city: text().optional(),
+  postalCode: text(20).optional(),
+  country: z
     .string()
-    .regex(/^-?\d{1,12}(\.\d{1,2})?$/)
+    .regex(/^[A-Z]{2}$/)
     .optional(),
-  currency: z
+  /** IBAN, or a Czech account number such as `19-2000145399/0800`. */
+  bankAccount: text(60).optional(),
+  healthInsurer: z.enum(INSURERS).optional(),
+  /** Signed "prohlášení poplatníka" (zákon o daních z příjmů § 38k): credits and the progressive advance. */
+  taxDeclaration: z.boolean().default(false),
+  children: z.array(ChildInput).max(20).optional(),
+  department: text().optional(),
+  position: text().optional(),
+  managerId: z.uuid().nullable().optional(),
+  note: text(2000).optional(),
+});
+
+export const EmployeeInput = PersonInput.extend({
+  number: z
     .string()
-    .regex(/^[A-Z]{3}$/)
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, 'Letters, digits, . _ -')
     .optional(),
-  note: z.string().trim().max(2000).optional(),
+  startDate: z.iso.date(),
+  contract: ContractInput,
 });
 export type EmployeeInput = z.infer<typeof EmployeeInput>;
+
+/** A change of personal data: every field optional; children, when given, replace the list. */
+export const EmployeeUpdate = PersonInput.partial();
+export type EmployeeUpdate = z.infer<typeof EmployeeUpdate>;
+
+export const ContractChangeInput = z.object({
+  effectiveFrom: z.iso.date(),
+  weeklyHours: ContractInput.shape.weeklyHours,
+  monthlySalary: Money.optional(),
+  hourlyRate: Money.optional(),
+});
+
+export const TerminateInput = z.object({
+  endDate: z.iso.date(),
+  reason: z.string().trim().max(200).optional(),
+});

@@ -2,6 +2,54 @@ import { defineMessages } from '@bureau/core';
 
 /** What hr tells people, in both languages (problems, field errors, transition refusals). */
 export const m = defineMessages('hr', {
-  code_taken: { en: 'Code {code} is taken already', cs: 'Kód {code} už je použitý' },
-  employee_not_found: { en: 'No such employee', cs: 'Taková položka neexistuje' },
+  number_taken: { en: 'Personal number {number} is taken already', cs: 'Osobní číslo {number} už je použité' },
+  employee_not_found: { en: 'No such employee', cs: 'Takový zaměstnanec neexistuje' },
+  contract_not_found: { en: 'No such contract', cs: 'Taková smlouva neexistuje' },
+  invalid_birth_number: {
+    en: 'Not a valid birth number (check digit or date)',
+    cs: 'Neplatné rodné číslo (kontrolní číslice nebo datum)',
+  },
+  birth_date_mismatch: {
+    en: 'The birth date does not match the birth number ({date})',
+    cs: 'Datum narození neodpovídá rodnému číslu ({date})',
+  },
+  birth_date_future: { en: 'A birth date cannot be in the future', cs: 'Datum narození nemůže být v budoucnosti' },
+  invalid_bank_account: {
+    en: 'Not a valid IBAN or Czech account number',
+    cs: 'Neplatný IBAN ani české číslo účtu',
+  },
+  manager_not_found: { en: 'No such manager', cs: 'Takový vedoucí neexistuje' },
+  end_before_start: { en: 'The end is before the start', cs: 'Konec je před začátkem' },
+  contract_overlaps: {
+    en: 'The contract overlaps another contract of the employee ({from} – {to})',
+    cs: 'Smlouva se překrývá s jinou smlouvou zaměstnance ({from} – {to})',
+  },
+  salary_required: {
+    en: 'A monthly salary or an hourly rate is required',
+    cs: 'Je třeba zadat měsíční mzdu nebo hodinovou sazbu',
+  },
+  monthly_salary_required: { en: 'A monthly salary is required', cs: 'Je třeba zadat měsíční mzdu' },
+  hourly_rate_required: { en: 'An hourly rate is required', cs: 'Je třeba zadat hodinovou sazbu' },
+  dpp_hpp_only_monthly: {
+    en: 'A DPP is paid by the hour or as an agreed monthly reward',
+    cs: 'DPP se odměňuje hodinovou sazbou nebo sjednanou měsíční odměnou',
+  },
+  change_not_first_of_month: {
+    en: 'A change takes effect from the first day of a month',
+    cs: 'Změna platí od prvního dne měsíce',
+  },
+  change_outside_contract: {
+    en: 'The change is outside the contract ({from} – {to})',
+    cs: 'Změna je mimo trvání smlouvy ({from} – {to})',
+  },
+  change_exists: {
+    en: 'The contract has a change from {date} already',
+    cs: 'Smlouva už má změnu od {date}',
+  },
+  change_empty: { en: 'Say what changes', cs: 'Uveďte, co se mění' },
+  end_before_employee_start: {
+    en: 'The end date is before the start of employment ({date})',
+    cs: 'Datum ukončení je před nástupem ({date})',
+  },
+  terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
 });

@@ -1,47 +1,71 @@
-import { defineWorkflow, z } from '@bureau/core';
+import { defineWorkflow, problem, z } from '@bureau/core';
+import { EMPLOYEE_LEFT, type EmployeeLeft } from '../contract.ts';
+import { m } from './messages.ts';
+import { ymd } from './services/dates.ts';
 
 /**
- * A employee's life: open until done or cancelled; the nightly schedule marks one past its due date
- * as overdue. Each change goes through a named transition: permission checked, status history,
- * audit row and the event `hr.employee.<transition>`, all in the request's transaction.
+ * An employee is active from hiring until they leave. Leaving (`terminate`) records the last day,
+ * ends the contracts still running then, and emits `hr.employee.left` besides the workflow's own
+ * `hr.employee.terminate` (status history, audit row, all in the request's transaction).
  */
 export const employeeWorkflow = defineWorkflow({
   table: 'hr.employees',
   readPermission: 'hr.read',
-  initial: 'open',
+  initial: 'active',
   states: {
-    open: { label: { en: 'Open', cs: 'Otevřeno' }, tone: 'info' },
-    overdue: { label: { en: 'Overdue', cs: 'Po termínu' }, tone: 'danger' },
-    done: { label: { en: 'Done', cs: 'Hotovo' }, tone: 'success', final: true },
-    cancelled: { label: { en: 'Cancelled', cs: 'Zrušeno' }, tone: 'neutral', final: true },
+    active: { label: { en: 'Active', cs: 'V pracovním poměru' }, tone: 'success' },
+    left: { label: { en: 'Left', cs: 'Ukončen' }, tone: 'neutral' },
   },
   transitions: {
-    complete: {
-      from: ['open', 'overdue'],
-      to: 'done',
-      permission: 'hr.manage',
-      label: { en: 'Mark done', cs: 'Dokončit' },
-    },
-    lapse: {
-      from: 'open',
-      to: 'overdue',
-      permission: 'hr.manage',
-      label: { en: 'Mark overdue', cs: 'Označit jako po termínu' },
-    },
-    cancel: {
-      from: ['open', 'overdue'],
-      to: 'cancelled',
-      permission: 'hr.manage',
-      label: { en: 'Cancel', cs: 'Zrušit' },
+    terminate: {
+      from: 'active',
+      to: 'left',
+      permission: 'hr.people.manage',
+      label: { en: 'End employment', cs: 'Ukončit poměr' },
       danger: true,
       input: z.object({
-        reason: z
-          .string()
-          .trim()
-          .min(1)
-          .max(200)
-          .meta({ label: { en: 'Reason', cs: 'Důvod' } }),
+        endDate: z.iso.date().meta({ label: { en: 'Last day', cs: 'Poslední den' } }),
       }),
+      run: async ({ ctx, id, record, input }) => {
+        const start = ymd(record.start_date);
+        if (input.endDate < start) throw problem(400, m.end_before_employee_start, { date: start });
+        const t = ctx.tenant.id;
+        await ctx.db
+          .updateTable('hr.employees')
+          .set({ end_date: input.endDate })
+          .where('tenant_id', '=', t)
+          .where('id', '=', id)
+          .execute();
+        await ctx.db
+          .updateTable('hr.contracts')
+          .set({ end_date: input.endDate })
+          .where('tenant_id', '=', t)
+          .where('employee_id', '=', id)
+          .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', input.endDate)]))
+          .where('start_date', '<=', input.endDate)
+          .execute();
+        const left: EmployeeLeft = {
+          employeeId: id,
+          name: `${record.first_name} ${record.last_name}`,
+          endDate: input.endDate,
+        };
+        await ctx.emit(EMPLOYEE_LEFT, left);
+        return { endDate: input.endDate };
+      },
+    },
+    rehire: {
+      from: 'left',
+      to: 'active',
+      permission: 'hr.people.manage',
+      label: { en: 'Rehire', cs: 'Znovu přijmout' },
+      run: async ({ ctx, id }) => {
+        await ctx.db
+          .updateTable('hr.employees')
+          .set({ end_date: null })
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', id)
+          .execute();
+      },
     },
   },
 });

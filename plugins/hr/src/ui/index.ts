@@ -1,18 +1,19 @@
-/** The hr panels: the employees list, a new employee and one employee. Every page is lazy. */
+/** The hr panels. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
-const List = lazy(() => import('./pages/list.tsx'));
-const New = lazy(() => import('./pages/new.tsx'));
-const Detail = lazy(() => import('./pages/detail.tsx'));
+const Employees = lazy(() => import('./pages/list.tsx'));
+const NewEmployee = lazy(() => import('./pages/new.tsx'));
+const Employee = lazy(() => import('./pages/employee.tsx'));
 
 export default definePluginUi({
   id: 'hr',
-  title: { en: 'Hr', cs: 'Hr' },
-  nav: [{ label: { en: 'Employees', cs: 'Employees' }, path: '/', permission: 'hr.read' }],
+  title: { en: 'HR and payroll', cs: 'Personalistika a mzdy' },
+  nav: [{ label: { en: 'Employees', cs: 'Zaměstnanci' }, path: '/employees', permission: 'hr.read' }],
   routes: [
-    { path: '/', component: List, permission: 'hr.read' },
-    { path: '/new', component: New, permission: 'hr.manage' },
-    { path: '/:id', component: Detail, permission: 'hr.read' },
+    { path: '/', component: Employees, permission: 'hr.read' },
+    { path: '/employees', component: Employees, permission: 'hr.read' },
+    { path: '/employees/new', component: NewEmployee, permission: 'hr.people.manage' },
+    { path: '/employees/:id', component: Employee, permission: 'hr.read' },
   ],
 });

@@ -2,7 +2,6 @@ import {
   Card,
   DateText,
   PageHeader,
-  PrintLabels,
   ResourceList,
   StatusBadge,
   statusOptions,
@@ -11,19 +10,19 @@ import {
 } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { Employee } from '../../server/routes.ts';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
+import type { Person } from '../types.ts';
 
-/** The employees: search (a scanned code opens its employee), status filter, sort, export, labels. */
+/** The employees: search, status filter, sort, export. */
 export default function List() {
   const t = useT();
   const i18n = useI18n();
   const { tenant, can } = useTenant();
   const base = () => `/t/${tenant().slug}/hr`;
   const newButton = () => (
-    <Show when={can('hr.manage')}>
-      <A class="btn btn-primary" href={`${base()}/new`}>
+    <Show when={can('hr.people.manage')}>
+      <A class="btn btn-primary" href={`${base()}/employees/new`}>
         {t('new')}
       </A>
     </Show>
@@ -32,33 +31,33 @@ export default function List() {
     <div class="page">
       <PageHeader title={t('title')} description={t('subtitle')} actions={newButton()} />
       <Card padded={false}>
-        <ResourceList<Employee>
+        <ResourceList<Person>
           path="/hr/employees"
           caption={t('title')}
           search={t('search')}
-          scan
-          defaultSort={{ key: 'createdAt', dir: 'desc' }}
+          defaultSort={{ key: 'name', dir: 'asc' }}
           filters={[
             { name: 'status', label: t('status'), type: 'segmented', options: statusOptions(STATUSES, i18n.text) },
           ]}
           empty={{ title: t('emptyTitle'), description: t('emptyText'), action: newButton() }}
-          rowKey={(i) => i.id}
-          rowLabel={(i) => i.code}
-          rowHref={(i) => `${base()}/${i.id}`}
-          bulkActions={(selected) => <PrintLabels items={selected.map((i) => ({ code: i.code, title: i.name }))} />}
+          rowKey={(p) => p.id}
+          rowLabel={(p) => p.name}
+          rowHref={(p) => `${base()}/employees/${p.id}`}
           columns={[
+            { header: t('number'), sort: 'number', cell: (p) => <span class="mono">{p.number}</span> },
             {
-              header: t('code'),
-              sort: 'code',
-              cell: (i) => (
-                <A class="cell-primary mono" href={`${base()}/${i.id}`}>
-                  {i.code}
+              header: t('name'),
+              sort: 'name',
+              cell: (p) => (
+                <A class="cell-primary" href={`${base()}/employees/${p.id}`}>
+                  {p.lastName} {p.firstName}
                 </A>
               ),
             },
-            { header: t('name'), sort: 'name', cell: (i) => i.name },
-            { header: t('dueDate'), sort: 'dueDate', hideOnMobile: true, cell: (i) => <DateText value={i.dueDate} /> },
-            { header: t('status'), sort: 'status', cell: (i) => <StatusBadge status={i.status} statuses={STATUSES} /> },
+            { header: t('department'), sort: 'department', hideOnMobile: true, cell: (p) => p.department ?? '' },
+            { header: t('position'), hideOnMobile: true, cell: (p) => p.position ?? '' },
+            { header: t('startDate'), sort: 'startDate', cell: (p) => <DateText value={p.startDate} /> },
+            { header: t('status'), cell: (p) => <StatusBadge status={p.status} statuses={STATUSES} /> },
           ]}
         />
       </Card>

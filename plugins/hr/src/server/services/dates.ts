@@ -1,0 +1,21 @@
+/** A `date` column from either driver (PGlite gives a Date at UTC midnight, pg a string). */
+export const ymd = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
+export const ymdOrNull = (d: unknown): string | null => (d === null || d === undefined ? null : ymd(d));
+
+/** A business date in Prague (`YYYY-MM-DD`) of an instant. */
+export const pragueDate = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Prague' }).format(d);
+
+/** First and last day of a `YYYY-MM` period. */
+export function monthBounds(period: string): { first: string; last: string; days: number } {
+  const [y, mo] = period.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return { first: `${period}-01`, last: `${period}-${String(days).padStart(2, '0')}`, days };
+}
+
+/** The day `years` after `date` (29 February → 28 February in common years). */
+export function addYears(date: string, years: number): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y + years, mo - 1, d));
+  if (t.getUTCMonth() !== mo - 1) t.setUTCDate(0);
+  return t.toISOString().slice(0, 10);
+}

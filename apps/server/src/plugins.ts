@@ -9,4 +9,10 @@ import ordersPlugin from '@bureau/plugin-orders';
  * The installed department modules. Adding a department is one line here (and its UI entry in
  * apps/web/src/installed-plugins.ts); no core file changes.
  */
-export const installedPlugins: readonly BureauPlugin<string, any>[] = [accounting, medical, ordersPlugin, itPlugin, hrPlugin];
+export const installedPlugins: readonly BureauPlugin<string, any>[] = [
+  accounting,
+  medical,
+  ordersPlugin,
+  itPlugin,
+  hrPlugin,
+];

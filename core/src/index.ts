@@ -66,6 +66,7 @@ export {
   translateBoth,
   translator,
 } from './i18n/index.ts';
+export { drawBarcode } from './labels/render.ts';
 export { isUuid, newId } from './lib/ids.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
 export { createPdf } from './lib/pdf.ts';

@@ -212,3 +212,16 @@ export async function labelsPdf(
   }
   return finish();
 }
+
+/**
+ * Draws the barcode of `code` into a box (points) of any pdfkit document: for documents that carry
+ * a code but are not label sheets, such as a shipping label. Throws if the code cannot be encoded.
+ */
+export function drawBarcode(
+  doc: PDFKit.PDFDocument,
+  symbology: Symbology,
+  code: string,
+  box: { x: number; y: number; width: number; height: number },
+): void {
+  drawSymbol(doc, barcodeSymbol(symbology, code), symbology, box);
+}

@@ -104,6 +104,32 @@ describe('stock', () => {
     const low = await s.get('/stock/reorder');
     expect(low.body.items.map((i: { sku: string }) => i.sku)).toContain('RO-1');
   });
+
+  it('emits orders.stock.low once when available stock crosses the reorder point', async () => {
+    const p = await s.product('RO-2', { reorderPoint: 3 });
+    await s.stock(p.id, 6);
+    const events = async () =>
+      (
+        await t.runtime.db
+          .selectFrom('core.outbox')
+          .select(['payload'])
+          .where('type', '=', 'orders.stock.low')
+          .execute()
+      )
+        .map((e) => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload))
+        .filter((e) => e.productId === p.id);
+    expect(await events()).toEqual([]);
+    await s.stock(p.id, -2); // 4 available: still above
+    expect(await events()).toEqual([]);
+    const o = await s.order([{ productId: p.id, quantity: 1 }]);
+    expect((await s.post(`/orders/${o.id}/confirm`)).status).toBe(200); // reserving 1 leaves 3: crossed
+    expect(await events()).toEqual([{ productId: p.id, sku: 'RO-2', available: 3, reorderPoint: 3 }]);
+    await s.stock(p.id, -1); // 2: below already, no new crossing
+    expect(await events()).toHaveLength(1);
+    await s.stock(p.id, 5); // 7: above again
+    await s.stock(p.id, -4); // 3: crossed again
+    expect((await events()).map((e) => e.available)).toEqual([3, 3]);
+  });
 });
 
 describe('sales orders', () => {

@@ -2,6 +2,7 @@ import { definePlugin } from '@bureau/core';
 import { STOCK_LOW, type StockService } from '../contract.ts';
 import { migrations } from './migrations/index.ts';
 import { salesRoutes } from './routes/orders.ts';
+import { printRoutes } from './routes/print.ts';
 import { productRoutes } from './routes/products.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { stockOf } from './services/stock.ts';
@@ -38,6 +39,7 @@ export default definePlugin<'orders', { stock: StockService }>({
     productRoutes(router);
     stockRoutes(router);
     salesRoutes(router);
+    printRoutes(router);
     return router;
   },
   workflows: { order: orderWorkflow },

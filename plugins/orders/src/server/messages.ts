@@ -97,6 +97,10 @@ export const m = defineMessages('orders', {
     en: 'Labels exist once the order is packed',
     cs: 'Štítky existují až po zabalení objednávky',
   },
+  no_receipt: {
+    en: 'This order has no receipt: it was invoiced through accounting or not yet',
+    cs: 'Tato objednávka nemá účtenku: fakturovala se přes účetnictví, nebo ještě ne',
+  },
   no_lines: { en: 'An order needs at least one line', cs: 'Objednávka potřebuje alespoň jeden řádek' },
   count_posted: { en: 'The count was posted already', cs: 'Inventura už byla zaúčtována' },
   backorder_note: {

@@ -1,5 +1,6 @@
 import { newId, type PluginContext } from '@bureau/core';
 import { sql } from 'kysely';
+import { STOCK_LOW, type StockLow } from '../../contract.ts';
 import { fromMilli, milli, qtyText } from './quantity.ts';
 
 export type MoveKind =
@@ -35,12 +36,47 @@ export function isStockViolation(error: unknown): boolean {
   return e?.code === '23514' && STOCK_CHECKS.some((c) => e.constraint === c || e.message?.includes(c));
 }
 
+/** Available stock in bins (thousandths) of those products that have a reorder point. */
+async function watched(ctx: PluginContext, productIds: string[]) {
+  const rows = await sql<{ id: string; sku: string; reorder_point: string; available: string }>`
+    select p.id, p.sku, p.reorder_point,
+           coalesce(sum(l.on_hand - l.reserved) filter (where loc.kind = 'bin'), 0) as available
+      from orders.products p
+      left join orders.stock_levels l on l.tenant_id = p.tenant_id and l.product_id = p.id
+      left join orders.locations loc on loc.tenant_id = l.tenant_id and loc.id = l.location_id
+     where p.tenant_id = ${ctx.tenant.id} and p.id in (${sql.join(productIds)}) and p.reorder_point is not null
+     group by p.tenant_id, p.id`.execute(ctx.db);
+  return new Map(
+    rows.rows.map((r) => [r.id, { sku: r.sku, reorderPoint: milli(r.reorder_point), available: milli(r.available) }]),
+  );
+}
+
 /**
  * Writes moves to the ledger. The insert trigger applies each to stock_levels, whose CHECKs refuse a
  * level below zero: callers lock and check first to name what is short, the database is the wall.
+ * A product whose available stock crosses its reorder point downwards (from above it to at or below
+ * it) emits `orders.stock.low`, once per crossing.
  */
 export async function postMoves(ctx: PluginContext, moves: MoveInput[]): Promise<void> {
   if (moves.length === 0) return;
+  const before = await watched(ctx, [...new Set(moves.map((m) => m.productId))]);
+  await insertMoves(ctx, moves);
+  if (before.size === 0) return;
+  const after = await watched(ctx, [...before.keys()]);
+  for (const [productId, was] of before) {
+    const now = after.get(productId);
+    if (!now || was.available <= was.reorderPoint || now.available > now.reorderPoint) continue;
+    const payload: StockLow = {
+      productId,
+      sku: now.sku,
+      available: fromMilli(now.available),
+      reorderPoint: fromMilli(now.reorderPoint),
+    };
+    await ctx.emit(STOCK_LOW, payload);
+  }
+}
+
+async function insertMoves(ctx: PluginContext, moves: MoveInput[]): Promise<void> {
   const at = ctx.now();
   const actor = ctx.actor ? ctx.actor.label : 'system';
   await ctx.db

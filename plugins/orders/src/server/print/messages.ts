@@ -1,0 +1,32 @@
+import { defineMessages } from '@bureau/core';
+
+/** Text printed on orders' PDFs (the receipt and the shipping label), in both languages. */
+export const pm = defineMessages('orders.pdf', {
+  receipt_title: { en: 'Receipt {number}', cs: 'Účtenka {number}' },
+  seller: { en: 'Seller', cs: 'Prodávající' },
+  customer: { en: 'Customer', cs: 'Zákazník' },
+  ico: { en: 'Company ID {ico}', cs: 'IČO {ico}' },
+  dic: { en: 'VAT ID {dic}', cs: 'DIČ {dic}' },
+  order: { en: 'Order', cs: 'Objednávka' },
+  issued: { en: 'Issued', cs: 'Vystaveno' },
+  shipped: { en: 'Shipped', cs: 'Odesláno' },
+  col_item: { en: 'Item', cs: 'Položka' },
+  col_quantity: { en: 'Qty', cs: 'Množství' },
+  col_unit_price: { en: 'Unit price', cs: 'Cena za j.' },
+  col_vat: { en: 'VAT %', cs: 'DPH %' },
+  col_net: { en: 'Net', cs: 'Bez DPH' },
+  vat_recap: { en: 'VAT at {rate} %: base {base}, VAT {vat}', cs: 'DPH {rate} %: základ {base}, daň {vat}' },
+  subtotal: { en: 'Total excl. VAT', cs: 'Celkem bez DPH' },
+  vat_total: { en: 'VAT', cs: 'DPH' },
+  total: { en: 'Total to pay', cs: 'Celkem k úhradě' },
+  cod: { en: 'Paid on delivery: {amount}', cs: 'Platba na dobírku: {amount}' },
+  thanks: { en: 'Thank you for your order.', cs: 'Děkujeme za objednávku.' },
+  label_from: { en: 'From', cs: 'Odesílatel' },
+  label_to: { en: 'To', cs: 'Příjemce' },
+  label_parcel: { en: 'Parcel {n} of {count}, {weight} kg', cs: 'Balík {n} z {count}, {weight} kg' },
+  label_cod: { en: 'CASH ON DELIVERY {amount}', cs: 'DOBÍRKA {amount}' },
+  label_carrier: { en: 'Carrier: {carrier}', cs: 'Dopravce: {carrier}' },
+  carrier_packeta: { en: 'Packeta', cs: 'Zásilkovna' },
+  carrier_courier: { en: 'own courier', cs: 'vlastní kurýr' },
+  carrier_pickup: { en: 'personal pickup', cs: 'osobní odběr' },
+});

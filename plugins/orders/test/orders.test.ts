@@ -3,7 +3,7 @@
  * the stock ledger, a sales order from draft to delivered with picking by scan, partial shipment
  * with a backorder, cancellation, bad input with the stock unchanged, and another tenant's data.
  */
-import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
+import { createTestBureau, pdfText, type TestBureau, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
 import { shop } from './helpers.ts';
@@ -300,5 +300,92 @@ describe('sales orders', () => {
     const p = (await s.get('/products')).body.items[0];
     expect((await theirs.get(`/stock?productId=${p.id}`)).status).toBe(404);
     expect((await theirs.post('/stock/adjustments', { productId: p.id, quantity: 1, reason: 'x' })).status).toBe(400);
+  });
+});
+
+/** Ships an order of `lines` for the shop: confirm, pick all, pack, ship. */
+async function shipped(x: ReturnType<typeof shop>, lines: Array<{ productId: string; quantity: number }>, extra = {}) {
+  const o = await x.order(lines, extra);
+  for (const step of ['confirm', 'pick'] as const) {
+    const r = await x.post(`/orders/${o.id}/${step}`);
+    if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+  }
+  await x.post(`/orders/${o.id}/picks`, { all: true });
+  expect((await x.post(`/orders/${o.id}/pack`)).status).toBe(200);
+  const res = await x.post(`/orders/${o.id}/ship`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return o;
+}
+
+describe('receipt and label without accounting', () => {
+  let orderId: string;
+  let number: string;
+
+  beforeAll(async () => {
+    const p = await s.product('RCP-1', { name: { cs: 'Čajová konvice', en: 'Teapot' }, unitPrice: '500.00' });
+    await s.stock(p.id, 5);
+    const o = await shipped(s, [{ productId: p.id, quantity: 2 }], {
+      shipTo: {
+        name: 'Jana Nováková',
+        street: 'Dlouhá 12',
+        city: 'Brno',
+        postalCode: '60200',
+        phone: '+420 601 123 456',
+      },
+      cashOnDelivery: true,
+    });
+    orderId = o.id;
+    number = o.number;
+  });
+
+  it('prints the receipt in Czech and English with the lines, VAT and total', async () => {
+    const detail = (await s.get(`/orders/${orderId}`)).body;
+    expect(detail.receiptNumber).toMatch(/^RC-\d{4}-\d{5}$/);
+    const cs = await owner.request('GET', `${s.base}/orders/${orderId}/receipt?lang=cs`);
+    expect(cs.status).toBe(200);
+    expect(cs.headers.get('content-type')).toBe('application/pdf');
+    const csText = pdfText(Buffer.from(await cs.arrayBuffer()));
+    expect(csText).toContain(`Účtenka ${detail.receiptNumber}`);
+    expect(csText).toContain('RCP-1 Čajová konvice');
+    // 2 × 500,00 = 1 000,00 base, 21 % VAT 210,00, total 1 210,00 (non-breaking spaces in cs-CZ).
+    expect(csText.replace(/\s/g, ' ')).toContain('Celkem k úhradě: 1 210,00 Kč');
+    expect(csText).toContain('Platba na dobírku');
+    const en = await owner.request('GET', `${s.base}/orders/${orderId}/receipt?lang=en`);
+    const enText = pdfText(Buffer.from(await en.arrayBuffer())).replace(/\s/g, ' ');
+    expect(enText).toContain(`Receipt ${detail.receiptNumber}`);
+    expect(enText).toContain('Total to pay: CZK 1,210.00');
+  });
+
+  it('prints an A6 label per package with the recipient and the order number', async () => {
+    const res = await owner.request('GET', `${s.base}/orders/${orderId}/label?lang=cs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 297\.6\d* 419\.5\d*\]/);
+    const text = pdfText(pdf);
+    expect(text).toContain('Jana Nováková');
+    expect(text).toContain('60200 Brno');
+    expect(text).toContain(number);
+    expect(text).toContain('DOBÍRKA');
+    expect(text).toContain('Balík 1 z 1');
+  });
+
+  it('refuses a label before packing and a receipt for an order without one', async () => {
+    const p = await s.product('RCP-2');
+    await s.stock(p.id, 1);
+    const o = await s.order([{ productId: p.id, quantity: 1 }]);
+    const label = await s.get(`/orders/${o.id}/label`);
+    expect(label.status).toBe(409);
+    expect(label.body.code).toBe('no_label');
+    const receipt = await s.get(`/orders/${o.id}/receipt`);
+    expect(receipt.status).toBe(409);
+    expect(receipt.body.code).toBe('no_receipt');
+  });
+
+  it("answers 404 for another tenant's order", async () => {
+    expect((await shop(other).get(`/orders/${orderId}/receipt`)).status).toBe(404);
+    expect((await shop(other).get(`/orders/${orderId}/label`)).status).toBe(404);
+    expect((await s.get('/orders/00000000-0000-7000-8000-000000000000/label')).status).toBe(404);
   });
 });

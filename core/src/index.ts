@@ -97,6 +97,17 @@ export {
 } from './plugins/define-plugin.ts';
 export { type DemoLogin, type DemoOptions, type DemoResult, seedDemo } from './plugins/demo.ts';
 export { moduleTitle } from './plugins/titles.ts';
+export {
+  type CompanyBankAccount,
+  type CompanyProfile,
+  czechAccountToIban,
+  ibanToCzechAccount,
+  parseCzechAccount,
+  payToAccount,
+  profileAddressLines,
+  readCompanyLogo,
+  readCompanyProfile,
+} from './profile/index.ts';
 export type {
   ClassRecord,
   DataSubject,

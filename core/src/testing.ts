@@ -120,7 +120,14 @@ export async function createTestBureau(
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined
+          ? {
+              body:
+                typeof body === 'string' || body instanceof Uint8Array
+                  ? (body as unknown as string)
+                  : JSON.stringify(body),
+            }
+          : {}),
       };
       const res = await bureau.app.request(`${origin}${path}`, init);
       const set = res.headers.get('set-cookie');

@@ -200,3 +200,32 @@ describe('the UI kit on the invoice list', () => {
     await screenshot(page, 'kit-invoices-cs');
   });
 });
+
+describe('Settings → Company', () => {
+  it('takes a Czech account number, shows its IBAN, refuses a wrong IČO by the field, and fits 390 px', async () => {
+    shootOnFailure('company');
+    await page.goto(`${server.url}/t/${DEMO.firm}/settings/company`);
+    await page.getByRole('heading', { name: 'Identifikace a DPH' }).waitFor();
+    await page.getByLabel('Obchodní firma (název)').fill('Demo Firma s.r.o.');
+    await page.getByLabel('IČO').fill('25596642');
+    await page.getByLabel('Ulice a číslo').fill('Náměstí 1');
+    await page.getByLabel('Obec').fill('Brno');
+    await page.getByRole('button', { name: 'Přidat účet' }).click();
+    await page.getByLabel('Číslo účtu').fill('19-2000145399/0800');
+    await page.getByRole('button', { name: 'Uložit změny' }).click();
+    await page.getByText('Neplatné IČO (nesedí kontrolní číslice)').waitFor();
+    await page.getByLabel('IČO').fill('25596641');
+    await page.getByRole('button', { name: 'Uložit změny' }).click();
+    await page.getByText('Údaje o firmě uloženy').waitFor();
+    await expect.poll(() => page.getByLabel('IBAN').inputValue()).toBe('CZ6508000000192000145399');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Obchodní firma (název)').inputValue()).toBe('Demo Firma s.r.o.');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settled();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'settings-company-390-cs');
+    expect(await axeViolations()).toEqual([]);
+    await page.setViewportSize({ width: 1360, height: 860 });
+  });
+});

@@ -27,6 +27,7 @@ const Providers = lazy(() => import('./pages/settings/providers.tsx'));
 const Audit = lazy(() => import('./pages/settings/audit.tsx'));
 const Events = lazy(() => import('./pages/settings/events.tsx'));
 const Records = lazy(() => import('./pages/settings/records.tsx'));
+const Company = lazy(() => import('./pages/settings/company.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
 const Engagements = lazy(() => import('./pages/provider/engagements.tsx'));
@@ -86,6 +87,7 @@ export function App() {
             <Route path="/" component={Dashboard} />
             <Route path="/settings" component={SettingsLayout}>
               <Route path="/" component={() => <Navigate href="modules" />} />
+              <Route path="/company" component={Company} />
               <Route path="/modules" component={Modules} />
               <Route path="/members" component={Members} />
               <Route path="/providers" component={Providers} />

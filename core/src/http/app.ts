@@ -17,6 +17,7 @@ import { om } from '../ops/messages.ts';
 import { backupRoutes } from '../ops/routes.ts';
 import { moduleRoutes } from '../plugins/modules-routes.ts';
 import { mountPlugins } from '../plugins/mount.ts';
+import { profileRoutes } from '../profile/routes.ts';
 import { consoleRoutes, engagementRoutes } from '../providers/index.ts';
 import { managementRoutes } from '../records/management-routes.ts';
 import { recordRoutes } from '../records/routes.ts';
@@ -101,6 +102,7 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', roleRoutes)
     .route('/api/t/:tenant', tokenRoutes)
     .route('/api/t/:tenant', moduleRoutes)
+    .route('/api/t/:tenant', profileRoutes)
     .route('/api/t/:tenant', billingRoutes)
     .route('/api/operator/billing', operatorBillingRoutes)
     .route('/api/operator/backups', backupRoutes)

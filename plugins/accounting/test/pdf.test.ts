@@ -156,3 +156,42 @@ describe('QR Platba payload', () => {
     expect(spayd({ ...base, iban: 'CZ0012' })).toBeNull();
   });
 });
+
+describe("the seller block from core's company profile", () => {
+  it('prints the address, IČO, DIČ and registration and asks to be paid to the profile account in the currency', async () => {
+    const profile = await cz.user.json('PUT', `/api/t/${cz.user.tenant.slug}/profile`, {
+      legalName: 'Účetní kancelář Vzorová s.r.o.',
+      ico: '27082440',
+      dic: 'CZ27082440',
+      vatPayer: true,
+      vatPeriod: 'monthly',
+      street: 'Vinohradská 12',
+      city: 'Praha 2',
+      zip: '120 00',
+      country: 'CZ',
+      registration: 'Zapsáno v obchodním rejstříku vedeném Městským soudem v Praze, oddíl C, vložka 99999',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+      bankAccounts: [{ accountNumber: '2000145399/0800', currency: 'CZK', isDefault: true }],
+    });
+    expect(profile.status, JSON.stringify(profile.body)).toBe(200);
+    const c = await cz.post('/customers', { name: 'Odběratel a.s.' });
+    const draft = await cz.post('/invoices', {
+      customerId: c.body.id,
+      issueDate: '2026-06-20',
+      lines: [{ description: 'Mzdové účetnictví', quantity: '1', unitPrice: '2000.00' }],
+    });
+    const issued = await cz.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const text = pdfText((await fetchPdf(cz, `/invoices/${issued.body.id}/pdf`)).bytes);
+    expect(text).toContain('Účetní kancelář Vzorová s.r.o.');
+    expect(text).toContain('Vinohradská 12');
+    expect(text).toContain('120 00 Praha 2');
+    expect(text).toContain('IČO: 27082440');
+    expect(text).toContain('DIČ: CZ27082440');
+    expect(text.replace(/\s+/g, ' ')).toContain('Praze, oddíl C, vložka 99999');
+    const iban = profile.body.bankAccounts[0].iban as string;
+    expect(text).toContain(iban.replace(/(.{4})(?=.)/g, '$1 '));
+    expect(text).not.toContain('CZ65 0800 0000 1920 0014 5399');
+  });
+});

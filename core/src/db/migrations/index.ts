@@ -8,9 +8,11 @@ import { billing } from './0008_billing.ts';
 import { billingCatalogue } from './0008_billing_catalogue.ts';
 import { emailVerification } from './0010_email_verification.ts';
 import { recordsManagement } from './0020_records_management.ts';
+import { companyProfile } from './0030_company_profile.ts';
 import { statusHistory } from './0040_status_history.ts';
 import { schedules } from './0041_schedules.ts';
 import { directory } from './0070_directory.ts';
+import { directoryProfiles } from './0071_directory_profiles.ts';
 
 /** Core's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const coreMigrations: Migrations = {
@@ -23,7 +25,9 @@ export const coreMigrations: Migrations = {
   '0008_billing_catalogue': billingCatalogue,
   '0010_email_verification': emailVerification,
   '0020_records_management': recordsManagement,
+  '0030_company_profile': companyProfile,
   '0040_status_history': statusHistory,
   '0041_schedules': schedules,
   '0070_directory': directory,
+  '0071_directory_profiles': directoryProfiles,
 };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { payToAccount, profileAddressLines, readCompanyLogo, readCompanyProfile } from '@bureau/core';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -147,6 +148,8 @@ export interface PdfDocument {
   partner: Party;
   bank: { iban: string | null; bic: string | null; accountNumber: string | null } | null;
   lang: Lang;
+  /** The firm's logo (PNG or JPEG), printed top right. */
+  logo?: Uint8Array | null;
 }
 
 /** Loads what the PDF shows: the document, its partner's details and the bank account to pay to. 404 if unknown. */
@@ -165,11 +168,21 @@ export async function loadPdfDocument(ctx: Ctx, kind: DocumentKind, id: string):
     ico: p.ico,
     dic: p.dic,
   };
-  // The accounting plugin keeps no address or IČO/DIČ of the firm itself: the tenant's name and country.
-  const tenant: Party = { name: ctx.tenant.name, lines: [ctx.tenant.country] };
+  // The firm itself as core's company profile (Settings → Company) describes it.
+  const profile = await readCompanyProfile(db, ctx.tenant);
+  const tenant: Party = {
+    name: profile.legalName,
+    lines: [...profileAddressLines(profile), ...(profile.registration ? [profile.registration] : [])],
+    ico: profile.ico,
+    dic: profile.dic,
+  };
+  const logo = await readCompanyLogo(db, ctx.tenant.id);
   let bank: PdfDocument['bank'] = null;
-  if (kind === 'invoice') {
-    // Pay to the tenant's first active bank account with an IBAN, preferring one in the invoice's currency.
+  const profileAccount = kind === 'invoice' ? payToAccount(profile, view.currency) : null;
+  if (profileAccount) {
+    bank = { iban: profileAccount.iban, bic: profileAccount.bic, accountNumber: profileAccount.accountNumber };
+  } else if (kind === 'invoice') {
+    // Else the first active ledger bank account with an IBAN, preferring one in the invoice's currency.
     const accounts = await db
       .selectFrom('accounting.bank_accounts')
       .select(['iban', 'bic', 'account_number', 'currency'])
@@ -185,7 +198,7 @@ export async function loadPdfDocument(ctx: Ctx, kind: DocumentKind, id: string):
     bank = { iban: p.iban, bic: p.bic, accountNumber: p.bank_account };
   }
   const lang: Lang = ctx.tenant.locale.toLowerCase().startsWith('cs') ? 'cs' : 'en';
-  return { view, tenant, partner, bank, lang };
+  return { view, tenant, partner, bank, lang, logo: logo?.bytes ?? null };
 }
 
 /** The QR Platba payload of an issued, unpaid invoice (null for bills, drafts, paid or cancelled documents). */
@@ -227,6 +240,13 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
   const width = doc.page.width - 96;
   const fmt = (amount: string) => displayAmount(amount, v.currency, lang);
 
+  if (d.logo) {
+    try {
+      doc.image(Buffer.from(d.logo), left + width - 140, 40, { fit: [140, 48], align: 'right' });
+    } catch {
+      // A logo pdfkit cannot decode is left out rather than failing the document.
+    }
+  }
   doc.font('Sans-Bold').fontSize(18).text(title, left, 48);
   if (v.status === 'cancelled')
     doc.font('Sans-Bold').fontSize(11).fillColor('#b00').text(t.cancelled).fillColor('#000');

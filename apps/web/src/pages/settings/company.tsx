@@ -167,7 +167,7 @@ export default function Company() {
       <Async resource={profile} refetch={refetch}>
         {() => (
           <Form form={form} label={i18n.t('settings.company')} submitLabel={i18n.t('common.save')}>
-            <Card title={i18n.t('company.identity')}>
+            <Card class="company-card" title={i18n.t('company.identity')}>
               <div class="form-grid">
                 {text('legalName', i18n.t('company.legalName'))}
                 {text('ico', i18n.t('company.ico'))}

@@ -211,13 +211,13 @@ describe('Settings → Company', () => {
     await page.getByLabel('Ulice a číslo').fill('Náměstí 1');
     await page.getByLabel('Obec').fill('Brno');
     await page.getByRole('button', { name: 'Přidat účet' }).click();
-    await page.getByLabel('Číslo účtu').fill('19-2000145399/0800');
+    await page.getByLabel('Číslo účtu').last().fill('19-2000145399/0800');
     await page.getByRole('button', { name: 'Uložit změny' }).click();
     await page.getByText('Neplatné IČO (nesedí kontrolní číslice)').waitFor();
     await page.getByLabel('IČO').fill('25596641');
     await page.getByRole('button', { name: 'Uložit změny' }).click();
     await page.getByText('Údaje o firmě uloženy').waitFor();
-    await expect.poll(() => page.getByLabel('IBAN').inputValue()).toBe('CZ6508000000192000145399');
+    await expect.poll(() => page.getByLabel('IBAN').last().inputValue()).toBe('CZ6508000000192000145399');
     await page.reload();
     await expect.poll(() => page.getByLabel('Obchodní firma (název)').inputValue()).toBe('Demo Firma s.r.o.');
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { seedDemoInvoice } from '../billing/demo.ts';
 import { withTenant } from '../db/with-tenant.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
+import { saveCompanyProfile } from '../profile/service.ts';
+import { validateProfile } from '../profile/validate.ts';
 import { acceptEngagement, inviteClient } from '../providers/engagements.ts';
 import type { Op } from '../providers/op.ts';
 import type { Runtime } from '../runtime.ts';
@@ -100,6 +102,35 @@ function printLogins(result: DemoResult) {
  * hook run, and a provider (`demo-provider`) that serves it through an active engagement covering
  * those modules. Prints the logins. Does nothing (but print) when the demo firm exists already.
  */
+/** The demo firm's own details: a fictional IČO with a valid check digit and the textbook ČS account. */
+const DEMO_FIRM_PROFILE = {
+  legalName: 'Demo Firma s.r.o.',
+  ico: '12345679',
+  dic: 'CZ12345679',
+  vatPayer: true,
+  vatPeriod: 'monthly' as const,
+  street: 'Náměstí Míru 1',
+  city: 'Praha 2',
+  zip: '120 00',
+  country: 'CZ',
+  registration: 'Zapsáno v obchodním rejstříku vedeném Městským soudem v Praze, oddíl C, vložka 000000 (ukázka)',
+  email: 'fakturace@demo-firm.example',
+  phone: null,
+  web: null,
+  defaultCurrency: 'CZK',
+  locale: 'cs' as const,
+  bankAccounts: [
+    {
+      iban: null,
+      accountNumber: '2000145399/0800',
+      bic: 'GIBACZPX',
+      currency: 'CZK',
+      isDefault: true,
+      label: 'Provozní účet',
+    },
+  ],
+};
+
 export async function seedDemo(runtime: Runtime, options: DemoOptions = {}): Promise<DemoResult> {
   const password = options.password ?? 'bureau-demo';
   const modules = runtime.plugins.map((p) => p.id);
@@ -159,6 +190,15 @@ export async function seedDemo(runtime: Runtime, options: DemoOptions = {}): Pro
   const provider = (await findTenantById(runtime.db, providerIds.tenantId)) as TenantInfo;
   const firmActor = userActor(firmIds.userId, FIRM_OWNER);
   const providerActor = userActor(providerIds.userId, PROVIDER_OWNER);
+  // The demo's addresses are fictional (example domains): nobody could confirm them by e-mail.
+  await runtime.db
+    .updateTable('core.users')
+    .set({ email_verified_at: runtime.clock.now() })
+    .where('id', 'in', [firmIds.userId, providerIds.userId])
+    .execute();
+  await inTenant(runtime, firm, firmActor, async ({ db }) => {
+    await saveCompanyProfile(db, firm, validateProfile(DEMO_FIRM_PROFILE), runtime.clock.now());
+  });
 
   // Every installed module, in dependency order, through the same path as PUT /modules/:id (billing
   // sees a confirmed enable), then each plugin's demo data in its own transaction.

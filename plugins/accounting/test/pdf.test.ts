@@ -195,3 +195,29 @@ describe("the seller block from core's company profile", () => {
     expect(text).not.toContain('CZ65 0800 0000 1920 0014 5399');
   });
 });
+
+describe('the account an invoice asks to be paid to (issue 20, item 2)', () => {
+  it('prints the CZK account kept only as a domestic number for a CZK invoice, never the EUR one', async () => {
+    const b = booksFor(cz.t, await cz.t.signup({ tenant: { country: 'CZ', currency: 'CZK' } }));
+    await cz.t.enableModule(b.user, 'accounting');
+    const czk = await b.post('/bank-accounts', {
+      name: 'ČS CZK',
+      accountNumber: '19-2000145399/0800',
+      currency: 'CZK',
+    });
+    expect(czk.status, JSON.stringify(czk.body)).toBe(201);
+    const eur = await b.post('/bank-accounts', { name: 'EUR', iban: 'DE89 3704 0044 0532 0130 00', currency: 'EUR' });
+    expect(eur.status, JSON.stringify(eur.body)).toBe(201);
+    const c = await b.post('/customers', { name: 'Odběratel s.r.o.' });
+    const draft = await b.post('/invoices', {
+      customerId: c.body.id,
+      issueDate: '2026-06-20',
+      lines: [{ description: 'Služba', quantity: '1', unitPrice: '100.00' }],
+    });
+    const issued = await b.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const text = pdfText((await fetchPdf(b, `/invoices/${issued.body.id}/pdf`)).bytes);
+    expect(text).toContain('CZ65 0800 0000 1920 0014 5399');
+    expect(text).not.toContain('DE89');
+  });
+});

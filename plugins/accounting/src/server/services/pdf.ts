@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { payToAccount, profileAddressLines, readCompanyLogo, readCompanyProfile } from '@bureau/core';
+import {
+  czechAccountToIban,
+  parseCzechAccount,
+  payToAccount,
+  profileAddressLines,
+  readCompanyLogo,
+  readCompanyProfile,
+} from '@bureau/core';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -182,18 +189,25 @@ export async function loadPdfDocument(ctx: Ctx, kind: DocumentKind, id: string):
   if (profileAccount) {
     bank = { iban: profileAccount.iban, bic: profileAccount.bic, accountNumber: profileAccount.accountNumber };
   } else if (kind === 'invoice') {
-    // Else the first active ledger bank account with an IBAN, preferring one in the invoice's currency.
+    // Else the first active ledger bank account in the invoice's currency (never one in another
+    // currency: the QR code would ask for CZK into a EUR account). A Czech account kept only as a
+    // domestic number gets its IBAN derived.
     const accounts = await db
       .selectFrom('accounting.bank_accounts')
       .select(['iban', 'bic', 'account_number', 'currency'])
       .where('tenant_id', '=', ctx.tenant.id)
       .where('active', '=', true)
-      .where('iban', 'is not', null)
+      .where('currency', '=', view.currency)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    const a = accounts.find((x) => x.currency === view.currency) ?? accounts[0];
-    if (a) bank = { iban: a.iban, bic: a.bic, accountNumber: a.account_number };
+    for (const a of accounts) {
+      const domestic = a.account_number ? parseCzechAccount(a.account_number) : null;
+      const iban = a.iban ?? (domestic ? czechAccountToIban(domestic) : null);
+      if (!iban) continue;
+      bank = { iban, bic: a.bic, accountNumber: a.account_number };
+      break;
+    }
   } else if (p.iban || p.bank_account) {
     bank = { iban: p.iban, bic: p.bic, accountNumber: p.bank_account };
   }

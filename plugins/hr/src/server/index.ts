@@ -1,9 +1,11 @@
 import { definePlugin } from '@bureau/core';
 import { EMPLOYEE_HIRED, EMPLOYEE_LEFT } from '../contract.ts';
 import { migrations } from './migrations/index.ts';
+import { payRunWorkflow } from './payroll/workflow.ts';
 import { records } from './records.ts';
 import { personalData } from './retention.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { payrollRoutes } from './routes/payroll.ts';
 import { peopleService } from './services/people.ts';
 import { summary } from './services/summary.ts';
 import { employeeWorkflow } from './workflow.ts';
@@ -33,8 +35,8 @@ export default definePlugin({
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) => employeeRoutes(router),
-  workflows: { employee: employeeWorkflow },
+  routes: (router) => payrollRoutes(employeeRoutes(router)),
+  workflows: { employee: employeeWorkflow, pay_run: payRunWorkflow },
   services: { people: peopleService },
   events: {
     [EMPLOYEE_HIRED]: { en: 'An employee was hired', cs: 'Byl přijat zaměstnanec' },

@@ -51,5 +51,40 @@ export const m = defineMessages('hr', {
     en: 'The end date is before the start of employment ({date})',
     cs: 'Datum ukončení je před nástupem ({date})',
   },
+  run_not_found: { en: 'No such pay run', cs: 'Takové mzdové zpracování neexistuje' },
+  run_exists: {
+    en: 'The pay run for {period} exists already ({status})',
+    cs: 'Mzdové zpracování za {period} už existuje ({status})',
+  },
+  missing_inputs: {
+    en: 'Inputs are missing for: {names}',
+    cs: 'Chybí podklady pro: {names}',
+  },
+  run_locked: {
+    en: 'The pay run is {status}; its inputs cannot change',
+    cs: 'Mzdové zpracování je ve stavu {status}; podklady už nelze měnit',
+  },
+  four_eyes: {
+    en: 'Someone else must approve a run you calculated',
+    cs: 'Zpracování, které jste spočítali, musí schválit někdo jiný',
+  },
+  no_payslips: { en: 'The run has no payslips', cs: 'Zpracování nemá žádné výplatní pásky' },
+  not_approved: {
+    en: 'Payments are ready only after the run is approved',
+    cs: 'Platby jsou k dispozici až po schválení zpracování',
+  },
+  payslip_not_found: { en: 'No such payslip', cs: 'Taková výplatní páska neexistuje' },
+  employee_not_in_run: {
+    en: 'The employee has no contract in {period}',
+    cs: 'Zaměstnanec nemá v období {period} žádnou smlouvu',
+  },
+  no_payroll_year: {
+    en: 'There are no payroll parameters for {year}',
+    cs: 'Pro rok {year} nejsou mzdové parametry',
+  },
+  no_debit_account: {
+    en: 'Set the company bank account (IBAN) in the company profile first',
+    cs: 'Nejprve zadejte bankovní účet firmy (IBAN) v profilu společnosti',
+  },
   terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
 });

@@ -16,6 +16,13 @@ export const records: PluginRecords = {
       sensitive: 'hr.people.sensitive',
       specialCategory: true,
     },
+    'hr.pay_run': {
+      label: { en: 'Pay run', cs: 'Mzdové zpracování' },
+      read: 'hr.payroll.read',
+      attach: 'hr.payroll.manage',
+      sensitive: 'hr.payroll.approve',
+      specialCategory: true,
+    },
   },
   classes: {
     // The personnel file (start and end of employment, contracts, attendance) is a sickness- and

@@ -1,4 +1,5 @@
 import { people } from './0001_people.ts';
+import { payroll } from './0002_payroll.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
-export const migrations = { '0001_people': people };
+export const migrations = { '0001_people': people, '0002_payroll': payroll };

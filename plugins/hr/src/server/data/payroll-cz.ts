@@ -1,0 +1,179 @@
+/**
+ * Czech payroll parameters, one table per calendar year. A new year is a new entry here, not code.
+ * Every figure carries its source; `verified: false` marks a figure taken from a secondary
+ * publication (a professional journal) rather than read in the collection of laws. Amounts in whole
+ * CZK; rates in basis points (710 = 7.10 %).
+ */
+export interface Figure {
+  value: number;
+  source: string;
+  url?: string;
+  verified: boolean;
+}
+
+export interface PayrollYear {
+  year: number;
+  /** Monthly minimum wage (the minimum assessment base of health insurance for employees). */
+  minimumWage: Figure;
+  /** Average wage for social-security purposes (průměrná mzda, § 15a zákona č. 589/1992 Sb.). */
+  averageWage: Figure;
+  /** Annual maximum assessment base of social insurance: 48 × average wage. */
+  socialMaxBase: Figure;
+  socialEmployeeRate: Figure;
+  socialEmployerRate: Figure;
+  /** Health insurance, 13.5 % of the base; the employee pays a third, the employer two thirds. */
+  healthRate: Figure;
+  /** DPP: insured (and no withholding tax) from this monthly reward up. */
+  dppThreshold: Figure;
+  /** Small-scope employment (DPČ, and withholding tax without a declaration) from this monthly income up. */
+  smallScopeThreshold: Figure;
+  taxRate: Figure;
+  taxRateHigh: Figure;
+  /** Monthly income above which the advance is 23 %: 3 × average wage. */
+  highTaxThresholdMonthly: Figure;
+  withholdingRate: Figure;
+  /** Monthly taxpayer credit (sleva na poplatníka). */
+  taxpayerCredit: Figure;
+  /** Monthly child credits for the first, second, third and further child (doubled with ZTP/P). */
+  childCredits: [Figure, Figure, Figure];
+  /** A monthly tax bonus is paid only from this amount up. */
+  taxBonusMinimum: Figure;
+  /** Sick pay (náhrada mzdy): daily reduction thresholds, converted to hourly × 0.175. */
+  sickReductionThresholds: [Figure, Figure, Figure];
+}
+
+const ZDP = 'zákon č. 586/1992 Sb., o daních z příjmů';
+const ZDP_URL = 'https://www.zakonyprolidi.cz/cs/1992-586';
+const POJ = 'zákon č. 589/1992 Sb., o pojistném na sociální zabezpečení';
+const POJ_URL = 'https://www.zakonyprolidi.cz/cs/1992-589';
+const VZP = 'zákon č. 592/1992 Sb., o pojistném na veřejné zdravotní pojištění';
+const VZP_URL = 'https://www.zakonyprolidi.cz/cs/1992-592';
+const ZNP = 'zákon č. 187/2006 Sb., o nemocenském pojištění';
+const ZNP_URL = 'https://www.zakonyprolidi.cz/cs/2006-187';
+
+const f = (value: number, source: string, url?: string, verified = true): Figure => ({
+  value,
+  source,
+  ...(url ? { url } : {}),
+  verified,
+});
+
+/** Figures that did not change between 2025 and 2026. */
+const RATES = {
+  socialEmployeeRate: f(710, `${POJ}, § 7 odst. 1 písm. b) (6.5 % pension + 0.6 % sickness since 2024)`, POJ_URL),
+  socialEmployerRate: f(2480, `${POJ}, § 7 odst. 1 písm. a) (21.5 % + 2.1 % + 1.2 %)`, POJ_URL),
+  healthRate: f(1350, `${VZP}, § 2 odst. 1 (13.5 %) and § 9 odst. 1 (employee one third)`, VZP_URL),
+  taxRate: f(1500, `${ZDP}, § 16 odst. 1`, ZDP_URL),
+  taxRateHigh: f(2300, `${ZDP}, § 16 odst. 1 and § 38h odst. 2`, ZDP_URL),
+  withholdingRate: f(1500, `${ZDP}, § 36 odst. 2 písm. p) (dependent activity under § 6 odst. 4)`, ZDP_URL),
+  taxpayerCredit: f(2570, `${ZDP}, § 35ba odst. 1 písm. a) (30,840 a year; one twelfth a month, § 35d)`, ZDP_URL),
+  childCredits: [
+    f(1267, `${ZDP}, § 35c odst. 1 písm. a) (15,204 a year)`, ZDP_URL),
+    f(1860, `${ZDP}, § 35c odst. 1 písm. b) (22,320 a year)`, ZDP_URL),
+    f(2320, `${ZDP}, § 35c odst. 1 písm. c) (27,840 a year)`, ZDP_URL),
+  ] as [Figure, Figure, Figure],
+  taxBonusMinimum: f(50, `${ZDP}, § 35d odst. 4 (a monthly bonus of at least 50 CZK)`, ZDP_URL),
+};
+
+export const PAYROLL_YEARS: Record<number, PayrollYear> = {
+  2025: {
+    year: 2025,
+    minimumWage: f(
+      20_800,
+      'nařízení vlády č. 567/2006 Sb. ve znění nařízení vlády č. 285/2024 Sb., § 2',
+      'https://www.zakonyprolidi.cz/cs/2006-567',
+      false,
+    ),
+    averageWage: f(
+      46_557,
+      'nařízení vlády č. 282/2024 Sb. (průměrná mzda pro rok 2025, § 15a zákona č. 589/1992 Sb.)',
+      undefined,
+      false,
+    ),
+    socialMaxBase: f(2_234_736, `${POJ}, § 15a odst. 1 (48 × 46,557)`, POJ_URL),
+    dppThreshold: f(11_500, `${ZNP}, § 7 odst. 1 písm. b) (25 % of the average wage, rounded down to 500)`, ZNP_URL),
+    smallScopeThreshold: f(4_500, `${ZNP}, § 6 odst. 1 (10 % of the average wage, rounded down to 500)`, ZNP_URL),
+    highTaxThresholdMonthly: f(139_671, `${ZDP}, § 38h odst. 2 (3 × 46,557)`, ZDP_URL),
+    sickReductionThresholds: [
+      f(
+        1_552,
+        'sdělení MPSV č. 280/2024 Sb. (redukční hranice 2025), § 22 odst. 3 zákona č. 187/2006 Sb.',
+        undefined,
+        false,
+      ),
+      f(2_328, 'sdělení MPSV č. 280/2024 Sb. (redukční hranice 2025)', undefined, false),
+      f(4_656, 'sdělení MPSV č. 280/2024 Sb. (redukční hranice 2025)', undefined, false),
+    ],
+    ...RATES,
+  },
+  2026: {
+    year: 2026,
+    minimumWage: f(
+      22_400,
+      'nařízení vlády č. 567/2006 Sb. as amended for 2026 (issue 13 figure; minimum wage 22,400 CZK)',
+      'https://www.zakonyprolidi.cz/cs/2006-567',
+      false,
+    ),
+    averageWage: f(
+      48_967,
+      'nařízení vlády o průměrné mzdě pro rok 2026 (§ 15a zákona č. 589/1992 Sb.; issue 13 figure)',
+      undefined,
+      false,
+    ),
+    socialMaxBase: f(2_350_416, `${POJ}, § 15a odst. 1 (48 × 48,967)`, POJ_URL),
+    dppThreshold: f(12_000, `${ZNP}, § 7 odst. 1 písm. b) (25 % of 48,967 rounded down to 500)`, ZNP_URL),
+    smallScopeThreshold: f(4_500, `${ZNP}, § 6 odst. 1 (10 % of 48,967 rounded down to 500)`, ZNP_URL),
+    highTaxThresholdMonthly: f(146_901, `${ZDP}, § 38h odst. 2 (3 × 48,967)`, ZDP_URL),
+    sickReductionThresholds: [
+      f(
+        1_633,
+        'vyhláška MPSV č. 397/2025 Sb. (redukční hranice 2026), § 22 odst. 3 zákona č. 187/2006 Sb.',
+        'https://www.podnikatel.cz/clanky/nahrada-mzdy-2026-vyssi-upravuji-se-povinnosti-pro-nemocenske-daky/',
+        false,
+      ),
+      f(2_449, 'vyhláška MPSV č. 397/2025 Sb. (redukční hranice 2026)', undefined, false),
+      f(4_897, 'vyhláška MPSV č. 397/2025 Sb. (redukční hranice 2026)', undefined, false),
+    ],
+    ...RATES,
+  },
+};
+
+/** Fixed rules (not yearly figures), with their sources, used by the calculation. */
+export const RULES = {
+  sickPayRate: f(
+    6000,
+    'zákoník práce (zákon č. 262/2006 Sb.), § 192 odst. 2: 60 % of the reduced average hourly earnings',
+    'https://www.zakonyprolidi.cz/cs/2006-262#p192',
+  ),
+  sickHourlyCoefficient: f(
+    0.175,
+    'zákoník práce § 192 odst. 3: daily thresholds × 0.175, rounded up to haléře',
+    'https://www.zakonyprolidi.cz/cs/2006-262#p192',
+  ),
+  sickReductionShares: [
+    f(9000, 'zákoník práce § 192 odst. 3: 90 % up to the first threshold'),
+    f(6000, 'zákoník práce § 192 odst. 3: 60 % between the first and second'),
+    f(3000, 'zákoník práce § 192 odst. 3: 30 % between the second and third; nothing above'),
+  ],
+  taxBonusIncomeShareOfMinimumWage: f(
+    5000,
+    `${ZDP}, § 35d odst. 4: income of at least half the minimum wage in the month`,
+    ZDP_URL,
+  ),
+  rounding: {
+    social: `${POJ}, § 7 odst. 2: each contribution rounded up to whole CZK`,
+    health: `${VZP}, § 5 and § 9: rounded up to whole CZK; the employee's third of the whole`,
+    advanceBase: `${ZDP}, § 38h odst. 2: the base rounded up to whole hundreds when over 100 CZK, else to whole CZK`,
+    advance: `${ZDP}, § 38h odst. 1: the advance rounded up to whole CZK`,
+    withholding: `${ZDP}, § 36 odst. 3: base and tax rounded down to whole CZK`,
+  },
+} as const;
+
+export class UnknownPayrollYear extends Error {}
+
+/** The parameters in force in a year; throws for a year with no table (add one above). */
+export function payrollYear(year: number): PayrollYear {
+  const y = PAYROLL_YEARS[year];
+  if (!y) throw new UnknownPayrollYear(`No payroll parameters for ${year}`);
+  return y;
+}

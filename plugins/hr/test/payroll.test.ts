@@ -1,9 +1,14 @@
 /**
  * Payroll through the HTTP API on a real database: the three worked examples of issue 13 (2026,
  * signed declaration unless stated), missing inputs named per employee, a second run for a month,
- * four-eyes approval and inputs after approval.
+ * four-eyes approval and inputs after approval; the salary order validated with xmllint against the
+ * official pain.001.001.03 schema (shared/oracles/sepa), the payments summary and the payslip PDF.
  */
-import type { TestUser } from '@bureau/core';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pdfText, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BN_MAN, count, type Hr, memberWith, openHr } from './helpers.ts';
 
@@ -119,5 +124,103 @@ describe('hr payroll', () => {
     const late = await hr.put(`/payroll/runs/${runId}/inputs/${ids.dpp}`, { hours: 60 });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('run_locked');
+  });
+});
+
+const SEPA_XSD = join(import.meta.dirname, '../../../../shared/oracles/sepa/pain.001.001.03.xsd');
+
+/** xmllint's verdict on a generated file against the official schema (exit 0 = valid). */
+function xmllint(xml: string): { ok: boolean; output: string } {
+  const file = join(mkdtempSync(join(tmpdir(), 'hr-sepa-')), 'order.xml');
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SEPA_XSD, file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
+  return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
+}
+
+describe('hr payments and payslips', () => {
+  let runId: string;
+  beforeAll(async () => {
+    runId = (await hr.get('/payroll/runs?period=2026-03')).body.items[0].id;
+  });
+
+  it('refuses the payment order before approval', async () => {
+    const run = await hr.post('/payroll/runs', { period: '2026-04' });
+    const early = await hr.user.request(
+      'GET',
+      `${hr.base}/payroll/runs/${run.body.id}/sepa?debtorIban=CZ6508000000192000145399`,
+    );
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { code: string }).code).toBe('not_approved');
+  });
+
+  it('writes a pain.001.001.03 salary order valid against the official schema', async () => {
+    const res = await hr.user.request(
+      'GET',
+      `${hr.base}/payroll/runs/${runId}/sepa?debtorIban=2000145399/0800&executionDate=2026-04-10`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/xml');
+    const xml = await res.text();
+    const verdict = xmllint(xml);
+    expect(verdict.ok, verdict.output).toBe(true);
+    // The two employees with an account (the DPP worker has none): 39,270 + 27,717.
+    expect(xml).toContain('<NbOfTxs>2</NbOfTxs>');
+    expect(xml).toContain('<CtrlSum>66987.00</CtrlSum>');
+    expect(xml).toContain('<InstdAmt Ccy="CZK">39270.00</InstdAmt>');
+    expect(xml).toContain('<ReqdExctnDt>2026-04-10</ReqdExctnDt>');
+    expect(xml).toContain('<IBAN>CZ6508000000192000145399</IBAN>');
+    const bad = await hr.user.request(
+      'GET',
+      `${hr.base}/payroll/runs/${runId}/sepa?debtorIban=CZ0000000000000000000000`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
+  it('sums what goes to ČSSZ, each health insurer and the tax office', async () => {
+    const s = (await hr.get(`/payroll/runs/${runId}/summary`)).body;
+    expect(s.net).toEqual({ total: '75487.00', byTransfer: '66987.00', withoutAccount: 1 });
+    expect(s.socialInsurance).toEqual({ employee: '5680.00', employer: '19840.00', total: '25520.00' });
+    expect(s.healthInsurance).toEqual([
+      {
+        insurer: '111',
+        name: 'Všeobecná zdravotní pojišťovna ČR',
+        employee: '2250.00',
+        employer: '4500.00',
+        total: '6750.00',
+      },
+      {
+        insurer: '211',
+        name: 'Zdravotní pojišťovna ministerstva vnitra ČR',
+        employee: '1350.00',
+        employer: '2700.00',
+        total: '4050.00',
+      },
+      { insurer: null, name: null, employee: '0.00', employer: '0.00', total: '0.00' },
+    ]);
+    expect(s.tax).toEqual({
+      advances: '4930.00',
+      bonuses: '1197.00',
+      advancesLessBonuses: '3733.00',
+      withholding: '1500.00',
+    });
+  });
+
+  it('prints the payslip in Czech and English', async () => {
+    const cs = await hr.user.request('GET', `${hr.base}/payroll/runs/${runId}/payslips/${ids.hpp30}/pdf?lang=cs`);
+    expect(cs.status).toBe(200);
+    expect(cs.headers.get('content-type')).toBe('application/pdf');
+    const csText = pdfText(Buffer.from(await cs.arrayBuffer()));
+    expect(csText).toContain('Výplatní páska 2026-03');
+    expect(csText).toContain('Daňový bonus');
+    expect(csText).toContain('27 717,00 Kč');
+    const en = await hr.user.request('GET', `${hr.base}/payroll/runs/${runId}/payslips/${ids.hpp30}/pdf`, undefined, {
+      'accept-language': 'en',
+    });
+    const enText = pdfText(Buffer.from(await en.arrayBuffer()));
+    expect(enText).toContain('Payslip 2026-03');
+    expect(enText).toContain('CZK 27,717.00');
+    const none = await hr.get(`/payroll/runs/${runId}/payslips/00000000-0000-4000-8000-000000000000/pdf`);
+    expect(none.status).toBe(404);
   });
 });

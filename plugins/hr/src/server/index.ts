@@ -5,6 +5,7 @@ import { payRunWorkflow } from './payroll/workflow.ts';
 import { records } from './records.ts';
 import { personalData } from './retention.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { peopleService } from './services/people.ts';
 import { summary } from './services/summary.ts';
@@ -35,7 +36,7 @@ export default definePlugin({
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) => payrollRoutes(employeeRoutes(router)),
+  routes: (router) => paymentRoutes(payrollRoutes(employeeRoutes(router))),
   workflows: { employee: employeeWorkflow, pay_run: payRunWorkflow },
   services: { people: peopleService },
   events: {

@@ -69,7 +69,7 @@ const RunQuery = listQuery({
   sort: ['period'],
   defaultSort: 'period',
   defaultDir: 'desc',
-  filters: { status: z.enum(['draft', 'calculated', 'approved', 'paid']).optional() },
+  filters: { status: z.enum(['draft', 'calculated', 'approved', 'paid']).optional(), period: Period.optional() },
 });
 
 const TOTAL_FIELDS = [
@@ -102,6 +102,7 @@ export const payrollRoutes = (router: PluginRouter) =>
           const q = c.req.valid('query');
           let query = c.var.db.selectFrom('hr.pay_runs as r').selectAll('r').where('r.tenant_id', '=', c.var.tenant.id);
           if (q.status) query = query.where('r.status', '=', q.status);
+          if (q.period) query = query.where('r.period', '=', q.period);
           return sendList(c, q, query, { sort: { period: 'r.period' }, id: 'r.id', search: ['r.period'] }, toRun, {
             filename: 'pay-runs',
             title: { en: 'Pay runs', cs: 'Mzdová zpracování' },

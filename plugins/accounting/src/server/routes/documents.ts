@@ -11,6 +11,7 @@ import {
   sendList,
   z,
 } from '@bureau/core';
+import { deductAdvance } from '../services/advances.ts';
 import { createCorrection, offsetCredit } from '../services/corrections.ts';
 import type { DocumentKind } from '../services/db.ts';
 import { cancelDocument, issueDocument } from '../services/document-issue.ts';
@@ -273,5 +274,18 @@ function documentRoutes(r: PluginRouter, kind: DocumentKind) {
     );
 }
 
-export const invoiceRoutes = (r: PluginRouter) => documentRoutes(r, 'invoice');
+export const invoiceRoutes = (r: PluginRouter) =>
+  documentRoutes(r, 'invoice').openapi(
+    defineRoute({
+      method: 'post',
+      path: '/invoices/{id}/advances',
+      tags: ['accounting: invoices'],
+      summary:
+        'Deduct a paid advance invoice from this draft final invoice (its tax documents’ base and VAT, negative); 409 `advance_settled`, `advance_not_paid`',
+      permission: 'accounting.post',
+      request: { params: IdParam, body: jsonBody(z.object({ advanceId: z.uuid() })) },
+      responses: { 200: json(DocumentSchema), ...problemResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await deductAdvance(c.var.ctx, c.req.valid('param').id, c.req.valid('json').advanceId), 200),
+  );
 export const billRoutes = (r: PluginRouter) => documentRoutes(r, 'bill');

@@ -208,7 +208,12 @@ const documentFields = {
 };
 
 export const InvoiceInputSchema = z
-  .object({ customerId: z.uuid(), ...documentFields })
+  .object({
+    customerId: z.uuid(),
+    /** `advance`: an advance invoice (zálohová faktura), no tax document, series ZF. */
+    type: z.enum(['invoice', 'advance']).optional(),
+    ...documentFields,
+  })
   .openapi('AccountingInvoiceInput');
 export const BillInputSchema = z
   .object({ vendorId: z.uuid(), ...documentFields, vatDate: DateString.nullable().optional() })

@@ -153,6 +153,8 @@ export async function compute(
       errors.push({ path: 'rate', message: `A ${currency} document needs the rate to ${settings.currency}` });
     else rate = positiveDecimalOf(input.rate ?? (declared?.rate as string), 'rate', 'rate');
   }
+  if (type === 'advance' && currency !== settings.currency)
+    errors.push({ path: 'currency', message: `An advance invoice is in ${settings.currency}` });
   const vs =
     input.variableSymbol === undefined || input.variableSymbol === null
       ? null

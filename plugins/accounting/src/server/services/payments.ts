@@ -1,5 +1,6 @@
 import { badRequest, conflict, newId, notFound } from '@bureau/core';
 import type { InvoicePaidPayload } from '../../contract.ts';
+import { receiveAdvance } from './advances.ts';
 import {
   amountOf,
   convert,
@@ -198,6 +199,8 @@ export async function allocate(
     ]);
   }
   if (doc.status !== 'issued') throw conflict('document_not_open', `${doc.number ?? 'The document'} is ${doc.status}`);
+  if (doc.type === 'advance_tax')
+    throw conflict('not_payable', `${doc.number} is the tax document of a received payment; pay its advance invoice`);
   if (doc.currency !== payment.currency) {
     throw badRequest('currency_mismatch', `The ${kind} is in ${doc.currency}, the payment in ${payment.currency}`, [
       { path: at('documentId'), message: 'Currencies differ' },
@@ -279,7 +282,8 @@ export async function allocate(
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', documentId)
     .execute();
-  if (settled && doc.kind === 'invoice') {
+  if (doc.type === 'advance') await receiveAdvance(ctx, payment, doc, amount);
+  if (settled && doc.kind === 'invoice' && doc.type !== 'advance') {
     const payload: InvoicePaidPayload = {
       invoiceId: doc.id,
       number: doc.number as string,
@@ -398,6 +402,25 @@ export async function undoPayment(ctx: Ctx, id: string, date?: string) {
     ctx,
     allocations.map((a) => a.document_id),
   );
+  const advances = allocations.length
+    ? await db
+        .selectFrom('accounting.documents')
+        .select('number')
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where(
+          'id',
+          'in',
+          allocations.map((a) => a.document_id),
+        )
+        .where('type', '=', 'advance')
+        .execute()
+    : [];
+  if (advances.length) {
+    throw conflict(
+      'advance_taxed',
+      `The payment paid the advance ${advances.map((a) => a.number).join(', ')} and its tax document was issued; correct it by a credit note`,
+    );
+  }
   for (const a of allocations) {
     if (a.fx_entry_id) await reverse(ctx, a.fx_entry_id, { date, allowInternal: true });
     const doc = await db

@@ -252,7 +252,7 @@ describe('a provider opens a client in one click', () => {
     await open.click();
     await pp.waitForURL(`${server.url}/t/${c.slug}`);
     await pp.getByText('Poradce a partneři s.r.o.', { exact: false }).first().waitFor();
-    await expect.poll(() => pp.locator('.via-banner').textContent()).toContain('Klientská firma a.s.');
+    await expect.poll(() => pp.locator('.via-banner[role="note"]').textContent()).toContain('Klientská firma a.s.');
     await pp.getByRole('link', { name: 'Journal' }).click();
     await pp.getByRole('heading', { level: 1, name: 'Journal' }).waitFor();
     await provCtx.close();

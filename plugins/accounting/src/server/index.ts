@@ -11,6 +11,7 @@ import { customerRoutes, vendorRoutes } from './routes/partners.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { rateRoutes } from './routes/rates.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { statementRoutes } from './routes/statements.ts';
 import { vatRoutes } from './routes/vat.ts';
 import { vatFilingRoutes } from './routes/vat-filings.ts';
 import { seedTenant } from './services/accounts.ts';
@@ -65,6 +66,7 @@ export default definePlugin<'accounting', AccountingServices>({
     vatRoutes(router);
     vatFilingRoutes(router);
     reportRoutes(router);
+    statementRoutes(router);
     fixedAssetRoutes(router);
     rateRoutes(router);
     return router;

@@ -15,5 +15,13 @@ export const sm = defineMessages('security', {
     en: 'Confirm your e-mail address first (we sent you a link)',
     cs: 'Nejdříve potvrďte svou e-mailovou adresu (poslali jsme vám odkaz)',
   },
+  beyond_own_grants: {
+    en: 'You cannot grant permissions you do not hold, or change someone who holds more than you',
+    cs: 'Nemůžete udělit oprávnění, která sami nemáte, ani měnit někoho, kdo má víc než vy',
+  },
+  provider_staff_invite: {
+    en: 'Provider staff cannot invite people of their own provider into the client',
+    cs: 'Pracovníci poskytovatele nemohou do klienta zvát lidi svého poskytovatele',
+  },
   already_verified: { en: 'Your e-mail is already confirmed', cs: 'Váš e-mail už je potvrzený' },
 });

@@ -9,6 +9,7 @@ import { isoOrNull } from '../lib/time.ts';
 import { am } from '../tenancy/messages.ts';
 import { isSubset } from '../tenancy/permissions.ts';
 import { isKnownGrant, unknownPermissions } from '../tenancy/roles.ts';
+import { newTokenBinding } from './token-access.ts';
 import { hashSecret, randomSecret } from './tokens.ts';
 
 const ApiToken = z
@@ -85,6 +86,8 @@ export const tokenRoutes = newRouter<TenantEnv>()
       const id = newId();
       const now = c.var.runtime.clock.now();
       const prefix = secret.slice(0, 12);
+      // Bound to its creator's path: re-checked on every use, dead once that path is gone.
+      const binding = await newTokenBinding(c.var.db, c.var.tenant, c.var.actor);
       await c.var.db
         .insertInto('core.api_tokens')
         .values({
@@ -94,7 +97,7 @@ export const tokenRoutes = newRouter<TenantEnv>()
           token_hash: hashSecret(secret),
           prefix,
           permissions,
-          created_by: c.var.actor.userId,
+          ...binding,
           created_at: now,
         })
         .execute();

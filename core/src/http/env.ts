@@ -9,6 +9,8 @@ export interface Actor {
   tokenId: string | null;
   /** Set when provider staff act inside a client tenant. */
   providerTenantId: string | null;
+  /** The engagement provider staff (or their tokens) act through; set with providerTenantId. */
+  engagementId?: string | null;
   /** Human-readable, for audit views: the user's email or the token's name. */
   label: string;
 }

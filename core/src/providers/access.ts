@@ -131,6 +131,7 @@ export const providerAccess: AccessResolver = async ({ runtime, tenant, user }) 
       userId: user.id,
       tokenId: null,
       providerTenantId: reach.provider.id,
+      engagementId: reach.engagementId,
       label: `${user.email} via ${reach.provider.slug}`,
     },
     role: null,

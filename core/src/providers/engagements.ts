@@ -13,6 +13,7 @@ import { tm } from '../tenancy/messages.ts';
 import { isKnownGrant, unknownPermissions } from '../tenancy/roles.ts';
 import { insertTenant } from '../tenancy/signup.ts';
 import { findTenantById } from '../tenancy/tenants.ts';
+import { revokeBoundToEngagement } from './bound.ts';
 import { auditIn, inTenant } from './cross-tenant.ts';
 import { intersectGrants, isSubset, reduceGrants, unionGrants } from './grants.ts';
 import { prm } from './messages.ts';
@@ -716,6 +717,7 @@ export async function endEngagement(op: Op, id: string) {
   const wasPending = h.status === 'pending';
   const now = op.runtime.clock.now();
   await updateHeader(op, h, { status: 'ended', ended_at: now, ended_by: 'provider' });
+  await revokeBoundToEngagement(op, h.clientId, h.id);
   await recordEvent(op, h, wasPending ? 'withdrawn' : 'ended', {});
   return viewOf(op, 'provider', id);
 }
@@ -823,6 +825,7 @@ export async function revokeEngagement(op: Op, id: string) {
   const h = await loadHeader(op, id, 'client');
   requireOpen(h);
   await updateHeader(op, h, { status: 'revoked', ended_at: op.runtime.clock.now(), ended_by: 'client' });
+  await revokeBoundToEngagement(op, h.clientId, h.id);
   await recordEvent(op, h, 'revoked', {});
   return viewOf(op, 'client', id);
 }

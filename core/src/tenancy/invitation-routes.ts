@@ -1,12 +1,32 @@
 import { z } from '@hono/zod-openapi';
+import type { Kysely } from 'kysely';
+import { requireRoleWithinOwn } from '../auth/delegation.ts';
+import { sm } from '../auth/messages.ts';
+import { newTokenBinding } from '../auth/token-access.ts';
+import { switchTenant } from '../db/with-tenant.ts';
 import type { TenantEnv } from '../http/env.ts';
-import { badRequest, fieldError, forbidden, notFound } from '../http/problem.ts';
+import { badRequest, fieldError, forbidden, notFound, Problem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { Email, IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
 import { createInvitation, invitationStatus } from './invitations.ts';
 import { tm } from './messages.ts';
 import { roleExists } from './roles.ts';
+
+/** 403 when the address belongs to a member of the provider the caller works for. */
+async function refuseProviderPeople(db: Kysely<any>, tenantId: string, providerId: string, email: string) {
+  // An explicit, read-only look into the provider's members, as engagements do (providers/cross-tenant).
+  const staff = await switchTenant(db, tenantId, providerId, () =>
+    db
+      .selectFrom('core.memberships as m')
+      .innerJoin('core.users as u', 'u.id', 'm.user_id')
+      .select('m.id')
+      .where('m.tenant_id', '=', providerId)
+      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
+      .executeTakeFirst(),
+  );
+  if (staff) throw new Problem(403, 'provider_staff_invite', sm.provider_staff_invite);
+}
 
 const Invitation = z
   .object({
@@ -76,12 +96,19 @@ export const invitationRoutes = newRouter<TenantEnv>()
         throw badRequest('invalid_input', tm.no_such_role, [fieldError('role', tm.no_such_role)]);
       }
       if (role === 'owner' && c.var.role !== 'owner') throw forbidden('tenant.owner');
+      const { runtime, tenant, actor } = c.var;
+      await requireRoleWithinOwn(runtime, c.var.db, tenant.id, role, c.var.grants);
+      // Provider staff (and their tokens) invite on the engagement's behalf: the invitation dies with
+      // it, and never brings the provider's own people in as the client's.
+      const binding = await newTokenBinding(c.var.db, tenant, actor);
+      if (actor.providerTenantId) await refuseProviderPeople(c.var.db, tenant.id, actor.providerTenantId, email);
       const hookCtx = { runtime: c.var.runtime, tenant: c.var.tenant, db: c.var.db, actor: c.var.actor };
       for (const hook of c.var.runtime.hooks.beforeSeatAdded) await hook(hookCtx, confirm === true);
       const inv = await createInvitation(c.var.runtime, c.var.db, c.var.tenant, {
         email,
         role,
-        invitedBy: c.var.actor.userId,
+        invitedBy: binding.created_by,
+        engagementId: binding.engagement_id,
       });
       await c.var.ctx.audit({
         action: 'invitation.created',

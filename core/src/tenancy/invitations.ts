@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { creatorPath } from '../auth/token-access.ts';
 import { hashSecret, randomSecret } from '../auth/tokens.ts';
 import type { TenantInfo } from '../http/env.ts';
 import { conflict, Problem } from '../http/problem.ts';
@@ -6,7 +7,9 @@ import { isLocale } from '../i18n/locale.ts';
 import { newId } from '../lib/ids.ts';
 import { sendMail } from '../mail/localized.ts';
 import type { Runtime } from '../runtime.ts';
+import { roleGrants } from './access.ts';
 import { tm } from './messages.ts';
+import { isSubset } from './permissions.ts';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
@@ -24,7 +27,7 @@ export async function createInvitation(
   runtime: Runtime,
   db: Kysely<any>,
   tenant: TenantInfo,
-  input: { email: string; role: string; invitedBy: string | null },
+  input: { email: string; role: string; invitedBy: string | null; engagementId?: string | null },
 ) {
   const member = await db
     .selectFrom('core.memberships as m')
@@ -56,6 +59,7 @@ export async function createInvitation(
       role: input.role,
       token_hash: hashSecret(token),
       invited_by: input.invitedBy,
+      engagement_id: input.engagementId ?? null,
       expires_at: expiresAt,
     })
     .execute();
@@ -104,6 +108,8 @@ export async function findInvitation(runtime: Runtime, token: string) {
       'i.expires_at',
       'i.accepted_at',
       'i.revoked_at',
+      'i.invited_by',
+      'i.engagement_id',
       't.name',
       't.slug',
     ])
@@ -120,6 +126,24 @@ export async function acceptInvitation(runtime: Runtime, token: string, userId: 
   }
   if (inv.email.toLowerCase() !== userEmail.toLowerCase()) {
     throw conflict('email_mismatch', tm.email_mismatch, { email: inv.email });
+  }
+  // The inviter's path is re-checked now (issue 11, items 2 and 3): an invitation made by provider
+  // staff dies with the engagement, and one whose role exceeds what its inviter holds today (removed,
+  // demoted) does nothing.
+  const path = await creatorPath(runtime, inv.tenant_id, {
+    created_by: inv.invited_by,
+    engagement_id: inv.engagement_id,
+  });
+  const roleGrantsNow = await roleGrants(runtime, runtime.db, inv.tenant_id, inv.role);
+  if (!path || !isSubset(roleGrantsNow, path.grants)) {
+    await runtime.db
+      .updateTable('core.invitations')
+      .set({ revoked_at: now })
+      .where('tenant_id', '=', inv.tenant_id)
+      .where('id', '=', inv.id)
+      .where('accepted_at', 'is', null)
+      .execute();
+    throw new Problem(404, 'invitation_invalid', tm.invitation_invalid);
   }
   await runtime.db.transaction().execute(async (trx) => {
     const used = await trx

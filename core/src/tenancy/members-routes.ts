@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { requireRoleWithinOwn } from '../auth/delegation.ts';
 import type { TenantEnv } from '../http/env.ts';
 import { badRequest, conflict, fieldError, forbidden, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
@@ -101,6 +102,9 @@ export const memberRoutes = newRouter<TenantEnv>()
       }
       requireOwnerFor(c, role);
       requireOwnerFor(c, member.role);
+      const { runtime, db, tenant, grants } = c.var;
+      await requireRoleWithinOwn(runtime, db, tenant.id, role, grants);
+      await requireRoleWithinOwn(runtime, db, tenant.id, member.role, grants);
       if (member.role === 'owner' && role !== 'owner') await guardLastOwner(c, id);
       await c.var.db
         .updateTable('core.memberships')
@@ -131,11 +135,32 @@ export const memberRoutes = newRouter<TenantEnv>()
       const { id } = c.req.valid('param');
       const member = await loadMember(c, id);
       requireOwnerFor(c, member.role);
+      await requireRoleWithinOwn(c.var.runtime, c.var.db, c.var.tenant.id, member.role, c.var.grants);
       if (member.role === 'owner') await guardLastOwner(c, id);
       await c.var.db
         .deleteFrom('core.memberships')
         .where('tenant_id', '=', c.var.tenant.id)
         .where('id', '=', id)
+        .execute();
+      // Their tokens die with their membership (each use re-checks it too), and so do their pending
+      // invitations.
+      const now = c.var.runtime.clock.now();
+      await c.var.db
+        .updateTable('core.api_tokens')
+        .set({ revoked_at: now })
+        .where('tenant_id', '=', c.var.tenant.id)
+        .where('created_by', '=', member.user_id)
+        .where('engagement_id', 'is', null)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await c.var.db
+        .updateTable('core.invitations')
+        .set({ revoked_at: now })
+        .where('tenant_id', '=', c.var.tenant.id)
+        .where('invited_by', '=', member.user_id)
+        .where('engagement_id', 'is', null)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
         .execute();
       await c.var.ctx.audit({
         action: 'member.removed',

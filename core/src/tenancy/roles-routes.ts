@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { requireWithinOwn } from '../auth/delegation.ts';
 import type { TenantEnv } from '../http/env.ts';
 import { conflict, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
@@ -82,6 +83,7 @@ export const roleRoutes = newRouter<TenantEnv>()
       const input = c.req.valid('json');
       if ((BUILTIN_ROLES as readonly string[]).includes(input.key)) throw conflict('role_exists', tm.role_builtin);
       checkGrants(c.var.runtime, input.permissions);
+      requireWithinOwn(input.permissions, c.var.grants);
       const exists = await c.var.db
         .selectFrom('core.roles')
         .select('id')
@@ -118,6 +120,10 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('id', '=', id)
         .executeTakeFirst();
       if (!before) throw notFound(tm.role_not_found);
+      // Neither widen a role beyond one's own grants (a role editor's own role included), nor edit
+      // a role that already holds more than the editor.
+      requireWithinOwn(before.permissions, c.var.grants);
+      if (patch.permissions) requireWithinOwn(patch.permissions, c.var.grants);
       const after = { ...toRole(before), ...patch };
       await c.var.db
         .updateTable('core.roles')
@@ -153,6 +159,7 @@ export const roleRoutes = newRouter<TenantEnv>()
         .where('id', '=', id)
         .executeTakeFirst();
       if (!role) throw notFound(tm.role_not_found);
+      requireWithinOwn(role.permissions, c.var.grants);
       const holders = await c.var.db
         .selectFrom('core.memberships')
         .select('id')

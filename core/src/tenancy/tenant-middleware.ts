@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auditFallback } from '../audit/fallback.ts';
+import { tokenAccess } from '../auth/token-access.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { markTenantTransaction } from '../db/tenant-guard.ts';
 import { enterTenant } from '../db/with-tenant.ts';
@@ -13,34 +14,6 @@ import { findTenantBySlug } from './tenants.ts';
 
 /** Thrown inside the transaction to roll it back while keeping the response already built. */
 class Rollback extends Error {}
-
-const TOKEN_TOUCH_MS = 60_000;
-
-async function tokenAccess(runtime: Runtime, tenant: TenantInfo, secret: string): Promise<Access | null> {
-  const row = await runtime.db
-    .selectFrom('core.api_tokens')
-    .select(['id', 'name', 'permissions', 'last_used_at'])
-    .where('tenant_id', '=', tenant.id)
-    .where('token_hash', '=', hashSecret(secret))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
-  const now = runtime.clock.now();
-  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOKEN_TOUCH_MS) {
-    await runtime.db
-      .updateTable('core.api_tokens')
-      .set({ last_used_at: now })
-      .where('tenant_id', '=', tenant.id)
-      .where('id', '=', row.id)
-      .execute();
-  }
-  return {
-    actor: { kind: 'token', userId: null, tokenId: row.id, providerTenantId: null, label: `token:${row.name}` },
-    role: null,
-    grants: row.permissions,
-    modules: null,
-  };
-}
 
 async function isLiveToken(runtime: Runtime, secret: string): Promise<boolean> {
   const row = await runtime.db
@@ -64,7 +37,10 @@ export const tenantMiddleware = createMiddleware<TenantEnv>(async (c, next) => {
   let access: Access | null = null;
   if (bearer?.startsWith('Bearer ')) {
     const secret = bearer.slice(7).trim();
-    access = tenant ? await tokenAccess(runtime, tenant, secret) : null;
+    const found = tenant ? await tokenAccess(runtime, tenant, secret) : null;
+    // A token whose creator lost the path it was made through is as dead as a revoked one.
+    if (found === 'dead') throw new Problem(401, 'invalid_token', tm.invalid_token);
+    access = found;
     if (!access) {
       // A valid token of another tenant learns nothing about this one: 404 whether or not it exists.
       // An unknown or revoked token is 401 whatever the path.

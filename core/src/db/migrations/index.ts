@@ -7,6 +7,7 @@ import { providers } from './0007_providers.ts';
 import { billing } from './0008_billing.ts';
 import { billingCatalogue } from './0008_billing_catalogue.ts';
 import { emailVerification } from './0010_email_verification.ts';
+import { tokenBinding } from './0011_token_binding.ts';
 import { recordsManagement } from './0020_records_management.ts';
 import { companyProfile } from './0030_company_profile.ts';
 import { statusHistory } from './0040_status_history.ts';
@@ -24,6 +25,7 @@ export const coreMigrations: Migrations = {
   '0008_billing': billing,
   '0008_billing_catalogue': billingCatalogue,
   '0010_email_verification': emailVerification,
+  '0011_token_binding': tokenBinding,
   '0020_records_management': recordsManagement,
   '0030_company_profile': companyProfile,
   '0040_status_history': statusHistory,

@@ -616,6 +616,7 @@ export async function createClient(op: Op, input: NewClientInput) {
       email: input.ownerEmail,
       role: 'owner',
       invitedBy: op.actor.userId,
+      recordInviter: false,
     }),
   );
   await recordEvent(op, h, 'created', {

@@ -27,7 +27,17 @@ export async function createInvitation(
   runtime: Runtime,
   db: Kysely<any>,
   tenant: TenantInfo,
-  input: { email: string; role: string; invitedBy: string | null; engagementId?: string | null },
+  input: {
+    email: string;
+    role: string;
+    invitedBy: string | null;
+    engagementId?: string | null;
+    /**
+     * False for the founding owner of a tenant a provider created: the provider's person is named in
+     * the mail but is no member whose path the acceptance could re-check.
+     */
+    recordInviter?: boolean;
+  },
 ) {
   const member = await db
     .selectFrom('core.memberships as m')
@@ -58,7 +68,7 @@ export async function createInvitation(
       email: input.email,
       role: input.role,
       token_hash: hashSecret(token),
-      invited_by: input.invitedBy,
+      invited_by: input.recordInviter === false ? null : input.invitedBy,
       engagement_id: input.engagementId ?? null,
       expires_at: expiresAt,
     })

@@ -5,7 +5,7 @@ import { tokenAccess } from '../auth/token-access.ts';
 import { hashSecret } from '../auth/tokens.ts';
 import { markTenantTransaction } from '../db/tenant-guard.ts';
 import { enterTenant } from '../db/with-tenant.ts';
-import type { TenantEnv, TenantInfo } from '../http/env.ts';
+import type { TenantEnv } from '../http/env.ts';
 import { notFound, Problem, unauthorized } from '../http/problem.ts';
 import { pluginContext } from '../plugins/context.ts';
 import type { Access, Runtime } from '../runtime.ts';

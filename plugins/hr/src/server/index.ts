@@ -1,10 +1,12 @@
 import { definePlugin } from '@bureau/core';
 import { EMPLOYEE_HIRED, EMPLOYEE_LEFT } from '../contract.ts';
+import { leaveWorkflow } from './leave/workflow.ts';
 import { migrations } from './migrations/index.ts';
 import { payRunWorkflow } from './payroll/workflow.ts';
 import { records } from './records.ts';
 import { personalData } from './retention.ts';
 import { employeeRoutes } from './routes/employees.ts';
+import { leaveRoutes } from './routes/leave.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { peopleService } from './services/people.ts';
@@ -32,12 +34,13 @@ export default definePlugin({
     },
     'hr.payroll.read': { en: 'See pay runs and payslips', cs: 'Vidět mzdová zpracování a výplatní pásky' },
     'hr.payroll.manage': { en: 'Prepare and calculate pay runs', cs: 'Připravovat a počítat mzdy' },
+    'hr.leave.approve': { en: 'Approve and reject leave', cs: 'Schvalovat a zamítat nepřítomnost' },
     'hr.payroll.approve': { en: 'Approve and pay pay runs', cs: 'Schvalovat a vyplácet mzdy' },
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) => paymentRoutes(payrollRoutes(employeeRoutes(router))),
-  workflows: { employee: employeeWorkflow, pay_run: payRunWorkflow },
+  routes: (router) => leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))),
+  workflows: { employee: employeeWorkflow, pay_run: payRunWorkflow, leave: leaveWorkflow },
   services: { people: peopleService },
   events: {
     [EMPLOYEE_HIRED]: { en: 'An employee was hired', cs: 'Byl přijat zaměstnanec' },

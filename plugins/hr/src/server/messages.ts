@@ -86,5 +86,20 @@ export const m = defineMessages('hr', {
     en: 'Set the company bank account (IBAN) in the company profile first',
     cs: 'Nejprve zadejte bankovní účet firmy (IBAN) v profilu společnosti',
   },
+  leave_not_found: { en: 'No such leave request', cs: 'Taková žádost o nepřítomnost neexistuje' },
+  leave_one_year: { en: 'Split a leave at the end of the year', cs: 'Nepřítomnost rozdělte na konci roku' },
+  leave_outside_employment: {
+    en: 'The leave is outside the employment ({from} – {to})',
+    cs: 'Nepřítomnost je mimo trvání pracovního poměru ({from} – {to})',
+  },
+  leave_no_working_day: { en: 'The leave has no working day', cs: 'Nepřítomnost nezahrnuje žádný pracovní den' },
+  leave_overlaps: {
+    en: 'The employee has leave from {from} to {to} already',
+    cs: 'Zaměstnanec už má nepřítomnost od {from} do {to}',
+  },
+  leave_exceeds_balance: {
+    en: 'Only {remaining} days of holiday are left; the request takes {days}',
+    cs: 'Zbývá jen {remaining} dní dovolené; žádost jich čerpá {days}',
+  },
   terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
 });

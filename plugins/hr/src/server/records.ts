@@ -16,6 +16,13 @@ export const records: PluginRecords = {
       sensitive: 'hr.people.sensitive',
       specialCategory: true,
     },
+    'hr.leave': {
+      label: { en: 'Leave request', cs: 'Žádost o nepřítomnost' },
+      read: 'hr.read',
+      attach: 'hr.people.manage',
+      sensitive: 'hr.people.sensitive',
+      specialCategory: true,
+    },
     'hr.pay_run': {
       label: { en: 'Pay run', cs: 'Mzdové zpracování' },
       read: 'hr.payroll.read',

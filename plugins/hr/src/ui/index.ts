@@ -7,6 +7,8 @@ const NewEmployee = lazy(() => import('./pages/new.tsx'));
 const Employee = lazy(() => import('./pages/employee.tsx'));
 const Payroll = lazy(() => import('./pages/payroll.tsx'));
 const Run = lazy(() => import('./pages/run.tsx'));
+const Leave = lazy(() => import('./pages/leave.tsx'));
+const LeaveRequest = lazy(() => import('./pages/leave-request.tsx'));
 
 export default definePluginUi({
   id: 'hr',
@@ -14,6 +16,7 @@ export default definePluginUi({
   nav: [
     { label: { en: 'Employees', cs: 'Zaměstnanci' }, path: '/employees', permission: 'hr.read' },
     { label: { en: 'Payroll', cs: 'Mzdy' }, path: '/payroll', permission: 'hr.payroll.read' },
+    { label: { en: 'Leave', cs: 'Nepřítomnost' }, path: '/leave', permission: 'hr.read' },
   ],
   routes: [
     { path: '/', component: Employees, permission: 'hr.read' },
@@ -22,5 +25,7 @@ export default definePluginUi({
     { path: '/employees/:id', component: Employee, permission: 'hr.read' },
     { path: '/payroll', component: Payroll, permission: 'hr.payroll.read' },
     { path: '/payroll/:id', component: Run, permission: 'hr.payroll.read' },
+    { path: '/leave', component: Leave, permission: 'hr.read' },
+    { path: '/leave/:id', component: LeaveRequest, permission: 'hr.read' },
   ],
 });

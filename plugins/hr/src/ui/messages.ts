@@ -98,6 +98,20 @@ const en = {
   taxTotal: 'Tax advances less bonuses',
   withholdingTotal: 'Withholding tax',
   notYet: 'Calculate the run to see payslips.',
+  leave: 'Leave',
+  leaveSubtitle: 'Holiday, sick leave and other absence in working days.',
+  requestLeave: 'Request leave',
+  leaveKind: 'Kind',
+  holiday: 'Holiday',
+  sick: 'Sick leave',
+  other: 'Other absence',
+  from: 'From',
+  to: 'To',
+  workingDays: 'Working days',
+  entitlement: 'Holiday entitlement (days)',
+  remaining: 'Remaining (days)',
+  leaveEmpty: 'No leave yet',
+  leaveEmptyText: 'Requests appear here with their status.',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -198,6 +212,20 @@ const cs: Record<keyof typeof en, string> = {
   taxTotal: 'Zálohy na daň po odečtení bonusů',
   withholdingTotal: 'Srážková daň',
   notYet: 'Spočítejte zpracování a objeví se výplatní pásky.',
+  leave: 'Nepřítomnost',
+  leaveSubtitle: 'Dovolená, nemoc a jiná nepřítomnost v pracovních dnech.',
+  requestLeave: 'Zadat nepřítomnost',
+  leaveKind: 'Druh',
+  holiday: 'Dovolená',
+  sick: 'Nemoc',
+  other: 'Jiná nepřítomnost',
+  from: 'Od',
+  to: 'Do',
+  workingDays: 'Pracovní dny',
+  entitlement: 'Nárok na dovolenou (dny)',
+  remaining: 'Zbývá (dny)',
+  leaveEmpty: 'Zatím žádná nepřítomnost',
+  leaveEmptyText: 'Žádosti se zde objeví i se stavem.',
 };
 
 /** The hr messages in the current language. */

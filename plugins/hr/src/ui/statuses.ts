@@ -6,6 +6,14 @@ export const STATUSES = defineStatuses({
   left: { tone: 'neutral', label: { en: 'Left', cs: 'Ukončen' } },
 });
 
+/** The leave workflow's states (the server's leave/workflow.ts declares the same). */
+export const LEAVE_STATUSES = defineStatuses({
+  requested: { tone: 'info', label: { en: 'Requested', cs: 'Požádáno' } },
+  approved: { tone: 'success', label: { en: 'Approved', cs: 'Schváleno' } },
+  rejected: { tone: 'danger', label: { en: 'Rejected', cs: 'Zamítnuto' } },
+  cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušeno' } },
+});
+
 /** The pay-run workflow's states (the server's payroll/workflow.ts declares the same). */
 export const RUN_STATUSES = defineStatuses({
   draft: { tone: 'neutral', label: { en: 'Draft', cs: 'Rozpracováno' } },

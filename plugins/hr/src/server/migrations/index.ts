@@ -1,5 +1,6 @@
 import { people } from './0001_people.ts';
 import { payroll } from './0002_payroll.ts';
+import { leave } from './0003_leave.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
-export const migrations = { '0001_people': people, '0002_payroll': payroll };
+export const migrations = { '0001_people': people, '0002_payroll': payroll, '0003_leave': leave };

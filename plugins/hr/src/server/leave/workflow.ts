@@ -1,0 +1,61 @@
+import { defineWorkflow, problem, z } from '@bureau/core';
+import { m } from '../messages.ts';
+import { ymd } from '../services/dates.ts';
+import { balance } from './service.ts';
+
+/**
+ * A leave request: requested → approved or rejected (by someone with `hr.leave.approve`);
+ * requested or approved → cancelled. Approving a holiday checks the balance again.
+ */
+export const leaveWorkflow = defineWorkflow({
+  table: 'hr.leave_requests',
+  readPermission: 'hr.read',
+  initial: 'requested',
+  states: {
+    requested: { label: { en: 'Requested', cs: 'Požádáno' }, tone: 'info' },
+    approved: { label: { en: 'Approved', cs: 'Schváleno' }, tone: 'success' },
+    rejected: { label: { en: 'Rejected', cs: 'Zamítnuto' }, tone: 'danger', final: true },
+    cancelled: { label: { en: 'Cancelled', cs: 'Zrušeno' }, tone: 'neutral', final: true },
+  },
+  transitions: {
+    approve: {
+      from: 'requested',
+      to: 'approved',
+      permission: 'hr.leave.approve',
+      label: { en: 'Approve', cs: 'Schválit' },
+      run: async ({ ctx, record }) => {
+        if (record.kind !== 'holiday') return;
+        const year = Number(ymd(record.start_date).slice(0, 4));
+        const b = await balance(ctx, record.employee_id, year);
+        // The status is already approved here: the balance counts this request among the approved ones.
+        if (b.approved > b.entitlement)
+          throw problem(409, m.leave_exceeds_balance, {
+            remaining: b.entitlement - b.approved + Number(record.days),
+            days: Number(record.days),
+          });
+      },
+    },
+    reject: {
+      from: 'requested',
+      to: 'rejected',
+      permission: 'hr.leave.approve',
+      label: { en: 'Reject', cs: 'Zamítnout' },
+      danger: true,
+      input: z.object({
+        reason: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .meta({ label: { en: 'Reason', cs: 'Důvod' } }),
+      }),
+    },
+    cancel: {
+      from: ['requested', 'approved'],
+      to: 'cancelled',
+      permission: 'hr.people.manage',
+      label: { en: 'Cancel', cs: 'Zrušit' },
+      danger: true,
+    },
+  },
+});

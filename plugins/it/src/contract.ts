@@ -9,3 +9,17 @@ export interface AssetCreated {
   tag: string;
   name: string;
 }
+
+/**
+ * A ticket's SLA clock passed its due instant unmet (written by the `sla-escalation` schedule, once
+ * per clock): `clock` is `response` or `resolution`, `dueAt` the instant it fell due.
+ */
+export const TICKET_SLA_BREACHED = 'it.ticket.sla_breached';
+export interface TicketSlaBreached {
+  ticketId: string;
+  number: string;
+  clock: 'response' | 'resolution';
+  dueAt: string;
+  priority: string;
+  assigneeId: string | null;
+}

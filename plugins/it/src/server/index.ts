@@ -1,21 +1,26 @@
 import { definePlugin } from '@bureau/core';
-import { ASSET_CREATED } from '../contract.ts';
+import { ASSET_CREATED, TICKET_SLA_BREACHED } from '../contract.ts';
 import { init } from './migrations/0001_init.ts';
+import { helpdesk } from './migrations/0002_helpdesk.ts';
 import { routes } from './routes/index.ts';
+import { slaEscalation } from './schedules.ts';
 import { summary } from './services/summary.ts';
+import { ticketWorkflow } from './ticket-workflow.ts';
 import { assetWorkflow } from './workflow.ts';
 
 /**
  * IT and equipment: assets (categories with custom fields, tags with QR labels, serials, purchase
- * and warranty), check-out and check-in with history and the holder's acknowledgement.
+ * and warranty), check-out and check-in with history and the holder's acknowledgement; a helpdesk
+ * whose SLA clocks count business hours and Czech public holidays, pause while waiting on the
+ * requester and are escalated by a schedule when breached.
  */
 export default definePlugin({
   id: 'it',
   version: '0.1.0',
   title: { en: 'IT and equipment', cs: 'IT a vybavení' },
   description: {
-    en: 'Assets and who has them, check-out and check-in with history.',
-    cs: 'Majetek a kdo ho má, výdej a vrácení s historií.',
+    en: 'Assets and who has them, check-out and check-in with history; helpdesk tickets with SLA in business time.',
+    cs: 'Majetek a kdo ho má, výdej a vrácení s historií; helpdesk s lhůtami SLA v pracovní době.',
   },
   permissions: {
     'it.read': { en: 'See assets and own equipment', cs: 'Vidět majetek a své vybavení' },
@@ -24,12 +29,22 @@ export default definePlugin({
       cs: 'Evidovat, opravovat a vyřazovat majetek; upravovat kategorie a umístění',
     },
     'it.assets.assign': { en: 'Check assets out and in', cs: 'Vydávat a přijímat majetek' },
+    'it.tickets.create': { en: 'Report problems (own tickets)', cs: 'Hlásit problémy (vlastní tikety)' },
+    'it.helpdesk': {
+      en: 'Work tickets: queue, assign, reply, resolve',
+      cs: 'Řešit tikety: fronta, přidělení, odpovědi, vyřešení',
+    },
+    'it.helpdesk.manage': { en: 'Set business hours and SLA targets', cs: 'Nastavovat pracovní dobu a lhůty SLA' },
   },
-  memberPermissions: ['it.read'],
-  migrations: { '0001_init': init },
+  memberPermissions: ['it.read', 'it.tickets.create'],
+  migrations: { '0001_init': init, '0002_helpdesk': helpdesk },
   routes,
-  workflows: { asset: assetWorkflow },
-  events: { [ASSET_CREATED]: { en: 'An asset was registered', cs: 'Majetek byl zaevidován' } },
+  workflows: { asset: assetWorkflow, ticket: ticketWorkflow },
+  schedules: { 'sla-escalation': slaEscalation },
+  events: {
+    [ASSET_CREATED]: { en: 'An asset was registered', cs: 'Majetek byl zaevidován' },
+    [TICKET_SLA_BREACHED]: { en: 'A ticket breached its SLA', cs: 'Tiket překročil lhůtu SLA' },
+  },
   records: {
     auditRead: 'it.read',
     entities: {
@@ -38,6 +53,12 @@ export default definePlugin({
         read: 'it.read',
         attach: 'it.assets.manage',
         sensitive: 'it.assets.manage',
+      },
+      'it.ticket': {
+        label: { en: 'Ticket', cs: 'Tiket' },
+        read: 'it.helpdesk',
+        attach: 'it.helpdesk',
+        sensitive: 'it.helpdesk',
       },
     },
   },

@@ -36,4 +36,23 @@ export const m = defineMessages('it', {
     en: 'Only the person the asset is checked out to can acknowledge it',
     cs: 'Převzetí může potvrdit jen ten, komu byl majetek vydán',
   },
+  only_requester: { en: 'Only the requester answers here', cs: 'Tady odpovídá jen zadavatel' },
+  ticket_not_found: { en: 'No such ticket', cs: 'Takový tiket neexistuje' },
+  assignee_not_member: { en: 'The assignee is not a member of the firm', cs: 'Řešitel není členem firmy' },
+  internal_staff_only: { en: 'Only IT staff write internal notes', cs: 'Interní poznámky píše jen IT' },
+  rate_requester_only: {
+    en: 'Only the requester rates a resolved ticket',
+    cs: 'Vyřešený tiket hodnotí jen zadavatel',
+  },
+  not_resolved: { en: 'Ticket {number} is not resolved yet', cs: 'Tiket {number} ještě není vyřešený' },
+  impossible_hours: { en: 'These business hours are impossible', cs: 'Taková pracovní doba není možná' },
+  bad_time: { en: 'Not a time (HH:MM)', cs: 'Neplatný čas (HH:MM)' },
+  empty_window: { en: 'The day must end after it starts', cs: 'Konec dne musí být po jeho začátku' },
+  no_weekdays: { en: 'Choose at least one working day', cs: 'Vyberte alespoň jeden pracovní den' },
+  bad_weekday: { en: 'Weekdays are 1 (Monday) to 7 (Sunday)', cs: 'Dny v týdnu jsou 1 (pondělí) až 7 (neděle)' },
+  bad_time_zone: { en: 'Unknown time zone', cs: 'Neznámé časové pásmo' },
+  resolution_before_response: {
+    en: 'The resolution target must not be shorter than the response target',
+    cs: 'Lhůta vyřešení nesmí být kratší než lhůta reakce',
+  },
 });

@@ -1,14 +1,20 @@
 import { type PluginRouter, workflowRoutes } from '@bureau/core';
+import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
 import { assetRoutes } from './assets.ts';
+import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
 import { setupRoutes } from './setup.ts';
+import { ticketRoutes } from './tickets.ts';
 
 /**
  * Mounted at /api/t/:tenant/it behind the module gate; each route names its permission. The asset
- * workflow adds `GET /assets/{id}/workflow` and `POST /assets/{id}/checkout|checkin|repair|repaired|lose|found|retire`.
+ * workflow adds `GET /assets/{id}/workflow` and `POST /assets/{id}/checkout|checkin|repair|repaired|lose|found|retire`;
+ * the ticket workflow `POST /tickets/{id}/assign|start|answer|wait|resolve|close|reopen`.
  */
 export const routes = (router: PluginRouter) => {
   setupRoutes(router);
+  helpdeskSettingsRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
+  workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;
 };

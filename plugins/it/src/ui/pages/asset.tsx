@@ -50,6 +50,14 @@ export default function AssetPage() {
                   {t('checkout')}
                 </A>
               </Show>
+              <Show when={can('it.tickets.create')}>
+                <A
+                  class="btn btn-secondary"
+                  href={`${base()}/tickets/new?asset=${a.id}&tag=${encodeURIComponent(a.tag)}`}
+                >
+                  {t('reportAsset')}
+                </A>
+              </Show>
               <PrintLabels
                 symbology="qrcode"
                 items={[{ code: a.tag, title: a.name, subtitle: a.serialNumber ?? undefined }]}

@@ -1,0 +1,50 @@
+import type { ScheduleDefinition } from '@bureau/core';
+import { sql } from 'kysely';
+import { TICKET_SLA_BREACHED, type TicketSlaBreached } from '../contract.ts';
+
+/**
+ * Every five minutes: marks each open ticket clock that fell due unmet at the period's instant
+ * (`scheduledAt`, not the wall clock) — the response clock until the first response, the resolution
+ * clock while it runs (not while waiting on the requester) — and escalates each breach once with
+ * the event `it.ticket.sla_breached` and an audit row. Set-based: one update per clock.
+ */
+export const slaEscalation: ScheduleDefinition = {
+  cron: '*/5 * * * *',
+  label: { en: 'Flag tickets past their SLA', cs: 'Označit tikety po lhůtě SLA' },
+  async run(ctx) {
+    const at = ctx.schedule.scheduledAt;
+    const response = await sql<{ id: string; number: string; due: Date; priority: string; assignee_id: string | null }>`
+      update it.tickets set response_breached_at = response_due_at
+       where tenant_id = ${ctx.tenant.id} and status not in ('resolved', 'closed')
+         and first_response_at is null and response_breached_at is null and response_due_at <= ${at}
+      returning id, number, response_due_at as due, priority, assignee_id`.execute(ctx.db);
+    const resolution = await sql<{
+      id: string;
+      number: string;
+      due: Date;
+      priority: string;
+      assignee_id: string | null;
+    }>`
+      update it.tickets set resolution_breached_at = resolution_due_at
+       where tenant_id = ${ctx.tenant.id} and status not in ('resolved', 'closed')
+         and paused_since is null and resolution_breached_at is null and resolution_due_at <= ${at}
+      returning id, number, resolution_due_at as due, priority, assignee_id`.execute(ctx.db);
+    for (const [clock, rows] of [
+      ['response', response.rows],
+      ['resolution', resolution.rows],
+    ] as const) {
+      for (const r of rows) {
+        const payload: TicketSlaBreached = {
+          ticketId: r.id,
+          number: r.number,
+          clock,
+          dueAt: new Date(r.due).toISOString(),
+          priority: r.priority,
+          assigneeId: r.assignee_id,
+        };
+        await ctx.emit(TICKET_SLA_BREACHED, payload);
+        await ctx.audit({ action: TICKET_SLA_BREACHED, entityType: 'it.ticket', entityId: r.id, after: payload });
+      }
+    }
+  },
+};

@@ -1,0 +1,139 @@
+import { addBusinessMinutes, badRequest, fieldError, newId, type PluginContext } from '@bureau/core';
+import { sql } from 'kysely';
+import type { Priority } from '../data/sla-defaults.ts';
+import { m } from '../messages.ts';
+import { policies, resolutionClock, slaState, tenantHours } from './sla.ts';
+
+/** A member of the tenant with a display name, or null. */
+export async function member(ctx: PluginContext, userId: string) {
+  const row = await ctx.db
+    .selectFrom('core.memberships as ms')
+    .innerJoin('core.users as u', 'u.id', 'ms.user_id')
+    .select(['u.id', 'u.name', 'u.email'])
+    .where('ms.tenant_id', '=', ctx.tenant.id)
+    .where('ms.user_id', '=', userId)
+    .executeTakeFirst();
+  return row ? { id: row.id as string, label: (row.name || row.email) as string } : null;
+}
+
+export async function assignTicket(ctx: PluginContext, id: string, userId: string) {
+  const who = await member(ctx, userId);
+  if (!who)
+    throw badRequest('assignee_not_member', m.assignee_not_member, [fieldError('assigneeId', m.assignee_not_member)]);
+  await ctx.db
+    .updateTable('it.tickets')
+    .set({ assignee_id: who.id, assignee_label: who.label })
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .execute();
+  return { assigneeId: who.id, assignee: who.label };
+}
+
+/** Takes a ticket for the caller: a member, or a provider's staff working inside the client's tenant. */
+export async function assignSelf(ctx: PluginContext, id: string) {
+  const actor = ctx.actor;
+  if (!actor?.userId) return;
+  if (!actor.providerTenantId) return assignTicket(ctx, id, actor.userId);
+  await ctx.db
+    .updateTable('it.tickets')
+    .set({ assignee_id: actor.userId, assignee_label: actor.label })
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .execute();
+  return { assigneeId: actor.userId, assignee: actor.label };
+}
+
+async function nextNumber(ctx: PluginContext): Promise<string> {
+  const row = await sql<{ value: string }>`
+    insert into it.counters (tenant_id, name, value) values (${ctx.tenant.id}, 'ticket', 1)
+    on conflict (tenant_id, name) do update set value = it.counters.value + 1
+    returning value`.execute(ctx.db);
+  return `T-${String(row.rows[0]?.value).padStart(5, '0')}`;
+}
+
+export interface NewTicket {
+  title: string;
+  description: string;
+  priority: Priority;
+  assetId?: string | undefined;
+}
+
+/** Opens a ticket with its SLA clocks started from the tenant's hours and the priority's targets. */
+export async function createTicket(ctx: PluginContext, input: NewTicket): Promise<string> {
+  const now = ctx.now();
+  if (input.assetId) {
+    const asset = await ctx.db
+      .selectFrom('it.assets')
+      .select('id')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', input.assetId)
+      .executeTakeFirst();
+    if (!asset) throw badRequest('asset_not_found', m.asset_not_found, [fieldError('assetId', m.asset_not_found)]);
+  }
+  const requester = ctx.actor?.userId ? await member(ctx, ctx.actor.userId) : null;
+  const target = (await policies(ctx))[input.priority];
+  const hours = await tenantHours(ctx);
+  const clock = resolutionClock(now, target.resolutionMinutes, 0, hours);
+  const id = newId();
+  await ctx.db
+    .insertInto('it.tickets')
+    .values({
+      tenant_id: ctx.tenant.id,
+      id,
+      number: await nextNumber(ctx),
+      title: input.title,
+      description: input.description,
+      priority: input.priority,
+      asset_id: input.assetId ?? null,
+      requester_id: requester?.id ?? null,
+      requester_label: requester?.label ?? ctx.actor?.label ?? 'API',
+      status: 'new',
+      created_at: now,
+      response_minutes: target.responseMinutes,
+      resolution_minutes: target.resolutionMinutes,
+      response_due_at: addBusinessMinutes(now, target.responseMinutes, hours),
+      resolution_due_at: clock.due,
+      resolution_warn_at: clock.warn,
+    })
+    .execute();
+  return id;
+}
+
+export const ticketQuery = (ctx: PluginContext) =>
+  ctx.db
+    .selectFrom('it.tickets as t')
+    .leftJoin('it.assets as a', (j) => j.onRef('a.tenant_id', '=', 't.tenant_id').onRef('a.id', '=', 't.asset_id'))
+    .selectAll('t')
+    .select(['a.tag as asset_tag', 'a.name as asset_name'])
+    .where('t.tenant_id', '=', ctx.tenant.id);
+
+const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+
+export const toTicket = (now: Date) => (r: Record<string, any>) => ({
+  id: r.id as string,
+  number: r.number as string,
+  title: r.title as string,
+  description: r.description as string,
+  priority: r.priority as Priority,
+  status: r.status as string,
+  assetId: (r.asset_id ?? null) as string | null,
+  assetTag: (r.asset_tag ?? null) as string | null,
+  assetName: (r.asset_name ?? null) as string | null,
+  requesterId: (r.requester_id ?? null) as string | null,
+  requester: r.requester_label as string,
+  assigneeId: (r.assignee_id ?? null) as string | null,
+  assignee: (r.assignee_label ?? null) as string | null,
+  createdAt: new Date(r.created_at).toISOString(),
+  responseDueAt: iso(r.response_due_at) as string,
+  resolutionDueAt: iso(r.resolution_due_at),
+  firstResponseAt: iso(r.first_response_at),
+  pausedSince: iso(r.paused_since),
+  pausedMinutes: Math.round(Number(r.paused_minutes)),
+  resolvedAt: iso(r.resolved_at),
+  closedAt: iso(r.closed_at),
+  responseBreachedAt: iso(r.response_breached_at),
+  resolutionBreachedAt: iso(r.resolution_breached_at),
+  rating: (r.rating ?? null) as number | null,
+  sla: slaState(r as never, now),
+});
+export type TicketView = ReturnType<ReturnType<typeof toTicket>>;

@@ -105,6 +105,12 @@ export const AddressInput = z.object({
     .default('CZ'),
   phone: z.string().trim().max(40).nullable().optional(),
   email: z.email().max(200).nullable().optional(),
+  /** Packeta's pickup point (výdejní místo) id, when the parcel goes to one. */
+  pickupPointId: z
+    .string()
+    .regex(/^\d{1,10}$/)
+    .nullable()
+    .optional(),
 });
 
 export const OrderLineInput = z.object({

@@ -389,3 +389,97 @@ describe('receipt and label without accounting', () => {
     expect((await s.get('/orders/00000000-0000-7000-8000-000000000000/label')).status).toBe(404);
   });
 });
+
+describe('Packeta export and tracking read-back', () => {
+  it('exports packed packages as the Packeta CSV and reads the barcodes back', async () => {
+    const p = await s.product('PKT-1', { unitPrice: '100.00', weightGrams: 250 });
+    await s.stock(p.id, 10);
+    const o = await s.order([{ productId: p.id, quantity: 4 }], {
+      shipTo: {
+        name: 'Jana Nováková',
+        street: 'Dlouhá 12',
+        city: 'Brno',
+        postalCode: '602 00',
+        phone: '+420601123456',
+        pickupPointId: '12345',
+      },
+      cashOnDelivery: true,
+    });
+    await s.post(`/orders/${o.id}/confirm`);
+    await s.post(`/orders/${o.id}/pick`);
+    await s.post(`/orders/${o.id}/picks`, { all: true });
+    expect((await s.post(`/orders/${o.id}/packages`, { weightGrams: 600 })).status).toBe(201);
+    expect((await s.post(`/orders/${o.id}/packages`, { weightGrams: 450 })).status).toBe(201);
+    expect((await s.post(`/orders/${o.id}/pack`)).status).toBe(200);
+    const home = await s.order([{ productId: p.id, quantity: 1 }]);
+    for (const step of ['confirm', 'pick'] as const) await s.post(`/orders/${home.id}/${step}`);
+    await s.post(`/orders/${home.id}/picks`, { all: true });
+    await s.post(`/orders/${home.id}/pack`);
+
+    const refused = await s.get('/shipping/packeta/export');
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('pickup_point_missing');
+    expect(refused.body.orders).toContain(home.number);
+
+    const res = await owner.request('GET', `${s.base}/shipping/packeta/export?homeDeliveryCarrierId=106`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const csv = await res.text();
+    const rows = csv
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split('","').map((c) => c.replace(/^"|"$/g, '')));
+    expect(rows[0]).toEqual(['version 6']);
+    const first = rows.find((r) => r[1] === `${o.number}-1`);
+    const second = rows.find((r) => r[1] === `${o.number}-2`);
+    // 4 × 100 + 21 % = 484.00; COD in whole crowns on the first package only; weight in kg.
+    expect(first?.slice(0, 19)).toEqual([
+      '',
+      `${o.number}-1`,
+      'Jana',
+      'Nováková',
+      '',
+      '',
+      '+420601123456',
+      '484',
+      'CZK',
+      '484.00',
+      '0.600',
+      '12345',
+      '',
+      '0',
+      '',
+      'Dlouhá',
+      '12',
+      'Brno',
+      '60200',
+    ]);
+    expect(first).toHaveLength(24);
+    expect(second?.[7]).toBe('');
+    expect(second?.[10]).toBe('0.450');
+    expect(rows.find((r) => r[1] === home.number)?.[11]).toBe('106');
+
+    const answer = `Order number;Barcode;Status\n${o.number}-1;Z 123 4567 890;ok\n${o.number}-2;Z1234567891;ok\n`;
+    const theirs = await shop(other).post('/shipping/packeta/tracking', { content: answer });
+    expect(theirs.status).toBe(400);
+    expect(theirs.body.code).toBe('tracking_rejected');
+    const read = await s.post('/shipping/packeta/tracking', { content: answer });
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.updated).toHaveLength(2);
+    const detail = (await s.get(`/orders/${o.id}`)).body;
+    expect(detail.trackingNumber).toBe('Z1234567890');
+    expect(detail.packages.map((x: { trackingNumber: string }) => x.trackingNumber)).toEqual([
+      'Z1234567890',
+      'Z1234567891',
+    ]);
+    const again = await s.post('/shipping/packeta/tracking', { content: answer });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toHaveLength(2);
+    const unreadable = await s.post('/shipping/packeta/tracking', { content: 'a;b\n1;2\n' });
+    expect(unreadable.body.code).toBe('tracking_unreadable');
+    const after = await (
+      await owner.request('GET', `${s.base}/shipping/packeta/export?homeDeliveryCarrierId=106`)
+    ).text();
+    expect(after).not.toContain(`${o.number}-1`);
+  });
+});

@@ -4,6 +4,7 @@ import { migrations } from './migrations/index.ts';
 import { salesRoutes } from './routes/orders.ts';
 import { printRoutes } from './routes/print.ts';
 import { productRoutes } from './routes/products.ts';
+import { shippingRoutes } from './routes/shipping.ts';
 import { stockRoutes } from './routes/stock.ts';
 import { stockOf } from './services/stock.ts';
 import { summary } from './services/summary.ts';
@@ -40,6 +41,7 @@ export default definePlugin<'orders', { stock: StockService }>({
     stockRoutes(router);
     salesRoutes(router);
     printRoutes(router);
+    shippingRoutes(router);
     return router;
   },
   workflows: { order: orderWorkflow },

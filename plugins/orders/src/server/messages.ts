@@ -101,6 +101,23 @@ export const m = defineMessages('orders', {
     en: 'This order has no receipt: it was invoiced through accounting or not yet',
     cs: 'Tato objednávka nemá účtenku: fakturovala se přes účetnictví, nebo ještě ne',
   },
+  pickup_point_missing: {
+    en: '{count, plural, one {# order has} other {# orders have}} no Packeta pickup point and no home-delivery carrier was given: {orders}',
+    cs: '{count, plural, one {# objednávka nemá} few {# objednávky nemají} many {# objednávky nemá} other {# objednávek nemá}} výdejní místo Zásilkovny a nebyl zadán dopravce pro doručení domů: {orders}',
+  },
+  tracking_unreadable: {
+    en: 'The file has no column of order numbers and barcodes (Order number, Barcode)',
+    cs: 'Soubor nemá sloupec čísel objednávek a čárových kódů (Číslo objednávky, Čárový kód)',
+  },
+  tracking_rejected: {
+    en: '{count, plural, one {# line} other {# lines}} of the file cannot be used; nothing was saved',
+    cs: '{count, plural, one {# řádek} few {# řádky} many {# řádku} other {# řádků}} souboru nelze použít; nic se neuložilo',
+  },
+  tracking_unknown_packet: {
+    en: 'Line {line}: no package {number} waiting for a tracking number',
+    cs: 'Řádek {line}: žádný balík {number} nečeká na číslo zásilky',
+  },
+  tracking_missing: { en: 'Line {line}: no barcode', cs: 'Řádek {line}: chybí čárový kód' },
   no_lines: { en: 'An order needs at least one line', cs: 'Objednávka potřebuje alespoň jeden řádek' },
   count_posted: { en: 'The count was posted already', cs: 'Inventura už byla zaúčtována' },
   backorder_note: {

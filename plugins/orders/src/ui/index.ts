@@ -1,4 +1,4 @@
-/** The orders panels: orders (list, new, one with scan-to-pick), products, stock. Every page is lazy. */
+/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -8,6 +8,7 @@ const OrderPage = lazy(() => import('./pages/order.tsx'));
 const Products = lazy(() => import('./pages/products.tsx'));
 const ProductNew = lazy(() => import('./pages/product-new.tsx'));
 const Stock = lazy(() => import('./pages/stock.tsx'));
+const Shipping = lazy(() => import('./pages/shipping.tsx'));
 
 export default definePluginUi({
   id: 'orders',
@@ -16,6 +17,7 @@ export default definePluginUi({
     { label: { en: 'Sales orders', cs: 'Objednávky' }, path: '/', permission: 'orders.read' },
     { label: { en: 'Products', cs: 'Zboží' }, path: '/products', permission: 'orders.read' },
     { label: { en: 'Stock', cs: 'Sklad' }, path: '/stock', permission: 'orders.read' },
+    { label: { en: 'Shipping', cs: 'Expedice' }, path: '/shipping', permission: 'orders.fulfil' },
   ],
   routes: [
     { path: '/', component: Orders, permission: 'orders.read' },
@@ -23,6 +25,7 @@ export default definePluginUi({
     { path: '/products', component: Products, permission: 'orders.read' },
     { path: '/products/new', component: ProductNew, permission: 'orders.catalogue' },
     { path: '/stock', component: Stock, permission: 'orders.read' },
+    { path: '/shipping', component: Shipping, permission: 'orders.fulfil' },
     { path: '/:id', component: OrderPage, permission: 'orders.read' },
   ],
 });

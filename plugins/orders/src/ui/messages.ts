@@ -89,6 +89,21 @@ const en = {
   document: 'Document',
   choose: 'Choose…',
   lowStock: 'At reorder point',
+  shipping: 'Shipping',
+  shippingText: 'Files for the parcel carrier: the import of packed parcels and the tracking numbers back.',
+  packetaExport: 'Packeta import file',
+  packetaExportText:
+    'Every package of a packed or shipped Packeta order without a tracking number, in the CSV Packeta imports (version 6).',
+  homeDeliveryCarrier: 'Home-delivery carrier id',
+  homeDeliveryCarrierText: 'Packeta id of the carrier for orders without a pickup point',
+  downloadCsv: 'Download CSV',
+  packetaTracking: 'Tracking numbers from Packeta',
+  packetaTrackingText: 'Open or paste the list of submitted packets exported from Packeta (order number and barcode).',
+  openFile: 'Open file',
+  answerFile: "Packeta's file",
+  readTracking: 'Read tracking numbers',
+  trackingRead: '{count, plural, one {# package has} other {# packages have}} a tracking number now',
+  addPackage: 'Add package',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -180,6 +195,23 @@ const cs: Record<keyof typeof en, string> = {
   document: 'Doklad',
   choose: 'Vyberte…',
   lowStock: 'Na objednací mezi',
+  shipping: 'Expedice',
+  shippingText: 'Soubory pro přepravce: import zabalených balíků a zpět čísla zásilek.',
+  packetaExport: 'Importní soubor pro Zásilkovnu',
+  packetaExportText:
+    'Všechny balíky zabalených nebo odeslaných objednávek přes Zásilkovnu bez čísla zásilky, v CSV, které Zásilkovna importuje (verze 6).',
+  homeDeliveryCarrier: 'Id dopravce pro doručení domů',
+  homeDeliveryCarrierText: 'Id dopravce u Zásilkovny pro objednávky bez výdejního místa',
+  downloadCsv: 'Stáhnout CSV',
+  packetaTracking: 'Čísla zásilek ze Zásilkovny',
+  packetaTrackingText:
+    'Otevřete nebo vložte seznam podaných zásilek exportovaný ze Zásilkovny (číslo objednávky a čárový kód).',
+  openFile: 'Otevřít soubor',
+  answerFile: 'Soubor ze Zásilkovny',
+  readTracking: 'Načíst čísla zásilek',
+  trackingRead:
+    '{count, plural, one {# balík má} few {# balíky mají} many {# balíku má} other {# balíků má}} nyní číslo zásilky',
+  addPackage: 'Přidat balík',
 };
 
 /** The orders messages in the current language. */

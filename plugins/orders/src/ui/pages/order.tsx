@@ -5,6 +5,7 @@ import {
   DataTable,
   DateText,
   DetailPage,
+  Field,
   Money,
   ScanInput,
   StatusBadge,
@@ -33,6 +34,23 @@ export default function OrderPage() {
     (id) => api<OrderDetail & { invoiceStatus: { status: string; remaining: string } | null }>(`/orders/orders/${id}`),
   );
   const [pickMessage, setPickMessage] = createSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [weight, setWeight] = createSignal('');
+  const [packError, setPackError] = createSignal<ApiError | null>(null);
+  const addPackage = async (e: Event) => {
+    e.preventDefault();
+    setPackError(null);
+    try {
+      await api(`/orders/orders/${params.id}/packages`, {
+        method: 'POST',
+        body: { weightGrams: Number(weight().replace(',', '.')) },
+      });
+      setWeight('');
+      void refetch();
+    } catch (err) {
+      if (err instanceof ApiError) setPackError(err);
+      else throw err;
+    }
+  };
   const base = () => `/t/${tenant().slug}/orders`;
 
   const pick = async (body: Record<string, unknown>) => {
@@ -175,6 +193,34 @@ export default function OrderPage() {
                         </Button>
                       </div>
                     </section>
+                  </Show>
+                  <Show when={o.packages.length > 0}>
+                    <DataTable<OrderDetail['packages'][number]>
+                      caption={t('packages')}
+                      rows={o.packages}
+                      rowKey={(p) => p.id}
+                      columns={[
+                        { header: '#', cell: (p) => p.packageNo },
+                        { header: t('weightGrams'), cell: (p) => p.weightGrams },
+                        { header: t('tracking'), cell: (p) => <span class="mono">{p.trackingNumber ?? ''}</span> },
+                      ]}
+                    />
+                  </Show>
+                  <Show when={o.status === 'picking' && can('orders.fulfil')}>
+                    <form class="row" onSubmit={addPackage}>
+                      <Field
+                        name="weightGrams"
+                        label={t('weightGrams')}
+                        value={weight()}
+                        onChange={setWeight}
+                        inputmode="numeric"
+                        error={packError()?.fieldErrors[0]?.message ?? (packError() ? packError()?.message : undefined)}
+                        required
+                      />
+                      <Button type="submit" variant="secondary">
+                        {t('addPackage')}
+                      </Button>
+                    </form>
                   </Show>
                   <Show when={o.packages.length > 0}>
                     <div class="row">

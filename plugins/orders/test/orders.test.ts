@@ -483,3 +483,41 @@ describe('Packeta export and tracking read-back', () => {
     expect(after).not.toContain(`${o.number}-1`);
   });
 });
+
+describe('wave pick list', () => {
+  it('sums what is left to pick per bin over several orders, in pick-walk order', async () => {
+    const main = (await s.get('/warehouses')).body.items[0];
+    const a = await s.product('WAVE-A');
+    const b = await s.product('WAVE-B');
+    await s.stock(a.id, 5);
+    // A bin earlier on the walk than the first one; stock of A went to the first bin before it existed.
+    const early = await s.post(`/warehouses/${main.id}/locations`, { code: 'A-00-01', pickPath: 1 });
+    expect(early.status, JSON.stringify(early.body)).toBe(201);
+    await s.stock(b.id, 5, { locationId: early.body.id });
+    const one = await s.order([
+      { productId: a.id, quantity: 2 },
+      { productId: b.id, quantity: 1 },
+    ]);
+    const two = await s.order([{ productId: a.id, quantity: 3 }]);
+    for (const o of [one, two]) expect((await s.post(`/orders/${o.id}/confirm`)).status).toBe(200);
+    const list = await s.get(`/pick-list?orderIds=${one.id},${two.id}`);
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(list.body.orders.map((o: { number: string }) => o.number)).toEqual([one.number, two.number]);
+    expect(
+      list.body.lines.map((l: { location: string; sku: string; quantity: number }) => [l.location, l.sku, l.quantity]),
+    ).toEqual([
+      ['A-00-01', 'WAVE-B', 1],
+      ['A-01-01', 'WAVE-A', 5],
+    ]);
+    expect(list.body.lines[1].orders).toEqual([
+      { orderId: one.id, number: one.number, quantity: 2 },
+      { orderId: two.id, number: two.number, quantity: 3 },
+    ]);
+    await s.post(`/orders/${two.id}/pick`);
+    await s.post(`/orders/${two.id}/picks`, { code: 'WAVE-A', quantity: 2 });
+    const after = await s.get(`/pick-list?orderIds=${one.id},${two.id}`);
+    expect(after.body.lines[1].quantity).toBe(3);
+    expect((await s.get('/pick-list?orderIds=not-an-id')).status).toBe(400);
+    expect((await shop(other).get(`/pick-list?orderIds=${one.id}`)).body.lines).toEqual([]);
+  });
+});

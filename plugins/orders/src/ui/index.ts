@@ -9,6 +9,7 @@ const Products = lazy(() => import('./pages/products.tsx'));
 const ProductNew = lazy(() => import('./pages/product-new.tsx'));
 const Stock = lazy(() => import('./pages/stock.tsx'));
 const Shipping = lazy(() => import('./pages/shipping.tsx'));
+const PickList = lazy(() => import('./pages/pick-list.tsx'));
 
 export default definePluginUi({
   id: 'orders',
@@ -17,6 +18,7 @@ export default definePluginUi({
     { label: { en: 'Sales orders', cs: 'Objednávky' }, path: '/', permission: 'orders.read' },
     { label: { en: 'Products', cs: 'Zboží' }, path: '/products', permission: 'orders.read' },
     { label: { en: 'Stock', cs: 'Sklad' }, path: '/stock', permission: 'orders.read' },
+    { label: { en: 'Pick list', cs: 'Vychystávání' }, path: '/pick-list', permission: 'orders.read' },
     { label: { en: 'Shipping', cs: 'Expedice' }, path: '/shipping', permission: 'orders.fulfil' },
   ],
   routes: [
@@ -25,6 +27,7 @@ export default definePluginUi({
     { path: '/products', component: Products, permission: 'orders.read' },
     { path: '/products/new', component: ProductNew, permission: 'orders.catalogue' },
     { path: '/stock', component: Stock, permission: 'orders.read' },
+    { path: '/pick-list', component: PickList, permission: 'orders.read' },
     { path: '/shipping', component: Shipping, permission: 'orders.fulfil' },
     { path: '/:id', component: OrderPage, permission: 'orders.read' },
   ],

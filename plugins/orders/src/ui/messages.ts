@@ -102,6 +102,9 @@ const en = {
   openFile: 'Open file',
   answerFile: "Packeta's file",
   readTracking: 'Read tracking numbers',
+  pickList: 'Pick list',
+  pickListText: 'What to pick for the orders confirmed or being picked, bin by bin along the pick walk.',
+  print: 'Print',
   trackingRead: '{count, plural, one {# package has} other {# packages have}} a tracking number now',
   addPackage: 'Add package',
 };
@@ -209,6 +212,9 @@ const cs: Record<keyof typeof en, string> = {
   openFile: 'Otevřít soubor',
   answerFile: 'Soubor ze Zásilkovny',
   readTracking: 'Načíst čísla zásilek',
+  pickList: 'Vychystávací seznam',
+  pickListText: 'Co vychystat pro potvrzené a vychystávané objednávky, místo po místě podle trasy.',
+  print: 'Tisk',
   trackingRead:
     '{count, plural, one {# balík má} few {# balíky mají} many {# balíku má} other {# balíků má}} nyní číslo zásilky',
   addPackage: 'Přidat balík',

@@ -1,5 +1,6 @@
-import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { defineRoute, isUuid, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
 import { packetaExport, packetaTracking } from '../services/carrier.ts';
+import { waveList } from '../services/wave.ts';
 
 const tags = ['orders: shipping'];
 
@@ -15,6 +16,51 @@ const ExportQuery = z.object({
 /** Parcel carrier files: the Packeta bulk-import CSV and reading its answer (tracking numbers) back. */
 export const shippingRoutes = (router: PluginRouter) =>
   router
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/pick-list',
+        tags,
+        summary:
+          'A pick list for one or many orders (a wave): what is left to pick per bin, product and lot in pick-walk order, with the orders taking it',
+        permission: 'orders.read',
+        request: {
+          query: z.object({
+            orderIds: z
+              .string()
+              .max(200 * 37)
+              .refine((v) => v.split(',').every((id) => isUuid(id)), 'Comma-separated order ids')
+              .optional()
+              .openapi({ description: 'Comma-separated order ids; default every confirmed or picking order' }),
+          }),
+        },
+        responses: {
+          200: json(
+            z.object({
+              orders: z.array(z.object({ id: z.string(), number: z.string() })),
+              lines: z.array(
+                z.object({
+                  location: z.string(),
+                  pickPath: z.number(),
+                  productId: z.string(),
+                  sku: z.string(),
+                  gtin: z.string().nullable(),
+                  name: z.string(),
+                  lot: z.string(),
+                  quantity: z.number(),
+                  orders: z.array(z.object({ orderId: z.string(), number: z.string(), quantity: z.number() })),
+                }),
+              ),
+            }),
+          ),
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (c) => {
+        const ids = c.req.valid('query').orderIds?.split(',');
+        return c.json(await waveList(c.var.ctx, ids), 200);
+      },
+    )
     .openapi(
       defineRoute({
         method: 'get',

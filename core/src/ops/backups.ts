@@ -110,10 +110,16 @@ export class Backups {
     const passphrase = options.passphrase ?? config.backup.passphrase;
     const run = (async () => {
       await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      // Two backups within one second (an operator's and the schedule's) must not collide: the
+      // later one takes the next free second, so names keep their one pattern and their order.
+      let at = this.#runtime.clock.now();
+      while (await stat(join(this.dir, backupFileName(at, !!passphrase))).catch(() => null)) {
+        at = new Date(at.getTime() + 1000);
+      }
       return createBackup({
         database: this.#runtime.database,
         storageDir: config.storageDir,
-        out: join(this.dir, backupFileName(this.#runtime.clock.now(), !!passphrase)),
+        out: join(this.dir, backupFileName(at, !!passphrase)),
         passphrase,
         now: this.#runtime.clock.now(),
       });

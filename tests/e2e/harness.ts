@@ -354,3 +354,19 @@ export async function signInInBrowser(page: Page, baseUrl: string, email: string
   await page.getByRole('button', { name: /Sign in|Přihlásit se/ }).click();
   await page.waitForURL(/\/t\//);
 }
+
+const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, as `rule: selectors` lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource());
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -10,10 +10,10 @@
  * - the page fits 390 px and axe-core finds no violation.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
+  axeViolations,
   buildWeb,
   type E2EBrowser,
   launchBrowser,
@@ -24,7 +24,6 @@ import {
 } from './harness.ts';
 
 const DEMO = { firm: 'demo-firm', password: 'bureau-demo' };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: E2EBrowser;
@@ -62,19 +61,6 @@ async function settled() {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => {});
-}
-
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A screenshot of the page when a step fails (test-artifacts/screenshots/kit-failed-*.png). */
@@ -192,7 +178,7 @@ describe('the UI kit on the invoice list', () => {
     await settled();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'kit-invoices-390-cs');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1360, height: 860 });
     await page.goto(invoices());
     await rows().first().waitFor();
@@ -225,7 +211,7 @@ describe('Settings → Company', () => {
     await settled();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'settings-company-390-cs');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1360, height: 860 });
   });
 });

@@ -27,6 +27,12 @@ const Providers = lazy(() => import('./pages/settings/providers.tsx'));
 const Audit = lazy(() => import('./pages/settings/audit.tsx'));
 const Events = lazy(() => import('./pages/settings/events.tsx'));
 const Records = lazy(() => import('./pages/settings/records.tsx'));
+const RecordsLayout = lazy(() => import('./pages/records/layout.tsx'));
+const RetentionSchedule = lazy(() => import('./pages/records/schedule.tsx'));
+const LegalHolds = lazy(() => import('./pages/records/holds.tsx'));
+const Disposal = lazy(() => import('./pages/records/disposal.tsx'));
+const SubjectRequests = lazy(() => import('./pages/records/requests.tsx'));
+const SubjectRequest = lazy(() => import('./pages/records/request.tsx'));
 const Company = lazy(() => import('./pages/settings/company.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
@@ -96,7 +102,14 @@ export function App() {
               <Route path="/billing" component={Billing} />
               <Route path="/audit" component={Audit} />
               <Route path="/events" component={Events} />
-              <Route path="/records" component={Records} />
+              <Route path="/records" component={RecordsLayout}>
+                <Route path="/" component={RetentionSchedule} />
+                <Route path="/holds" component={LegalHolds} />
+                <Route path="/disposal" component={Disposal} />
+                <Route path="/requests" component={SubjectRequests} />
+                <Route path="/requests/:id" component={SubjectRequest} />
+                <Route path="/rules" component={Records} />
+              </Route>
             </Route>
             <Route path="/clients" component={Clients} />
             <Route path="/engagements" component={Engagements} />

@@ -97,3 +97,71 @@ export const TerminateInput = z.object({
   endDate: z.iso.date(),
   reason: z.string().trim().max(200).optional(),
 });
+
+// Recruiting ---------------------------------------------------------------------------------------
+
+export const OpeningInput = z.object({
+  title: text().min(1),
+  department: text().optional(),
+  /** The position the hire takes (and whose onboarding checklist starts). */
+  position: text().optional(),
+  /** The hiring manager (an employee); becomes the new employee's manager. */
+  managerId: z.uuid().nullable().optional(),
+  headcount: z.number().int().min(1).max(100).optional(),
+  contractType: z.enum(CONTRACT_TYPES).optional(),
+  description: text(4000).optional(),
+});
+export type OpeningInput = z.infer<typeof OpeningInput>;
+export const OpeningUpdate = OpeningInput.partial();
+export type OpeningUpdate = z.infer<typeof OpeningUpdate>;
+
+export const CandidateInput = z.object({
+  openingId: z.uuid(),
+  firstName: text().min(1),
+  lastName: text().min(1),
+  email: z.email().max(200).optional(),
+  phone: text(40).optional(),
+  /** Where the application came from (job board, referral…). */
+  source: text().optional(),
+  note: text(4000).optional(),
+  /** The candidate consented to being kept for later openings until this day. */
+  consentUntil: z.iso.date().nullable().optional(),
+});
+export type CandidateInput = z.infer<typeof CandidateInput>;
+export const CandidateUpdate = CandidateInput.omit({ openingId: true }).partial();
+export type CandidateUpdate = z.infer<typeof CandidateUpdate>;
+
+export const StagesInput = z.object({
+  /** The pipeline in order: kept ids are renamed and moved, new names added, missing ones removed. */
+  stages: z
+    .array(z.object({ id: z.uuid().optional(), name: text(60).min(1) }))
+    .min(1)
+    .max(12),
+});
+export type StagesInput = z.infer<typeof StagesInput>;
+
+export const MoveInput = z.object({ stageId: z.uuid() });
+
+export const INTERVIEW_KINDS = ['onsite', 'video', 'phone'] as const;
+export const InterviewInput = z.object({
+  startsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(10).max(480).default(60),
+  kind: z.enum(INTERVIEW_KINDS).default('onsite'),
+  location: text().optional(),
+  note: text(2000).optional(),
+  interviewerIds: z.array(z.uuid()).min(1).max(10),
+});
+export type InterviewInput = z.infer<typeof InterviewInput>;
+
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
+export const ScorecardInput = z.object({
+  interviewerId: z.uuid(),
+  rating: z.number().int().min(1).max(5),
+  recommendation: z.enum(RECOMMENDATIONS),
+  criteria: z
+    .array(z.object({ name: text(100).min(1), score: z.number().int().min(1).max(5) }))
+    .max(20)
+    .optional(),
+  notes: text(4000).optional(),
+});
+export type ScorecardInput = z.infer<typeof ScorecardInput>;

@@ -4,11 +4,14 @@ import { leaveWorkflow } from './leave/workflow.ts';
 import { migrations } from './migrations/index.ts';
 import { payRunWorkflow } from './payroll/workflow.ts';
 import { records } from './records.ts';
+import { candidateRetention } from './recruiting/retention.ts';
+import { candidateWorkflow, openingWorkflow } from './recruiting/workflow.ts';
 import { personalData } from './retention.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { leaveRoutes } from './routes/leave.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
+import { recruitingRoutes } from './routes/recruiting.ts';
 import { peopleService } from './services/people.ts';
 import { summary } from './services/summary.ts';
 import { employeeWorkflow } from './workflow.ts';
@@ -22,8 +25,8 @@ export default definePlugin({
   version: '0.2.0',
   title: { en: 'HR and payroll', cs: 'Personalistika a mzdy' },
   description: {
-    en: 'Employees, contracts, Czech payroll with payslips and bank payments, leave.',
-    cs: 'Zaměstnanci, smlouvy, české mzdy s výplatními páskami a platbami, dovolená.',
+    en: 'Employees, contracts, Czech payroll with payslips and bank payments, leave, recruiting.',
+    cs: 'Zaměstnanci, smlouvy, české mzdy s výplatními páskami a platbami, dovolená, nábor.',
   },
   permissions: {
     'hr.read': { en: 'See employees (names, positions, contacts)', cs: 'Vidět zaměstnance (jména, pozice, kontakty)' },
@@ -36,11 +39,31 @@ export default definePlugin({
     'hr.payroll.manage': { en: 'Prepare and calculate pay runs', cs: 'Připravovat a počítat mzdy' },
     'hr.leave.approve': { en: 'Approve and reject leave', cs: 'Schvalovat a zamítat nepřítomnost' },
     'hr.payroll.approve': { en: 'Approve and pay pay runs', cs: 'Schvalovat a vyplácet mzdy' },
+    'hr.recruiting.read': {
+      en: 'See openings and the recruiting pipeline (candidates as initials)',
+      cs: 'Vidět otevřené pozice a náborový proces (uchazeče jen iniciálami)',
+    },
+    'hr.recruiting.manage': {
+      en: 'Manage openings, candidates, interviews and offers',
+      cs: 'Spravovat pozice, uchazeče, pohovory a nabídky',
+    },
+    'hr.recruiting.personal': {
+      en: 'See and edit candidates’ personal data',
+      cs: 'Vidět a upravovat osobní údaje uchazečů',
+    },
+    'hr.recruiting.interview': { en: 'Write interview scorecards', cs: 'Psát hodnocení pohovorů' },
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) => leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))),
-  workflows: { employee: employeeWorkflow, pay_run: payRunWorkflow, leave: leaveWorkflow },
+  routes: (router) => recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))),
+  workflows: {
+    employee: employeeWorkflow,
+    pay_run: payRunWorkflow,
+    leave: leaveWorkflow,
+    opening: openingWorkflow,
+    candidate: candidateWorkflow,
+  },
+  schedules: { 'candidate-retention': candidateRetention },
   services: { people: peopleService },
   events: {
     [EMPLOYEE_HIRED]: { en: 'An employee was hired', cs: 'Byl přijat zaměstnanec' },

@@ -101,5 +101,40 @@ export const m = defineMessages('hr', {
     en: 'Only {remaining} days of holiday are left; the request takes {days}',
     cs: 'Zbývá jen {remaining} dní dovolené; žádost jich čerpá {days}',
   },
+  opening_not_found: { en: 'No such opening', cs: 'Taková otevřená pozice neexistuje' },
+  opening_not_open: {
+    en: 'The opening is not open; candidates cannot be added',
+    cs: 'Pozice není otevřená; uchazeče nelze přidávat',
+  },
+  candidate_not_found: { en: 'No such candidate', cs: 'Takový uchazeč neexistuje' },
+  candidate_not_active: {
+    en: 'The candidate is no longer in the pipeline',
+    cs: 'Uchazeč už ve výběrovém řízení není',
+  },
+  candidate_anonymised: {
+    en: 'The candidate’s personal data were anonymised',
+    cs: 'Osobní údaje uchazeče byly anonymizovány',
+  },
+  stage_not_found: { en: 'No such stage', cs: 'Taková fáze neexistuje' },
+  stage_in_use: {
+    en: 'Stage “{name}” still has {count, plural, one {# candidate} other {# candidates}}',
+    cs: 'Ve fázi „{name}“ {count, plural, one {je ještě # uchazeč} few {jsou ještě # uchazeči} many {je ještě # uchazeče} other {je ještě # uchazečů}}',
+  },
+  stage_name_taken: { en: 'Each stage needs its own name', cs: 'Každá fáze musí mít jiný název' },
+  interview_not_found: { en: 'No such interview', cs: 'Takový pohovor neexistuje' },
+  interviewer_not_found: { en: 'No such employee to interview', cs: 'Takový zaměstnanec pro pohovor neexistuje' },
+  not_an_interviewer: {
+    en: 'Only an interviewer of this interview writes its scorecard',
+    cs: 'Hodnocení píše jen tazatel tohoto pohovoru',
+  },
+  scorecard_exists: {
+    en: 'This interviewer has scored the interview already',
+    cs: 'Tento tazatel už pohovor ohodnotil',
+  },
+  consent_in_past: { en: 'Consent must last beyond today', cs: 'Souhlas musí trvat déle než dnes' },
+  offer_start_past: {
+    en: 'The start date cannot be before {date}',
+    cs: 'Datum nástupu nemůže být před {date}',
+  },
   terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
 });

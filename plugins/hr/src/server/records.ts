@@ -1,4 +1,6 @@
 import type { PluginRecords } from '@bureau/core';
+import { CANDIDATE_RETENTION } from './data/recruiting.ts';
+import { anonymiseCandidates, candidateRecords } from './recruiting/retention.ts';
 import { anonymiseEmployees, personnelRecords } from './retention.ts';
 
 /**
@@ -23,6 +25,22 @@ export const records: PluginRecords = {
       sensitive: 'hr.people.sensitive',
       specialCategory: true,
     },
+    'hr.opening': {
+      label: { en: 'Opening', cs: 'Otevřená pozice' },
+      read: 'hr.recruiting.read',
+      attach: 'hr.recruiting.manage',
+      sensitive: 'hr.recruiting.personal',
+    },
+    // A candidate's CV and letters: personal data kept only for the retention period. Special
+    // category so that the append-only audit log never holds a name or a rating that anonymisation
+    // could not take back.
+    'hr.candidate': {
+      label: { en: 'Candidate', cs: 'Uchazeč' },
+      read: 'hr.recruiting.personal',
+      attach: 'hr.recruiting.manage',
+      sensitive: 'hr.recruiting.personal',
+      specialCategory: true,
+    },
     'hr.pay_run': {
       label: { en: 'Pay run', cs: 'Mzdové zpracování' },
       read: 'hr.payroll.read',
@@ -43,6 +61,18 @@ export const records: PluginRecords = {
       disposal: 'anonymise',
       records: (ctx, q) => personnelRecords(ctx, q),
       dispose: anonymiseEmployees,
+    },
+    // Applications: kept for the retention period after the selection ends, or until the
+    // candidate's consent ends (data/recruiting.ts, with its source); then anonymised, also by the
+    // nightly `candidate-retention` schedule.
+    'hr.candidates': {
+      label: { en: 'Candidates (recruiting)', cs: 'Uchazeči (nábor)' },
+      statutes: ['eu.gdpr.storage-limitation'],
+      period: { years: 0, months: CANDIDATE_RETENTION.months },
+      trigger: 'last_contact',
+      disposal: 'anonymise',
+      records: (ctx, q) => candidateRecords(ctx, q),
+      dispose: anonymiseCandidates,
     },
   },
 };

@@ -1,4 +1,5 @@
 import type { ClassRecord, DataSubject, PersonalDataItem, PluginContext, PluginPersonalData } from '@bureau/core';
+import { anonymiseCandidates, candidateRecords } from './recruiting/retention.ts';
 import { ymd, ymdOrNull } from './services/dates.ts';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
@@ -112,10 +113,28 @@ async function matching(ctx: PluginContext, subject: DataSubject) {
   );
 }
 
+const CANDIDATE_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'source', 'note', 'consent_until'];
+
+/** Applications of the person: the same e-mail, or (when no e-mail is given) the same full name. */
+async function matchingCandidates(ctx: PluginContext, subject: DataSubject) {
+  const email = subject.email?.toLowerCase();
+  const name = subject.name?.trim().toLowerCase();
+  if (!email && !name) return [];
+  const all = await candidateRecords(ctx, {});
+  return all.filter(({ row }) =>
+    email
+      ? String(row.email ?? '').toLowerCase() === email
+      : [`${row.first_name} ${row.last_name}`, `${row.last_name} ${row.first_name}`].some(
+          (n) => n.toLowerCase() === name,
+        ),
+  );
+}
+
 /** An employee's personal file: identity, children and contracts; erasure anonymises it. */
 export const personalData: PluginPersonalData = {
   fields: {
     'hr.employee': EMPLOYEE_FIELDS,
+    'hr.candidate': CANDIDATE_FIELDS,
   },
   async export(ctx, subject) {
     const found = await matching(ctx, subject);
@@ -165,12 +184,34 @@ export const personalData: PluginPersonalData = {
         },
       });
     }
+    for (const c of await matchingCandidates(ctx, subject)) {
+      items.push({
+        recordClass: 'hr.candidates',
+        id: c.id,
+        label: c.label,
+        triggerDate: c.triggerDate,
+        entityType: 'hr.candidate',
+        entityId: c.id,
+        data: {
+          ...Object.fromEntries(
+            CANDIDATE_FIELDS.map((f) => [f, f === 'consent_until' ? ymdOrNull(c.row[f]) : (c.row[f] ?? null)]),
+          ),
+          status: c.row.status,
+          applied: new Date(c.row.created_at).toISOString(),
+          closed_on: ymdOrNull(c.row.closed_on),
+        },
+      });
+    }
     return items;
   },
   async erase(ctx, items) {
     await anonymiseEmployees(
       ctx,
       items.filter((i) => i.recordClass === 'hr.personnel-files').map((i) => i.id),
+    );
+    await anonymiseCandidates(
+      ctx,
+      items.filter((i) => i.recordClass === 'hr.candidates').map((i) => i.id),
     );
   },
 };

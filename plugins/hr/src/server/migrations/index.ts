@@ -1,6 +1,12 @@
 import { people } from './0001_people.ts';
 import { payroll } from './0002_payroll.ts';
 import { leave } from './0003_leave.ts';
+import { recruiting } from './0004_recruiting.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
-export const migrations = { '0001_people': people, '0002_payroll': payroll, '0003_leave': leave };
+export const migrations = {
+  '0001_people': people,
+  '0002_payroll': payroll,
+  '0003_leave': leave,
+  '0004_recruiting': recruiting,
+};

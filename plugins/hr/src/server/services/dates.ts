@@ -19,3 +19,19 @@ export function addYears(date: string, years: number): string {
   if (t.getUTCMonth() !== mo - 1) t.setUTCDate(0);
   return t.toISOString().slice(0, 10);
 }
+
+/** The day `months` after `date` (negative goes back); a month end clamps (31 Aug + 6 months = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (mo - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The day `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -23,3 +23,31 @@ export interface TicketSlaBreached {
   priority: string;
   assigneeId: string | null;
 }
+
+/**
+ * A maintenance period came due for an asset (its due date minus the plan's lead days, or its meter
+ * threshold): the `maintenance-due` schedule or a meter reading opened work order `number`. Once per
+ * (plan, asset, period).
+ */
+export const MAINTENANCE_DUE = 'it.maintenance.due';
+export interface MaintenanceDue {
+  workOrderId: string;
+  number: string;
+  planId: string;
+  assetId: string;
+  assetTag: string;
+  title: string;
+  dueOn: string;
+  meterDue: number | null;
+}
+
+/** A work order was completed (or skipped, with `skipped: true`). */
+export const MAINTENANCE_COMPLETED = 'it.maintenance.completed';
+export interface MaintenanceCompleted {
+  workOrderId: string;
+  number: string;
+  planId: string;
+  assetId: string;
+  completedOn: string;
+  skipped: boolean;
+}

@@ -66,3 +66,61 @@ export const CheckoutFields = z.object({
   expectedBack: z.iso.date().optional(),
 });
 export type CheckoutInput = z.infer<typeof CheckoutFields>;
+
+/** Meters a maintenance plan can count: kilometres, operating hours, printed pages, cycles. */
+export const METERS = ['km', 'hours', 'pages', 'cycles'] as const;
+const Quantity = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/);
+
+/**
+ * A maintenance plan (issue 16's contract: `{ assetId? | categoryId?, everyDays? | everyMonths? | everyMeter?, checklist }`).
+ * The server adds "exactly one target" and "exactly one interval" with its localized messages.
+ */
+export const PlanInput = z.object({
+  title: Text(200),
+  assetId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  everyDays: z.number().int().min(1).max(3660).optional(),
+  everyMonths: z.number().int().min(1).max(120).optional(),
+  everyMeter: z.number().int().min(1).max(100_000_000).optional(),
+  meter: z.enum(METERS).optional(),
+  /** The meter reading the thresholds count from (every 15,000 km from 0: 15,000, 30,000 …). */
+  meterStart: z.number().int().min(0).max(1_000_000_000).optional(),
+  /** Open the work order this many units before the threshold. */
+  leadMeter: z.number().int().min(0).max(100_000_000).optional(),
+  /** `fixed`: due on the calendar whatever happened; `floating`: the interval counts from the last completion. */
+  basis: z.enum(['fixed', 'floating']).default('fixed'),
+  /** The first due date (default: today plus the interval). */
+  startsOn: z.iso.date().optional(),
+  /** A due date on a day off moves to the working day before or after it (never into another period). */
+  shift: z.enum(['none', 'before', 'after']).default('none'),
+  /** Open the work order this many days before the due date. */
+  leadDays: z.number().int().min(0).max(365).default(7),
+  checklist: z.array(Text(300)).min(1).max(50),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal'),
+  estimatedMinutes: z.number().int().min(1).max(100_000).optional(),
+  instructions: z.string().trim().max(5000).optional(),
+});
+export type PlanInput = z.infer<typeof PlanInput>;
+
+/** A part used on a work order: what, how many, what it cost (in the tenant's currency). */
+export const PartInput = z.object({ name: Text(200), quantity: Quantity.default('1'), cost: Money.optional() });
+
+/** Completing a work order: one tick per checklist item, and what it took. */
+export const CompleteInput = z.object({
+  checklist: z.array(z.boolean()).max(50),
+  notes: z.string().trim().max(5000).optional(),
+  minutesSpent: z.number().int().min(0).max(100_000).optional(),
+  parts: z.array(PartInput).max(50).default([]),
+  /** The total cost; the parts' costs summed when absent. */
+  cost: Money.optional(),
+  /** The meter at completion (recorded as a reading of the plan's meter). */
+  meterReading: z.number().int().min(0).max(1_000_000_000).optional(),
+});
+export type CompleteInput = z.infer<typeof CompleteInput>;
+
+export const SkipInput = z.object({ reason: Text(500) });
+
+export const ReadingInput = z.object({
+  meter: z.enum(METERS),
+  value: z.number().int().min(0).max(1_000_000_000),
+});

@@ -55,4 +55,36 @@ export const m = defineMessages('it', {
     en: 'The resolution target must not be shorter than the response target',
     cs: 'Lhůta vyřešení nesmí být kratší než lhůta reakce',
   },
+  meter_backwards: {
+    en: 'A meter reading cannot go backwards: the last reading is {last}, this one {value}',
+    cs: 'Stav počítadla nemůže klesnout: poslední stav je {last}, tento {value}',
+  },
+  plan_target: {
+    en: 'Give exactly one target: an asset or a category',
+    cs: 'Uveďte právě jeden cíl: majetek, nebo kategorii',
+  },
+  plan_interval: {
+    en: 'Give exactly one interval: every N days, every N months or every N meter units',
+    cs: 'Uveďte právě jeden interval: každých N dní, každých N měsíců, nebo každých N jednotek počítadla',
+  },
+  meter_required: { en: 'Say which meter the plan counts', cs: 'Uveďte, které počítadlo plán počítá' },
+  meter_only: {
+    en: 'A meter belongs only to a plan counted by a meter',
+    cs: 'Počítadlo patří jen k plánu podle počítadla',
+  },
+  starts_in_past: {
+    en: 'The first due date cannot be in the past',
+    cs: 'První termín nemůže být v minulosti',
+  },
+  plan_not_found: { en: 'No such maintenance plan', cs: 'Takový plán údržby neexistuje' },
+  work_order_not_found: { en: 'No such work order', cs: 'Takový pracovní příkaz neexistuje' },
+  work_order_closed: {
+    en: 'Work order {number} is closed already',
+    cs: 'Pracovní příkaz {number} je už uzavřený',
+  },
+  checklist_length: {
+    en: 'Tick each of the {count} checklist items (done or not)',
+    cs: 'Označte každou z {count} položek kontrolního seznamu (hotovo, nebo ne)',
+  },
+  bad_amount: { en: 'Not an amount', cs: 'Neplatná částka' },
 });

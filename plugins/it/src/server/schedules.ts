@@ -1,6 +1,7 @@
 import type { ScheduleDefinition } from '@bureau/core';
 import { sql } from 'kysely';
 import { TICKET_SLA_BREACHED, type TicketSlaBreached } from '../contract.ts';
+import { openDue } from './services/maintenance.ts';
 
 /**
  * Every five minutes: marks each open ticket clock that fell due unmet at the period's instant
@@ -46,5 +47,18 @@ export const slaEscalation: ScheduleDefinition = {
         await ctx.audit({ action: TICKET_SLA_BREACHED, entityType: 'it.ticket', entityId: r.id, after: payload });
       }
     }
+  },
+};
+
+/**
+ * Every morning: opens the work orders of maintenance periods that came due by the period's date in
+ * the tenant's calendar (due date minus the plan's lead days), for every active plan and covered
+ * asset. Each (plan, asset, period) opens once, however often this runs (`openDue`).
+ */
+export const maintenanceDue: ScheduleDefinition = {
+  cron: '0 5 * * *',
+  label: { en: 'Open due maintenance work orders', cs: 'Otevřít splatné pracovní příkazy údržby' },
+  async run(ctx) {
+    await openDue(ctx, ctx.schedule.scheduledAt);
   },
 };

@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, one, check-out), my equipment, tickets (queue, one, report) and my tickets. Every page is lazy. */
+/** The IT panels: assets (list, new, one, check-out), my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -11,6 +11,10 @@ const Tickets = lazy(() => import('./pages/tickets.tsx'));
 const TicketNew = lazy(() => import('./pages/ticket-new.tsx'));
 const TicketPage = lazy(() => import('./pages/ticket.tsx'));
 const MyTickets = lazy(() => import('./pages/my-tickets.tsx'));
+const Maintenance = lazy(() => import('./pages/maintenance.tsx'));
+const PlanNew = lazy(() => import('./pages/plan-new.tsx'));
+const PlanPage = lazy(() => import('./pages/plan.tsx'));
+const WorkOrderPage = lazy(() => import('./pages/work-order.tsx'));
 
 export default definePluginUi({
   id: 'it',
@@ -18,6 +22,7 @@ export default definePluginUi({
   nav: [
     { label: { en: 'Assets', cs: 'Majetek' }, path: '/assets', permission: 'it.read' },
     { label: { en: 'Tickets', cs: 'Tikety' }, path: '/tickets', permission: 'it.helpdesk' },
+    { label: { en: 'Maintenance', cs: 'Údržba' }, path: '/maintenance', permission: 'it.read' },
     { label: { en: 'My equipment', cs: 'Moje vybavení' }, path: '/', permission: 'it.read' },
     { label: { en: 'My tickets', cs: 'Moje tikety' }, path: '/my/tickets', permission: 'it.read' },
   ],
@@ -32,5 +37,9 @@ export default definePluginUi({
     { path: '/tickets/:id', component: TicketPage, permission: 'it.helpdesk' },
     { path: '/my/tickets', component: MyTickets, permission: 'it.read' },
     { path: '/my/tickets/:id', component: TicketPage, permission: 'it.read' },
+    { path: '/maintenance', component: Maintenance, permission: 'it.read' },
+    { path: '/maintenance/plans/new', component: PlanNew, permission: 'it.maintenance.manage' },
+    { path: '/maintenance/plans/:id', component: PlanPage, permission: 'it.read' },
+    { path: '/maintenance/work-orders/:id', component: WorkOrderPage, permission: 'it.read' },
   ],
 });

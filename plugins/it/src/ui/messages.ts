@@ -85,6 +85,7 @@ const en = {
   pausedFor_other: 'Paused {count} business minutes',
   ticketAsset: 'Asset',
   reportAsset: 'Report a problem',
+  maintenance: 'Maintenance',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -172,6 +173,7 @@ const cs: Record<keyof typeof en, string> = {
   pausedFor_other: 'Pozastaveno {count} pracovních minut',
   ticketAsset: 'Majetek',
   reportAsset: 'Nahlásit problém',
+  maintenance: 'Údržba',
 };
 
 /** The IT messages in the current language. */

@@ -3,6 +3,7 @@ import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
 import { assetRoutes } from './assets.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
+import { maintenanceRoutes } from './maintenance.ts';
 import { setupRoutes } from './setup.ts';
 import { ticketRoutes } from './tickets.ts';
 
@@ -14,6 +15,7 @@ import { ticketRoutes } from './tickets.ts';
 export const routes = (router: PluginRouter) => {
   setupRoutes(router);
   helpdeskSettingsRoutes(router);
+  maintenanceRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;

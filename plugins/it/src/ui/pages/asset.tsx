@@ -14,6 +14,7 @@ import { createResource, For, Show } from 'solid-js';
 import type { Asset, Assignment } from '../../server/routes/assets.ts';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
+import AssetMaintenance from './asset-maintenance.tsx';
 
 /** One asset: its card (figures, custom fields, holder), check-out, workflow buttons, check-out history, QR label. */
 export default function AssetPage() {
@@ -126,6 +127,11 @@ export default function AssetPage() {
                   ]}
                 />
               ),
+            },
+            {
+              id: 'maintenance',
+              label: t('maintenance'),
+              content: () => <AssetMaintenance assetId={a.id} tag={a.tag} />,
             },
           ]}
         />

@@ -124,3 +124,10 @@ export const ReadingInput = z.object({
   meter: z.enum(METERS),
   value: z.number().int().min(0).max(1_000_000_000),
 });
+
+/** Drops the empty strings a form holds for fields left blank, so optional fields check as absent. */
+const withoutEmpty = (v: unknown) =>
+  v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '')) : v;
+
+/** The new-asset form's check: the API's schema with blank fields left out (as the form sends them). */
+export const AssetForm = z.preprocess(withoutEmpty, AssetInput);

@@ -520,9 +520,10 @@ export const maintenanceRoutes = (router: PluginRouter) =>
         summary: "An asset's meter readings, newest first",
         permission: 'it.read',
         request: { params: IdParam },
-        responses: { 200: json(z.object({ items: z.array(Reading) })), ...problemResponses(400, 401, 403) },
+        responses: { 200: json(z.object({ items: z.array(Reading) })), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
+        await existingAsset(c.var.ctx, c.req.valid('param').id);
         const rows = await c.var.db
           .selectFrom('it.meter_readings')
           .selectAll()
@@ -564,13 +565,7 @@ export const maintenanceRoutes = (router: PluginRouter) =>
         const { ctx, actor } = c.var;
         const assetId = c.req.valid('param').id;
         const input = c.req.valid('json');
-        const exists = await ctx.db
-          .selectFrom('it.assets')
-          .select('id')
-          .where('tenant_id', '=', ctx.tenant.id)
-          .where('id', '=', assetId)
-          .executeTakeFirst();
-        if (!exists) throw notFound(m.asset_not_found);
+        await existingAsset(ctx, assetId);
         const r = await recordReading(ctx, assetId, input.meter, input.value);
         const opened = await openDueForAsset(ctx, assetId);
         return c.json(
@@ -588,6 +583,17 @@ export const maintenanceRoutes = (router: PluginRouter) =>
         );
       },
     );
+
+/** 404 unless the asset exists in this tenant. */
+async function existingAsset(ctx: PluginContext, id: string) {
+  const row = await ctx.db
+    .selectFrom('it.assets')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound(m.asset_not_found);
+}
 
 /** The work order, locked, if still open (409 `work_order_closed` otherwise). */
 async function closeable(ctx: PluginContext, id: string) {

@@ -15,6 +15,7 @@ import {
   type WorkingDays,
 } from './maintenance-periods.ts';
 import { hoursSettings } from './sla.ts';
+import { nextNumber } from './tickets.ts';
 
 /** A plan row as stored (numeric columns arrive as strings). */
 export interface PlanRow {
@@ -169,14 +170,6 @@ function calendarDueOf(plan: PlanRow, p: ProgressRow, cal: WorkingDays, openNow:
   };
 }
 
-async function nextWorkOrderNumber(ctx: PluginContext): Promise<string> {
-  const row = await sql<{ value: string }>`
-    insert into it.counters (tenant_id, name, value) values (${ctx.tenant.id}, 'work_order', 1)
-    on conflict (tenant_id, name) do update set value = it.counters.value + 1
-    returning value`.execute(ctx.db);
-  return `WO-${String(row.rows[0]?.value).padStart(5, '0')}`;
-}
-
 export interface OpenedWorkOrder {
   id: string;
   number: string;
@@ -232,7 +225,7 @@ export async function openDuePeriods(
   const opened: OpenedWorkOrder[] = [];
   for (const d of due) {
     const id = newId();
-    const number = await nextWorkOrderNumber(ctx);
+    const number = await nextNumber(ctx, 'work_order', 'WO');
     const row = await ctx.db
       .insertInto('it.work_orders')
       .values({

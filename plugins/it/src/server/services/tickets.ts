@@ -43,12 +43,13 @@ export async function assignSelf(ctx: PluginContext, id: string) {
   return { assigneeId: actor.userId, assignee: actor.label };
 }
 
-async function nextNumber(ctx: PluginContext): Promise<string> {
+/** The next number of a per-tenant series (`T-00001`, `WO-00001`), from its counter row. */
+export async function nextNumber(ctx: PluginContext, counter = 'ticket', prefix = 'T'): Promise<string> {
   const row = await sql<{ value: string }>`
-    insert into it.counters (tenant_id, name, value) values (${ctx.tenant.id}, 'ticket', 1)
+    insert into it.counters (tenant_id, name, value) values (${ctx.tenant.id}, ${counter}, 1)
     on conflict (tenant_id, name) do update set value = it.counters.value + 1
     returning value`.execute(ctx.db);
-  return `T-${String(row.rows[0]?.value).padStart(5, '0')}`;
+  return `${prefix}-${String(row.rows[0]?.value).padStart(5, '0')}`;
 }
 
 export interface NewTicket {

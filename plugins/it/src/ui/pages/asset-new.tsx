@@ -11,7 +11,7 @@ import {
 } from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
 import { createResource } from 'solid-js';
-import { AssetInput } from '../../schema.ts';
+import { AssetForm } from '../../schema.ts';
 import type { Asset } from '../../server/routes/assets.ts';
 import { useT } from '../messages.ts';
 import type { CategoryRow, LocationRow } from '../types.ts';
@@ -24,7 +24,7 @@ export default function AssetNew() {
   const [categories] = createResource(() => api<{ items: CategoryRow[] }>('/it/categories'));
   const [locations] = createResource(() => api<{ items: LocationRow[] }>('/it/locations'));
   const form = createForm({
-    schema: AssetInput,
+    schema: AssetForm,
     initial: {
       name: '',
       category: '',

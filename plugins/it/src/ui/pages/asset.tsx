@@ -12,6 +12,7 @@ import {
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import type { Asset, Assignment } from '../../server/routes/assets.ts';
+import { figure } from '../figure.tsx';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
 import AssetMaintenance from './asset-maintenance.tsx';
@@ -30,12 +31,6 @@ export default function AssetPage() {
     async (id) => (await api<{ items: Assignment[] }>(`/it/assets/${id}/assignments`)).items,
   );
   const base = () => `/t/${tenant().slug}/it`;
-  const figure = (label: string, value: unknown) => (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>{value as never}</dd>
-    </div>
-  );
   return (
     <Async resource={asset} refetch={refetch}>
       {(a) => (

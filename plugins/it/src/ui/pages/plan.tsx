@@ -13,6 +13,7 @@ import {
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import type { Plan } from '../../server/routes/maintenance.ts';
+import { figure } from '../figure.tsx';
 import { intervalText } from '../maintenance-format.ts';
 import { useMT } from '../maintenance-messages.ts';
 
@@ -27,12 +28,6 @@ export default function PlanPage() {
     (id) => api<Plan>(`/it/maintenance/plans/${id}`),
   );
   const base = () => `/t/${tenant().slug}/it`;
-  const figure = (label: string, value: unknown) => (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>{value as never}</dd>
-    </div>
-  );
   const setActive = async (active: boolean) => {
     await api(`/it/maintenance/plans/${params.id}/active`, { method: 'POST', body: { active } });
     notify(active ? t('active') : t('paused'));

@@ -18,6 +18,7 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Index, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { WorkOrder } from '../../server/routes/maintenance.ts';
+import { figure } from '../figure.tsx';
 import { useMT, WORK_ORDER_STATUSES } from '../maintenance-messages.ts';
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(/\s/g, '')));
@@ -36,12 +37,6 @@ export default function WorkOrderPage() {
     (id) => api<WorkOrder>(`/it/maintenance/work-orders/${id}`),
   );
   const base = () => `/t/${tenant().slug}/it`;
-  const figure = (label: string, value: unknown) => (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd>{value as never}</dd>
-    </div>
-  );
   return (
     <Async resource={wo} refetch={refetch}>
       {(w) => {

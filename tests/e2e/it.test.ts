@@ -1,0 +1,155 @@
+/**
+ * End-to-end, issue 16: an IT journey in the browser. In Czech: an asset is registered, checked
+ * out to a member, a problem is reported about it, a maintenance plan is made on its card and the
+ * work order that came due is completed with its checklist and time. In English at 390 px: a plan
+ * for a category, its work order opened ahead of the due date, completed; the pages fit the width.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function firmWithIt(locale: 'cs' | 'en', name: string) {
+  const u = unique(`it${locale}`);
+  const user = await signUpViaApi(server.url, {
+    email: u.email,
+    password: PASSWORD,
+    name,
+    firm: `${name} s.r.o.`,
+    slug: u.slug,
+    locale,
+  });
+  expect((await user.call('PUT', `/api/t/${u.slug}/modules/it`, { confirm: true })).status).toBe(200);
+  return { ...user, email: u.email, slug: u.slug };
+}
+
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
+
+describe('an IT journey in Czech', () => {
+  it('asset → check-out → ticket → maintenance plan → work order completed', async () => {
+    const firm = await firmWithIt('cs', 'Petr Správce');
+    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'it-failed-cs'));
+    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    const base = `${server.url}/t/${firm.slug}/it`;
+
+    await page.goto(`${base}/assets/new`);
+    await page.getByLabel(/^Název/).fill('Notebook Dell Latitude');
+    await page.getByLabel(/^Kategorie/).fill('Notebooky');
+    await page.getByRole('button', { name: 'Zaevidovat majetek' }).click();
+    await page.waitForURL(uuidPath('/it/assets'));
+    await page.getByRole('heading', { level: 1, name: 'Notebook Dell Latitude' }).waitFor();
+    const assetUrl = page.url().split('?')[0] as string;
+
+    await page.getByRole('link', { name: 'Vydat' }).click();
+    await page.getByLabel(/^Člen/).selectOption({ label: `Petr Správce (${firm.email})` });
+    await page.getByRole('button', { name: 'Vydat' }).click();
+    await page.waitForURL(/tab=checkouts/);
+    await page.locator('.badge', { hasText: 'Vydáno' }).first().waitFor();
+
+    await page.goto(assetUrl);
+    await page.getByRole('link', { name: 'Nahlásit problém' }).click();
+    await page.getByLabel(/^Název/).fill('IT-00001: nejde zapnout');
+    await page.getByLabel(/^Popis/).fill('Po aktualizaci černá obrazovka.');
+    await page.getByRole('button', { name: 'Odeslat' }).click();
+    await page.waitForURL(uuidPath('/it/tickets'));
+    await page.getByText('IT-00001: nejde zapnout').first().waitFor();
+
+    await page.goto(`${assetUrl}?tab=maintenance`);
+    await page.getByRole('link', { name: 'Nový plán' }).click();
+    await page.waitForURL(/plans\/new\?asset=/);
+    await page.getByLabel(/^Co se dělá/).fill('Kontrola baterie');
+    await page.getByLabel(/^Interval/).selectOption({ label: 'Každých N dní' });
+    await page.getByLabel(/^Každých/).fill('7');
+    await page.getByLabel(/^Otevřít pracovní příkaz dní předem/).fill('10');
+    await page.getByLabel(/^Kontrolní seznam/).fill('Zkontrolovat baterii\nVyčistit klávesnici');
+    await page.getByRole('button', { name: 'Vytvořit plán' }).click();
+    await page.waitForURL(uuidPath('/it/maintenance/plans'));
+    await page.getByRole('heading', { level: 1, name: 'Kontrola baterie' }).waitFor();
+    await page.getByText('Každých 7 dní').first().waitFor();
+
+    // Due in 7 days (or the working day after) with 10 lead days: its work order is open already.
+    await page.goto(`${base}/maintenance?state=open`);
+    const row = page.locator('.resource-list tbody tr', { hasText: 'WO-00001' });
+    await row.waitFor();
+    await row.getByRole('link', { name: 'WO-00001' }).click();
+    await page.waitForURL(uuidPath('/it/maintenance/work-orders'));
+    await page.getByRole('checkbox', { name: 'Zkontrolovat baterii' }).check();
+    await page.getByRole('checkbox', { name: 'Vyčistit klávesnici' }).check();
+    await page.getByLabel(/^Odpracované minuty/).fill('20');
+    await page.getByRole('button', { name: 'Dokončit' }).click();
+    await page.locator('.badge', { hasText: 'Hotovo' }).first().waitFor();
+    await page.getByText('Petr Správce').first().waitFor();
+    await screenshot(page, 'it-work-order-done-cs');
+    await ctx.close();
+  });
+});
+
+describe('maintenance in English at 390 px', () => {
+  it('a category plan opens a work order per asset ahead of its due date; completed; pages fit', async () => {
+    const firm = await firmWithIt('en', 'Emma Admin');
+    for (const name of ['Printer HP 1', 'Printer HP 2'])
+      expect((await firm.call('POST', `/api/t/${firm.slug}/it/assets`, { name, category: 'Printers' })).status).toBe(
+        201,
+      );
+    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'it-failed-en'));
+    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    const base = `${server.url}/t/${firm.slug}/it`;
+
+    await page.goto(`${base}/maintenance/plans/new`);
+    await page.getByLabel(/^What is done/).fill('Clean the rollers');
+    await page.getByRole('button', { name: 'Every asset of a category' }).click();
+    await page.getByLabel(/^Category/).selectOption({ label: 'Printers' });
+    await page.getByLabel(/^Interval/).selectOption({ label: 'Every N months' });
+    await page.getByLabel(/^Every$/).fill('1');
+    await page.getByLabel(/^Open the work order days ahead/).fill('40');
+    await page.getByLabel(/^Checklist/).fill('Clean the rollers');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.waitForURL(uuidPath('/it/maintenance/plans'));
+    await page.getByText('Every month').first().waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+
+    await page.goto(`${base}/maintenance?state=open`);
+    await page.locator('.resource-list tbody tr', { hasText: 'WO-00002' }).waitFor();
+    expect(await page.locator('.resource-list tbody tr').count()).toBe(2);
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'it-maintenance-390-en');
+    await page.locator('.resource-list tbody tr').first().getByRole('link').first().click();
+    await page.waitForURL(uuidPath('/it/maintenance/work-orders'));
+    await page.getByRole('checkbox', { name: 'Clean the rollers' }).check();
+    await page.getByRole('button', { name: 'Complete', exact: true }).click();
+    await page.locator('.badge', { hasText: 'Done' }).first().waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    await page.goto(`${base}/maintenance?state=open`);
+    await expect.poll(() => page.locator('.resource-list tbody tr').count()).toBe(1);
+    await ctx.close();
+  });
+});

@@ -82,6 +82,15 @@ export {
 export { type ExportColumn, exportTable, type ListExport, sendList, tableFile, XLSX_TYPE } from './lists/send.ts';
 export { type Table, toCsv, toXlsx } from './lists/table.ts';
 export { sendMail } from './mail/localized.ts';
+export {
+  CHANNELS,
+  type Channel,
+  DEFAULT_CHANNEL,
+  type NotificationInput,
+  type NotifyResult,
+  SEVERITIES,
+  type Severity,
+} from './notifications/index.ts';
 export { pdfText } from './pdf-text.ts';
 export {
   type AuditEntry,

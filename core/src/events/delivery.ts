@@ -1,4 +1,6 @@
 import { withTenant } from '../db/with-tenant.ts';
+import { mailNotifications } from '../notifications/mail.ts';
+import { NOTIFICATION_MAIL_EVENT } from '../notifications/notify.ts';
 import { pluginContext } from '../plugins/context.ts';
 import type { BureauEvent } from '../plugins/define-plugin.ts';
 import type { Runtime } from '../runtime.ts';
@@ -69,6 +71,16 @@ export async function deliverEvent(runtime: Runtime, job: EventJob): Promise<Del
   const handled: string[] = [];
   const skipped: string[] = [];
   const failures: HandlerFailure[] = [];
+  // Core's own work after commit: notification e-mails (core/src/notifications/mail.ts).
+  if (event.type === NOTIFICATION_MAIL_EVENT) {
+    try {
+      await mailNotifications(runtime, tenant, event);
+      handled.push('core');
+    } catch (err) {
+      failures.push({ plugin: 'core', message: message(err) });
+      runtime.log('error', 'notification mail failed', { event: event.id, tenant: tenant.id, error: message(err) });
+    }
+  }
   for (const plugin of runtime.plugins) {
     const handler = plugin.on?.[event.type];
     if (!handler) continue;

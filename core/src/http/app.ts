@@ -12,6 +12,7 @@ import { billingRoutes } from '../billing/routes.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { cm } from '../i18n/core-messages.ts';
 import { labelRoutes } from '../labels/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { maintenanceGuard, maintenanceStatus } from '../ops/maintenance.ts';
 import { om } from '../ops/messages.ts';
 import { backupRoutes } from '../ops/routes.ts';
@@ -103,6 +104,7 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', tokenRoutes)
     .route('/api/t/:tenant', moduleRoutes)
     .route('/api/t/:tenant', profileRoutes)
+    .route('/api/t/:tenant', notificationRoutes)
     .route('/api/t/:tenant', billingRoutes)
     .route('/api/operator/billing', operatorBillingRoutes)
     .route('/api/operator/backups', backupRoutes)

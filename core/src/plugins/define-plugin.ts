@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { Actor, TenantEnv, TenantInfo } from '../http/env.ts';
+import type { NotificationInput, NotifyResult } from '../notifications/define.ts';
 import type { PluginPersonalData } from '../records/classes.ts';
 import type { PluginRecords } from '../records/declarations.ts';
 import type { ScheduleDefinition } from '../schedules/define.ts';
@@ -62,6 +63,14 @@ export interface PluginContext {
   ): Promise<TransitionResult<S>>;
   /** A workflow's records in this transaction: transition, start, view (state, allowed transitions, history). */
   workflow<S extends string, T extends string>(workflow: WorkflowDefinition<S, T, any>): WorkflowHandle<S, T>;
+  /**
+   * Notifies members of this tenant (core/src/notifications): given user ids, or everyone holding a
+   * permission. Writes their inbox entries in this transaction (title and body as message keys with
+   * params, rendered in each reader's language) and queues e-mail for after commit, per each user's
+   * preferences. A user outside the tenant is 400 `recipient_not_in_tenant`, a permission nobody
+   * holds 409 `no_recipients`; nothing is written then.
+   */
+  notify(notification: NotificationInput): Promise<NotifyResult>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */
@@ -113,6 +122,11 @@ export interface PluginDefinition<
   services?: { [K in keyof Services]: (ctx: PluginContext) => Services[K] };
   /** Event types this plugin emits, with a description. Handlers may only listen to declared types. */
   events?: Record<string, LocalizedText>;
+  /**
+   * Notification categories this plugin sends (`<id>.<name>` → label), which users can route to the
+   * inbox, e-mail or off apart from the severity (`ctx.notify({ category })`).
+   */
+  notifications?: Record<string, LocalizedText>;
   /** Event handlers by type. At-least-once: must be idempotent (the processed-events record helps). */
   on?: Record<string, (event: BureauEvent<any>, ctx: PluginContext) => Promise<void>>;
   /** Runs in the tenant's transaction when a tenant enables the module (e.g. to seed data). */

@@ -127,6 +127,11 @@ export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options
       }
       declaredEvents.add(type);
     }
+    for (const key of Object.keys(p.notifications ?? {})) {
+      if (!key.startsWith(prefix) || key.length === prefix.length) {
+        problems.push(`plugin "${p.id}" declares notification category "${key}", which must start with "${prefix}"`);
+      }
+    }
     problems.push(...recordsProblems(p), ...classProblems(p));
     for (const req of p.requires ?? []) {
       if (req === p.id) problems.push(`plugin "${p.id}" requires itself`);

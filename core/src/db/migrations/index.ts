@@ -12,6 +12,7 @@ import { recordsManagement } from './0020_records_management.ts';
 import { companyProfile } from './0030_company_profile.ts';
 import { statusHistory } from './0040_status_history.ts';
 import { schedules } from './0041_schedules.ts';
+import { notifications } from './0042_notifications.ts';
 import { directory } from './0070_directory.ts';
 import { directoryProfiles } from './0071_directory_profiles.ts';
 
@@ -30,6 +31,7 @@ export const coreMigrations: Migrations = {
   '0030_company_profile': companyProfile,
   '0040_status_history': statusHistory,
   '0041_schedules': schedules,
+  '0042_notifications': notifications,
   '0070_directory': directory,
   '0071_directory_profiles': directoryProfiles,
 };

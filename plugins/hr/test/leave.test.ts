@@ -99,4 +99,43 @@ describe('hr leave', () => {
     const set = await hr.put(`/employees/${employeeId}/leave-entitlements/2026`, { days: 25 });
     expect(set.body).toMatchObject({ entitlement: 25 });
   });
+
+  it('tells the holders of hr.leave.approve that a request waits, in their language', async () => {
+    const inbox = (u: TestUser, lang: string) =>
+      u.json('GET', `/api/t/${hr.user.tenant.slug}/notifications`, undefined, { 'accept-language': lang });
+    const before = (await inbox(manager, 'en')).body.unread as number;
+    const r = await hr.post('/leave', { employeeId, kind: 'other', startDate: '2026-11-02', endDate: '2026-11-04' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const en = await inbox(manager, 'en');
+    expect(en.body.unread).toBe(before + 1);
+    expect(en.body.items[0]).toMatchObject({
+      title: 'Leave request of Dana Dovolená waits for approval',
+      body: '2 Nov 2026 – 4 Nov 2026, 3 working days',
+      link: `/hr/leave/${r.body.id}`,
+      category: 'hr.leave_waiting',
+    });
+    expect((await inbox(manager, 'cs')).body.items[0]).toMatchObject({
+      title: 'Žádost o nepřítomnost: Dana Dovolená čeká na schválení',
+      body: '2. 11. 2026 – 4. 11. 2026, 3 pracovní dny',
+    });
+    // The owner holds every permission; a reader without hr.leave.approve hears nothing.
+    expect((await inbox(hr.user, 'en')).body.items[0].link).toBe(`/hr/leave/${r.body.id}`);
+    expect((await inbox(reader, 'en')).body).toMatchObject({ items: [], unread: 0 });
+    // The category can be turned off apart from its severity.
+    const topics = await manager.json('GET', `/api/t/${hr.user.tenant.slug}/notifications/preferences`);
+    expect(topics.body.items.map((t: { topic: string }) => t.topic)).toContain('hr.leave_waiting');
+    await manager.json('PUT', `/api/t/${hr.user.tenant.slug}/notifications/preferences`, {
+      preferences: { 'hr.leave_waiting': 'off' },
+    });
+    const again = await hr.post('/leave', {
+      employeeId,
+      kind: 'other',
+      startDate: '2026-11-09',
+      endDate: '2026-11-09',
+    });
+    expect(again.status).toBe(201);
+    expect((await inbox(manager, 'en')).body.unread).toBe(before + 1);
+    expect((await inbox(hr.user, 'en')).body.items[0].link).toBe(`/hr/leave/${again.body.id}`);
+    for (const id of [r.body.id, again.body.id]) expect((await hr.post(`/leave/${id}/cancel`, {})).status).toBe(200);
+  });
 });

@@ -69,6 +69,9 @@ export default definePlugin({
     [EMPLOYEE_HIRED]: { en: 'An employee was hired', cs: 'Byl přijat zaměstnanec' },
     [EMPLOYEE_LEFT]: { en: 'An employee left', cs: 'Zaměstnanec odešel' },
   },
+  notifications: {
+    'hr.leave_waiting': { en: 'Leave requests waiting for approval', cs: 'Žádosti o nepřítomnost ke schválení' },
+  },
   records,
   personalData,
   summary,

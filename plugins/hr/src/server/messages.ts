@@ -2,6 +2,14 @@ import { defineMessages } from '@bureau/core';
 
 /** What hr tells people, in both languages (problems, field errors, transition refusals). */
 export const m = defineMessages('hr', {
+  leave_waiting: {
+    en: 'Leave request of {employee} waits for approval',
+    cs: 'Žádost o nepřítomnost: {employee} čeká na schválení',
+  },
+  leave_waiting_body: {
+    en: '{from} – {to}, {days, plural, one {# working day} other {# working days}}',
+    cs: '{from} – {to}, {days, plural, one {# pracovní den} few {# pracovní dny} many {# pracovního dne} other {# pracovních dní}}',
+  },
   number_taken: { en: 'Personal number {number} is taken already', cs: 'Osobní číslo {number} už je použité' },
   employee_not_found: { en: 'No such employee', cs: 'Takový zaměstnanec neexistuje' },
   contract_not_found: { en: 'No such contract', cs: 'Taková smlouva neexistuje' },

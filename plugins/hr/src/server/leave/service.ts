@@ -1,4 +1,4 @@
-import { badRequest, type FieldError, fieldError, newId, type PluginContext, problem } from '@bureau/core';
+import { badRequest, dateText, type FieldError, fieldError, newId, type PluginContext, problem } from '@bureau/core';
 import { z } from 'zod';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
@@ -75,7 +75,7 @@ export async function requestLeave(ctx: PluginContext, input: LeaveInput): Promi
   if (errors.length) throw badRequest('invalid_input', errors[0]!.message, errors);
   const employee = await ctx.db
     .selectFrom('hr.employees')
-    .select(['id', 'start_date', 'end_date'])
+    .select(['id', 'start_date', 'end_date', 'first_name', 'last_name'])
     .where('tenant_id', '=', t)
     .where('id', '=', input.employeeId)
     .executeTakeFirst();
@@ -117,5 +117,19 @@ export async function requestLeave(ctx: PluginContext, input: LeaveInput): Promi
     })
     .execute();
   await ctx.audit({ action: 'hr.leave.requested', entityType: 'hr.leave', entityId: id, after: { ...input, days } });
+  // Whoever may approve it hears of it (inbox, e-mail per their settings); the kind stays out (sick leave is masked).
+  await ctx.notify({
+    to: { permission: 'hr.leave.approve' },
+    category: 'hr.leave_waiting',
+    title: m.leave_waiting,
+    body: m.leave_waiting_body,
+    params: {
+      employee: `${employee.first_name} ${employee.last_name}`,
+      from: dateText(input.startDate),
+      to: dateText(input.endDate),
+      days,
+    },
+    link: `/hr/leave/${id}`,
+  });
   return id;
 }

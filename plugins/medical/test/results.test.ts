@@ -155,6 +155,33 @@ describe('release by local rules', () => {
     expect((await lab.post(`/results/${ids.NA}/release`, {}, doctor)).status).toBe(200);
   });
 
+  it('tells the holders of the critical release permission of a critical value entered and released', async () => {
+    const inbox = (u: TestUser, lang = 'en') =>
+      u.json('GET', `/api/t/${lab.user.tenant.slug}/notifications`, undefined, { 'accept-language': lang });
+    const mine = await inbox(doctor);
+    expect(mine.status).toBe(200);
+    const titles = mine.body.items.map((n: { title: string }) => n.title);
+    // Na 120 in the first order, Na 119 here (entered), then this one released: newest first.
+    expect(titles).toHaveLength(3);
+    expect(titles[0]).toMatch(/^Critical value released: .+ \(NA\) on specimen \S+$/);
+    expect(titles[1]).toMatch(/^Critical value: .+ \(NA\) on specimen \S+$/);
+    expect(mine.body.items[1]).toMatchObject({
+      severity: 'critical',
+      category: 'medical.critical_value',
+      link: `/medical/orders/${o.id}`,
+    });
+    expect((await inbox(doctor, 'cs')).body.items[1].title).toMatch(/^Kritická hodnota: .+ \(NA\) ve vzorku \S+$/);
+    // Neither the patient nor the value is in it (critical values are e-mailed by default).
+    expect(JSON.stringify(mine.body)).not.toMatch(/Svoboda|119/);
+    await lab.t.events.drain();
+    const mail = lab.t.runtime.mailer.outbox.filter((x) => x.to === doctor.email && x.subject.includes('Critical'));
+    expect(mail).toHaveLength(3);
+    expect(mail.map((x) => x.text).join()).not.toMatch(/Svoboda|119/);
+    // The owner holds every permission; technicians and readers, without medical.authorise, hear nothing.
+    expect((await inbox(lab.user)).body.items).toHaveLength(3);
+    for (const u of [tech, tech2, reader]) expect((await inbox(u)).body).toMatchObject({ items: [], unread: 0 });
+  });
+
   it('finishes the specimen when all its results are out, and emits medical.result.released', async () => {
     expect((await lab.post(`/results/${ids.CREA}/release`, {}, doctor)).status).toBe(200);
     const detail = await lab.get(`/orders/${o.id}`);

@@ -11,6 +11,7 @@ import { qcRoutes } from './routes/qc.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { resultRoutes } from './routes/results.ts';
 import { seedCatalogue } from './services/catalogue.ts';
+import { CRITICAL_VALUE } from './services/critical.ts';
 import { demo } from './services/demo.ts';
 import { summary } from './services/summary.ts';
 import { resultWorkflow, specimenWorkflow } from './workflows.ts';
@@ -70,6 +71,9 @@ export default definePlugin({
       en: 'A QC value broke a Westgard rejection rule',
       cs: 'Kontrola kvality porušila Westgardovo pravidlo',
     },
+  },
+  notifications: {
+    [CRITICAL_VALUE]: { en: 'Critical lab values', cs: 'Kritické hodnoty výsledků' },
   },
   records,
   personalData,

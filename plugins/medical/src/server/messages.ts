@@ -2,6 +2,18 @@ import { defineMessages } from '@bureau/core';
 
 /** Every sentence the lab's server writes, in English and Czech (ICU MessageFormat). */
 export const m = defineMessages('medical', {
+  critical_entered: {
+    en: 'Critical value: {test} ({code}) on specimen {barcode}',
+    cs: 'Kritická hodnota: {test} ({code}) ve vzorku {barcode}',
+  },
+  critical_entered_body: {
+    en: 'Call the orderer back, then release the result.',
+    cs: 'Nahlaste ji zadavateli a pak výsledek uvolněte.',
+  },
+  critical_released: {
+    en: 'Critical value released: {test} ({code}) on specimen {barcode}',
+    cs: 'Kritická hodnota uvolněna: {test} ({code}) ve vzorku {barcode}',
+  },
   test_not_found: { en: 'No such test', cs: 'Takové vyšetření neexistuje' },
   test_exists: { en: 'Test {code} exists already', cs: 'Vyšetření {code} už existuje' },
   unknown_test: {

@@ -2,6 +2,7 @@ import { grants, type PluginContext, Problem, problem, translateBoth } from '@bu
 import { RESULT_RELEASED, type ResultReleased } from '../../contract.ts';
 import { m } from '../messages.ts';
 import { resultWorkflow, specimenWorkflow } from '../workflows.ts';
+import { notifyCritical } from './critical.ts';
 import { toResult } from './order-detail.ts';
 import { isCritical } from './ranges.ts';
 import { resultRow } from './results.ts';
@@ -164,6 +165,8 @@ export async function releaseResult(ctx: PluginContext, id: string, callerGrants
     releasedBy: ctx.actor?.userId ?? null,
     releasedAt: now.toISOString(),
   } satisfies ResultReleased);
+  if (kind === 'critical')
+    await notifyCritical(ctx, 'released', test, { id, order_id: row.order_id, specimen_id: row.specimen_id });
   await completeSpecimenIfDone(ctx, row.specimen_id);
   return toResult(
     {

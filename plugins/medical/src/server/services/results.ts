@@ -2,6 +2,7 @@ import { badRequest, fieldError, newId, notFound, type PluginContext, problem, z
 import { m } from '../messages.ts';
 import { resultWorkflow, specimenWorkflow } from '../workflows.ts';
 import { loadTests, rangeOf, type Test, unknownTests } from './catalogue.ts';
+import { notifyCritical } from './critical.ts';
 import { num, ymd } from './decimal.ts';
 import { evaluateFormula, parseFormula } from './formula.ts';
 import { type ResultView, toResult } from './order-detail.ts';
@@ -204,6 +205,7 @@ async function insertResult(
     entityId: row.id,
     after: { value, flag: row.flag, version: o.version },
   });
+  if (isCritical(row.flag)) await notifyCritical(ctx, 'entered', test, row);
   return toResult(row, test);
 }
 

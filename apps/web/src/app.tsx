@@ -35,6 +35,7 @@ const SubjectRequests = lazy(() => import('./pages/records/requests.tsx'));
 const SubjectRequest = lazy(() => import('./pages/records/request.tsx'));
 const Company = lazy(() => import('./pages/settings/company.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
+const Inbox = lazy(() => import('./pages/inbox.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
 const Engagements = lazy(() => import('./pages/provider/engagements.tsx'));
 
@@ -111,6 +112,7 @@ export function App() {
                 <Route path="/rules" component={Records} />
               </Route>
             </Route>
+            <Route path="/inbox" component={Inbox} />
             <Route path="/clients" component={Clients} />
             <Route path="/engagements" component={Engagements} />
             <PluginRoutes />

@@ -51,6 +51,7 @@ const paths: Record<string, () => JSX.Element> = {
   ),
   chevrons: () => <path d="m7 15 5 5 5-5M7 9l5-5 5 5" />,
   check: () => <path d="M20 6 9 17l-5-5" />,
+  bell: () => <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />,
   plus: () => <path d="M12 5v14M5 12h14" />,
   menu: () => <path d="M4 6h16M4 12h16M4 18h16" />,
   x: () => <path d="M18 6 6 18M6 6l12 12" />,

@@ -10,6 +10,7 @@ import { navOf } from '../plugins.ts';
 import { session } from '../session.ts';
 import { tenantState } from '../tenant-state.ts';
 import { RequireSession } from './auth-gate.tsx';
+import { Bell } from './bell.tsx';
 import { Logo, Monogram } from './logo.tsx';
 import { VerifyEmailBanner } from './verify-banner.tsx';
 
@@ -157,7 +158,7 @@ function ShellFrame(props: { tenant: MeTenant; children: any }) {
           <header class="topbar">
             <button
               type="button"
-              class="btn btn-ghost icon-btn"
+              class="btn btn-ghost icon-btn topbar-menu"
               aria-label={i18n.t('shell.openMenu')}
               aria-expanded={menuOpen()}
               onClick={() => setMenuOpen(!menuOpen())}
@@ -165,6 +166,7 @@ function ShellFrame(props: { tenant: MeTenant; children: any }) {
               <Icon name="menu" size={18} />
             </button>
             <span class="topbar-title">{tenant().name}</span>
+            <Bell slug={tenant().slug} />
             <Logo size={22} />
           </header>
           <Show when={tenant().via}>

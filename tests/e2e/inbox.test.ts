@@ -94,6 +94,7 @@ describe('inbox', () => {
     onTestFailed(() => screenshot(page, 'inbox-failed-cs'));
     await page.getByTestId('user-menu').click();
     await page.locator('[data-locale="cs"]').click();
+    await page.keyboard.press('Escape');
     await expect
       .poll(() => items().first().textContent())
       .toContain('Žádost o nepřítomnost: Dana Dovolená čeká na schválení');

@@ -56,8 +56,9 @@ export function createI18n(options: {
   const [locale, setLocaleSignal] = createSignal<Locale>(options.initial);
   const setLocale = (l: Locale) => {
     if (l === locale()) return;
-    setLocaleSignal(l);
+    // <html lang> first: effects of the signal that reload data send it as Accept-Language (languageHeaders).
     if (typeof document !== 'undefined') document.documentElement.lang = l;
+    setLocaleSignal(l);
     options.onChange?.(l);
   };
   if (typeof document !== 'undefined') document.documentElement.lang = options.initial;

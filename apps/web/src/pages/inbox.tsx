@@ -19,7 +19,7 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
 import { client } from '../api/client.ts';
 import { inboxState } from '../inbox-state.ts';
 
@@ -103,7 +103,9 @@ function Notifications() {
     }
   };
 
-  const columns: ListColumn<Item>[] = [
+  // Headers follow the language; the list is loaded again in it (the server renders each text).
+  createEffect(on(i18n.locale, () => list?.refetch(), { defer: true }));
+  const columns = createMemo((): ListColumn<Item>[] => [
     {
       header: i18n.t('inbox.colNotification'),
       cell: (n) => (
@@ -138,13 +140,13 @@ function Notifications() {
         </Show>
       ),
     },
-  ];
+  ]);
 
   return (
     <ResourceList<Item>
       caption={i18n.t('inbox.title')}
       load={load}
-      columns={columns}
+      columns={columns()}
       rowKey={(n) => n.id}
       rowLabel={(n) => n.title}
       search={false}

@@ -90,7 +90,7 @@ export {
   type NotifyResult,
   SEVERITIES,
   type Severity,
-} from './notifications/index.ts';
+} from './notifications/define.ts';
 export { pdfText } from './pdf-text.ts';
 export {
   type AuditEntry,

@@ -1,7 +1,7 @@
 import type { PluginContext } from '@bureau/core';
 import { m } from '../messages.ts';
 import type { Test } from './catalogue.ts';
-import { chooseRule, ruleOf } from './release.ts';
+import { chooseRule, releaseRules } from './release.ts';
 
 /** The notification category of critical values (users may route it apart from its severity). */
 export const CRITICAL_VALUE = 'medical.critical_value';
@@ -18,10 +18,7 @@ export async function notifyCritical(
   test: Pick<Test, 'id' | 'code' | 'name' | 'discipline'>,
   result: { id: string; order_id: string; specimen_id: string },
 ): Promise<void> {
-  const rules = (
-    await ctx.db.selectFrom('medical.release_rules').selectAll().where('tenant_id', '=', ctx.tenant.id).execute()
-  ).map(ruleOf);
-  const permission = chooseRule(rules, { id: test.id, discipline: test.discipline }).critical;
+  const permission = chooseRule(await releaseRules(ctx), { id: test.id, discipline: test.discipline }).critical;
   const specimen = await ctx.db
     .selectFrom('medical.specimens')
     .select('barcode')

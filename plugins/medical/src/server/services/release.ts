@@ -56,6 +56,16 @@ export function chooseRule(rules: readonly ReleaseRule[], test: { id: string; di
   );
 }
 
+/** The tenant's local release rules. */
+export async function releaseRules(ctx: PluginContext): Promise<ReleaseRule[]> {
+  const rows = await ctx.db
+    .selectFrom('medical.release_rules')
+    .selectAll()
+    .where('tenant_id', '=', ctx.tenant.id)
+    .execute();
+  return rows.map(ruleOf);
+}
+
 /** How an audit entry and the result name the rule that allowed a release. */
 export const ruleLabel = (rule: ReleaseRule, kind: ResultKind) =>
   rule.id ? `${rule.id}:${kind}:${rule[kind]}` : `default:${kind}:${rule[kind]}`;
@@ -112,10 +122,7 @@ export async function releaseResult(ctx: PluginContext, id: string, callerGrants
   }
   const kind = kindOf(row.flag ?? null);
   if (kind === 'critical' && !row.callback_at) throw problem(409, m.callback_missing);
-  const rules = (
-    await db.selectFrom('medical.release_rules').selectAll().where('tenant_id', '=', tenant.id).execute()
-  ).map(ruleOf);
-  const rule = chooseRule(rules, { id: row.test_id, discipline: test.discipline });
+  const rule = chooseRule(await releaseRules(ctx), { id: row.test_id, discipline: test.discipline });
   const needed = rule[kind];
   if (!grants(callerGrants, needed)) {
     const ruleName = rule.note ?? translateBoth(m.default_rule);

@@ -174,7 +174,9 @@ describe('release by local rules', () => {
     // Neither the patient nor the value is in it (critical values are e-mailed by default).
     expect(JSON.stringify(mine.body)).not.toMatch(/Svoboda|119/);
     await lab.t.events.drain();
-    const mail = lab.t.runtime.mailer.outbox.filter((x) => x.to === doctor.email && x.subject.includes('Critical'));
+    const mail = lab.t.runtime.mailer.outbox.filter(
+      (x) => x.to === doctor.email && x.text.includes('/medical/orders/'),
+    );
     expect(mail).toHaveLength(3);
     expect(mail.map((x) => x.text).join()).not.toMatch(/Svoboda|119/);
     // The owner holds every permission; technicians and readers, without medical.authorise, hear nothing.

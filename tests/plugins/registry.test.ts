@@ -96,6 +96,17 @@ describe('plugin registry at boot', () => {
     ]);
   });
 
+  it('refuses notification categories not prefixed with the plugin id', async () => {
+    const msg = await bootError([
+      plugin('fleet', {
+        notifications: { 'fleet.service_due': { en: 's', cs: 's' }, 'cars.late': { en: 'l', cs: 'l' } },
+      }),
+    ]);
+    expect(msg).toBe(
+      'Invalid plugin configuration: plugin "fleet" declares notification category "cars.late", which must start with "fleet."',
+    );
+  });
+
   it('refuses a records declaration naming foreign permissions or entity types of another module', async () => {
     const perms = { 'garage.read': { en: 'r', cs: 'r' } };
     const entity = {

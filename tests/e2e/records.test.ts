@@ -6,6 +6,7 @@
  * - a data-subject access request is recorded, its detail shows what erasure would keep and why (a
  *   retention duty with its statute), the PDF export downloads, and the request is closed;
  * - the disposal review finds nothing due in a young firm and says so;
+ * - an export of all data is built in the background and downloads as a gzip archive;
  * - the pages fit 390 px, pass axe-core, and read in English after switching the language.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -32,7 +33,8 @@ let page: Page;
 
 beforeAll(async () => {
   await buildWeb();
-  server = await startServer({ BUREAU_DEMO: '1' });
+  // Background jobs (the export) run as in production; vitest's NODE_ENV=test would switch them off.
+  server = await startServer({ BUREAU_DEMO: '1', NODE_ENV: 'development' });
   browser = await launchBrowser();
   ctx = await browser.context({ locale: 'cs-CZ' });
   page = await ctx.newPage();
@@ -156,6 +158,23 @@ describe('Settings → Records (cs)', () => {
     await page.getByText('Zatím žádná skartace').waitFor();
     await fitsPhone('records-disposal-390-cs');
   });
+});
+
+describe('Settings → Records → Export dat (cs)', () => {
+  it('builds an archive of all data in the background and downloads it', async () => {
+    shootOnFailure('export');
+    await page.goto(records('/exports'));
+    await page.getByText('Zatím žádný export').waitFor();
+    await page.getByRole('button', { name: 'Exportovat všechna data' }).click();
+    await page.getByText('Export se připravuje').waitFor();
+    const link = page.getByRole('link', { name: 'Stáhnout' });
+    await link.waitFor({ timeout: 60_000 });
+    const archive = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(archive.status()).toBe(200);
+    expect(archive.headers()['content-type']).toBe('application/gzip');
+    expect([...(await archive.body()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    await fitsPhone('records-exports-390-cs');
+  }, 90_000);
 });
 
 describe('Settings → Records (en)', () => {

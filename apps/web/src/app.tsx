@@ -33,6 +33,7 @@ const LegalHolds = lazy(() => import('./pages/records/holds.tsx'));
 const Disposal = lazy(() => import('./pages/records/disposal.tsx'));
 const SubjectRequests = lazy(() => import('./pages/records/requests.tsx'));
 const SubjectRequest = lazy(() => import('./pages/records/request.tsx'));
+const ArchiveExports = lazy(() => import('./pages/records/exports.tsx'));
 const Company = lazy(() => import('./pages/settings/company.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Inbox = lazy(() => import('./pages/inbox.tsx'));
@@ -109,6 +110,7 @@ export function App() {
                 <Route path="/disposal" component={Disposal} />
                 <Route path="/requests" component={SubjectRequests} />
                 <Route path="/requests/:id" component={SubjectRequest} />
+                <Route path="/exports" component={ArchiveExports} />
                 <Route path="/rules" component={Records} />
               </Route>
             </Route>

@@ -3,6 +3,7 @@ import { pluginContext } from '../plugins/context.ts';
 import type { Runtime } from '../runtime.ts';
 import type { PlatformSchedule } from '../schedules/define.ts';
 import { findTenantById } from '../tenancy/tenants.ts';
+import { runExport } from './archive-export.ts';
 import { disposalStep, proposeDisposals, purgeMarkedFiles } from './disposal.ts';
 import { type RecordsScope, systemScope } from './scope.ts';
 
@@ -58,8 +59,26 @@ async function pendingRuns(runtime: Runtime) {
     .execute();
 }
 
+/** Queued or interrupted archive exports of every tenant (the privileged handle; core's own bookkeeping). */
+async function pendingExports(runtime: Runtime) {
+  const stale = new Date(runtime.clock.now().getTime() - 30 * 60_000);
+  return runtime.db
+    .selectFrom('core.archive_exports')
+    .select(['tenant_id', 'id'])
+    .where((eb) =>
+      eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('requested_at', '<', stale)])]),
+    )
+    .orderBy('requested_at')
+    .limit(5)
+    .execute();
+}
+
+/** Runs one archive export, each step in the tenant's transaction as the system. */
+export const runArchiveExport = (runtime: Runtime, tenantId: string, exportId: string) =>
+  runExport(runtime, tenantId, exportId, (label, fn) => asSystem(runtime, tenantId, label, fn));
+
 export interface RecordsJobs {
-  /** Runs every queued disposal run now, in this process (tests, scripts). Returns how many ran. */
+  /** Runs every queued disposal run and archive export now, in this process (tests, scripts). Returns how many ran. */
   runPending(): Promise<number>;
   /** Proposes disposals for every tenant with a module that declares record classes (the daily job). */
   proposeAll(): Promise<number>;
@@ -88,9 +107,14 @@ export function startRecordsJobs(runtime: Runtime, options: { background: boolea
       for (;;) {
         await purgeMarkedFiles(runtime);
         const runs = await pendingRuns(runtime);
-        if (!runs.length) return ran;
+        const exports = await pendingExports(runtime);
+        if (!runs.length && !exports.length) return ran;
         for (const r of runs) {
           await runDisposal(runtime, r.tenant_id, r.id);
+          ran++;
+        }
+        for (const e of exports) {
+          await runArchiveExport(runtime, e.tenant_id, e.id);
           ran++;
         }
       }

@@ -6,6 +6,7 @@ import { badRequest, fieldError, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { listExports, readExport, requestExport } from './archive-export.ts';
 import { findClass } from './classes.ts';
 import { approveDisposal, listProposals, listRuns, proposeDisposals } from './disposal.ts';
 import { listHolds, placeHold, releaseHold } from './holds.ts';
@@ -174,6 +175,20 @@ const PersonalItem = z.object({
   data: z.record(z.string(), z.any()),
   reason: z.any().optional(),
 });
+const ArchiveExport = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    total: z.number(),
+    done: z.number(),
+    size: z.number().nullable(),
+    sha256: z.string().nullable(),
+    requestedAt: z.string(),
+    requestedBy: z.string(),
+    finishedAt: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('ArchiveExport');
 const ItemRef = z.object({ recordClass: ClassKey, id: z.string().min(1).max(100) });
 
 /** Records management (issue 18): retention schedule, class periods, legal holds, disposal, data-subject requests. */
@@ -468,5 +483,57 @@ export const managementRoutes = newRouter<TenantEnv>()
       const done = await complete(s, id, { note: c.req.valid('json').note ?? null });
       await s.ctx.audit({ action: 'subject-request.completed', entityType: 'subject-request', entityId: id });
       return c.json(done, 200);
+    },
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records/exports',
+      tags: ['records'],
+      permission: 'tenant.records.export',
+      description: "The firm's data-set exports, newest first, with their progress.",
+      responses: { 200: json(z.object({ exports: z.array(ArchiveExport) })), ...problemResponses(401, 403, 404) },
+    }),
+    async (c) => c.json({ exports: await listExports(await scope(c)) }, 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/records/exports',
+      tags: ['records'],
+      permission: 'tenant.records.export',
+      description:
+        "Queues an export of the firm's whole data set: every enabled module's tables and core's (company, roles, members, audit log, records management) as JSON and CSV, every attachment, a manifest and SHA256SUMS, in one .tar.gz built in the background. One at a time: 409 `export_running`.",
+      responses: { 202: json(ArchiveExport), ...problemResponses(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await requestExport(await scope(c)), 202),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get',
+      path: '/records/exports/{id}/download',
+      tags: ['records'],
+      permission: 'tenant.records.export',
+      description:
+        'The finished archive (`application/gzip`); 409 `export_not_ready` while it is built. Audited as a read.',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The archive', content: { 'application/gzip': { schema: z.any() } } },
+        ...problemResponses(400, 401, 403, 404, 409),
+      },
+    }),
+    async (c) => {
+      const s = await scope(c);
+      const { export: e, bytes } = await readExport(s, c.req.valid('param').id);
+      const day = e.requestedAt.slice(0, 10);
+      return new Response(new Uint8Array(bytes), {
+        status: 200,
+        headers: {
+          'content-type': 'application/gzip',
+          'content-disposition': `attachment; filename="bureau-${s.tenant.slug}-${day}.tar.gz"`,
+          'x-content-sha256': e.sha256 ?? '',
+          'cache-control': 'private, no-store',
+        },
+      }) as never;
     },
   );

@@ -44,6 +44,10 @@ export const CORE_PERMISSIONS = {
     en: 'Approve the disposal of records past retention',
     cs: 'Schvalovat skartaci záznamů po uplynutí lhůty',
   },
+  'tenant.records.export': {
+    en: "Export the firm's whole data set (all modules and attachments)",
+    cs: 'Exportovat všechna data firmy (všechny moduly a přílohy)',
+  },
   'tenant.privacy.manage': {
     en: "Handle data subjects' requests (export and erase personal data)",
     cs: 'Vyřizovat žádosti subjektů údajů (export a výmaz osobních údajů)',

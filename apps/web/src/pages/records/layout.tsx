@@ -8,6 +8,7 @@ const SECTIONS = [
   { path: '/holds', key: 'tabHolds', permission: 'tenant.records.read' },
   { path: '/disposal', key: 'tabDisposal', permission: 'tenant.records.read' },
   { path: '/requests', key: 'tabRequests', permission: 'tenant.privacy.manage' },
+  { path: '/exports', key: 'tabExports', permission: 'tenant.records.export' },
   { path: '/rules', key: 'tabRules', permission: 'tenant.records.read' },
 ] as const;
 

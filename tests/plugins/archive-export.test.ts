@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { createGunzip } from 'node:zlib';
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import { installedPlugins } from '@bureau/server';
@@ -23,14 +24,15 @@ async function untar(bytes: Buffer): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const ex = extract();
   ex.on('entry', (header, stream, next) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      files.set(header.name, Buffer.concat(chunks));
+    buffer(stream).then((data) => {
+      files.set(header.name, data);
       next();
-    });
+    }, next);
   });
-  const done = new Promise((resolve, reject) => ex.on('finish', resolve).on('error', reject));
+  const done = new Promise<void>((resolve, reject) => {
+    ex.on('finish', () => resolve());
+    ex.on('error', reject);
+  });
   Readable.from(bytes).pipe(createGunzip()).pipe(ex);
   await done;
   return files;

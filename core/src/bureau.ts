@@ -13,6 +13,7 @@ import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
 import { backupSchedule } from './ops/backups.ts';
 import { createOperations } from './ops/operations.ts';
+import { PARTY_EVENTS } from './parties/service.ts';
 import type { BureauPlugin } from './plugins/define-plugin.ts';
 import { checkPlugins, PluginRegistryError } from './plugins/registry.ts';
 import { providerAccess, providerClientTenants } from './providers/index.ts';
@@ -51,7 +52,7 @@ export async function migrateAll(
   plugins: readonly BureauPlugin<string, any>[],
   options: { /** The caller holds the installation lock on another session (a restore). */ locked?: boolean } = {},
 ) {
-  const checked = checkPlugins(plugins);
+  const checked = checkPlugins(plugins, { coreEvents: PARTY_EVENTS });
   const sets: MigrationSet[] = [
     { owner: 'core', schema: 'core', migrations: coreMigrations },
     ...checked.map((p) => ({ owner: p.id, schema: p.id, migrations: p.migrations })),
@@ -83,7 +84,7 @@ export async function restrictCoreGrants(db: Kysely<any>) {
 /** Builds a running Bureau: database connected and migrated, runtime assembled, HTTP app ready. */
 export async function createBureau(options: BureauOptions) {
   const { config } = options;
-  const plugins = checkPlugins(options.plugins ?? []);
+  const plugins = checkPlugins(options.plugins ?? [], { coreEvents: PARTY_EVENTS });
   // Core's own platform jobs (the daily backup, ops/backups.ts), then the caller's.
   let recordsJobs: RecordsJobs | null = null;
   const platformSchedules = [

@@ -66,6 +66,28 @@ export {
   translateBoth,
   translator,
 } from './i18n/index.ts';
+export {
+  type BankAccountInput,
+  type CheckedBankAccount,
+  type CzechAccount,
+  checkBankAccount,
+  checkCompanyIds,
+  czechAccountToIban,
+  formatCzechAccount,
+  ibanToCzechAccount,
+  idm,
+  isCurrency,
+  isValidBic,
+  isValidCzDic,
+  isValidCzechAccount,
+  isValidDic,
+  isValidIco,
+  isValidVatId,
+  normalizeIban,
+  normalizeIco,
+  normalizeVatId,
+  parseCzechAccount,
+} from './identifiers/index.ts';
 export { drawBarcode } from './labels/render.ts';
 export { isUuid, newId } from './lib/ids.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
@@ -91,6 +113,26 @@ export {
   SEVERITIES,
   type Severity,
 } from './notifications/define.ts';
+export {
+  addPartyRoles,
+  createParty,
+  deleteParty,
+  ensureParty,
+  findParties,
+  getParty,
+  PARTIES_MANAGE,
+  PARTIES_READ,
+  PARTY_EVENTS,
+  PARTY_ROLES,
+  type Party,
+  type PartyAddress,
+  type PartyBankAccount,
+  type PartyContact,
+  type PartyInput,
+  type PartyPatch,
+  type PartySearch,
+  updateParty,
+} from './parties/index.ts';
 export { pdfText } from './pdf-text.ts';
 export {
   type AuditEntry,
@@ -109,9 +151,6 @@ export { moduleTitle } from './plugins/titles.ts';
 export {
   type CompanyBankAccount,
   type CompanyProfile,
-  czechAccountToIban,
-  ibanToCzechAccount,
-  parseCzechAccount,
   payToAccount,
   profileAddressLines,
   readCompanyLogo,

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCzechAccount } from '../src/identifiers/bank-account.ts';
 import { createTestBureau, newId, type TestBureau, type TestUser } from '../src/index.ts';
-import { parseCzechAccount } from '../src/profile/bank-account.ts';
 
 let t: TestBureau;
 let owner: TestUser;

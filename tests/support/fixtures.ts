@@ -83,6 +83,21 @@ export const FIXTURES: Record<string, RouteFixture> = {
   [`PUT ${T}/modules/{id}`]: { noFill: 'every module is enabled by enableAllModules before filling' },
   [`POST ${T}/modules/{id}/purge`]: { noFill: "deletes the module's data the probe needs" },
 
+  // --- address book: a party with a valid IČO (each tenant's own; the IČO varies per call)
+  [`POST ${T}/parties`]: {
+    body: (ctx) => {
+      const stem = String(1_000_000 + (ctx.n() % 8_999_999)).slice(-7);
+      let sum = 0;
+      for (let i = 0; i < 7; i++) sum += Number(stem[i]) * (8 - i);
+      return json({
+        name: `${ctx.marker} party`,
+        ico: `${stem}${(11 - (sum % 11)) % 10}`,
+        email: `${ctx.marker}-party@example.test`,
+        roles: ['customer'],
+      });
+    },
+  },
+
   // --- billing
   [`POST ${T}/billing/plan`]: { noFill: 'a plan change could strand the enabled modules' },
   [`POST ${T}/billing/cancel`]: { noFill: 'a canceled subscription refuses the writes of later routes' },

@@ -35,6 +35,9 @@ const SubjectRequests = lazy(() => import('./pages/records/requests.tsx'));
 const SubjectRequest = lazy(() => import('./pages/records/request.tsx'));
 const ArchiveExports = lazy(() => import('./pages/records/exports.tsx'));
 const Company = lazy(() => import('./pages/settings/company.tsx'));
+const Parties = lazy(() => import('./pages/settings/parties.tsx'));
+const PartyNew = lazy(() => import('./pages/settings/party-new.tsx'));
+const Party = lazy(() => import('./pages/settings/party.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Inbox = lazy(() => import('./pages/inbox.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
@@ -96,6 +99,9 @@ export function App() {
             <Route path="/settings" component={SettingsLayout}>
               <Route path="/" component={() => <Navigate href="modules" />} />
               <Route path="/company" component={Company} />
+              <Route path="/parties" component={Parties} />
+              <Route path="/parties/new" component={PartyNew} />
+              <Route path="/parties/:id" component={Party} />
               <Route path="/modules" component={Modules} />
               <Route path="/members" component={Members} />
               <Route path="/providers" component={Providers} />

@@ -67,12 +67,6 @@ export const bm = defineMessages('billing', {
   price_twice: { en: 'Price for {key} given twice', cs: 'Cena pro {key} je uvedena dvakrát' },
   duplicate: { en: 'Given twice', cs: 'Uvedeno dvakrát' },
   money_format: { en: 'A non-negative decimal such as "990.00"', cs: 'Nezáporné číslo, například „990.00“' },
-  bad_ico: {
-    en: 'Not a valid IČO (8 digits with a check digit)',
-    cs: 'Neplatné IČO (8 číslic s kontrolní číslicí)',
-  },
-  bad_cz_dic: { en: 'Not a valid Czech DIČ (CZ + 8–10 digits)', cs: 'Neplatné DIČ (CZ a 8–10 číslic)' },
-  bad_vat_id: { en: 'Not a valid {country} VAT number', cs: 'Neplatné DIČ pro zemi {country}' },
   profile_invalid: { en: 'The billing details are not valid', cs: 'Fakturační údaje nejsou platné' },
   statement_invalid: { en: 'The statement cannot be read: {reason}', cs: 'Výpis nelze přečíst: {reason}' },
   // E-mails

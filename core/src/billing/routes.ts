@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { TenantEnv } from '../http/env.ts';
-import { badRequest, type FieldError, fieldError, notFound } from '../http/problem.ts';
+import { badRequest, type FieldError, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
+import { checkCompanyIds } from '../identifiers/validate.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
 import { latestPlans, planById, planPrice } from './catalogue.ts';
 import { assessPlanChange } from './entitlements.ts';
@@ -26,7 +27,6 @@ import { BILLING_MANAGE, defineReadRoute } from './route.ts';
 import { InvoiceSchema, invoiceJson, PayerLinkSchema, ProfileSchema, SummarySchema } from './schemas.ts';
 import { ensureSubscription, type Subscription, today } from './subscriptions.ts';
 import { billingSummary } from './summary.ts';
-import { isEu, isValidCzDic, isValidIco, isValidVatId, normalizeVatId } from './vat.ts';
 
 type Ctx = Context<TenantEnv>;
 
@@ -111,17 +111,9 @@ async function isdocResponse(c: Ctx, inv: Invoice) {
 
 function validateProfile(p: z.infer<typeof ProfileSchema>) {
   const errors: FieldError[] = [];
-  const ico = p.ico ? p.ico.replace(/\s+/g, '') : null;
-  const dic = p.dic ? normalizeVatId(p.dic) : null;
-  if (ico && (p.country === 'CZ' || p.country === 'SK') && !isValidIco(ico.padStart(8, '0')))
-    errors.push(fieldError('ico', bm.bad_ico));
-  if (dic) {
-    if (p.country === 'CZ' && !isValidCzDic(dic)) errors.push(fieldError('dic', bm.bad_cz_dic));
-    else if (p.country !== 'CZ' && isEu(p.country) && !isValidVatId(dic, p.country))
-      errors.push(fieldError('dic', bm.bad_vat_id, { country: p.country }));
-  }
+  const ids = checkCompanyIds(p, errors);
   if (errors.length) throw badRequest('invalid_input', bm.profile_invalid, errors);
-  return { ...p, ico: ico ? (p.country === 'CZ' ? ico.padStart(8, '0') : ico) : null, dic };
+  return { ...p, ...ids };
 }
 
 /** The tenant's billing: subscription, plans, invoices and downloads, provider-pays links. */

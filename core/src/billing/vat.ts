@@ -1,3 +1,4 @@
+import { isValidVatId } from '../identifiers/company-ids.ts';
 import { roundHalfAway } from '../lib/money.ts';
 
 /**
@@ -46,72 +47,8 @@ export const EU_VAT_RATES: Record<string, string> = {
 
 export const isEu = (country: string) => country in EU_VAT_RATES;
 
-/** VAT id prefix differs from the ISO code for Greece. */
-const vatPrefix = (country: string) => (country === 'GR' ? 'EL' : country);
-
-const VAT_ID_FORMATS: Record<string, RegExp> = {
-  AT: /^ATU\d{8}$/,
-  BE: /^BE[01]\d{9}$/,
-  BG: /^BG\d{9,10}$/,
-  CY: /^CY\d{8}[A-Z]$/,
-  CZ: /^CZ\d{8,10}$/,
-  DE: /^DE\d{9}$/,
-  DK: /^DK\d{8}$/,
-  EE: /^EE\d{9}$/,
-  GR: /^EL\d{9}$/,
-  ES: /^ES[A-Z0-9]\d{7}[A-Z0-9]$/,
-  FI: /^FI\d{8}$/,
-  FR: /^FR[A-HJ-NP-Z0-9]{2}\d{9}$/,
-  HR: /^HR\d{11}$/,
-  HU: /^HU\d{8}$/,
-  IE: /^IE(\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W])$/,
-  IT: /^IT\d{11}$/,
-  LT: /^LT(\d{9}|\d{12})$/,
-  LU: /^LU\d{8}$/,
-  LV: /^LV\d{11}$/,
-  MT: /^MT\d{8}$/,
-  NL: /^NL\d{9}B\d{2}$/,
-  PL: /^PL\d{10}$/,
-  PT: /^PT\d{9}$/,
-  RO: /^RO\d{2,10}$/,
-  SE: /^SE\d{12}$/,
-  SI: /^SI\d{8}$/,
-  SK: /^SK\d{10}$/,
-};
-
-/** IČO: eight digits, the last a mod-11 check digit over weights 8…2. */
-export function isValidIco(ico: string): boolean {
-  if (!/^\d{8}$/.test(ico)) return false;
-  let sum = 0;
-  for (let i = 0; i < 7; i++) sum += Number(ico[i]) * (8 - i);
-  const check = (11 - (sum % 11)) % 10;
-  return check === Number(ico[7]);
-}
-
-/** Czech DIČ: CZ + IČO (legal persons), CZ + birth number (9–10 digits) or CZ699… (VAT groups). */
-export function isValidCzDic(dic: string): boolean {
-  const m = /^CZ(\d{8,10})$/.exec(dic);
-  if (!m) return false;
-  const n = m[1] as string;
-  if (n.length === 8) return isValidIco(n);
-  if (n.length === 9) return true; // birth numbers before 1954 and VAT groups (699…) carry no check digit
-  const big = BigInt(n);
-  if (big % 11n === 0n) return true;
-  // Birth numbers where the first nine digits leave remainder 10 end in 0.
-  return BigInt(n.slice(0, 9)) % 11n === 10n && n.endsWith('0');
-}
-
-/** Normalizes a VAT id (upper case, no spaces or dots). */
-export const normalizeVatId = (v: string) => v.replace(/[\s.-]/g, '').toUpperCase();
-
-/** True when `vatId` has the format of the given EU country's VAT ids (and the CZ checksum). */
-export function isValidVatId(vatId: string, country: string): boolean {
-  const v = normalizeVatId(vatId);
-  const format = VAT_ID_FORMATS[country];
-  if (!format || !v.startsWith(vatPrefix(country))) return false;
-  if (!format.test(v)) return false;
-  return country === 'CZ' ? isValidCzDic(v) : true;
-}
+// The identifier checks live in core/src/identifiers (one module for billing, the profile, parties and plugins).
+export { isValidCzDic, isValidIco, isValidVatId, normalizeVatId } from '../identifiers/company-ids.ts';
 
 export type VatMode = 'domestic' | 'oss' | 'reverse_charge' | 'outside_eu';
 

@@ -16,6 +16,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { maintenanceGuard, maintenanceStatus } from '../ops/maintenance.ts';
 import { om } from '../ops/messages.ts';
 import { backupRoutes } from '../ops/routes.ts';
+import { partyRoutes } from '../parties/routes.ts';
 import { moduleRoutes } from '../plugins/modules-routes.ts';
 import { mountPlugins } from '../plugins/mount.ts';
 import { profileRoutes } from '../profile/routes.ts';
@@ -105,6 +106,7 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', moduleRoutes)
     .route('/api/t/:tenant', profileRoutes)
     .route('/api/t/:tenant', notificationRoutes)
+    .route('/api/t/:tenant', partyRoutes)
     .route('/api/t/:tenant', billingRoutes)
     .route('/api/operator/billing', operatorBillingRoutes)
     .route('/api/operator/backups', backupRoutes)

@@ -52,6 +52,11 @@ export const CORE_PERMISSIONS = {
     en: "Handle data subjects' requests (export and erase personal data)",
     cs: 'Vyřizovat žádosti subjektů údajů (export a výmaz osobních údajů)',
   },
+  'tenant.parties.read': { en: 'See the address book', cs: 'Vidět adresář' },
+  'tenant.parties.manage': {
+    en: 'Add, change and remove companies and people in the address book',
+    cs: 'Přidávat, měnit a mazat firmy a osoby v adresáři',
+  },
   'tenant.labels.print': { en: 'Print barcode labels', cs: 'Tisknout štítky s čárovými kódy' },
   'tenant.events.manage': { en: 'See failed events and retry them', cs: 'Vidět nedoručené události a opakovat je' },
   'tenant.clients.manage': {
@@ -70,5 +75,11 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = ['owner', 'admin', 'member'
 /** Grants of the built-in roles; `member` also gets each enabled plugin's `memberPermissions`. */
 export function builtinGrants(role: BuiltinRole, memberPermissions: readonly string[]): string[] {
   if (role === 'owner' || role === 'admin') return ['*'];
-  return ['tenant.members.read', 'tenant.records.read', 'tenant.labels.print', ...memberPermissions];
+  return [
+    'tenant.members.read',
+    'tenant.records.read',
+    'tenant.labels.print',
+    'tenant.parties.read',
+    ...memberPermissions,
+  ];
 }

@@ -23,8 +23,11 @@ export function DetailPage(props: {
   status?: JSX.Element;
   back?: { href: string; label?: string };
   actions?: JSX.Element;
-  /** The record as core knows it (`<module>.<entity>`, id): adds the Attachments and History tabs. */
-  entity?: { type: string; id: string; retentionClass?: string };
+  /**
+   * The record as core knows it (`<module>.<entity>`, id): adds the Attachments and History tabs
+   * (`attachments: false` for a record that carries no files, such as core's own).
+   */
+  entity?: { type: string; id: string; retentionClass?: string; attachments?: boolean };
   tabs: DetailTab[];
 }) {
   const t = useKit();
@@ -33,7 +36,7 @@ export function DetailPage(props: {
   const tabs = (): DetailTab[] => {
     const list = [...props.tabs];
     const e = props.entity;
-    if (e && can('tenant.records.read')) {
+    if (e && e.attachments !== false && can('tenant.records.read')) {
       list.push({
         id: 'attachments',
         label: t('attachments'),

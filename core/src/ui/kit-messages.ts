@@ -62,6 +62,10 @@ const en = {
   // scanning
   scanLabel: 'Scan or type a code',
   scanned: 'Scanned {code}',
+  // address book picker
+  partySearch: 'Type a name or IČO',
+  partyNone: 'No one in the address book matches',
+  partyChange: 'Change',
 } as const;
 
 type Keys = keyof typeof en;
@@ -132,6 +136,9 @@ const cs: Record<Keys, string> = {
   labelsReady: 'Štítky staženy',
   scanLabel: 'Naskenujte nebo zadejte kód',
   scanned: 'Naskenováno {code}',
+  partySearch: 'Zadejte název nebo IČO',
+  partyNone: 'V adresáři nikdo takový není',
+  partyChange: 'Změnit',
 } as Record<Keys, string>;
 
 export const kitMessages = { en: en as Record<Keys, string>, cs };

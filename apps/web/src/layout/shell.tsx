@@ -19,6 +19,7 @@ export const LAST_TENANT_KEY = 'bureau.lastTenant';
 /** Settings sections and the permission each needs. */
 export const SETTINGS_SECTIONS = [
   { id: 'company', icon: 'building', permission: 'tenant.members.read' },
+  { id: 'parties', icon: 'contacts', permission: 'tenant.parties.read' },
   { id: 'modules', icon: 'modules', permission: 'tenant.modules.manage' },
   { id: 'members', icon: 'users', permission: 'tenant.members.read' },
   { id: 'providers', icon: 'handshake', permission: 'tenant.members.read' },

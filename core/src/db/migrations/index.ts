@@ -10,6 +10,7 @@ import { emailVerification } from './0010_email_verification.ts';
 import { tokenBinding } from './0011_token_binding.ts';
 import { recordsManagement } from './0020_records_management.ts';
 import { companyProfile } from './0030_company_profile.ts';
+import { parties } from './0031_parties.ts';
 import { statusHistory } from './0040_status_history.ts';
 import { schedules } from './0041_schedules.ts';
 import { notifications } from './0042_notifications.ts';
@@ -29,6 +30,7 @@ export const coreMigrations: Migrations = {
   '0011_token_binding': tokenBinding,
   '0020_records_management': recordsManagement,
   '0030_company_profile': companyProfile,
+  '0031_parties': parties,
   '0040_status_history': statusHistory,
   '0041_schedules': schedules,
   '0042_notifications': notifications,

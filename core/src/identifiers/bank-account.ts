@@ -52,3 +52,6 @@ export function normalizeIban(iban: string): string | null {
 }
 
 export const isValidBic = (bic: string) => isValidBIC(bic.toUpperCase());
+
+/** Whether text is a Czech domestic account number with both check digits right ("19-2000145399/0800"). */
+export const isValidCzechAccount = (text: string) => parseCzechAccount(text.trim()) !== null;

@@ -355,6 +355,17 @@ export async function signInInBrowser(page: Page, baseUrl: string, email: string
   await page.waitForURL(/\/t\//);
 }
 
+/** Waits until no loading skeleton or busy region is left on the page. */
+export async function settled(page: Page) {
+  for (const selector of ['.state-loading', '[aria-busy="true"]']) {
+    await page
+      .locator(selector)
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
+  }
+}
+
 const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's WCAG 2.1 A/AA violations on the page as it is now, as `rule: selectors` lines. */

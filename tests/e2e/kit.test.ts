@@ -19,6 +19,7 @@ import {
   launchBrowser,
   type RunningServer,
   screenshot,
+  settled,
   signInInBrowser,
   startServer,
 } from './harness.ts';
@@ -50,19 +51,6 @@ const rows = () => page.locator('.resource-list tbody tr');
 const numbers = async () =>
   (await page.locator('.resource-list tbody tr a.mono').allTextContents()).map((s) => s.trim());
 
-async function settled() {
-  await page
-    .locator('.state-loading')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-  await page
-    .locator('[aria-busy="true"]')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-}
-
 /** A screenshot of the page when a step fails (test-artifacts/screenshots/kit-failed-*.png). */
 const shootOnFailure = (name: string) => onTestFailed(() => screenshot(page, `kit-failed-${name}`));
 
@@ -77,7 +65,7 @@ describe('the UI kit on the invoice list', () => {
 
     await page.getByRole('group', { name: 'Stav' }).getByRole('button', { name: 'Uhrazené', exact: true }).click();
     await page.waitForURL(/status=paid/);
-    await settled();
+    await settled(page);
     const paid = await rows().count();
     expect(paid).toBeGreaterThan(0);
     expect(paid).toBeLessThan(all);
@@ -112,7 +100,7 @@ describe('the UI kit on the invoice list', () => {
     await rows().first().waitFor();
     await page.getByRole('button', { name: /^Celkem/ }).click();
     await page.waitForURL(/sort=total/);
-    await settled();
+    await settled(page);
     await expect.poll(() => page.locator('th[aria-sort="ascending"]').textContent()).toContain('Celkem');
     const shown = await numbers();
     const download = page.waitForEvent('download');
@@ -158,11 +146,11 @@ describe('the UI kit on the invoice list', () => {
     await page.keyboard.type(number, { delay: 120 });
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
-    await settled();
+    await settled(page);
     expect(page.url()).toMatch(/\/accounting\/invoices\?/);
     await search.fill('');
     await page.waitForURL((u) => !u.search.includes('q='));
-    await settled();
+    await settled(page);
     await search.click();
     await page.keyboard.type(number, { delay: 4 });
     await page.keyboard.press('Enter');
@@ -175,14 +163,14 @@ describe('the UI kit on the invoice list', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${invoices()}?status=issued`);
     await rows().first().waitFor();
-    await settled();
+    await settled(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'kit-invoices-390-cs');
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1360, height: 860 });
     await page.goto(invoices());
     await rows().first().waitFor();
-    await settled();
+    await settled(page);
     await screenshot(page, 'kit-invoices-cs');
   });
 });
@@ -208,7 +196,7 @@ describe('Settings → Company', () => {
     await expect.poll(() => page.getByLabel('Obchodní firma (název)').inputValue()).toBe('Demo Firma s.r.o.');
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await settled();
+    await settled(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'settings-company-390-cs');
     expect(await axeViolations(page)).toEqual([]);

@@ -7,16 +7,16 @@
  * - accounting takes it as a customer from the address book picker;
  * - the list fits 390 px and axe-core finds no violation.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
+  axeViolations,
   buildWeb,
   type E2EBrowser,
   launchBrowser,
   type RunningServer,
   screenshot,
+  settled,
   signInInBrowser,
   signUpViaApi,
   startServer,
@@ -24,7 +24,6 @@ import {
 } from './harness.ts';
 
 const DEMO = { firm: 'demo-firm', password: 'bureau-demo' };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: RunningServer;
 let browser: E2EBrowser;
@@ -74,27 +73,6 @@ const EN: Words = {
   fromBook: 'From the address book',
   saveCustomer: 'Save customer',
 };
-
-async function settled(page: Page) {
-  await page
-    .locator('.state-loading, [aria-busy="true"]')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Adds a company through the form: a wrong IČO first (refused by the field), then the right one. */
 async function addCompany(page: Page, base: string, w: Words, company: { name: string; ico: string; bad: string }) {

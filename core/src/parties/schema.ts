@@ -1,15 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { BankAccount, optionalText as text, upper } from '../profile/schema.ts';
 
-const upper = (s: string) => s.toUpperCase();
-/** Optional text: blank and null become null. */
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((s) => (s ? s : null));
 const Country = z
   .string()
   .trim()
@@ -47,17 +38,10 @@ export const PartyContact = z
   })
   .openapi('PartyContactInput');
 
-export const PartyBankAccount = z
-  .object({
-    /** Either the IBAN or the Czech account number; the other is derived for Czech accounts. */
-    iban: text(42),
-    bic: text(11),
-    accountNumber: text(30),
-    currency: z.string().trim().length(3).transform(upper).default('CZK'),
-    isDefault: z.boolean().default(false),
-    label: text(80),
-  })
-  .openapi('PartyBankAccountInput');
+/** Either the IBAN or the Czech account number (the other is derived for Czech accounts); CZK unless said. */
+export const PartyBankAccount = BankAccount.extend({
+  currency: z.string().trim().length(3).transform(upper).default('CZK'),
+}).openapi('PartyBankAccountInput');
 
 const fields = {
   type: z.enum(['company', 'person']).openapi({ description: 'A company (with an IČO) or a person' }),

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 
-const upper = (s: string) => s.toUpperCase();
-const optionalText = (max: number) =>
+export const upper = (s: string) => s.toUpperCase();
+/** Optional text: blank and null become null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

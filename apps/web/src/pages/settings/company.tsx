@@ -12,27 +12,15 @@ import {
   useI18n,
   useTenant,
 } from '@bureau/core/ui';
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
-import { Icon } from '../../icons.tsx';
+import {
+  type BankAccountRow,
+  BankAccountsEditor,
+  bankAccountRows,
+  bankAccountsBody,
+} from '../../components/bank-accounts.tsx';
 
-interface AccountRow {
-  iban: string;
-  accountNumber: string;
-  bic: string;
-  currency: string;
-  label: string;
-  isDefault: boolean;
-}
-
-const blankAccount = (currency: string): AccountRow => ({
-  iban: '',
-  accountNumber: '',
-  bic: '',
-  currency,
-  label: '',
-  isDefault: false,
-});
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 /** Settings → Company: the firm's own details that its invoices, labels and reports print. */
@@ -63,7 +51,7 @@ export default function Company() {
       web: '',
       defaultCurrency: 'CZK',
       locale: 'cs',
-      bankAccounts: [] as AccountRow[],
+      bankAccounts: [] as BankAccountRow[],
     },
     validate: (v) => ({ legalName: v.legalName.trim() ? undefined : i18n.t('company.nameRequired') }),
     onSubmit: async (v) => {
@@ -86,14 +74,7 @@ export default function Company() {
             web: orNull(v.web),
             defaultCurrency: v.defaultCurrency,
             locale: v.locale as 'cs' | 'en',
-            bankAccounts: v.bankAccounts.map((a) => ({
-              iban: orNull(a.iban),
-              accountNumber: orNull(a.accountNumber),
-              bic: orNull(a.bic),
-              currency: a.currency,
-              label: orNull(a.label),
-              isDefault: a.isDefault,
-            })),
+            bankAccounts: bankAccountsBody(v.bankAccounts),
           },
         }),
       );
@@ -121,14 +102,7 @@ export default function Company() {
       web: p.web ?? '',
       defaultCurrency: p.defaultCurrency,
       locale: p.locale,
-      bankAccounts: p.bankAccounts.map((a) => ({
-        iban: a.iban,
-        accountNumber: a.accountNumber ?? '',
-        bic: a.bic ?? '',
-        currency: a.currency,
-        label: a.label ?? '',
-        isDefault: a.isDefault,
-      })),
+      bankAccounts: bankAccountRows(p.bankAccounts),
     });
   });
 
@@ -221,67 +195,7 @@ export default function Company() {
                 />
               </div>
             </Card>
-            <Card
-              title={i18n.t('company.bankAccounts')}
-              actions={
-                <Show when={manage()}>
-                  <Button
-                    size="sm"
-                    onClick={() => form.set('bankAccounts', (l) => [...l, blankAccount(form.values.defaultCurrency)])}
-                  >
-                    <Icon name="plus" />
-                    {i18n.t('company.addAccount')}
-                  </Button>
-                </Show>
-              }
-            >
-              <Show
-                when={form.values.bankAccounts.length > 0}
-                fallback={<p class="muted">{i18n.t('company.noAccounts')}</p>}
-              >
-                <div class="stack">
-                  <For each={form.values.bankAccounts}>
-                    {(_, i) => (
-                      <fieldset class="stack company-account">
-                        <legend>{i18n.t('company.accountN', { n: i() + 1 })}</legend>
-                        <div class="form-grid">
-                          {text(`bankAccounts.${i()}.accountNumber`, i18n.t('company.accountNumber'), {
-                            description: i18n.t('company.accountHint'),
-                          })}
-                          {text(`bankAccounts.${i()}.iban`, 'IBAN')}
-                          {text(`bankAccounts.${i()}.bic`, i18n.t('company.bic'))}
-                          {text(`bankAccounts.${i()}.currency`, i18n.t('company.currency'))}
-                          {text(`bankAccounts.${i()}.label`, i18n.t('company.accountLabel'))}
-                        </div>
-                        <div class="row">
-                          <Toggle
-                            checked={form.values.bankAccounts[i()]?.isDefault ?? false}
-                            onChange={(v) => form.set('bankAccounts', i(), 'isDefault', v)}
-                            label={i18n.t('company.isDefault')}
-                            disabled={!manage()}
-                          />
-                          <Show when={form.error(`bankAccounts.${i()}.isDefault`)}>
-                            <span class="field-error" role="alert">
-                              {form.error(`bankAccounts.${i()}.isDefault`)}
-                            </span>
-                          </Show>
-                          <Show when={manage()}>
-                            <Button
-                              size="sm"
-                              variant="ghost"
-                              onClick={() => form.set('bankAccounts', (l) => l.filter((_a, j) => j !== i()))}
-                            >
-                              <Icon name="trash" />
-                              {i18n.t('company.removeAccount')}
-                            </Button>
-                          </Show>
-                        </div>
-                      </fieldset>
-                    )}
-                  </For>
-                </div>
-              </Show>
-            </Card>
+            <BankAccountsEditor form={form} currency={form.values.defaultCurrency} disabled={!manage()} />
             <Card title={i18n.t('company.logo')}>
               <div class="row">
                 <Show when={profile.latest?.hasLogo}>

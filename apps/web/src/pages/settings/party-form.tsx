@@ -11,6 +11,7 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { For, Show } from 'solid-js';
+import { BankAccountsEditor, bankAccountRows, bankAccountsBody } from '../../components/bank-accounts.tsx';
 import { Icon } from '../../icons.tsx';
 
 /** The roles the address book names; any other key a module adds is shown as it is. */
@@ -27,14 +28,6 @@ interface Contact {
   email: string;
   phone: string;
 }
-interface Account {
-  accountNumber: string;
-  iban: string;
-  bic: string;
-  currency: string;
-  isDefault: boolean;
-}
-
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 const blankAddress = (): Address => ({ street: '', city: '', zip: '' });
 const address = (p: AddressBookParty | undefined, kind: 'billing' | 'shipping'): Address => {
@@ -66,13 +59,7 @@ export function PartyForm(props: { party?: AddressBookParty; onSaved: (party: Ad
         email: c.email ?? '',
         phone: c.phone ?? '',
       })) as Contact[],
-      bankAccounts: (p?.bankAccounts ?? []).map((a) => ({
-        accountNumber: a.accountNumber ?? '',
-        iban: a.iban,
-        bic: a.bic ?? '',
-        currency: a.currency,
-        isDefault: a.isDefault,
-      })) as Account[],
+      bankAccounts: bankAccountRows(p?.bankAccounts ?? []),
       roles: [...(p?.roles ?? [])],
       tags: (p?.tags ?? []).join(', '),
       active: p?.active ?? true,
@@ -99,13 +86,7 @@ export function PartyForm(props: { party?: AddressBookParty; onSaved: (party: Ad
           email: orNull(c.email),
           phone: orNull(c.phone),
         })),
-        bankAccounts: v.bankAccounts.map((a) => ({
-          accountNumber: orNull(a.accountNumber),
-          iban: orNull(a.iban),
-          bic: orNull(a.bic),
-          currency: a.currency || 'CZK',
-          isDefault: a.isDefault,
-        })),
+        bankAccounts: bankAccountsBody(v.bankAccounts),
         roles: v.roles,
         tags: v.tags
           .split(',')
@@ -226,61 +207,7 @@ export function PartyForm(props: { party?: AddressBookParty; onSaved: (party: Ad
           </For>
         </Show>
       </Card>
-      <Card
-        title={i18n.t('company.bankAccounts')}
-        actions={
-          <Button
-            size="sm"
-            onClick={() =>
-              form.set('bankAccounts', (l) => [
-                ...l,
-                { accountNumber: '', iban: '', bic: '', currency: 'CZK', isDefault: l.length === 0 },
-              ])
-            }
-          >
-            <Icon name="plus" />
-            {i18n.t('company.addAccount')}
-          </Button>
-        }
-      >
-        <Show when={form.values.bankAccounts.length > 0} fallback={<p class="muted">{i18n.t('company.noAccounts')}</p>}>
-          <For each={form.values.bankAccounts}>
-            {(_, i) => (
-              <fieldset class="stack">
-                <legend>{i18n.t('company.accountN', { n: i() + 1 })}</legend>
-                <div class="form-grid">
-                  {text(`bankAccounts.${i()}.accountNumber`, i18n.t('company.accountNumber'), {
-                    description: i18n.t('company.accountHint'),
-                  })}
-                  {text(`bankAccounts.${i()}.iban`, 'IBAN')}
-                  {text(`bankAccounts.${i()}.bic`, i18n.t('company.bic'))}
-                  {text(`bankAccounts.${i()}.currency`, i18n.t('company.currency'))}
-                </div>
-                <div class="row">
-                  <Toggle
-                    checked={form.values.bankAccounts[i()]?.isDefault ?? false}
-                    onChange={(v) => form.set('bankAccounts', i(), 'isDefault', v)}
-                    label={i18n.t('company.isDefault')}
-                  />
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    onClick={() => form.set('bankAccounts', (l) => l.filter((_a, j) => j !== i()))}
-                  >
-                    <Icon name="trash" />
-                    {i18n.t('company.removeAccount')}
-                  </Button>
-                </div>
-                <Show when={form.error(`bankAccounts.${i()}.isDefault`)}>
-                  <span class="field-error" role="alert">
-                    {form.error(`bankAccounts.${i()}.isDefault`)}
-                  </span>
-                </Show>
-              </fieldset>
-            )}
-          </For>
-        </Show>
-      </Card>
+      <BankAccountsEditor form={form} currency="CZK" />
       <Card title={i18n.t('parties.note')}>
         <Field label={i18n.t('parties.note')} {...form.bind('note')} multiline />
       </Card>

@@ -100,7 +100,7 @@ export function DetailPage(props: {
         <Tabs
           value={current()}
           onChange={(v) => setParams({ tab: v === tabs()[0]?.id ? undefined : v }, { replace: true })}
-          class="tabs"
+          class="detail-tabs"
         >
           <Tabs.List class="tabs-list">
             <For each={tabs()}>

@@ -46,3 +46,14 @@ export interface People {
   search(query: string, limit?: number): Promise<Person[]>;
 }
 export const people: ServiceRef<People> = serviceRef<People>('hr', 'people');
+
+/** A completed training (e.g. work safety) expires within its course's reminder days; emitted once. */
+export const TRAINING_EXPIRING = 'hr.training.expiring';
+export interface TrainingExpiring {
+  trainingId: string;
+  employeeId: string;
+  employeeName: string;
+  courseId: string;
+  courseName: string;
+  expiresOn: string;
+}

@@ -165,3 +165,44 @@ export const ScorecardInput = z.object({
   notes: text(4000).optional(),
 });
 export type ScorecardInput = z.infer<typeof ScorecardInput>;
+
+// Onboarding and training ------------------------------------------------------------------------
+
+export const ASSIGNEES = ['hr', 'manager', 'it', 'employee'] as const;
+export const TemplateInput = z.object({
+  name: text().min(1),
+  /** The position whose hires get this checklist; none: the default for every other position. */
+  position: text().nullable().optional(),
+  tasks: z
+    .array(
+      z.object({
+        title: text().min(1),
+        assignee: z.enum(ASSIGNEES),
+        /** Due this many days after the start date (negative: before it). */
+        dueDays: z.number().int().min(-90).max(365),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type TemplateInput = z.infer<typeof TemplateInput>;
+
+export const CourseInput = z.object({
+  name: text().min(1),
+  /** How long a completion is valid (e.g. 24 for work safety every two years); none: no expiry. */
+  validityMonths: z.number().int().min(1).max(240).nullable().optional(),
+  /** How many days before the expiry the training is flagged. */
+  remindDays: z.number().int().min(1).max(365).optional(),
+  description: text(2000).optional(),
+});
+export type CourseInput = z.infer<typeof CourseInput>;
+
+export const TrainingInput = z.object({
+  employeeId: z.uuid(),
+  courseId: z.uuid(),
+  completedOn: z.iso.date(),
+  /** Defaults to the completion plus the course's validity. */
+  expiresOn: z.iso.date().nullable().optional(),
+  certificate: text(100).optional(),
+});
+export type TrainingInput = z.infer<typeof TrainingInput>;

@@ -1,7 +1,8 @@
 import { definePlugin } from '@bureau/core';
-import { EMPLOYEE_HIRED, EMPLOYEE_LEFT } from '../contract.ts';
+import { EMPLOYEE_HIRED, EMPLOYEE_LEFT, TRAINING_EXPIRING } from '../contract.ts';
 import { leaveWorkflow } from './leave/workflow.ts';
 import { migrations } from './migrations/index.ts';
+import { trainingExpiry } from './onboarding/training.ts';
 import { payRunWorkflow } from './payroll/workflow.ts';
 import { records } from './records.ts';
 import { candidateRetention } from './recruiting/retention.ts';
@@ -9,6 +10,8 @@ import { candidateWorkflow, openingWorkflow } from './recruiting/workflow.ts';
 import { personalData } from './retention.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { leaveRoutes } from './routes/leave.ts';
+import { onboardingRoutes } from './routes/onboarding.ts';
+import { orgRoutes } from './routes/org.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { recruitingRoutes } from './routes/recruiting.ts';
@@ -25,8 +28,8 @@ export default definePlugin({
   version: '0.2.0',
   title: { en: 'HR and payroll', cs: 'Personalistika a mzdy' },
   description: {
-    en: 'Employees, contracts, Czech payroll with payslips and bank payments, leave, recruiting.',
-    cs: 'Zaměstnanci, smlouvy, české mzdy s výplatními páskami a platbami, dovolená, nábor.',
+    en: 'Employees, contracts, Czech payroll with payslips and bank payments, leave, recruiting, onboarding and training.',
+    cs: 'Zaměstnanci, smlouvy, české mzdy s výplatními páskami a platbami, dovolená, nábor, nástup a školení.',
   },
   permissions: {
     'hr.read': { en: 'See employees (names, positions, contacts)', cs: 'Vidět zaměstnance (jména, pozice, kontakty)' },
@@ -52,10 +55,15 @@ export default definePlugin({
       cs: 'Vidět a upravovat osobní údaje uchazečů',
     },
     'hr.recruiting.interview': { en: 'Write interview scorecards', cs: 'Psát hodnocení pohovorů' },
+    'hr.onboarding.work': {
+      en: 'Tick off onboarding tasks (HR, manager, IT)',
+      cs: 'Odškrtávat úkoly nástupu (personalistika, vedoucí, IT)',
+    },
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) => recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))),
+  routes: (router) =>
+    orgRoutes(onboardingRoutes(recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))))),
   workflows: {
     employee: employeeWorkflow,
     pay_run: payRunWorkflow,
@@ -63,11 +71,12 @@ export default definePlugin({
     opening: openingWorkflow,
     candidate: candidateWorkflow,
   },
-  schedules: { 'candidate-retention': candidateRetention },
+  schedules: { 'candidate-retention': candidateRetention, 'training-expiry': trainingExpiry },
   services: { people: peopleService },
   events: {
     [EMPLOYEE_HIRED]: { en: 'An employee was hired', cs: 'Byl přijat zaměstnanec' },
     [EMPLOYEE_LEFT]: { en: 'An employee left', cs: 'Zaměstnanec odešel' },
+    [TRAINING_EXPIRING]: { en: 'A training is about to expire', cs: 'Školení brzy skončí platnost' },
   },
   notifications: {
     'hr.leave_waiting': { en: 'Leave requests waiting for approval', cs: 'Žádosti o nepřítomnost ke schválení' },

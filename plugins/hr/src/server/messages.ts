@@ -144,5 +144,18 @@ export const m = defineMessages('hr', {
     en: 'The start date cannot be before {date}',
     cs: 'Datum nástupu nemůže být před {date}',
   },
+  template_not_found: { en: 'No such checklist template', cs: 'Taková šablona nástupu neexistuje' },
+  template_position_taken: {
+    en: 'Another template is for this position already',
+    cs: 'Pro tuto pozici už je jiná šablona',
+  },
+  task_not_found: { en: 'No such task', cs: 'Takový úkol neexistuje' },
+  course_not_found: { en: 'No such course', cs: 'Takové školení neexistuje' },
+  course_name_taken: { en: 'A course of this name exists already', cs: 'Školení s tímto názvem už existuje' },
+  expiry_before_completion: {
+    en: 'The expiry is before the completion',
+    cs: 'Platnost končí před absolvováním',
+  },
+  completion_future: { en: 'The completion cannot be in the future', cs: 'Absolvování nemůže být v budoucnosti' },
   terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
 });

@@ -2,6 +2,7 @@ import { people } from './0001_people.ts';
 import { payroll } from './0002_payroll.ts';
 import { leave } from './0003_leave.ts';
 import { recruiting } from './0004_recruiting.ts';
+import { onboarding } from './0005_onboarding.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -9,4 +10,5 @@ export const migrations = {
   '0002_payroll': payroll,
   '0003_leave': leave,
   '0004_recruiting': recruiting,
+  '0005_onboarding': onboarding,
 };

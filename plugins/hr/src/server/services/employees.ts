@@ -11,6 +11,7 @@ import {
 import { EMPLOYEE_HIRED, type EmployeeHired, type Person } from '../../contract.ts';
 import type { ContractInput, EmployeeInput, EmployeeUpdate } from '../../schema.ts';
 import { m } from '../messages.ts';
+import { startOnboarding } from '../onboarding/service.ts';
 import { employeeWorkflow } from '../workflow.ts';
 import { domesticAccount, toIban } from './bank-account.ts';
 import { formatBirthNumber, parseBirthNumber } from './birth-number.ts';
@@ -364,6 +365,7 @@ export async function createEmployee(ctx: PluginContext, input: EmployeeInput): 
   };
   await ctx.emit(EMPLOYEE_HIRED, hired);
   await ctx.audit({ action: EMPLOYEE_HIRED, entityType: 'hr.employee', entityId: id, after: input });
+  await startOnboarding(ctx, { id, position: input.position ?? null, startDate: input.startDate });
   return id;
 }
 

@@ -9,6 +9,13 @@ const Payroll = lazy(() => import('./pages/payroll.tsx'));
 const Run = lazy(() => import('./pages/run.tsx'));
 const Leave = lazy(() => import('./pages/leave.tsx'));
 const LeaveRequest = lazy(() => import('./pages/leave-request.tsx'));
+const Recruiting = lazy(() => import('./pages/recruiting.tsx'));
+const RecruitingStages = lazy(() => import('./pages/stages.tsx'));
+const Opening = lazy(() => import('./pages/opening.tsx'));
+const Candidate = lazy(() => import('./pages/candidate.tsx'));
+const Onboarding = lazy(() => import('./pages/onboarding.tsx'));
+const Training = lazy(() => import('./pages/training.tsx'));
+const OrgChart = lazy(() => import('./pages/org-chart.tsx'));
 
 export default definePluginUi({
   id: 'hr',
@@ -17,6 +24,10 @@ export default definePluginUi({
     { label: { en: 'Employees', cs: 'Zaměstnanci' }, path: '/employees', permission: 'hr.read' },
     { label: { en: 'Payroll', cs: 'Mzdy' }, path: '/payroll', permission: 'hr.payroll.read' },
     { label: { en: 'Leave', cs: 'Nepřítomnost' }, path: '/leave', permission: 'hr.read' },
+    { label: { en: 'Org chart', cs: 'Organizační struktura' }, path: '/org-chart', permission: 'hr.read' },
+    { label: { en: 'Recruiting', cs: 'Nábor' }, path: '/recruiting', permission: 'hr.recruiting.read' },
+    { label: { en: 'Onboarding', cs: 'Nástup' }, path: '/onboarding', permission: 'hr.read' },
+    { label: { en: 'Training', cs: 'Školení' }, path: '/training', permission: 'hr.read' },
   ],
   routes: [
     { path: '/', component: Employees, permission: 'hr.read' },
@@ -27,5 +38,12 @@ export default definePluginUi({
     { path: '/payroll/:id', component: Run, permission: 'hr.payroll.read' },
     { path: '/leave', component: Leave, permission: 'hr.read' },
     { path: '/leave/:id', component: LeaveRequest, permission: 'hr.read' },
+    { path: '/recruiting', component: Recruiting, permission: 'hr.recruiting.read' },
+    { path: '/recruiting/stages', component: RecruitingStages, permission: 'hr.recruiting.manage' },
+    { path: '/recruiting/openings/:id', component: Opening, permission: 'hr.recruiting.read' },
+    { path: '/recruiting/candidates/:id', component: Candidate, permission: 'hr.recruiting.read' },
+    { path: '/onboarding', component: Onboarding, permission: 'hr.read' },
+    { path: '/training', component: Training, permission: 'hr.read' },
+    { path: '/org-chart', component: OrgChart, permission: 'hr.read' },
   ],
 });

@@ -21,3 +21,19 @@ export const RUN_STATUSES = defineStatuses({
   approved: { tone: 'warning', label: { en: 'Approved', cs: 'Schváleno' } },
   paid: { tone: 'success', label: { en: 'Paid', cs: 'Vyplaceno' } },
 });
+
+/** The opening workflow's states (the server's recruiting/workflow.ts declares the same). */
+export const OPENING_STATUSES = defineStatuses({
+  open: { tone: 'success', label: { en: 'Open', cs: 'Otevřená' } },
+  paused: { tone: 'warning', label: { en: 'Paused', cs: 'Pozastavená' } },
+  closed: { tone: 'neutral', label: { en: 'Closed', cs: 'Uzavřená' } },
+});
+
+/** The candidate workflow's states (the server's recruiting/workflow.ts declares the same). */
+export const CANDIDATE_STATUSES = defineStatuses({
+  active: { tone: 'info', label: { en: 'In the pipeline', cs: 'Ve výběru' } },
+  offered: { tone: 'warning', label: { en: 'Offered', cs: 'Nabídka' } },
+  hired: { tone: 'success', label: { en: 'Hired', cs: 'Přijat' } },
+  rejected: { tone: 'danger', label: { en: 'Rejected', cs: 'Odmítnut' } },
+  withdrawn: { tone: 'neutral', label: { en: 'Withdrew', cs: 'Odstoupil' } },
+});

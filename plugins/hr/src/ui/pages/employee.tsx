@@ -11,9 +11,12 @@ import {
 } from '@bureau/core/ui';
 import { useParams } from '@solidjs/router';
 import { createResource, type JSX, Show } from 'solid-js';
+import '../hr.css';
 import { useT } from '../messages.ts';
+import { useOT } from '../onboarding-messages.ts';
 import { STATUSES } from '../statuses.ts';
 import type { Contract, Employee } from '../types.ts';
+import { OnboardingTab, TrainingTab } from './employee-tabs.tsx';
 
 function Figure(props: { label: string; children: JSX.Element }) {
   return (
@@ -27,6 +30,7 @@ function Figure(props: { label: string; children: JSX.Element }) {
 /** One employee: overview with the workflow, personal and pay data (when permitted), contracts; attachments and history. */
 export default function EmployeePage() {
   const t = useT();
+  const ot = useOT();
   const params = useParams<{ id: string }>();
   const { tenant, api } = useTenant();
   const [employee, { refetch }] = createResource(
@@ -42,7 +46,7 @@ export default function EmployeePage() {
           subtitle={<span class="mono">{e.number}</span>}
           status={<StatusBadge status={e.status} statuses={STATUSES} />}
           back={{ href: `/t/${tenant().slug}/hr/employees`, label: t('title') }}
-          entity={{ type: 'hr.employee', id: e.id }}
+          entity={{ type: 'hr.employee', id: e.id, retentionClass: 'hr.personnel-files' }}
           tabs={[
             {
               id: 'overview',
@@ -125,6 +129,8 @@ export default function EmployeePage() {
                 />
               ),
             },
+            { id: 'onboarding', label: ot('onboarding'), content: () => <OnboardingTab employeeId={e.id} /> },
+            { id: 'training', label: ot('training'), content: () => <TrainingTab employeeId={e.id} /> },
           ]}
         />
       )}

@@ -37,3 +37,12 @@ export const CANDIDATE_STATUSES = defineStatuses({
   rejected: { tone: 'danger', label: { en: 'Rejected', cs: 'Odmítnut' } },
   withdrawn: { tone: 'neutral', label: { en: 'Withdrew', cs: 'Odstoupil' } },
 });
+
+/** How a training's status is shown (valid, expiring soon, expired, renewed, no expiry). */
+export const TRAINING_TONES = {
+  valid: 'success',
+  permanent: 'success',
+  expiring: 'warning',
+  expired: 'danger',
+  superseded: 'neutral',
+} as const;

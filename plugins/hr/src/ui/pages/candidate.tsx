@@ -18,21 +18,13 @@ import {
   WorkflowPanel,
 } from '@bureau/core/ui';
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, type JSX, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
+import { Figure } from '../figure.tsx';
 import { useRT } from '../recruiting-messages.ts';
 import { CANDIDATE_STATUSES } from '../statuses.ts';
 import type { Candidate, Interview, Person, Stage } from '../types.ts';
 
 type Detail = Candidate & { interviews: Interview[] };
-
-function Figure(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="figure">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
 
 /** One candidate: contact and offer (when permitted), stage, workflow, interviews with scorecards. */
 export default function CandidatePage() {

@@ -16,15 +16,8 @@ import {
 } from '@bureau/core/ui';
 import { createResource, For, Show } from 'solid-js';
 import { useOT } from '../onboarding-messages.ts';
+import { TRAINING_TONES as TONES } from '../statuses.ts';
 import type { Checklist, Course, Template, Training } from '../types.ts';
-
-const TONES = {
-  valid: 'success',
-  permanent: 'success',
-  expiring: 'warning',
-  expired: 'danger',
-  superseded: 'neutral',
-} as const;
 
 /** An employee's onboarding checklists: tasks ticked off in place (hr.onboarding.work), or one started. */
 export function OnboardingTab(props: { employeeId: string }) {

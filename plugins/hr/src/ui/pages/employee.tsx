@@ -10,22 +10,14 @@ import {
   WorkflowPanel,
 } from '@bureau/core/ui';
 import { useParams } from '@solidjs/router';
-import { createResource, type JSX, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import '../hr.css';
+import { Figure } from '../figure.tsx';
 import { useT } from '../messages.ts';
 import { useOT } from '../onboarding-messages.ts';
 import { STATUSES } from '../statuses.ts';
 import type { Contract, Employee } from '../types.ts';
 import { OnboardingTab, TrainingTab } from './employee-tabs.tsx';
-
-function Figure(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="figure">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
 
 /** One employee: overview with the workflow, personal and pay data (when permitted), contracts; attachments and history. */
 export default function EmployeePage() {

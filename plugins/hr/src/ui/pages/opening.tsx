@@ -17,8 +17,9 @@ import {
   WorkflowPanel,
 } from '@bureau/core/ui';
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import '../hr.css';
+import { Figure } from '../figure.tsx';
 import { useRT } from '../recruiting-messages.ts';
 import { OPENING_STATUSES } from '../statuses.ts';
 import type { Candidate, Opening, Stage } from '../types.ts';
@@ -41,15 +42,6 @@ interface Board {
 
 /** Retention without consent, from the server's versioned data (data/recruiting.ts). */
 const RETENTION_MONTHS = 6;
-
-function Figure(props: { label: string; children: JSX.Element }) {
-  return (
-    <div class="figure">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
-  );
-}
 
 /** An opening: its pipeline board (a column per stage, then offered and hired), details and workflow. */
 export default function OpeningPage() {

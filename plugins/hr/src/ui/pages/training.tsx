@@ -13,15 +13,8 @@ import {
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useOT } from '../onboarding-messages.ts';
+import { TRAINING_TONES as TONES } from '../statuses.ts';
 import type { Course, Training } from '../types.ts';
-
-const TONES = {
-  valid: 'success',
-  permanent: 'success',
-  expiring: 'warning',
-  expired: 'danger',
-  superseded: 'neutral',
-} as const;
 
 /** Training: the courses with their validity, and the certificates — by default those expiring. */
 export default function TrainingPage() {

@@ -2,7 +2,8 @@
  * End-to-end: the recruiting journey of the HR module in Chromium, in Czech and in English:
  * an opening → a candidate on the board → moved through the stages → an offer → hired → the new
  * employee's card with the onboarding checklist of the position, a task ticked off. The board fits
- * 390 px; axe-core finds no WCAG 2.1 A/AA violation on the board and the checklist.
+ * 390 px; axe-core finds no WCAG 2.1 A/AA violation on the board and the checklist; the org chart nests the
+ * hire under the hiring manager.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -213,6 +214,18 @@ for (const lang of ['cs', 'en'] as const) {
       await page.locator('.badge', { hasText: lang === 'cs' ? 'Hotovo 1 z 2' : '1 of 2 done' }).waitFor();
       await screenshot(page, `hr-onboarding-${lang}`);
       expect(await pageViolations(page)).toEqual([]);
+    });
+
+    it('shows the hire under the hiring manager in the org chart', async () => {
+      onTestFailed(() => screenshot(page, `hr-recruiting-${lang}-failed-org`));
+      await page.goto(`${server.url}/t/${slug}/hr/org-chart`);
+      const chart = page.getByTestId('org-chart');
+      await chart.waitFor();
+      const marek = chart.locator('li', { has: page.getByRole('link', { name: 'Marek Vedoucí' }) });
+      await marek.locator('ul').getByRole('link', { name }).waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await pageViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
     });
   });
 }

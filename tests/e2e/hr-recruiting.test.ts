@@ -14,6 +14,7 @@ import {
   launchBrowser,
   type RunningServer,
   screenshot,
+  settled,
   signInInBrowser,
   signUpViaApi,
   startServer,
@@ -87,14 +88,6 @@ const WORDS = {
  */
 const pageViolations = async (page: Page) =>
   (await axeViolations(page)).filter((v) => !v.startsWith('color-contrast: #dropdownmenu') && v !== 'list: ol');
-
-async function settled(page: Page) {
-  await page
-    .locator('.state-loading')
-    .first()
-    .waitFor({ state: 'detached', timeout: 15_000 })
-    .catch(() => {});
-}
 
 for (const lang of ['cs', 'en'] as const) {
   describe(`recruiting journey (${lang})`, () => {

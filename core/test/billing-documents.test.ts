@@ -6,7 +6,16 @@ import { paymentQr } from '../src/billing/pdf.ts';
 import { runBilling } from '../src/billing/runner.ts';
 import { parseCamt053, parseCsv } from '../src/billing/statements.ts';
 import { createTestBureau, Problem, type TestBureau, type TestUser } from '../src/index.ts';
-import { invoicesOf, modules, newTenant, OPERATOR, runDays, subscriptionRow, testClock } from './billing-helpers.ts';
+import {
+  engage,
+  invoicesOf,
+  modules,
+  newTenant,
+  OPERATOR,
+  runDays,
+  subscriptionRow,
+  testClock,
+} from './billing-helpers.ts';
 
 const ORACLES = new URL('../../../shared/oracles/', import.meta.url);
 const oracle = (p: string) => readFileSync(new URL(p, ORACLES), 'utf8');
@@ -284,6 +293,20 @@ describe('provider pays', () => {
     const c2 = await newTenant(t, { tenant: { name: 'Klient Beta' } });
     const notProvider = await c1.json('POST', `/api/t/${c1.tenant.slug}/billing/clients`, { client: c2.tenant.slug });
     expect(notProvider.body.code).toBe('not_a_provider');
+    // Without an engagement a provider learns nothing about a client and cannot squat its payer slot.
+    const stranger = await provider.json('POST', `/api/t/${provider.tenant.slug}/billing/clients`, {
+      client: c1.tenant.slug,
+    });
+    const nobody = await provider.json('POST', `/api/t/${provider.tenant.slug}/billing/clients`, {
+      client: 'no-such-firm-anywhere',
+    });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body).toEqual(nobody.body);
+    expect(JSON.stringify(stranger.body)).not.toContain(c1.tenant.id);
+    expect((await c1.json('GET', `/api/t/${c1.tenant.slug}/billing/payer`)).body.payer).toBeNull();
+    for (const c of [c1, c2]) {
+      await engage(provider, c);
+    }
     for (const c of [c1, c2]) {
       const offer = await provider.json('POST', `/api/t/${provider.tenant.slug}/billing/clients`, {
         client: c.tenant.slug,
@@ -343,6 +366,8 @@ describe('provider pays', () => {
 
     // Another provider cannot offer while c1 has a payer.
     const rival = await newTenant(t, { tenant: { name: 'Jiný Partner', kind: 'provider' } });
+    await engage(rival, c1);
+    await engage(rival, c2);
     const taken = await rival.json('POST', `/api/t/${rival.tenant.slug}/billing/clients`, { client: c1.tenant.slug });
     expect([taken.status, taken.body.code]).toEqual([409, 'payer_exists']);
 

@@ -67,3 +67,15 @@ export async function newTenant(t: TestBureau, opts: Parameters<TestBureau['sign
   if (res.status !== 200) throw new Error(`billing read failed: ${res.status}`);
   return u;
 }
+
+/** The client engages the provider (no modules, no grants): enough for the provider to offer to pay. */
+export async function engage(provider: TestUser, client: TestUser) {
+  const res = await provider.json('POST', `/api/t/${provider.tenant.slug}/clients`, {
+    client: { slug: client.tenant.slug },
+    modules: [],
+  });
+  if (res.status !== 201) throw new Error(`engagement failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const accepted = await client.json('POST', `/api/t/${client.tenant.slug}/providers/${res.body.engagement.id}/accept`);
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return res.body.engagement.id as string;
+}

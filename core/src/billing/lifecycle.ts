@@ -388,6 +388,9 @@ export async function offerToPay(
   const id = newId();
   const offeredAt = runtime.clock.now();
   const exists = await switchTenant(db, provider.id, client.id, async () => {
+    // Only a provider the client engaged may offer (issue 11, item 9): any other learns nothing (the
+    // same 404 as an unknown slug) and cannot squat the client's payer slot.
+    if (!(await activeEngagement(db, client.id, provider.id))) return 'unknown';
     if (await payerOf(db, client.id)) return true;
     await db
       .insertInto('core.billing_payers')
@@ -395,6 +398,7 @@ export async function offerToPay(
       .execute();
     return false;
   });
+  if (exists === 'unknown') throw notFound(bm.client_not_found);
   if (exists) throw conflict('payer_exists', bm.payer_exists);
   await db
     .insertInto('core.billing_paid_clients')
@@ -414,9 +418,23 @@ export async function offerToPay(
   return (await clientsOf(db, provider.id)).find((l) => l.id === id) as PayerLink;
 }
 
+/** Whether `clientId` has an active engagement with `providerId` (read in the client's transaction). */
+async function activeEngagement(db: Kysely<any>, clientId: string, providerId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('core.engagements')
+    .select('id')
+    .where('tenant_id', '=', clientId)
+    .where('provider_tenant_id', '=', providerId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return !!row;
+}
+
 export async function acceptPayer(db: Kysely<any>, runtime: Runtime, clientId: string, actor: Actor | null) {
   const link = await payerOf(db, clientId);
   if (link?.status !== 'offered') throw notFound(bm.offer_not_found);
+  // An offer counts only while its provider is engaged by the client.
+  if (!(await activeEngagement(db, clientId, link.payerTenantId))) throw notFound(bm.offer_not_found);
   await updateLink(db, clientId, link, { status: 'active', accepted_at: runtime.clock.now() });
   await writeAudit(db, {
     tenantId: clientId,

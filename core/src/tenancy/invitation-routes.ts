@@ -1,9 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
 import { requireRoleWithinOwn } from '../auth/delegation.ts';
 import { sm } from '../auth/messages.ts';
 import { newTokenBinding } from '../auth/token-access.ts';
-import { switchTenant } from '../db/with-tenant.ts';
 import type { TenantEnv } from '../http/env.ts';
 import { badRequest, fieldError, forbidden, notFound, Problem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
@@ -12,21 +10,6 @@ import { Email, IdParam, json, jsonBody, Ok, problemResponses } from '../http/sc
 import { createInvitation, invitationStatus } from './invitations.ts';
 import { tm } from './messages.ts';
 import { roleExists } from './roles.ts';
-
-/** 403 when the address belongs to a member of the provider the caller works for. */
-async function refuseProviderPeople(db: Kysely<any>, tenantId: string, providerId: string, email: string) {
-  // An explicit, read-only look into the provider's members, as engagements do (providers/cross-tenant).
-  const staff = await switchTenant(db, tenantId, providerId, () =>
-    db
-      .selectFrom('core.memberships as m')
-      .innerJoin('core.users as u', 'u.id', 'm.user_id')
-      .select('m.id')
-      .where('m.tenant_id', '=', providerId)
-      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
-      .executeTakeFirst(),
-  );
-  if (staff) throw new Problem(403, 'provider_staff_invite', sm.provider_staff_invite);
-}
 
 const Invitation = z
   .object({
@@ -97,11 +80,14 @@ export const invitationRoutes = newRouter<TenantEnv>()
       }
       if (role === 'owner' && c.var.role !== 'owner') throw forbidden('tenant.owner');
       const { runtime, tenant, actor } = c.var;
-      await requireRoleWithinOwn(runtime, c.var.db, tenant.id, role, c.var.grants);
-      // Provider staff (and their tokens) invite on the engagement's behalf: the invitation dies with
-      // it, and never brings the provider's own people in as the client's.
+      // Provider staff (and tokens made through an engagement) never add people to the client: a
+      // member would outlive the engagement, so only the client's own people invite. Staff manage
+      // the members there are, within what the engagement grants.
       const binding = await newTokenBinding(c.var.db, tenant, actor);
-      if (actor.providerTenantId) await refuseProviderPeople(c.var.db, tenant.id, actor.providerTenantId, email);
+      if (actor.providerTenantId || binding.engagement_id) {
+        throw new Problem(403, 'provider_staff_invite', sm.provider_staff_invite);
+      }
+      await requireRoleWithinOwn(runtime, c.var.db, tenant.id, role, c.var.grants);
       const hookCtx = { runtime: c.var.runtime, tenant: c.var.tenant, db: c.var.db, actor: c.var.actor };
       for (const hook of c.var.runtime.hooks.beforeSeatAdded) await hook(hookCtx, confirm === true);
       const inv = await createInvitation(c.var.runtime, c.var.db, c.var.tenant, {

@@ -210,6 +210,21 @@ describe('attachments', () => {
     });
   });
 
+  it('strips bidi controls from stored file names (issue 11, item 11)', async () => {
+    // U+202E would show "invoice\u202Efdp.exe" as "invoiceexe.pdf" in every list and download.
+    const res = await upload(owner, owner.tenant.slug, {
+      bytes: new TextEncoder().encode('MZ not really'),
+      filename: 'invoice\u202Efdp.exe',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.filename).toBe('invoicefdp.exe');
+    const odd = await upload(owner, owner.tenant.slug, {
+      bytes: new TextEncoder().encode('x'),
+      filename: '\u2067a\u200Fb\u061Cc\u2069\u202Ad\u0085.txt',
+    });
+    expect(odd.body.filename).toBe('abcd.txt');
+  });
+
   it('refuses a file over the size limit with 413', async () => {
     const tooBig = new Uint8Array(t.runtime.config.maxUploadBytes + 1);
     const res = await upload(owner, owner.tenant.slug, { bytes: tooBig });

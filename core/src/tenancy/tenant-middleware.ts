@@ -15,7 +15,7 @@ import { findTenantBySlug } from './tenants.ts';
 /** Thrown inside the transaction to roll it back while keeping the response already built. */
 class Rollback extends Error {}
 
-async function isLiveToken(runtime: Runtime, secret: string): Promise<boolean> {
+export async function isLiveToken(runtime: Runtime, secret: string): Promise<boolean> {
   const row = await runtime.db
     .selectFrom('core.api_tokens')
     .select('id')

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { accountMailHandlers } from './auth/account-mail.ts';
 import { createLucia } from './auth/lucia.ts';
 import { createAuthLimiters } from './auth/rate-limit.ts';
 import { installBilling, restrictBillingGrants } from './billing/install.ts';
@@ -11,6 +12,7 @@ import { APP_ROLE, ensureAppRole } from './db/roles.ts';
 import { type EventOptions, startEventDispatcher } from './events/dispatcher.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
+import { createMailQueue } from './mail/queue.ts';
 import { backupSchedule } from './ops/backups.ts';
 import { createOperations } from './ops/operations.ts';
 import { PARTY_EVENTS } from './parties/service.ts';
@@ -78,6 +80,10 @@ export async function restrictCoreGrants(db: Kysely<any>) {
   await sql`revoke update, delete, truncate on core.audit_log from ${sql.raw(APP_ROLE)}`.execute(db);
   // Scheduler bookkeeping across tenants is the platform's, never a request's.
   await sql`revoke all on core.schedule_ticks, core.platform_runs from ${sql.raw(APP_ROLE)}`.execute(db);
+  // Queued account mails hold addresses and are the platform's (issue 11, item 7).
+  await sql`revoke all on core.mail_jobs from ${sql.raw(APP_ROLE)}`.execute(db);
+  // Second-factor secrets and recovery codes are the login's only.
+  await sql`revoke all on core.user_totp, core.user_recovery_codes from ${sql.raw(APP_ROLE)}`.execute(db);
   await restrictBillingGrants(db);
 }
 
@@ -112,19 +118,20 @@ export async function createBureau(options: BureauOptions) {
     log,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log: (m) => log('info', m) }),
     lucia: createLucia({ db: database.db, config }),
-    limiters: createAuthLimiters(() => clock.now().getTime()),
+    limiters: createAuthLimiters(() => clock.now().getTime(), { signupPerHour: config.signupPerHour }),
     plugins,
     accessResolvers: [membershipAccess, providerAccess],
     tenantListers: [directTenants, providerClientTenants],
     requestGuards: [],
     hooks: { beforeModuleEnable: [], afterModuleChange: [], beforeSeatAdded: [], moduleInfo: [], tenantCreated: [] },
-  } as Omit<Runtime, 'operations'> as Runtime;
+  } as Omit<Runtime, 'operations' | 'mailQueue'> as Runtime;
   runtime.operations = createOperations(runtime, options.localToken ?? null);
   installBilling(runtime);
   const app = buildApp(runtime);
-  const events = await startEventDispatcher(runtime, options.events);
   // The billing run (docs/billing.md) on pg-boss; tests drive it with runBilling or billing.runNow().
   const background = options.events?.background !== false && config.env !== 'test';
+  runtime.mailQueue = createMailQueue(runtime, accountMailHandlers, { background });
+  const events = await startEventDispatcher(runtime, options.events);
   const billing = await startBillingJobs(runtime, events.boss, { background });
   recordsJobs = startRecordsJobs(runtime, { background });
   const records = recordsJobs;
@@ -143,6 +150,8 @@ export async function createBureau(options: BureauOptions) {
     billing,
     /** Scheduled jobs: `schedules.runDue(at)` fans out and runs what is due at `at` (tests, scripts). */
     schedules,
+    /** Account mails sent after the response: `mail.runPending()` sends what is queued now (tests, scripts). */
+    mail: runtime.mailQueue,
     /** Records management jobs: `records.runPending()` runs queued disposal runs now (tests, scripts). */
     records,
     async close() {
@@ -150,6 +159,7 @@ export async function createBureau(options: BureauOptions) {
       await runtime.operations.backups.stop();
       await schedules.stop();
       await records.stop();
+      await runtime.mailQueue.stop();
       await billing.stop();
       await events.stop();
       await database.close();

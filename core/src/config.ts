@@ -17,6 +17,8 @@ const schema = z.object({
   BUREAU_OPERATORS: z.string().default(''),
   BUREAU_STORAGE_DIR: z.string().optional(),
   BUREAU_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  BUREAU_OPERATOR_2FA: z.enum(['required', 'optional']).default('required'),
+  BUREAU_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   BUREAU_BACKUP_DIR: z.string().default('./backups'),
   BUREAU_BACKUP_HOUR: z.union([z.literal('off'), z.coerce.number().int().min(0).max(23)]).optional(),
   BUREAU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
@@ -43,6 +45,10 @@ export interface Config {
   storageDir: string;
   /** Largest attachment upload accepted by POST /api/t/:tenant/records, bytes (BUREAU_MAX_UPLOAD_MB, default 20). */
   maxUploadBytes: number;
+  /** Whether platform operators need two-step sign-in for the operator API (BUREAU_OPERATOR_2FA, default required). */
+  operatorSecondFactor: 'required' | 'optional';
+  /** Sign-ups accepted per client address and hour (BUREAU_SIGNUP_PER_HOUR, default 10). */
+  signupPerHour: number;
   /** SaaS billing: trial, dunning schedule, seller details (BILLING_* variables, docs/billing.md). */
   billing: BillingConfig;
   /** Backups (docs/operations.md): where scheduled ones go, when, how many are kept, optional passphrase. */
@@ -86,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     storageDir: e.BUREAU_STORAGE_DIR ?? `${e.BUREAU_DATA_DIR}/files`,
     maxUploadBytes: Math.floor(e.BUREAU_MAX_UPLOAD_MB * 1024 * 1024),
+    signupPerHour: e.BUREAU_SIGNUP_PER_HOUR,
+    operatorSecondFactor: e.BUREAU_OPERATOR_2FA,
     billing: loadBillingConfig(env),
     backup: {
       dir: e.BUREAU_BACKUP_DIR,
@@ -102,6 +110,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL }),
     dataDir: null,
+    // The test client's origin (core/src/testing.ts): the CSRF check compares with PUBLIC_URL.
+    publicUrl: 'http://localhost',
+    // Operator tests of other areas sign in without a second factor; its own test requires it.
+    operatorSecondFactor: 'optional',
+    // Test files sign up many accounts from one address; the limit's own test lowers it.
+    signupPerHour: 1_000_000,
     storageDir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-files-${process.pid}`,
     backup: {
       dir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-backups-${process.pid}`,

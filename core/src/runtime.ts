@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { Actor, SessionUser, TenantInfo, TenantVariables } from './http/env.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { MailQueue } from './mail/queue.ts';
 import type { Operations } from './ops/operations.ts';
 import type { BureauPlugin } from './plugins/define-plugin.ts';
 import type { TenantLister } from './tenancy/reachable.ts';
@@ -69,6 +70,8 @@ export interface Runtime {
   /** The privileged (owner) handle: migrations, auth lookups and explicit cross-tenant work only. */
   db: Kysely<any>;
   mailer: Mailer;
+  /** Mail sent after the response (account mails: confirmation, reset, sign-up notices). */
+  mailQueue: MailQueue;
   clock: Clock;
   lucia: BureauLucia;
   limiters: AuthLimiters;

@@ -54,16 +54,8 @@ describe('sign-up and sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
   });
 
-  it('refuses a taken e-mail or slug with 409 and writes nothing', async () => {
+  it('refuses a taken slug with 409 and writes nothing', async () => {
     const a = await t.signup();
-    const dupEmail = await t.anonymous().json('POST', '/api/auth/signup', {
-      email: a.email.toUpperCase(),
-      password: 'long enough password',
-      name: 'X',
-      tenant: { name: 'X', slug: 'fresh-slug-1' },
-    });
-    expect(dupEmail.status).toBe(409);
-    expect(dupEmail.body.code).toBe('email_taken');
     const dupSlug = await t.anonymous().json('POST', '/api/auth/signup', {
       email: 'fresh@example.test',
       password: 'long enough password',
@@ -112,11 +104,11 @@ describe('sign-up and sessions', () => {
     expect(foreign.status).toBe(403);
   });
 
-  it('throttles login per account with 429 and Retry-After', async () => {
+  it('throttles failed logins of an account from one address with 429 and Retry-After', async () => {
     const u = await t.signup();
     const anon = t.anonymous();
     let last: Response | undefined;
-    for (let i = 0; i < 11; i++)
+    for (let i = 0; i < 7; i++)
       last = await anon.request('POST', '/api/auth/login', { email: u.email, password: 'wrong password' });
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -144,6 +136,7 @@ describe('sign-up and sessions', () => {
     const anon = t.anonymous();
     expect((await anon.json('POST', '/api/auth/reset/request', { email: u.email })).status).toBe(202);
     expect((await anon.json('POST', '/api/auth/reset/request', { email: 'nobody@example.test' })).status).toBe(202);
+    await t.mail.runPending();
     const mail = t.runtime.mailer.outbox.findLast((m) => m.to === u.email);
     const token = /token=([a-z0-9]+)/.exec(mail?.text ?? '')?.[1] as string;
     expect(token).toBeTruthy();

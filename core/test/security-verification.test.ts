@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const linkToken = (to: string) => {
+const linkToken = async (to: string) => {
+  await t.mail.runPending();
   const mail = t.runtime.mailer.outbox.findLast((m) => m.to === to && /verify-email\?token=/.test(m.text));
   return /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
 };
@@ -36,9 +37,10 @@ describe('e-mail verification guards operator rights', () => {
     expect(withdraw.status).toBe(403);
 
     // The sign-up mailed a link in the account's language (Czech firm → Czech).
+    await t.mail.runPending();
     const mail = t.runtime.mailer.outbox.findLast((m) => m.to === OPERATOR);
     expect(mail?.subject).toBe('Potvrďte svůj e-mail pro Bureau');
-    const token = linkToken(OPERATOR);
+    const token = await linkToken(OPERATOR);
     expect(token).toBeTruthy();
     // Whoever holds the mailbox confirms; the link works without a session and once.
     const anon = t.anonymous();
@@ -76,7 +78,7 @@ describe('e-mail verification guards operator rights', () => {
     expect((await squatter.json('GET', '/api/me')).body.user.emailVerified).toBe(false);
     expect((await squatter.json('GET', '/api/operator/billing/plans')).status).toBe(403);
     // The real owner of the mailbox got a confirmation link of their own.
-    expect(linkToken(INVITED_OPERATOR)).toBeTruthy();
+    expect(await linkToken(INVITED_OPERATOR)).toBeTruthy();
   });
 });
 
@@ -97,7 +99,9 @@ describe('invitations need a verified account', () => {
     // Resend mails a fresh link; after it the same invitation works.
     const resend = await guest.json('POST', '/api/auth/verify-email/resend');
     expect(resend.status).toBe(202);
-    const verified = await t.anonymous().json('POST', '/api/auth/verify-email', { token: linkToken(guest.email) });
+    const verified = await t
+      .anonymous()
+      .json('POST', '/api/auth/verify-email', { token: await linkToken(guest.email) });
     expect(verified.status).toBe(200);
     expect((await guest.json('POST', `/api/invitations/${token}/accept`)).status).toBe(200);
     expect((await guest.json('POST', '/api/auth/verify-email/resend')).status).toBe(409);

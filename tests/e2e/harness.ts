@@ -158,7 +158,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   const child: ChildProcess = spawn('pnpm', ['--filter', '@bureau/server', 'exec', 'node', 'src/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BUREAU_DATA_DIR: dataDir, ...database.env, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BUREAU_DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      BUREAU_SIGNUP_PER_HOUR: '1000000',
+      BUREAU_OPERATOR_2FA: 'optional',
+      ...database.env,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

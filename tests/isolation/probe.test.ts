@@ -35,6 +35,9 @@ const SKIP: Record<string, string> = {
   'POST /api/auth/reset/confirm': 'takes a mailed secret only; names no tenant or resource',
   'POST /api/auth/verify-email': 'takes a mailed secret only; names no tenant or resource',
   'POST /api/auth/verify-email/resend': "mails the caller's own address; names no tenant or resource",
+  'POST /api/auth/second-factor/setup': "sets up the caller's own second factor; names no tenant or resource",
+  'POST /api/auth/second-factor/enable': "turns on the caller's own second factor; names no tenant or resource",
+  'POST /api/auth/second-factor/disable': "turns off the caller's own second factor; names no tenant or resource",
   'PATCH /api/me': "changes the caller's own profile; names no tenant or resource",
 };
 

@@ -71,6 +71,9 @@ export const FIXTURES: Record<string, RouteFixture> = {
   'POST /api/invitations/{token}/accept': { noFill: 'needs the mailed secret of an invitation' },
   'POST /api/auth/verify-email': { noFill: 'needs a mailed secret; holds no tenant data' },
   'POST /api/auth/verify-email/resend': { noFill: 'mails a confirmation link; holds no tenant data' },
+  'POST /api/auth/second-factor/setup': { noFill: "the owner's own second factor; holds no tenant data" },
+  'POST /api/auth/second-factor/enable': { noFill: 'needs a code from the set-up secret; holds no tenant data' },
+  'POST /api/auth/second-factor/disable': { noFill: 'needs a current code; holds no tenant data' },
 
   // --- tenancy
   [`POST ${T}/roles`]: {

@@ -9,13 +9,21 @@ import { hashSecret, randomSecret } from './tokens.ts';
 export const VERIFY_TTL_HOURS = 48;
 
 /**
- * Mails a single-use link proving the account owns its address. Earlier unused links of the user
- * stay valid until they expire (a resend must not break a link already in the inbox).
+ * Queues the confirmation mail (sent after the response, mail/queue.ts). Earlier unused links of
+ * the user stay valid until they expire (a resend must not break a link already in the inbox).
  */
-export async function sendEmailVerification(
-  runtime: Runtime,
-  user: { id: string; email: string; name: string; locale: string },
-): Promise<void> {
+export async function sendEmailVerification(runtime: Runtime, user: { id: string }): Promise<void> {
+  await runtime.mailQueue.enqueue('verify_email', { userId: user.id });
+}
+
+/** The queued job: mails a single-use link proving the account owns its address (unless it already did). */
+export async function mailEmailVerification(runtime: Runtime, payload: Record<string, unknown>): Promise<void> {
+  const user = await runtime.db
+    .selectFrom('core.users')
+    .select(['id', 'email', 'name', 'locale', 'email_verified_at'])
+    .where('id', '=', String(payload.userId))
+    .executeTakeFirst();
+  if (!user || user.email_verified_at) return;
   const token = randomSecret();
   const now = runtime.clock.now();
   await runtime.db

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { generateIdFromEntropySize } from 'lucia';
 import type { BaseEnv } from '../http/env.ts';
 import { badRequest, fieldError, Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
@@ -14,13 +15,15 @@ import {
   Password,
   problemResponses,
 } from '../http/schemas.ts';
+import { newId } from '../lib/ids.ts';
 import { am } from '../tenancy/messages.ts';
-import { findUserByEmail, signup } from '../tenancy/signup.ts';
+import { findUserByEmail, signup, slugTaken, slugTakenProblem } from '../tenancy/signup.ts';
 import { clientIp } from '../tenancy/tenant-middleware.ts';
 import { confirmEmailVerification, isEmailVerified, sendEmailVerification } from './email-verification.ts';
 import { sm } from './messages.ts';
-import { confirmPasswordReset, requestPasswordReset } from './password-reset.ts';
+import { confirmPasswordReset, requestPasswordReset, setPassword } from './password-reset.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { hasSecondFactor, verifySecondFactor } from './second-factor.ts';
 import { clearSessionCookie, requireUser, setSessionCookie } from './session-middleware.ts';
 
 const SignupBody = z
@@ -38,7 +41,14 @@ const SignupResponse = z
   .object({ user: UserSchema, tenant: z.object({ id: z.string(), slug: z.string() }) })
   .openapi('SignupResponse');
 
-const LoginBody = z.object({ email: Email, password: z.string().min(1).max(200) }).openapi('LoginRequest');
+const LoginBody = z
+  .object({
+    email: Email,
+    password: z.string().min(1).max(200),
+    /** The authenticator app's code (or a recovery code) when the account has two-step sign-in on. */
+    code: z.string().trim().min(6).max(20).optional(),
+  })
+  .openapi('LoginRequest');
 
 async function startSession(c: Context<BaseEnv>, userId: string) {
   const { lucia } = c.var.runtime;
@@ -61,33 +71,45 @@ export const authRoutes = newRouter<BaseEnv>()
     }),
     async (c) => {
       const body = c.req.valid('json');
+      const { runtime } = c.var;
+      runtime.limiters.signup.hit(`signup:${clientIp(c)}`);
       const locale = body.locale ?? (body.tenant.country === 'CZ' ? 'cs' : 'en');
-      const { userId, tenantId } = await signup(
-        c.var.runtime.db,
-        {
-          email: body.email,
-          password: body.password,
-          name: body.name,
-          locale,
-          tenant: {
-            name: body.tenant.name,
-            slug: body.tenant.slug,
-            kind: body.tenant.kind,
-            country: body.tenant.country,
-            currency: body.tenant.currency ?? defaultCurrency(body.tenant.country),
-            locale,
+      const tenant = {
+        name: body.tenant.name,
+        slug: body.tenant.slug,
+        kind: body.tenant.kind,
+        country: body.tenant.country,
+        currency: body.tenant.currency ?? defaultCurrency(body.tenant.country),
+        locale,
+      };
+      let created: { userId: string; tenantId: string };
+      let known = false;
+      try {
+        created = await signup(
+          runtime.db,
+          { email: body.email, password: body.password, name: body.name, locale, tenant },
+          async (trx, t) => {
+            for (const hook of runtime.hooks.tenantCreated) await hook(trx, t);
           },
-        },
-        async (trx, tenant) => {
-          for (const hook of c.var.runtime.hooks.tenantCreated) await hook(trx, tenant);
-        },
-      );
-      await startSession(c, userId);
-      await sendEmailVerification(c.var.runtime, { id: userId, email: body.email, name: body.name, locale });
+        );
+      } catch (err) {
+        if (!(err instanceof Problem) || err.code !== 'email_taken') throw err;
+        // A known address answers exactly as a new one (issue 11, item 7): the same 201, ids and
+        // a session cookie of the same shape that opens nothing. The address's owner gets a mail
+        // saying someone tried, with the way to sign in or reset. A taken slug still answers 409,
+        // as it would for a new address.
+        if (await slugTaken(runtime.db, body.tenant.slug)) throw slugTakenProblem();
+        await runtime.mailQueue.enqueue('signup_taken', { email: body.email, locale });
+        setSessionCookie(c, runtime.lucia, generateIdFromEntropySize(25));
+        created = { userId: newId(), tenantId: newId() };
+        known = true;
+      }
+      if (!known) await startSession(c, created.userId);
+      await sendEmailVerification(runtime, { id: created.userId });
       return c.json(
         {
-          user: { id: userId, email: body.email, name: body.name, locale },
-          tenant: { id: tenantId, slug: body.tenant.slug },
+          user: { id: created.userId, email: body.email, name: body.name, locale },
+          tenant: { id: created.tenantId, slug: body.tenant.slug },
         },
         201,
       );
@@ -103,14 +125,28 @@ export const authRoutes = newRouter<BaseEnv>()
       responses: { 200: json(z.object({ user: UserSchema })), ...problemResponses(400, 401, 429) },
     }),
     async (c) => {
-      const { email, password } = c.req.valid('json');
+      const { email, password, code } = c.req.valid('json');
       const { runtime } = c.var;
-      runtime.limiters.ip.hit(`login:${clientIp(c)}`);
-      runtime.limiters.account.hit(`login:${email}`);
+      const ip = clientIp(c);
+      runtime.limiters.ip.hit(`login:${ip}`);
+      // Backoff per (account, address): a stranger's failures never lock the owner out (issue 11, item 8).
+      const key = `${email.toLowerCase()}|${ip}`;
+      runtime.limiters.login.check(key);
       const user = await findUserByEmail(runtime.db, email);
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-      if (!user || !ok) throw new Problem(401, 'invalid_credentials', am.invalid_credentials);
-      runtime.limiters.account.reset(`login:${email}`);
+      if (!user || !ok) {
+        runtime.limiters.login.fail(key);
+        throw new Problem(401, 'invalid_credentials', am.invalid_credentials);
+      }
+      // Two-step sign-in: the password alone opens no session; a wrong code counts as a failure.
+      if (await hasSecondFactor(runtime.db, user.id)) {
+        if (!code) throw new Problem(401, 'second_factor_required', sm.totp_required);
+        if (!(await verifySecondFactor(runtime, user.id, code))) {
+          runtime.limiters.login.fail(key);
+          throw new Problem(401, 'second_factor_invalid', sm.totp_invalid);
+        }
+      }
+      runtime.limiters.login.succeed(key);
       await startSession(c, user.id);
       return c.json({ user: { id: user.id, email: user.email, name: user.name, locale: user.locale } }, 200);
     },
@@ -157,17 +193,18 @@ export const authRoutes = newRouter<BaseEnv>()
       const { user } = requireUser(c);
       const { current, next } = c.req.valid('json');
       const { runtime } = c.var;
+      // A stolen session must not become a password oracle: failures back off per account.
+      runtime.limiters.password.check(user.id);
       const row = await findUserByEmail(runtime.db, user.email);
       if (!row || !(await verifyPassword(row.password_hash, current))) {
+        runtime.limiters.password.fail(user.id);
         throw badRequest('invalid_input', am.current_password_wrong, [
           fieldError('current', am.current_password_wrong),
         ]);
       }
-      await runtime.db
-        .updateTable('core.users')
-        .set({ password_hash: await hashPassword(next) })
-        .where('id', '=', user.id)
-        .execute();
+      runtime.limiters.password.succeed(user.id);
+      const hash = await hashPassword(next);
+      await runtime.db.transaction().execute((trx) => setPassword({ db: trx, clock: runtime.clock }, user.id, hash));
       await runtime.lucia.invalidateUserSessions(user.id);
       await startSession(c, user.id);
       return c.json({ ok: true as const }, 200);

@@ -14,14 +14,19 @@ export interface NewTenant {
   locale: 'en' | 'cs';
 }
 
+export async function slugTaken(db: Kysely<any>, slug: string): Promise<boolean> {
+  return !!(await db.selectFrom('core.tenants').select('id').where('slug', '=', slug).executeTakeFirst());
+}
+
+export const slugTakenProblem = () =>
+  new Problem(409, 'slug_taken', tm.slug_taken, {
+    extra: { field: 'tenant.slug' },
+    errors: [fieldError('tenant.slug', tm.slug_taken)],
+  });
+
 /** Inserts a tenant; a taken slug is a 409 `slug_taken`. Runs in the caller's (privileged) transaction. */
 export async function insertTenant(trx: Kysely<any>, t: NewTenant): Promise<string> {
-  const taken = await trx.selectFrom('core.tenants').select('id').where('slug', '=', t.slug).executeTakeFirst();
-  if (taken)
-    throw new Problem(409, 'slug_taken', tm.slug_taken, {
-      extra: { field: 'tenant.slug' },
-      errors: [fieldError('tenant.slug', tm.slug_taken)],
-    });
+  if (await slugTaken(trx, t.slug)) throw slugTakenProblem();
   const id = newId();
   await trx
     .insertInto('core.tenants')

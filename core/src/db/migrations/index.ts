@@ -8,6 +8,8 @@ import { billing } from './0008_billing.ts';
 import { billingCatalogue } from './0008_billing_catalogue.ts';
 import { emailVerification } from './0010_email_verification.ts';
 import { tokenBinding } from './0011_token_binding.ts';
+import { mailJobs } from './0012_mail_jobs.ts';
+import { secondFactor } from './0013_second_factor.ts';
 import { recordsManagement } from './0020_records_management.ts';
 import { companyProfile } from './0030_company_profile.ts';
 import { parties } from './0031_parties.ts';
@@ -28,6 +30,8 @@ export const coreMigrations: Migrations = {
   '0008_billing_catalogue': billingCatalogue,
   '0010_email_verification': emailVerification,
   '0011_token_binding': tokenBinding,
+  '0012_mail_jobs': mailJobs,
+  '0013_second_factor': secondFactor,
   '0020_records_management': recordsManagement,
   '0030_company_profile': companyProfile,
   '0031_parties': parties,

@@ -38,6 +38,7 @@ const Company = lazy(() => import('./pages/settings/company.tsx'));
 const Parties = lazy(() => import('./pages/settings/parties.tsx'));
 const PartyNew = lazy(() => import('./pages/settings/party-new.tsx'));
 const Party = lazy(() => import('./pages/settings/party.tsx'));
+const Security = lazy(() => import('./pages/settings/security.tsx'));
 const Account = lazy(() => import('./pages/account.tsx'));
 const Inbox = lazy(() => import('./pages/inbox.tsx'));
 const Clients = lazy(() => import('./pages/provider/clients.tsx'));
@@ -119,6 +120,7 @@ export function App() {
                 <Route path="/exports" component={ArchiveExports} />
                 <Route path="/rules" component={Records} />
               </Route>
+              <Route path="/security" component={Security} />
             </Route>
             <Route path="/inbox" component={Inbox} />
             <Route path="/clients" component={Clients} />

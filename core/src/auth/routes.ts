@@ -50,7 +50,8 @@ const LoginBody = z
   })
   .openapi('LoginRequest');
 
-async function startSession(c: Context<BaseEnv>, userId: string) {
+/** Opens a session for `userId` and sets its cookie. */
+export async function startSession(c: Context<BaseEnv>, userId: string) {
   const { lucia } = c.var.runtime;
   const session = await lucia.createSession(userId, {
     ip: clientIp(c),

@@ -14,6 +14,7 @@ import {
   startEnrolment,
   verifySecondFactor,
 } from './second-factor.ts';
+import { startSession } from './routes.ts';
 import { requireUser } from './session-middleware.ts';
 
 const Status = z
@@ -88,7 +89,7 @@ export const secondFactorRoutes = newRouter<BaseEnv>()
       },
     }),
     async (c) => {
-      const { user, sessionId } = requireUser(c);
+      const { user } = requireUser(c);
       const { runtime } = c.var;
       runtime.limiters.password.check(`totp:${user.id}`);
       let recoveryCodes: string[];
@@ -99,9 +100,10 @@ export const secondFactorRoutes = newRouter<BaseEnv>()
         throw err;
       }
       runtime.limiters.password.succeed(`totp:${user.id}`);
-      // Every session left has then passed the second factor (this one just did).
-      const sessions = await runtime.lucia.getUserSessions(user.id);
-      for (const s of sessions) if (s.id !== sessionId) await runtime.lucia.invalidateSession(s.id);
+      // Every session left has then passed the second factor: all end, and this one (which just
+      // did) gets a new one.
+      await runtime.lucia.invalidateUserSessions(user.id);
+      await startSession(c, user.id);
       return c.json({ recoveryCodes }, 200);
     },
   )

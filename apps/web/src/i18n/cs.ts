@@ -442,6 +442,35 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'figure.lastLockedPeriod': 'Poslední uzavřený měsíc',
   'module.accounting': 'Účetnictví',
 
+  'settings.security': 'Zabezpečení',
+  'security.twoStep': 'Dvoufázové přihlášení',
+  'security.on': 'Zapnuto',
+  'security.off': 'Vypnuto',
+  'security.intro':
+    'Kromě hesla se při přihlášení zadává kód z ověřovací aplikace v telefonu (Google Authenticator, Microsoft Authenticator, Aegis, 1Password …). Samotné ukradené heslo pak nic neotevře.',
+  'security.operatorRequired':
+    'Jste provozovatel platformy: operátorské nástroje zůstanou zavřené, dokud dvoufázové přihlášení nezapnete.',
+  'security.setUp': 'Nastavit dvoufázové přihlášení',
+  'security.scan': 'Naskenujte tento kód ověřovací aplikací a zadejte šestimístný kód, který zobrazí.',
+  'security.qrAlt': 'QR kód pro ověřovací aplikaci',
+  'security.typeKey': 'Nejde to naskenovat? Zadejte tento klíč:',
+  'security.code': 'Kód z aplikace',
+  'security.turnOn': 'Zapnout',
+  'security.turnOff': 'Vypnout dvoufázové přihlášení',
+  'security.enabled': 'Dvoufázové přihlášení je zapnuté. Ostatní zařízení byla odhlášena.',
+  'security.disabled': 'Dvoufázové přihlášení je vypnuté.',
+  'security.recoveryTitle': 'Vaše záložní kódy — zobrazují se jen teď',
+  'security.recoveryText': 'Uložte si je na bezpečné místo. Každý vás jednou přihlásí, pokud ztratíte telefon.',
+  'security.codesLeft_one':
+    'Zbývá {count} záložní kód. Pro vypnutí dvoufázového přihlášení potvrďte heslem a kódem z aplikace (nebo záložním kódem).',
+  'security.codesLeft_few':
+    'Zbývají {count} záložní kódy. Pro vypnutí dvoufázového přihlášení potvrďte heslem a kódem z aplikace (nebo záložním kódem).',
+  'security.codesLeft_many':
+    'Zbývá {count} záložního kódu. Pro vypnutí dvoufázového přihlášení potvrďte heslem a kódem z aplikace (nebo záložním kódem).',
+  'security.codesLeft_other':
+    'Zbývá {count} záložních kódů. Pro vypnutí dvoufázového přihlášení potvrďte heslem a kódem z aplikace (nebo záložním kódem).',
+  'auth.code': 'Kód z ověřovací aplikace',
+  'auth.codeHint': 'Nebo jeden ze záložních kódů.',
   'account.back': 'Zpět',
   'account.profile': 'Profil',
   'account.saved': 'Profil uložen',

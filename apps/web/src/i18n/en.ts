@@ -435,6 +435,31 @@ export const en = {
   'figure.lastLockedPeriod': 'Last closed month',
   'module.accounting': 'Accounting',
 
+  'settings.security': 'Security',
+  'security.twoStep': 'Two-step sign-in',
+  'security.on': 'On',
+  'security.off': 'Off',
+  'security.intro':
+    'Besides your password, signing in asks for a code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, Aegis, 1Password …). A stolen password alone then opens nothing.',
+  'security.operatorRequired':
+    'You are a platform operator: the operator tools stay closed until two-step sign-in is on.',
+  'security.setUp': 'Set up two-step sign-in',
+  'security.scan': 'Scan this code with your authenticator app, then type the 6-digit code it shows.',
+  'security.qrAlt': 'QR code for the authenticator app',
+  'security.typeKey': 'Cannot scan? Type this key:',
+  'security.code': 'Code from the app',
+  'security.turnOn': 'Turn on',
+  'security.turnOff': 'Turn off two-step sign-in',
+  'security.enabled': 'Two-step sign-in is on. Other devices were signed out.',
+  'security.disabled': 'Two-step sign-in is off.',
+  'security.recoveryTitle': 'Your recovery codes — shown only now',
+  'security.recoveryText': 'Keep them somewhere safe. Each one signs you in once if you lose your phone.',
+  'security.codesLeft_one':
+    '{count} recovery code left. To turn two-step sign-in off, confirm with your password and a code from the app (or a recovery code).',
+  'security.codesLeft_other':
+    '{count} recovery codes left. To turn two-step sign-in off, confirm with your password and a code from the app (or a recovery code).',
+  'auth.code': 'Code from your authenticator app',
+  'auth.codeHint': 'Or one of your recovery codes.',
   'account.back': 'Back',
   'account.profile': 'Profile',
   'account.saved': 'Profile saved',

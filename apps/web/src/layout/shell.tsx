@@ -29,7 +29,13 @@ export const SETTINGS_SECTIONS = [
   { id: 'audit', icon: 'list', permission: 'tenant.audit.read' },
   { id: 'records', icon: 'book', permission: 'tenant.records.read' },
   { id: 'events', icon: 'list', permission: 'tenant.events.manage' },
+  // The signed-in account's own two-step sign-in: every member may open it.
+  { id: 'security', icon: 'lock', permission: null },
 ] as const;
+
+/** Whether a settings section is open to the caller (null: to every member). */
+export const canOpenSection = (can: (p: string) => boolean, s: (typeof SETTINGS_SECTIONS)[number]) =>
+  s.permission === null || can(s.permission);
 
 export function TenantShell(props: RouteSectionProps) {
   return (
@@ -80,7 +86,7 @@ function ShellFrame(props: { tenant: MeTenant; children: any }) {
   });
 
   const base = () => `/t/${tenant().slug}`;
-  const firstSettings = createMemo(() => SETTINGS_SECTIONS.find((s) => can(s.permission)));
+  const firstSettings = createMemo(() => SETTINGS_SECTIONS.find((s) => canOpenSection(can, s)));
 
   return (
     <TenantProvider tenant={tenant}>

@@ -1,5 +1,6 @@
-import { Button, createForm, Field, FormError, unwrap, useI18n } from '@bureau/core/ui';
+import { ApiError, Button, createForm, Field, FormError, unwrap, useI18n } from '@bureau/core/ui';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
 import { safeNext } from '../../labels.ts';
 import { AuthLayout } from '../../layout/auth-layout.tsx';
@@ -9,10 +10,18 @@ export default function Login() {
   const i18n = useI18n();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Asked for once the password was right and the account has two-step sign-in on.
+  const [needCode, setNeedCode] = createSignal(false);
   const form = createForm({
-    initial: { email: typeof params.email === 'string' ? params.email : '', password: '' },
+    initial: { email: typeof params.email === 'string' ? params.email : '', password: '', code: '' },
     onSubmit: async (v) => {
-      await unwrap(client.api.auth.login.$post({ json: { email: v.email, password: v.password } }));
+      const json = { email: v.email, password: v.password, ...(needCode() && v.code ? { code: v.code } : {}) };
+      try {
+        await unwrap(client.api.auth.login.$post({ json }));
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'second_factor_required') setNeedCode(true);
+        throw err;
+      }
       await session.refresh();
       navigate(safeNext(typeof params.next === 'string' ? params.next : null), { replace: true });
     },
@@ -49,6 +58,19 @@ export default function Login() {
           error={form.error('password')}
           required
         />
+        <Show when={needCode()}>
+          <Field
+            label={i18n.t('auth.code')}
+            name="code"
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            value={form.values.code}
+            onChange={(v) => form.set('code', v)}
+            error={form.error('code')}
+            description={i18n.t('auth.codeHint')}
+            autofocus
+          />
+        </Show>
         <div class="form-row-end">
           <A href="/reset" class="small-link">
             {i18n.t('auth.forgotPassword')}

@@ -2,7 +2,7 @@ import { PageHeader, useI18n, useTenant } from '@bureau/core/ui';
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Icon } from '../../icons.tsx';
-import { SETTINGS_SECTIONS } from '../../layout/shell.tsx';
+import { canOpenSection, SETTINGS_SECTIONS } from '../../layout/shell.tsx';
 
 export default function SettingsLayout(props: RouteSectionProps) {
   const i18n = useI18n();
@@ -13,7 +13,7 @@ export default function SettingsLayout(props: RouteSectionProps) {
       <nav class="tabs" aria-label={i18n.t('nav.settings')}>
         <For each={SETTINGS_SECTIONS}>
           {(s) => (
-            <Show when={can(s.permission)}>
+            <Show when={canOpenSection(can, s)}>
               <A href={`/t/${tenant().slug}/settings/${s.id}`} class="tab" activeClass="active">
                 <Icon name={s.icon} />
                 {i18n.t(`settings.${s.id}`)}

@@ -52,9 +52,9 @@ describe('Content-Security-Policy in the browser', () => {
   it('the API docs page renders under the policy', async () => {
     const res = await page.goto(`${server.url}/api/docs`);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await expect.poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 30_000 }).toContain(
-      'Bureau API',
-    );
+    await expect
+      .poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 30_000 })
+      .toContain('Bureau API');
     await screenshot(page, 'api-docs');
     expect(violations).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { am } from '../tenancy/messages.ts';
 import { findUserByEmail } from '../tenancy/signup.ts';
 import { sm } from './messages.ts';
 import { verifyPassword } from './passwords.ts';
+import { startSession } from './routes.ts';
 import {
   confirmEnrolment,
   disableSecondFactor,
@@ -14,7 +15,6 @@ import {
   startEnrolment,
   verifySecondFactor,
 } from './second-factor.ts';
-import { startSession } from './routes.ts';
 import { requireUser } from './session-middleware.ts';
 
 const Status = z

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
+import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 
 /**
  * Time-based one-time passwords (RFC 6238) over HOTP (RFC 4226), as authenticator apps implement
@@ -66,6 +66,11 @@ export function newTotpKey(): Uint8Array {
 /** The key as authenticator apps take it: base32 without padding. */
 export function totpKeyBase32(key: Uint8Array): string {
   return encodeBase32UpperCaseNoPadding(key);
+}
+
+/** The current code for a key given as base32 (what an authenticator app shows; tests and scripts). */
+export function totpFromBase32(secret: string, timeMs: number): string {
+  return totp(decodeBase32IgnorePadding(secret), timeMs);
 }
 
 /** The otpauth:// URI (Key Uri Format) a QR code carries to the app. */

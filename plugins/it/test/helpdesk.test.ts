@@ -215,13 +215,30 @@ describe('an IT provider', () => {
     }
     now = new Date('2026-04-20T12:00:00+02:00');
     await itApi(other).post('/tickets', { title: 'E-mail', description: 'Bounces', priority: 'normal' });
+    // A maintenance period due on Thursday, opened 7 days ahead: due this week for the provider.
+    const ups = await itApi(other).asset({ name: 'UPS', category: 'Power' });
+    const plan = await itApi(other).post('/maintenance/plans', {
+      title: 'Battery test',
+      assetId: ups.id,
+      everyMonths: 6,
+      startsOn: '2026-04-23',
+      checklist: ['Self-test'],
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
     const res = await provider.json('GET', `/api/providers/${provider.tenant.slug}/clients?module=it`);
     expect(res.status).toBe(200);
     const by = (slug: string) => res.body.clients.find((c: any) => c.tenant.slug === slug)?.summary.it;
     expect(by(owner.tenant.slug)).toMatchObject({ breachesThisWeek: 0 });
     expect(by(owner.tenant.slug).openTickets).toBeGreaterThanOrEqual(3);
     expect(by(owner.tenant.slug).breached).toBeGreaterThanOrEqual(2);
-    expect(by(other.tenant.slug)).toMatchObject({ openTickets: 1, breached: 0, warning: 0 });
+    expect(by(other.tenant.slug)).toMatchObject({
+      openTickets: 1,
+      breached: 0,
+      warning: 0,
+      maintenanceDueThisWeek: 1,
+      maintenanceOverdue: 0,
+    });
+    expect(by(owner.tenant.slug)).toMatchObject({ maintenanceDueThisWeek: 0, maintenanceOverdue: 0 });
     // The provider's staff works a client's queue through the engagement.
     const queue = await provider.json('GET', `/api/t/${other.tenant.slug}/it/tickets?open=true`);
     expect(queue.status, JSON.stringify(queue.body)).toBe(200);

@@ -1,10 +1,13 @@
 import type { PluginContext } from '@bureau/core';
 import { sql } from 'kysely';
+import { tenantCalendar } from './maintenance.ts';
+import { addDays } from './maintenance-periods.ts';
 
 /**
  * What an IT provider sees per client in its console: open tickets by SLA state (breached, in
- * warning, paused while waiting, on time), breaches recorded in the last seven days, and assets in
- * use, in repair and lost.
+ * warning, paused while waiting, on time), breaches recorded in the last seven days, assets in
+ * use, in repair and lost, and maintenance work orders overdue or due this week (the next seven days
+ * from today in the client's calendar).
  */
 export async function summary(ctx: PluginContext): Promise<Record<string, unknown>> {
   const now = ctx.now();
@@ -28,6 +31,11 @@ export async function summary(ctx: PluginContext): Promise<Record<string, unknow
            count(*) filter (where status = 'lost') as lost,
            count(*) filter (where status <> 'retired') as total
       from it.assets where tenant_id = ${ctx.tenant.id}`.execute(ctx.db);
+  const { today } = await tenantCalendar(ctx, now);
+  const w = await sql<{ overdue: string; week: string }>`
+    select count(*) filter (where due_on < ${today}) as overdue,
+           count(*) filter (where due_on >= ${today} and due_on <= ${addDays(today, 6)}) as week
+      from it.work_orders where tenant_id = ${ctx.tenant.id} and status = 'open'`.execute(ctx.db);
   const tr = t.rows[0];
   const ar = a.rows[0];
   return {
@@ -40,5 +48,7 @@ export async function summary(ctx: PluginContext): Promise<Record<string, unknow
     deployed: Number(ar?.deployed ?? 0),
     inRepair: Number(ar?.in_repair ?? 0),
     lost: Number(ar?.lost ?? 0),
+    maintenanceOverdue: Number(w.rows[0]?.overdue ?? 0),
+    maintenanceDueThisWeek: Number(w.rows[0]?.week ?? 0),
   };
 }

@@ -53,7 +53,11 @@ function machine() {
   };
 }
 
+/** BENCH_ONLY=overhead,pglite runs just those sections (quick before/after comparisons). */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+
 async function section(name: string, fn: () => Promise<void>) {
+  if (ONLY.length && !ONLY.includes(name.replace(/ /g, '-'))) return;
   try {
     await fn();
   } catch (err) {
@@ -85,7 +89,14 @@ async function main() {
   const extra = process.env.BENCH_EXTRA_PLUGINS ? { BENCH_EXTRA_PLUGINS: process.env.BENCH_EXTRA_PLUGINS } : {};
   const barePort = await freePort();
   const server = await startServer(
-    { DATABASE_URL: pgsrv.url, BARE_PORT: String(barePort), BUREAU_OPERATORS: OPERATOR, LOG_LEVEL: 'silent', ...extra },
+    {
+      DATABASE_URL: pgsrv.url,
+      BARE_PORT: String(barePort),
+      BUREAU_OPERATORS: OPERATOR,
+      LOG_LEVEL: 'silent',
+      BUREAU_SERVER_TIMING: '1',
+      ...extra,
+    },
     undefined,
     SERVER,
   );
@@ -130,6 +141,8 @@ async function main() {
       };
       report.tenantCount = { endpoint: 'GET /api/t/:tenant/members', tenants10: app };
       log(`(a) app ${fmt(app)} | bare ${fmt(bare)}`);
+      report.phases = await phaseBreakdown(appUrl, headers, 300);
+      log(`(a) phases (median ms, one request at a time): ${JSON.stringify(report.phases)}`);
     });
 
     // (b) the same with 10,000 tenants.
@@ -308,6 +321,28 @@ async function main() {
   printTable();
 }
 
+/**
+ * Where one request's time goes: `n` requests one at a time, each answer's Server-Timing header
+ * (BUREAU_SERVER_TIMING=1) read; the median of each phase and the round trips.
+ */
+async function phaseBreakdown(url: string, headers: Record<string, string>, n: number) {
+  const samples = new Map<string, number[]>();
+  const roundTrips = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    for (const part of (res.headers.get('server-timing') ?? '').split(',')) {
+      const [name, param] = part.trim().split(';');
+      if (!name || !param) continue;
+      if (name === 'roundtrips') roundTrips.add(Number(param.replace('desc=', '')));
+      else samples.set(name, [...(samples.get(name) ?? []), Number(param.replace('dur=', ''))]);
+    }
+  }
+  const phases: Record<string, number> = {};
+  for (const [name, xs] of samples) phases[name] = Number(median(xs).toFixed(2));
+  return { requests: n, medianMs: phases, roundTrips: [...roundTrips] };
+}
+
 /** `lines` balanced journal lines (two per entry) over 2025 for one tenant, in SQL, with monthly balances. */
 async function seedLedger(url: string, tenantId: string, lines: number) {
   const c = new pg.Client({ connectionString: url });
@@ -373,6 +408,13 @@ function printTable() {
       `${r.overhead.throughputRatio} (p50 ×${r.overhead.p50Ratio}, p99 ×${r.overhead.p99Ratio})`,
     ]);
   }
+  if (r.phases)
+    rows.push([
+      '(a) phases, median ms, 1 at a time',
+      `${Object.entries(r.phases.medianMs)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; round trips ${r.phases.roundTrips.join('/')}`,
+    ]);
   if (r.tenantCount?.[`tenants${TENANTS}`]) {
     rows.push(['(b) 10 tenants', fmt(r.tenantCount.tenants10)]);
     rows.push([`(b) ${TENANTS} tenants`, fmt(r.tenantCount[`tenants${TENANTS}`])]);

@@ -13,6 +13,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  BUREAU_SERVER_TIMING: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   BUREAU_OPERATORS: z.string().default(''),
   BUREAU_STORAGE_DIR: z.string().optional(),
@@ -39,6 +40,8 @@ export interface Config {
   sessionDays: number;
   invitationDays: number;
   trustProxy: boolean;
+  /** BUREAU_SERVER_TIMING=1: every answer carries a Server-Timing header (request phases, round trips). */
+  serverTiming: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** E-mails of platform operators (billing catalogue editors). */
   operators: string[];
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionDays: e.SESSION_DAYS,
     invitationDays: e.INVITATION_DAYS,
     trustProxy: e.TRUST_PROXY === '1',
+    serverTiming: e.BUREAU_SERVER_TIMING === '1',
     logLevel: e.LOG_LEVEL,
     operators: e.BUREAU_OPERATORS.split(',')
       .map((s) => s.trim().toLowerCase())

@@ -19,7 +19,9 @@ const EXEMPT = [/^\/billing\/reactivate$/, /^\/billing\/profile$/];
  */
 export const subscriptionGuard: RequestGuard = async (c) => {
   const { db, runtime, tenant } = c.var;
-  const sub = await ensureSubscription(db, runtime, tenant);
+  // The session's statement read the status already (tenancy/resolve.ts); else read it, or start the trial.
+  const known = c.var.resolved?.tenant?.id === tenant.id ? c.var.resolved.subscription : null;
+  const sub = known ?? (await ensureSubscription(db, runtime, tenant));
   if (READS.has(c.req.method)) return;
   if (sub.status !== 'suspended' && sub.status !== 'canceled') return;
   const rest = c.req.path.slice(`/api/t/${tenant.slug}`.length);

@@ -34,7 +34,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
     pool.on('error', () => {});
     // A checked-out client whose server goes away emits 'error' too; the query fails and the request answers 503.
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<any>({ dialect: guardDialect(new PostgresDialect({ pool })) });
+    const db = new Kysely<any>({ dialect: guardDialect(new PostgresDialect({ pool }), { fuseBegin: true }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const pglite = await PGlite.create({

@@ -1,22 +1,27 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { APP_ROLE } from './roles.ts';
-import { markTenantTransaction } from './tenant-guard.ts';
+import { markTenantTransaction, withEntryOnBegin } from './tenant-guard.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Runs `fn` in one transaction as the request role with `bureau.tenant_id` set for this
  * transaction only, so row level security admits only this tenant's rows. Both the role and the
- * setting end with the transaction.
+ * setting end with the transaction. On PostgreSQL the entry travels with BEGIN (one round trip).
  */
-export async function withTenant<T>(
+export function withTenant<T>(
   db: Kysely<any>,
   tenantId: string,
   fn: (trx: Transaction<any>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute((trx) =>
-    markTenantTransaction(async () => {
-      await enterTenant(trx, tenantId);
-      return fn(trx);
-    }),
+  return withEntryOnBegin(tenantEntrySql(tenantId), (entered) =>
+    db.transaction().execute((trx) =>
+      markTenantTransaction(async () => {
+        // A driver that did not run the entry with BEGIN (not wrapped by guardDialect): a statement of its own.
+        if (!entered()) await enterTenant(trx, tenantId);
+        return fn(trx);
+      }),
+    ),
   );
 }
 
@@ -44,6 +49,15 @@ export async function switchTenant<T>(
     await point(current).catch(() => {});
     throw err;
   }
+}
+
+/**
+ * The tenant entry as literal SQL (it travels with BEGIN in a simple-protocol message, which takes
+ * no parameters): the id is checked to be a UUID, the role is a constant.
+ */
+export function tenantEntrySql(tenantId: string): string {
+  if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${JSON.stringify(tenantId)}`);
+  return `select set_config('bureau.tenant_id', '${tenantId}', true), set_config('role', '${APP_ROLE}', true)`;
 }
 
 /** Switches an open transaction to the request role and tenant. */

@@ -10,6 +10,7 @@ import { sessionMiddleware } from '../auth/session-middleware.ts';
 import { tokenRoutes } from '../auth/token-routes.ts';
 import { operatorBillingRoutes } from '../billing/operator-routes.ts';
 import { billingRoutes } from '../billing/routes.ts';
+import { newRequestStats, serverTiming, withRequestStats } from '../db/request-stats.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { cm } from '../i18n/core-messages.ts';
 import { labelRoutes } from '../labels/routes.ts';
@@ -61,7 +62,9 @@ export function buildApp(runtime: Runtime) {
   base.use('*', async (c, next) => {
     c.set('runtime', runtime);
     const started = performance.now();
-    await next();
+    const stats = newRequestStats();
+    await withRequestStats(stats, next);
+    if (runtime.config.serverTiming) c.header('Server-Timing', serverTiming(stats, performance.now() - started));
     if (runtime.config.logLevel === 'debug' || (runtime.config.logLevel === 'info' && runtime.config.env !== 'test')) {
       runtime.log('info', `${c.req.method} ${c.req.path} ${c.res.status}`, {
         requestId: c.var.requestId,

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PluginContext } from '../plugins/define-plugin.ts';
 import type { Runtime } from '../runtime.ts';
+import type { Resolved } from '../tenancy/resolve.ts';
 
 /** Who is acting: a signed-in user or an API token, possibly on behalf of a provider tenant. */
 export interface Actor {
@@ -40,6 +41,8 @@ export interface BaseVariables {
   /** Set when the request carries a valid session cookie. */
   user: SessionUser | null;
   sessionId: string | null;
+  /** On a cookie request to a tenant path: what the session's statement read about that tenant. */
+  resolved: Resolved | null;
 }
 
 /** Variables of a request inside `/api/t/:tenant/…`, after tenant resolution. */

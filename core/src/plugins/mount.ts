@@ -17,12 +17,17 @@ export const moduleGate = (moduleId: string) =>
         extra: { module: moduleId },
       });
     }
-    const row = await c.var.db
-      .selectFrom('core.tenant_modules')
-      .select('enabled')
-      .where('tenant_id', '=', c.var.tenant.id)
-      .where('module_id', '=', moduleId)
-      .executeTakeFirst();
+    // The session's statement read it already for this tenant and module (tenancy/resolve.ts).
+    const { resolved } = c.var;
+    const known = resolved?.tenant?.id === c.var.tenant.id && resolved.module?.id === moduleId ? resolved.module : null;
+    const row =
+      known ??
+      (await c.var.db
+        .selectFrom('core.tenant_modules')
+        .select('enabled')
+        .where('tenant_id', '=', c.var.tenant.id)
+        .where('module_id', '=', moduleId)
+        .executeTakeFirst());
     if (!row?.enabled) {
       throw new Problem(403, 'module_not_enabled', pm.not_enabled, {
         params: { module: moduleTitle(c.var.runtime, moduleId) },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AccessResolver, Runtime } from '../runtime.ts';
+import type { SessionUser } from '../http/env.ts';
+import type { Access, AccessResolver, Runtime } from '../runtime.ts';
 import { BUILTIN_ROLES, type BuiltinRole, builtinGrants } from './permissions.ts';
 
 /** Permissions the built-in member role gets from installed plugins. */
@@ -30,10 +31,30 @@ export const membershipAccess: AccessResolver = async ({ runtime, tenant, user }
     .where('user_id', '=', user.id)
     .executeTakeFirst();
   if (!m) return null;
+  return memberAccess(user, m.role, await roleGrants(runtime, runtime.db, tenant.id, m.role));
+};
+
+/**
+ * The same access from a membership already read (tenancy/resolve.ts): `customPermissions` is the
+ * custom role's permission set, null when no custom role has the key.
+ */
+export function membershipAccessOf(
+  runtime: Pick<Runtime, 'plugins'>,
+  user: SessionUser,
+  role: string,
+  customPermissions: string[] | null,
+): Access {
+  const grants = (BUILTIN_ROLES as readonly string[]).includes(role)
+    ? builtinGrants(role as BuiltinRole, pluginMemberPermissions(runtime))
+    : (customPermissions ?? []);
+  return memberAccess(user, role, grants);
+}
+
+function memberAccess(user: SessionUser, role: string, grants: string[]): Access {
   return {
     actor: { kind: 'user', userId: user.id, tokenId: null, providerTenantId: null, label: user.email },
-    role: m.role,
-    grants: await roleGrants(runtime, runtime.db, tenant.id, m.role),
+    role,
+    grants,
     modules: null,
   };
-};
+}

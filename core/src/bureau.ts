@@ -76,9 +76,6 @@ export async function restrictCoreGrants(db: Kysely<any>) {
   // Secrets never reach the request role: it reads users' public columns only.
   await sql`revoke all on core.sessions, core.password_resets, core.users from ${sql.raw(APP_ROLE)}`.execute(db);
   await sql`grant select (id, email, name, locale) on core.users to ${sql.raw(APP_ROLE)}`.execute(db);
-  // No request changes or deletes a tenant (issue 11, item 10). It may add one: a provider creating
-  // a client tenant (providers/engagements.ts createClient) does it in its own request.
-  await sql`revoke update, delete, truncate on core.tenants from ${sql.raw(APP_ROLE)}`.execute(db);
   // The audit log is append-only for the request role.
   await sql`revoke update, delete, truncate on core.audit_log from ${sql.raw(APP_ROLE)}`.execute(db);
   // Scheduler bookkeeping across tenants is the platform's, never a request's.

@@ -148,7 +148,15 @@ async function freshPostgres(): Promise<{ env: Record<string, string>; drop: () 
 }
 
 /** Starts apps/server (`node src/main.ts`) with PORT, HOST and a temporary BUREAU_DATA_DIR (or a fresh PostgreSQL database). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Run background jobs (exports, mail, schedules) as in production; vitest's NODE_ENV=test switches them off. */
+  backgroundJobs?: boolean;
+}
+
+export async function startServer(
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   // Debugging aid: point the suite at a server you already run (e.g. `pnpm dev`).
   const external = process.env.BUREAU_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), dataDir: '', log: () => '', stop: async () => {} };
@@ -166,6 +174,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       BUREAU_SIGNUP_PER_HOUR: '1000000',
       BUREAU_OPERATOR_2FA: 'optional',
+      ...(options.backgroundJobs ? { NODE_ENV: 'development' } : {}),
       ...database.env,
       ...env,
     },

@@ -33,8 +33,7 @@ let page: Page;
 
 beforeAll(async () => {
   await buildWeb();
-  // Background jobs (the export) run as in production; vitest's NODE_ENV=test would switch them off.
-  server = await startServer({ BUREAU_DEMO: '1', NODE_ENV: 'development' });
+  server = await startServer({ BUREAU_DEMO: '1' }, { backgroundJobs: true });
   browser = await launchBrowser();
   ctx = await browser.context({ locale: 'cs-CZ' });
   page = await ctx.newPage();

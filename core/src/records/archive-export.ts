@@ -11,6 +11,7 @@ import { conflict, notFound } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
 import type { Runtime } from '../runtime.ts';
+import { cleanFilename } from './filename.ts';
 import { mm } from './management-messages.ts';
 import { actorLabel, type RecordsScope } from './scope.ts';
 import { recordStorage } from './storage.ts';
@@ -36,10 +37,6 @@ const CORE_TABLES = new Set([
   'subject_requests',
   'status_history',
   'parties',
-  'party_addresses',
-  'party_contacts',
-  'party_bank_accounts',
-  'party_roles',
 ]);
 
 export interface ArchiveExport {
@@ -251,7 +248,7 @@ export async function buildArchive(runtime: Runtime, exportId: string, inTenant:
   const storage = recordStorage(runtime);
   for (const [i, a] of plan.attachments.entries()) {
     const bytes = await storage.get(`${plan.tenant.id}/${a.id}`);
-    if (bytes) await writer.add(`files/${a.id}/${safeName(String(a.filename))}`, Buffer.from(bytes));
+    if (bytes) await writer.add(`files/${a.id}/${cleanFilename(String(a.filename))}`, Buffer.from(bytes));
     done++;
     if (i % 20 === 19) await inTenant(`archive:${exportId}`, (s) => mark(s, { done }));
   }
@@ -267,11 +264,6 @@ export async function buildArchive(runtime: Runtime, exportId: string, inTenant:
   });
   return { archive, files: writer.members.length + 1, total: plan.total };
 }
-
-/** A file name safe as a tar path segment: no separators, no control or bidi characters. */
-const safeName = (name: string) =>
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069/\\]/g, '_').slice(0, 200) || 'file';
 
 /** Runs one queued export to its end; the archive goes to disk first, the row says done last. */
 export async function runExport(

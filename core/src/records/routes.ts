@@ -8,6 +8,7 @@ import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
 import { callerOf, type EntityAccess, entityAccess } from './access.ts';
+import { cleanFilename } from './filename.ts';
 import { rm } from './messages.ts';
 import { addPeriod, keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
 import { sniffContentType } from './sniff.ts';
@@ -81,23 +82,6 @@ function toAttachment(r: Row, retainUntil: Date | null) {
     createdAt: isoOrNull(r.created_at) as string,
     createdBy: r.created_by,
   };
-}
-
-/** A file name safe to store and to put in a Content-Disposition header. */
-/**
- * Bidirectional controls (U+061C, U+200E–F, U+202A–E, U+2066–9): in a file name they make
- * `invoice‮fdp.exe` read as `invoiceexe.pdf` (issue 11, item 11), so stored names never keep them.
- */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
-/** The last path segment of an uploaded name without control, bidi or quote characters, at most 200 long. */
-export function cleanFilename(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const kept = [...base].filter((ch) => {
-    const code = ch.codePointAt(0) ?? 0;
-    return code >= 0x20 && !(code >= 0x7f && code <= 0x9f) && ch !== '"' && !BIDI_CONTROLS.test(ch);
-  });
-  return [...kept.join('').trim()].slice(0, 200).join('') || 'file';
 }
 
 function contentDisposition(filename: string): string {

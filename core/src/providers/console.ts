@@ -3,7 +3,10 @@ import { withTenant } from '../db/with-tenant.ts';
 import type { Actor, SessionUser, TenantInfo } from '../http/env.ts';
 import { badRequest, fieldError, notFound } from '../http/problem.ts';
 import { pluginContext } from '../plugins/context.ts';
+import type { PluginContext } from '../plugins/define-plugin.ts';
 import { enabledModulesOf } from '../plugins/enabled-modules.ts';
+import { recordsConsoleSummary } from '../records/console-summary.ts';
+import { callerScope } from '../records/scope.ts';
 import type { Runtime } from '../runtime.ts';
 import { roleGrants } from '../tenancy/access.ts';
 import { grants } from '../tenancy/permissions.ts';
@@ -92,26 +95,54 @@ function summaryConcurrency(runtime: Runtime): number {
   return Math.max(1, Math.min(8, max - 2));
 }
 
+/** The caller's reach in a client for core's records summary: their grants there and the engagement's modules. */
+interface RecordsReach {
+  grants: readonly string[];
+  modules: readonly string[];
+}
+
 /**
- * Each module's `summary` for one client, in that client's tenant transaction. A failing summary
- * is reported as unavailable and rolled back to a savepoint; the others still answer.
+ * Each module's `summary` for one client, in that client's tenant transaction, and core's records
+ * summary (`records`) when the caller may read the client's records. A failing summary is reported
+ * as unavailable and rolled back to a savepoint; the others still answer.
  */
 async function summariesOf(
   runtime: Runtime,
   tenant: TenantInfo,
   modules: string[],
+  records: RecordsReach | null,
   actor: Actor,
   requestId: string | null,
   ip: string | null,
 ): Promise<Record<string, Record<string, unknown>>> {
   const out: Record<string, Record<string, unknown>> = {};
-  const hooks = modules.flatMap((m) => {
-    const summary = runtime.plugins.find((p) => p.id === m)?.summary;
-    return summary ? [{ m, summary }] : [];
-  });
-  if (!hooks.length) return out;
+  const hooks: { m: string; summary: (ctx: PluginContext) => Promise<Record<string, unknown>> }[] = modules.flatMap(
+    (m) => {
+      const summary = runtime.plugins.find((p) => p.id === m)?.summary;
+      return summary ? [{ m, summary }] : [];
+    },
+  );
+  if (!hooks.length && !records) return out;
   await withTenant(runtime.db, tenant.id, async (trx) => {
     const ctx = pluginContext({ runtime, tenant, db: trx, actor, requestId, ip });
+    if (records) {
+      hooks.push({
+        m: 'records',
+        summary: async () => ({
+          ...(await recordsConsoleSummary(
+            await callerScope({
+              runtime,
+              tenant,
+              db: trx,
+              ctx,
+              actor,
+              grants: records.grants,
+              moduleScope: records.modules,
+            }),
+          )),
+        }),
+      });
+    }
     for (const { m, summary } of hooks) {
       await sql`savepoint console_summary`.execute(trx);
       try {
@@ -212,7 +243,7 @@ export async function providerConsole(
   const clientIds = page.map((r) => r.id);
   const covered = await db
     .selectFrom('core.engagements')
-    .select(['tenant_id', 'modules'])
+    .select(['tenant_id', 'modules', 'grants'])
     .where('tenant_id', 'in', clientIds)
     .where(
       'id',
@@ -223,6 +254,7 @@ export async function providerConsole(
     .where('status', '=', 'active')
     .execute();
   const coveredBy = new Map(covered.map((r) => [r.tenant_id, r.modules as string[]]));
+  const engagementGrants = new Map(covered.map((r) => [r.tenant_id, r.grants as string[]]));
   const enabled = await enabledModulesOf(db, clientIds);
   const staffGrants = isManager
     ? null
@@ -241,6 +273,8 @@ export async function providerConsole(
     const modules = (enabled.get(r.id) ?? []).filter((m) => cover.includes(m));
     const mine = staffGrants?.get(r.id);
     const summarised = staffGrants ? modules.filter((m) => mine && touchesModule(mine, m)) : modules;
+    const reachGrants = staffGrants ? (mine ?? []) : (engagementGrants.get(r.id) ?? []);
+    const records = grants(reachGrants, 'tenant.records.read') ? { grants: reachGrants, modules: cover } : null;
     const tenant = {
       id: r.id,
       slug: r.slug,
@@ -255,7 +289,7 @@ export async function providerConsole(
       tenant: { id: r.id, slug: r.slug, name: r.name },
       engagement: { id: r.engagement_id, since: new Date(r.created_at).toISOString() },
       modules,
-      summary: await summariesOf(runtime, tenant, summarised, actor, args.requestId, args.ip),
+      summary: await summariesOf(runtime, tenant, summarised, records, actor, args.requestId, args.ip),
     };
   });
 

@@ -440,6 +440,11 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'figure.overdueReceivables': 'Pohledávky po splatnosti',
   'figure.unreconciledBankLines': 'Nespárované pohyby',
   'figure.lastLockedPeriod': 'Poslední uzavřený měsíc',
+  'figure.recordsDue': 'Záznamy k vyřazení',
+  'figure.recordsHeld': 'Záznamy v právní blokaci',
+  'figure.subjectRequestsOpen': 'Otevřené žádosti o osobní údaje',
+  'figure.subjectRequestsOverdue': 'Žádosti o osobní údaje po lhůtě',
+  'module.records': 'Záznamy',
   'module.accounting': 'Účetnictví',
 
   'settings.security': 'Zabezpečení',

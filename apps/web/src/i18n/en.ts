@@ -433,6 +433,11 @@ export const en = {
   'figure.overdueReceivables': 'Overdue receivables',
   'figure.unreconciledBankLines': 'Unmatched bank lines',
   'figure.lastLockedPeriod': 'Last closed month',
+  'figure.recordsDue': 'Records due for disposal',
+  'figure.recordsHeld': 'Records on legal hold',
+  'figure.subjectRequestsOpen': 'Open personal-data requests',
+  'figure.subjectRequestsOverdue': 'Personal-data requests overdue',
+  'module.records': 'Records',
   'module.accounting': 'Accounting',
 
   'settings.security': 'Security',

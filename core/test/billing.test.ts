@@ -80,6 +80,8 @@ describe('lifecycle', () => {
     expect(s.retentionUntil).toBe('2025-08-13');
     expect((await enable(u, 'accounting')).body.code).toBe('subscription_canceled');
     expect((await u.json('GET', `/api/t/${u.tenant.slug}/billing/invoices`)).status).toBe(200);
+    // A firm that leaves takes its data set with it: the archive export is no write it is refused.
+    expect((await u.json('POST', `/api/t/${u.tenant.slug}/records/exports`)).status).toBe(202);
     expect(await history(u)).toEqual(['trial', 'active', 'past_due', 'suspended', 'canceled']);
     // No renewal invoices while suspended or canceled.
     expect(await invoicesOf(t, u.tenant.id)).toHaveLength(1);

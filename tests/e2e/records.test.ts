@@ -7,6 +7,7 @@
  *   retention duty with its statute), the PDF export downloads, and the request is closed;
  * - the disposal review finds nothing due in a young firm and says so;
  * - an export of all data is built in the background and downloads as a gzip archive;
+ * - cancelling the subscription says where to take the data, and the billing page links to the export;
  * - the pages fit 390 px, pass axe-core, and read in English after switching the language.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -174,6 +175,23 @@ describe('Settings → Records → Export dat (cs)', () => {
     expect([...(await archive.body()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
     await fitsPhone('records-exports-390-cs');
   }, 90_000);
+});
+
+describe('Leaving: cancelling shows where to take the data (cs)', () => {
+  it('offers the data export beside the scheduled end, and the link opens it', async () => {
+    shootOnFailure('cancel-export');
+    await page.goto(`${server.url}/t/${DEMO.firm}/settings/billing`);
+    await page.getByRole('button', { name: 'Zrušit předplatné' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await dialog.getByText('všechna data si můžete vyexportovat', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Zrušit předplatné' }).click();
+    await page.getByRole('link', { name: 'Exportovat všechna data' }).click();
+    await page.waitForURL(/\/settings\/records\/exports$/);
+    await page.getByRole('link', { name: 'Stáhnout' }).first().waitFor();
+    await page.goto(`${server.url}/t/${DEMO.firm}/settings/billing`);
+    await page.getByRole('button', { name: 'Ponechat předplatné' }).click();
+    await page.getByRole('link', { name: 'Exportovat všechna data' }).waitFor({ state: 'detached' });
+  });
 });
 
 describe('Settings → Records (en)', () => {

@@ -9,8 +9,11 @@ import { ensureSubscription } from './subscriptions.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Writes a suspended or canceled tenant may still make: paying attention to billing itself. */
-const EXEMPT = [/^\/billing\/reactivate$/, /^\/billing\/profile$/];
+/**
+ * Writes a suspended or canceled tenant may still make: paying attention to billing itself, and
+ * taking its data set with it (the archive export is what a firm gets when it leaves, issue 18 item 6).
+ */
+const EXEMPT = [/^\/billing\/reactivate$/, /^\/billing\/profile$/, /^\/records\/exports$/];
 
 /**
  * Suspended and canceled tenants are read-only: every write answers 402 `subscription_suspended`

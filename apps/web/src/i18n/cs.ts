@@ -428,7 +428,9 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'billing.cancel': 'Zrušit předplatné',
   'billing.reactivate': 'Obnovit předplatné',
   'billing.cancelTitle': 'Zrušit předplatné?',
-  'billing.cancelText': 'Skončí {date}, na konci zaplaceného období. Do té doby si to můžete rozmyslet.',
+  'billing.exportData': 'Exportovat všechna data',
+  'billing.cancelText':
+    'Skončí {date}, na konci zaplaceného období. Do té doby si to můžete rozmyslet a všechna data si můžete vyexportovat (Nastavení → Záznamy → Export dat) před koncem i po něm.',
   'billing.cancelled': 'Předplatné skončí s tímto obdobím',
   'billing.status.credit': 'Dobropis',
   'clients.sort.name': 'Název A–Z',

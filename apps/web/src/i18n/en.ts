@@ -421,7 +421,9 @@ export const en = {
   'billing.cancel': 'Cancel subscription',
   'billing.reactivate': 'Reactivate subscription',
   'billing.cancelTitle': 'Cancel the subscription?',
-  'billing.cancelText': 'It ends on {date}, at the end of the paid period. You can change your mind until then.',
+  'billing.exportData': 'Export all data',
+  'billing.cancelText':
+    'It ends on {date}, at the end of the paid period. You can change your mind until then, and export all your data (Settings → Records → Data export) before and after.',
   'billing.cancelled': 'The subscription will end with this period',
   'billing.status.credit': 'Credit',
   'clients.sort.name': 'Name A–Z',

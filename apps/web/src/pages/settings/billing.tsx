@@ -17,6 +17,7 @@ import {
   useI18n,
   useTenant,
 } from '@bureau/core/ui';
+import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { client } from '../../api/client.ts';
 import { Icon } from '../../icons.tsx';
@@ -50,6 +51,14 @@ export default function BillingPage() {
   const { tenant, can } = useTenant();
   const param = () => ({ tenant: tenant().slug });
   const manage = () => can('tenant.billing.manage');
+  /** Where a leaving firm takes its whole data set (Settings → Records → Exports). */
+  const exportLink = () => (
+    <Show when={can('tenant.records.export')}>
+      <A class="btn btn-secondary btn-sm" href={`/t/${tenant().slug}/settings/records/exports`}>
+        {i18n.t('billing.exportData')}
+      </A>
+    </Show>
+  );
   const [billing, { refetch, mutate }] = createResource(param, (p) =>
     unwrap(client.api.t[':tenant'].billing.$get({ param: p })),
   );
@@ -189,6 +198,7 @@ export default function BillingPage() {
                 <span class="grow">
                   {i18n.t('billing.cancelScheduled', { date: i18n.date(b.subscription.currentPeriodEnd) })}
                 </span>
+                {exportLink()}
                 <Show when={manage()}>
                   <Button
                     size="sm"
@@ -207,7 +217,10 @@ export default function BillingPage() {
               </div>
             </Show>
             <Show when={b.subscription.status === 'suspended' || b.subscription.status === 'canceled'}>
-              <div class="alert alert-danger">{i18n.t(`billing.${b.subscription.status}Text`)}</div>
+              <div class="alert alert-danger row">
+                <span class="grow">{i18n.t(`billing.${b.subscription.status}Text`)}</span>
+                {exportLink()}
+              </div>
             </Show>
 
             <Card title={i18n.t('billing.subscription')} padded={false}>

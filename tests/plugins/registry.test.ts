@@ -80,6 +80,17 @@ describe('plugin registry at boot', () => {
     await close();
   });
 
+  it('accepts a handler for an event of an `integrates` plugin that is not installed, and checks it once it is', async () => {
+    const handler = async () => {};
+    const ledger = () => plugin('ledger', { integrates: ['orders'], on: { 'orders.invoiced': handler } });
+    const { runtime, close } = await createTestBureau({ plugins: [ledger()] });
+    expect(runtime.plugins.map((p) => p.id)).toEqual(['ledger']);
+    await close();
+    expect(await bootError([ledger(), plugin('orders')])).toBe(
+      'Invalid plugin configuration: plugin "ledger" handles event "orders.invoiced", which no installed plugin declares in its `events`',
+    );
+  });
+
   it('refuses permissions and events not prefixed with the plugin id', async () => {
     const msg = await bootError([
       plugin('fleet', {

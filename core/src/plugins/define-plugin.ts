@@ -110,6 +110,12 @@ export interface PluginDefinition<
   description: LocalizedText;
   /** Plugin ids that must be installed and enabled first. */
   requires?: readonly string[];
+  /**
+   * Plugin ids this one works with when they are installed, never required (e.g. `it` with `hr`). A
+   * handler in `on` for an event of such a plugin (`hr.employee.left`) is allowed while that plugin is
+   * not installed (it never fires); once it is installed, the event must be declared like any other.
+   */
+  integrates?: readonly string[];
   /** Permissions this plugin defines, each `<id>.<name>`, with labels for the role editor. */
   permissions: Record<string, LocalizedText>;
   /** Permissions the built-in `member` role gets (e.g. read access). */

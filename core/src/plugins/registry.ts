@@ -85,7 +85,8 @@ export interface RegistryOptions {
  * Checks the installed plugin list and returns it in dependency order (a plugin after every plugin
  * it requires; otherwise in the order given). Throws one PluginRegistryError naming every cause:
  * invalid or duplicate ids, a required plugin not installed, a dependency cycle, permissions or events
- * not prefixed with the plugin id, a handler for an event type nobody declares.
+ * not prefixed with the plugin id, a handler for an event type nobody declares (unless it is an event of
+ * a plugin named in `integrates` that is not installed).
  */
 export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options: RegistryOptions = {}): P[] {
   const problems: string[] = [];
@@ -141,7 +142,9 @@ export function checkPlugins<P extends AnyPlugin>(plugins: readonly P[], options
 
   for (const p of byId.values()) {
     for (const type of Object.keys(p.on ?? {})) {
-      if (!declaredEvents.has(type)) {
+      const from = type.slice(0, type.indexOf('.'));
+      const optional = (p.integrates ?? []).includes(from) && !byId.has(from);
+      if (!declaredEvents.has(type) && !optional) {
         problems.push(`plugin "${p.id}" handles event "${type}", which no installed plugin declares in its \`events\``);
       }
     }

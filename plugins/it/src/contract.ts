@@ -51,3 +51,22 @@ export interface MaintenanceCompleted {
   completedOn: string;
   skipped: boolean;
 }
+
+/** An accessory's or consumable's available quantity fell to or below its minimum (once per dip). */
+export const STOCK_LOW = 'it.stock.low';
+export interface StockLow {
+  itemId: string;
+  name: string;
+  kind: 'accessory' | 'consumable';
+  available: number;
+  minQuantity: number;
+}
+
+/** A licence's expiry came within its notice days (once per expiry date; a renewal re-arms it). */
+export const LICENCE_EXPIRING = 'it.licence.expiring';
+export interface LicenceExpiring {
+  licenceId: string;
+  name: string;
+  expiresOn: string;
+  seatsUsed: number;
+}

@@ -67,6 +67,69 @@ export const CheckoutFields = z.object({
 });
 export type CheckoutInput = z.infer<typeof CheckoutFields>;
 
+/** How many of a counted item (accessories and consumables are counted in whole units). */
+const Count = z.number().int().min(1).max(1_000_000);
+
+/** An accessory (lent and returned: headsets, docks, cables) or a consumable (issued: toner, batteries). */
+export const StockItemInput = z.object({
+  kind: z.enum(['accessory', 'consumable']),
+  name: Text(200),
+  model: z.string().trim().max(120).optional(),
+  /** The unit it is counted in (pcs, boxes, m); default `ks` for a Czech firm, else `pcs`. */
+  unit: Text(20).optional(),
+  /** How many are in stock at registration. */
+  quantity: z.number().int().min(0).max(1_000_000).default(0),
+  /** Alert when what is available falls to or below this. */
+  minQuantity: z.number().int().min(0).max(1_000_000).optional(),
+  locationId: z.uuid().optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type StockItemInput = z.infer<typeof StockItemInput>;
+
+export const ReceiveInput = z.object({ quantity: Count, note: z.string().trim().max(500).optional() });
+/** A stock count: the quantity actually on hand (the difference is recorded). */
+export const CountInput = z.object({
+  onHand: z.number().int().min(0).max(1_000_000),
+  note: z.string().trim().max(500).optional(),
+});
+/** Lending accessories or issuing consumables, to one holder (issuing may name none). */
+export const StockOutInput = z.object({
+  quantity: Count,
+  userId: z.uuid().optional(),
+  employeeId: z.uuid().optional(),
+  locationId: z.uuid().optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type StockOutInput = z.infer<typeof StockOutInput>;
+
+/** A software licence with a number of seats (people or devices). */
+export const LicenceInput = z.object({
+  name: Text(200),
+  vendor: z.string().trim().max(200).optional(),
+  seats: z.number().int().min(1).max(1_000_000),
+  expiresOn: z.iso.date().optional(),
+  /** Alert this many days before it expires. */
+  noticeDays: z.number().int().min(0).max(365).default(30),
+  cost: Money.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type LicenceInput = z.infer<typeof LicenceInput>;
+
+/** Changing seats or renewing (a new expiry date re-arms the expiry alert). */
+export const LicenceUpdate = z.object({
+  seats: z.number().int().min(1).max(1_000_000).optional(),
+  expiresOn: z.iso.date().nullable().optional(),
+  noticeDays: z.number().int().min(0).max(365).optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+});
+
+/** A seat goes to a member, an HR employee or a device (an asset). */
+export const SeatInput = z.object({
+  userId: z.uuid().optional(),
+  employeeId: z.uuid().optional(),
+  assetId: z.uuid().optional(),
+});
+
 /** Meters a maintenance plan can count: kilometres, operating hours, printed pages, cycles. */
 export const METERS = ['km', 'hours', 'pages', 'cycles'] as const;
 const Quantity = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/);
@@ -131,3 +194,7 @@ const withoutEmpty = (v: unknown) =>
 
 /** The new-asset form's check: the API's schema with blank fields left out (as the form sends them). */
 export const AssetForm = z.preprocess(withoutEmpty, AssetInput);
+
+/** The new-item and new-licence forms' checks (blank fields left out). */
+export const StockItemForm = z.preprocess(withoutEmpty, StockItemInput);
+export const LicenceForm = z.preprocess(withoutEmpty, LicenceInput);

@@ -166,7 +166,7 @@ describe('assets', () => {
       [{ userId: other.userId }, 400, 'holder_not_member'],
       [{ assetId: a.id }, 400, 'holder_self'],
       [{ locationId: a.id }, 400, 'location_not_found'],
-      [{ employeeId: a.id }, 400, 'employees_unavailable'],
+      [{ employeeId: a.id }, 400, 'hr_not_enabled'],
     ];
     for (const [body, status, code] of cases) {
       const res = await api.post(`/assets/${a.id}/checkout`, body);

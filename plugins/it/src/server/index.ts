@@ -1,10 +1,21 @@
 import { definePlugin } from '@bureau/core';
-import { ASSET_CREATED, MAINTENANCE_COMPLETED, MAINTENANCE_DUE, TICKET_SLA_BREACHED } from '../contract.ts';
+import { EMPLOYEE_HIRED, EMPLOYEE_LEFT } from '@bureau/plugin-hr/contract';
+import {
+  ASSET_CREATED,
+  LICENCE_EXPIRING,
+  MAINTENANCE_COMPLETED,
+  MAINTENANCE_DUE,
+  STOCK_LOW,
+  TICKET_SLA_BREACHED,
+} from '../contract.ts';
 import { init } from './migrations/0001_init.ts';
 import { helpdesk } from './migrations/0002_helpdesk.ts';
 import { maintenance } from './migrations/0003_maintenance.ts';
+import { stock } from './migrations/0004_stock.ts';
+import { people } from './migrations/0005_people.ts';
 import { routes } from './routes/index.ts';
-import { maintenanceDue, slaEscalation } from './schedules.ts';
+import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
+import { onEmployeeHired, onEmployeeLeft } from './services/people.ts';
 import { summary } from './services/summary.ts';
 import { ticketWorkflow } from './ticket-workflow.ts';
 import { assetWorkflow } from './workflow.ts';
@@ -24,6 +35,7 @@ export default definePlugin({
     en: 'Assets and who has them, check-out and check-in with history; helpdesk tickets with SLA in business time.',
     cs: 'Majetek a kdo ho má, výdej a vrácení s historií; helpdesk s lhůtami SLA v pracovní době.',
   },
+  integrates: ['hr'],
   permissions: {
     'it.read': { en: 'See assets and own equipment', cs: 'Vidět majetek a své vybavení' },
     'it.assets.manage': {
@@ -44,10 +56,16 @@ export default definePlugin({
     'it.maintenance.manage': { en: 'Plan recurring maintenance', cs: 'Plánovat pravidelnou údržbu' },
   },
   memberPermissions: ['it.read', 'it.tickets.create'],
-  migrations: { '0001_init': init, '0002_helpdesk': helpdesk, '0003_maintenance': maintenance },
+  migrations: {
+    '0001_init': init,
+    '0002_helpdesk': helpdesk,
+    '0003_maintenance': maintenance,
+    '0004_stock': stock,
+    '0005_people': people,
+  },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },
-  schedules: { 'sla-escalation': slaEscalation, 'maintenance-due': maintenanceDue },
+  schedules: { 'sla-escalation': slaEscalation, 'maintenance-due': maintenanceDue, 'licence-expiry': licenceExpiry },
   events: {
     [ASSET_CREATED]: { en: 'An asset was registered', cs: 'Majetek byl zaevidován' },
     [TICKET_SLA_BREACHED]: { en: 'A ticket breached its SLA', cs: 'Tiket překročil lhůtu SLA' },
@@ -56,7 +74,16 @@ export default definePlugin({
       cs: 'Nastal termín údržby (otevřen pracovní příkaz)',
     },
     [MAINTENANCE_COMPLETED]: { en: 'A maintenance work order was closed', cs: 'Pracovní příkaz údržby byl uzavřen' },
+    [STOCK_LOW]: { en: 'An accessory or consumable ran low', cs: 'Dochází příslušenství nebo spotřební materiál' },
+    [LICENCE_EXPIRING]: { en: 'A licence is about to expire', cs: 'Licence brzy vyprší' },
   },
+  notifications: {
+    'it.stock_low': { en: 'Accessories and consumables running low', cs: 'Docházející příslušenství a materiál' },
+    'it.licence_expiring': { en: 'Licences about to expire', cs: 'Končící licence' },
+    'it.returns': { en: "Leavers' equipment to take back", cs: 'Vybavení odcházejících k převzetí' },
+  },
+  // HR, when installed and enabled: a hire asks for equipment, a leaver's equipment goes on a return checklist.
+  on: { [EMPLOYEE_HIRED]: onEmployeeHired, [EMPLOYEE_LEFT]: onEmployeeLeft },
   records: {
     auditRead: 'it.read',
     entities: {
@@ -71,6 +98,18 @@ export default definePlugin({
         read: 'it.read',
         attach: 'it.maintenance',
         sensitive: 'it.maintenance',
+      },
+      'it.licence': {
+        label: { en: 'Licence', cs: 'Licence' },
+        read: 'it.read',
+        attach: 'it.assets.manage',
+        sensitive: 'it.assets.manage',
+      },
+      'it.stock_item': {
+        label: { en: 'Accessory or consumable', cs: 'Příslušenství nebo spotřební materiál' },
+        read: 'it.read',
+        attach: 'it.assets.manage',
+        sensitive: 'it.assets.manage',
       },
       'it.ticket': {
         label: { en: 'Ticket', cs: 'Tiket' },

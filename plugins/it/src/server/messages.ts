@@ -23,10 +23,12 @@ export const m = defineMessages('it', {
   },
   holder_not_member: { en: 'This person is not a member of the firm', cs: 'Tato osoba není členem firmy' },
   holder_self: { en: 'An asset cannot be checked out to itself', cs: 'Majetek nelze vydat sám sobě' },
-  employees_unavailable: {
-    en: "Check-out to an HR employee needs the HR module's people service, which this installation does not have yet; check out to a member",
-    cs: 'Vydání zaměstnanci z HR potřebuje službu lidí modulu HR, kterou tato instalace zatím nemá; vydejte majetek členovi',
+  hr_not_enabled: {
+    en: 'Check-out to an employee needs the HR module; enable it or check out to a member',
+    cs: 'Vydání zaměstnanci potřebuje modul HR; zapněte ho, nebo vydejte členovi',
   },
+  employee_not_found: { en: 'No such employee in HR', cs: 'Takový zaměstnanec v HR není' },
+  employee_left: { en: 'This employee has left the firm', cs: 'Tento zaměstnanec už ve firmě nepracuje' },
   already_checked_out: {
     en: 'Asset {tag} is checked out to {holder} already',
     cs: 'Majetek {tag} už je vydán: {holder}',
@@ -87,4 +89,67 @@ export const m = defineMessages('it', {
     cs: 'Označte každou z {count} položek kontrolního seznamu (hotovo, nebo ne)',
   },
   bad_amount: { en: 'Not an amount', cs: 'Neplatná částka' },
+  stock_item_taken: { en: 'An item named {name} exists already', cs: 'Položka {name} už existuje' },
+  stock_item_not_found: {
+    en: 'No such accessory or consumable',
+    cs: 'Takové příslušenství ani spotřební materiál neexistuje',
+  },
+  insufficient_stock: {
+    en: 'Not enough {name}: {available} {unit} available',
+    cs: 'Nedostatek položky {name}: k dispozici {available} {unit}',
+  },
+  only_accessories: {
+    en: 'Only accessories are checked out and back; consumables are issued',
+    cs: 'Vydávat a vracet lze jen příslušenství; spotřební materiál se vydává ze skladu',
+  },
+  below_on_loan: {
+    en: 'The count cannot be below what is on loan ({onLoan})',
+    cs: 'Stav nemůže být nižší než to, co je vypůjčeno ({onLoan})',
+  },
+  loan_not_found: { en: 'No such loan', cs: 'Taková výpůjčka neexistuje' },
+  loan_returned: { en: 'This loan was returned already', cs: 'Tato výpůjčka už byla vrácena' },
+  licence_taken: { en: 'A licence named {name} exists already', cs: 'Licence {name} už existuje' },
+  licence_not_found: { en: 'No such licence', cs: 'Taková licence neexistuje' },
+  no_free_seats: {
+    en: 'All {seats, plural, one {# seat} other {# seats}} of {name} are taken',
+    cs: 'Licence {name} má obsazena všechna místa ({seats, plural, one {# místo} few {# místa} many {# místa} other {# míst}})',
+  },
+  seats_in_use: {
+    en: '{used, plural, one {# seat is} other {# seats are}} in use; release seats first',
+    cs: 'Používá se {used, plural, one {# místo} few {# místa} many {# místa} other {# míst}}; nejdřív místa uvolněte',
+  },
+  seat_taken: { en: '{holder} has a seat of this licence already', cs: '{holder} už místo v této licenci má' },
+  seat_not_found: { en: 'No such seat', cs: 'Takové místo neexistuje' },
+  seat_released: { en: 'This seat was released already', cs: 'Toto místo už bylo uvolněno' },
+  stock_low: {
+    en: 'Low stock: {name}',
+    cs: 'Dochází zásoba: {name}',
+  },
+  stock_low_body: {
+    en: '{available} {unit} left (minimum {min})',
+    cs: 'Zbývá {available} {unit} (minimum {min})',
+  },
+  licence_expiring: { en: 'Licence {name} expires on {date}', cs: 'Licence {name} vyprší {date}' },
+  licence_expiring_body: {
+    en: '{seats, plural, one {# seat} other {# seats}} in use; renew it or let it lapse',
+    cs: 'Používá se {seats, plural, one {# místo} few {# místa} many {# místa} other {# míst}}; obnovte ji, nebo ji nechte vypršet',
+  },
+  hire_ticket_title: { en: 'Equipment for {name}', cs: 'Vybavení pro: {name}' },
+  hire_ticket_body: {
+    en: '{name} starts on {date} (department {department}, position {position}). Prepare their equipment and accounts and check it out to them.',
+    cs: '{name} nastupuje {date} (oddělení {department}, pozice {position}). Připravte vybavení a účty a vydejte je.',
+  },
+  leaver_returns: {
+    en: '{name} leaves on {date}: equipment to return',
+    cs: '{name} odchází {date}: vybavení k vrácení',
+  },
+  leaver_returns_body: {
+    en: '{count, plural, one {# item} other {# items}} to take back',
+    cs: '{count, plural, one {# položka} few {# položky} many {# položky} other {# položek}} k převzetí',
+  },
+  returns_not_found: { en: 'No such return checklist', cs: 'Takový seznam k vrácení neexistuje' },
+  returns_outstanding: {
+    en: '{outstanding, plural, one {# item is} other {# items are}} still to return',
+    cs: 'Ještě {outstanding, plural, one {zbývá vrátit # položku} few {zbývá vrátit # položky} many {zbývá vrátit # položky} other {zbývá vrátit # položek}}',
+  },
 });

@@ -1,6 +1,7 @@
 import type { ScheduleDefinition } from '@bureau/core';
 import { sql } from 'kysely';
 import { TICKET_SLA_BREACHED, type TicketSlaBreached } from '../contract.ts';
+import { announceExpiring } from './services/licences.ts';
 import { openDue } from './services/maintenance.ts';
 
 /**
@@ -60,5 +61,17 @@ export const maintenanceDue: ScheduleDefinition = {
   label: { en: 'Open due maintenance work orders', cs: 'Otevřít splatné pracovní příkazy údržby' },
   async run(ctx) {
     await openDue(ctx, ctx.schedule.scheduledAt);
+  },
+};
+
+/**
+ * Every morning: announces each licence whose expiry has come within its notice days, once per
+ * expiry date (a renewal to a new date re-arms it), to those who manage assets.
+ */
+export const licenceExpiry: ScheduleDefinition = {
+  cron: '0 6 * * *',
+  label: { en: 'Announce expiring licences', cs: 'Upozornit na končící licence' },
+  async run(ctx) {
+    await announceExpiring(ctx, ctx.schedule.scheduledAt);
   },
 };

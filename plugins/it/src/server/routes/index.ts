@@ -3,8 +3,11 @@ import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
 import { assetRoutes } from './assets.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
+import { licenceRoutes } from './licences.ts';
 import { maintenanceRoutes } from './maintenance.ts';
+import { peopleRoutes } from './people.ts';
 import { setupRoutes } from './setup.ts';
+import { stockRoutes } from './stock.ts';
 import { ticketRoutes } from './tickets.ts';
 
 /**
@@ -16,6 +19,9 @@ export const routes = (router: PluginRouter) => {
   setupRoutes(router);
   helpdeskSettingsRoutes(router);
   maintenanceRoutes(router);
+  stockRoutes(router);
+  licenceRoutes(router);
+  peopleRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;

@@ -1,54 +1,9 @@
-import { badRequest, fieldError, newId, notFound, type PluginContext } from '@bureau/core';
+import { newId, notFound, type PluginContext } from '@bureau/core';
 import type { CheckoutInput } from '../../schema.ts';
 import { m } from '../messages.ts';
+import { type HolderType, resolveHolder } from './holders.ts';
 
-export type HolderType = 'user' | 'employee' | 'location' | 'asset';
-
-/** Who or what an asset is checked out to, with the name shown in its history. */
-async function resolveHolder(
-  ctx: PluginContext,
-  assetId: string,
-  input: CheckoutInput,
-): Promise<{ type: HolderType; id: string; label: string }> {
-  const t = ctx.tenant.id;
-  if (input.userId) {
-    const row = await ctx.db
-      .selectFrom('core.memberships as ms')
-      .innerJoin('core.users as u', 'u.id', 'ms.user_id')
-      .select(['u.id', 'u.name', 'u.email'])
-      .where('ms.tenant_id', '=', t)
-      .where('ms.user_id', '=', input.userId)
-      .executeTakeFirst();
-    if (!row) throw badRequest('holder_not_member', m.holder_not_member, [fieldError('userId', m.holder_not_member)]);
-    return { type: 'user', id: row.id, label: row.name || row.email };
-  }
-  if (input.locationId) {
-    const row = await ctx.db
-      .selectFrom('it.locations')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', t)
-      .where('id', '=', input.locationId)
-      .executeTakeFirst();
-    if (!row)
-      throw badRequest('location_not_found', m.location_not_found, [fieldError('locationId', m.location_not_found)]);
-    return { type: 'location', id: row.id, label: row.name };
-  }
-  if (input.assetId) {
-    if (input.assetId === assetId)
-      throw badRequest('holder_self', m.holder_self, [fieldError('assetId', m.holder_self)]);
-    const row = await ctx.db
-      .selectFrom('it.assets')
-      .select(['id', 'tag', 'name'])
-      .where('tenant_id', '=', t)
-      .where('id', '=', input.assetId)
-      .executeTakeFirst();
-    if (!row) throw badRequest('asset_not_found', m.asset_not_found, [fieldError('assetId', m.asset_not_found)]);
-    return { type: 'asset', id: row.id, label: `${row.tag} ${row.name}` };
-  }
-  throw badRequest('employees_unavailable', m.employees_unavailable, [
-    fieldError('employeeId', m.employees_unavailable),
-  ]);
-}
+export type { HolderType } from './holders.ts';
 
 /** The check-out transition's work: one open assignment (the database refuses a second). */
 export async function checkOut(
@@ -57,7 +12,7 @@ export async function checkOut(
   input: CheckoutInput,
   note: string | null,
 ) {
-  const holder = await resolveHolder(ctx, asset.id, input);
+  const holder = await resolveHolder(ctx, input, ['user', 'employee', 'location', 'asset'], asset.id);
   const id = newId();
   await ctx.db
     .insertInto('it.assignments')

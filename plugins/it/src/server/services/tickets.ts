@@ -57,6 +57,8 @@ export interface NewTicket {
   description: string;
   priority: Priority;
   assetId?: string | undefined;
+  /** Who asked, when not a member (e.g. `HR` for a hire's equipment ticket). */
+  requesterLabel?: string;
 }
 
 /** Opens a ticket with its SLA clocks started from the tenant's hours and the priority's targets. */
@@ -87,7 +89,7 @@ export async function createTicket(ctx: PluginContext, input: NewTicket): Promis
       priority: input.priority,
       asset_id: input.assetId ?? null,
       requester_id: requester?.id ?? null,
-      requester_label: requester?.label ?? ctx.actor?.label ?? 'API',
+      requester_label: requester?.label ?? input.requesterLabel ?? ctx.actor?.label ?? 'API',
       status: 'new',
       created_at: now,
       response_minutes: target.responseMinutes,

@@ -2,19 +2,11 @@ import { addBusinessMinutes, badRequest, fieldError, newId, type PluginContext }
 import { sql } from 'kysely';
 import type { Priority } from '../data/sla-defaults.ts';
 import { m } from '../messages.ts';
+import { memberHolder } from './holders.ts';
 import { policies, resolutionClock, slaState, tenantHours } from './sla.ts';
 
 /** A member of the tenant with a display name, or null. */
-export async function member(ctx: PluginContext, userId: string) {
-  const row = await ctx.db
-    .selectFrom('core.memberships as ms')
-    .innerJoin('core.users as u', 'u.id', 'ms.user_id')
-    .select(['u.id', 'u.name', 'u.email'])
-    .where('ms.tenant_id', '=', ctx.tenant.id)
-    .where('ms.user_id', '=', userId)
-    .executeTakeFirst();
-  return row ? { id: row.id as string, label: (row.name || row.email) as string } : null;
-}
+export const member = (ctx: PluginContext, userId: string) => memberHolder(ctx, userId);
 
 export async function assignTicket(ctx: PluginContext, id: string, userId: string) {
   const who = await member(ctx, userId);

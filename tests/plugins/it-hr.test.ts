@@ -5,18 +5,31 @@
  * installation for a tenant that has not enabled HR: no employees, check-out to one refused, no hooks.
  */
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
-import hr from '@bureau/plugin-hr';
+import { installedPlugins } from '@bureau/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import plugin from '../src/server/index.ts';
-import { itApi } from './helpers.ts';
 
 let t: TestBureau;
 let owner: TestUser;
 let noHr: TestUser;
 let api: ReturnType<typeof itApi>;
 
+/** A tenant's IT API, as the tests call it. */
+function itApi(u: TestUser) {
+  const base = `/api/t/${u.tenant.slug}/it`;
+  return {
+    get: <T = any>(p: string) => u.json<T>('GET', `${base}${p}`),
+    post: <T = any>(p: string, body: unknown = {}) => u.json<T>('POST', `${base}${p}`, body),
+    async asset(body: Record<string, unknown>) {
+      const res = await u.json('POST', `${base}/assets`, { category: 'Laptops', ...body });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      return res.body as { id: string; tag: string };
+    },
+  };
+}
+
 beforeAll(async () => {
-  t = await createTestBureau({ plugins: [hr, plugin] });
+  // HR and IT as the app installs them (a plugin's own tests may not import another plugin).
+  t = await createTestBureau({ plugins: installedPlugins.filter((p) => p.id === 'hr' || p.id === 'it') });
   [owner, noHr] = [await t.signup(), await t.signup()];
   await t.enableModule(owner, 'hr');
   await t.enableModule(owner, 'it');

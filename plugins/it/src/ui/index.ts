@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, one, check-out), my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
+/** The IT panels: assets (list, new, one, check-out), accessories and consumables, licences, leavers' returns, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -15,12 +15,23 @@ const Maintenance = lazy(() => import('./pages/maintenance.tsx'));
 const PlanNew = lazy(() => import('./pages/plan-new.tsx'));
 const PlanPage = lazy(() => import('./pages/plan.tsx'));
 const WorkOrderPage = lazy(() => import('./pages/work-order.tsx'));
+const Stock = lazy(() => import('./pages/stock.tsx'));
+const StockNew = lazy(() => import('./pages/stock-new.tsx'));
+const StockItemPage = lazy(() => import('./pages/stock-item.tsx'));
+const Licences = lazy(() => import('./pages/licences.tsx'));
+const LicenceNew = lazy(() => import('./pages/licence-new.tsx'));
+const LicencePage = lazy(() => import('./pages/licence.tsx'));
+const Returns = lazy(() => import('./pages/returns.tsx'));
+const ReturnPage = lazy(() => import('./pages/return.tsx'));
 
 export default definePluginUi({
   id: 'it',
   title: { en: 'IT and equipment', cs: 'IT a vybavení' },
   nav: [
     { label: { en: 'Assets', cs: 'Majetek' }, path: '/assets', permission: 'it.read' },
+    { label: { en: 'Accessories', cs: 'Příslušenství' }, path: '/stock', permission: 'it.read' },
+    { label: { en: 'Licences', cs: 'Licence' }, path: '/licences', permission: 'it.read' },
+    { label: { en: 'Returns', cs: 'Vrácení' }, path: '/returns', permission: 'it.assets.assign' },
     { label: { en: 'Tickets', cs: 'Tikety' }, path: '/tickets', permission: 'it.helpdesk' },
     { label: { en: 'Maintenance', cs: 'Údržba' }, path: '/maintenance', permission: 'it.read' },
     { label: { en: 'My equipment', cs: 'Moje vybavení' }, path: '/', permission: 'it.read' },
@@ -32,6 +43,14 @@ export default definePluginUi({
     { path: '/assets/new', component: AssetNew, permission: 'it.assets.manage' },
     { path: '/assets/:id/checkout', component: Checkout, permission: 'it.assets.assign' },
     { path: '/assets/:id', component: AssetPage, permission: 'it.read' },
+    { path: '/stock', component: Stock, permission: 'it.read' },
+    { path: '/stock/new', component: StockNew, permission: 'it.assets.manage' },
+    { path: '/stock/:id', component: StockItemPage, permission: 'it.read' },
+    { path: '/licences', component: Licences, permission: 'it.read' },
+    { path: '/licences/new', component: LicenceNew, permission: 'it.assets.manage' },
+    { path: '/licences/:id', component: LicencePage, permission: 'it.read' },
+    { path: '/returns', component: Returns, permission: 'it.assets.assign' },
+    { path: '/returns/:id', component: ReturnPage, permission: 'it.assets.assign' },
     { path: '/tickets', component: Tickets, permission: 'it.helpdesk' },
     { path: '/tickets/new', component: TicketNew, permission: 'it.tickets.create' },
     { path: '/tickets/:id', component: TicketPage, permission: 'it.helpdesk' },

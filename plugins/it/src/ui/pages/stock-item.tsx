@@ -54,7 +54,8 @@ export default function StockItemPage() {
     },
   });
   const takeBack = async (loan: StockLoan) => {
-    done(await api<StockDetail>(`/it/stock/${params.id}/loans/${loan.id}/checkin`, { method: 'POST' }));
+    mutate(await api<StockDetail>(`/it/stock/${params.id}/loans/${loan.id}/checkin`, { method: 'POST' }));
+    notify(t('takenBack'));
   };
   return (
     <Async resource={item} refetch={refetch}>

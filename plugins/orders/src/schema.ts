@@ -132,3 +132,77 @@ export const OrderInput = z.object({
   lines: z.array(OrderLineInput).min(1).max(500),
 });
 export type OrderInput = z.infer<typeof OrderInput>;
+
+/** A return authorisation: why, and which order lines in what quantity (default: all that is returnable). */
+export const ReturnInput = z.object({
+  reason: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(2000).nullable().optional(),
+  lines: z
+    .array(z.object({ lineId: z.uuid(), quantity }))
+    .min(1)
+    .max(500)
+    .optional(),
+});
+export type ReturnInput = z.infer<typeof ReturnInput>;
+
+/**
+ * What came back of a return: per return line, how much goes back to stock (into a bin, default the
+ * warehouse's first) and how much to scrap; without lines everything authorised goes back to stock.
+ */
+export const ReturnReceiveInput = z.object({
+  lines: z
+    .array(
+      z.object({
+        lineId: z.uuid(),
+        restock: quantity.optional(),
+        scrap: quantity.optional(),
+        locationId: z.uuid().optional(),
+        lot: z.string().trim().min(1).max(60).optional(),
+      }),
+    )
+    .min(1)
+    .max(500)
+    .optional(),
+});
+export type ReturnReceiveInput = z.infer<typeof ReturnReceiveInput>;
+
+/** A purchase order: the vendor (a party, or the details to find or add one) and what is ordered at what unit cost. */
+export const PurchaseOrderInput = z.object({
+  vendor: CustomerInput,
+  currency: z.enum(['CZK', 'EUR']).optional(),
+  warehouseId: z.uuid().optional(),
+  orderDate: z.iso.date().optional(),
+  expectedDate: z.iso.date().nullable().optional(),
+  note: z.string().trim().max(2000).nullable().optional(),
+  lines: z
+    .array(z.object({ productId: z.uuid(), quantity, unitCost: decimal(2).optional() }))
+    .min(1)
+    .max(500),
+});
+export type PurchaseOrderInput = z.infer<typeof PurchaseOrderInput>;
+
+/** A delivery against a purchase order: per line what arrived, into which bin and lot. */
+export const PurchaseReceiptInput = z.object({
+  deliveryNote: z.string().trim().max(60).nullable().optional(),
+  lines: z
+    .array(
+      z.object({
+        lineId: z.uuid(),
+        quantity,
+        locationId: z.uuid().optional(),
+        lot: z.string().trim().min(1).max(60).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type PurchaseReceiptInput = z.infer<typeof PurchaseReceiptInput>;
+
+/** The vendor's bill for what was received and not billed yet. */
+export const PurchaseBillInput = z.object({
+  vendorNumber: z.string().trim().min(1).max(40),
+  issueDate: z.iso.date().optional(),
+  taxDate: z.iso.date().optional(),
+  dueDate: z.iso.date().optional(),
+});
+export type PurchaseBillInput = z.infer<typeof PurchaseBillInput>;

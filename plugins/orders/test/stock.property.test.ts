@@ -1,7 +1,8 @@
 /**
  * The issue's property: any sequence of stock operations (receipts, adjustments up and down,
- * orders confirmed, picked in part, shipped or cancelled, counts) keeps on hand equal to the sum of
- * the ledger's moves and available ≥ 0 — whether each operation succeeds or is refused.
+ * orders confirmed, picked in part, shipped or cancelled, returns back to stock or to scrap, counts)
+ * keeps on hand (with what lies in scrap) equal to the sum of the ledger's moves and available ≥ 0 —
+ * whether each operation succeeds or is refused.
  */
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import fc from 'fast-check';
@@ -26,6 +27,7 @@ const Op = fc.oneof(
   fc.record({ op: fc.constant('ship' as const) }),
   fc.record({ op: fc.constant('cancel' as const) }),
   fc.record({ op: fc.constant('count' as const), qty: fc.integer({ min: 0, max: 10 }) }),
+  fc.record({ op: fc.constant('return' as const), qty: fc.integer({ min: 1, max: 3 }), scrap: fc.boolean() }),
 );
 
 describe('stock ledger invariant', () => {
@@ -39,6 +41,7 @@ describe('stock ledger invariant', () => {
           (l: { kind: string }) => l.kind === 'bin',
         ).id;
         const open: string[] = [];
+        const shipped: string[] = [];
         for (const o of ops) {
           if (o.op === 'adjust')
             await s.post('/stock/adjustments', { productId: p.id, quantity: o.qty, reason: 'prop' });
@@ -51,11 +54,21 @@ describe('stock ledger invariant', () => {
           } else if (o.op === 'ship' && open[0]) {
             const id = open[0];
             if ((await s.post(`/orders/${id}/pack`)).status === 200) {
-              await s.post(`/orders/${id}/ship`);
+              if ((await s.post(`/orders/${id}/ship`)).status === 200) shipped.push(id);
               open.shift();
             }
           } else if (o.op === 'cancel' && open.length) {
             await s.post(`/orders/${open.pop()}/cancel`);
+          } else if (o.op === 'return' && shipped.length) {
+            const id = shipped[shipped.length - 1] as string;
+            const lineId = (await s.get(`/orders/${id}`)).body.lines[0].id;
+            const rma = await s.post(`/orders/${id}/returns`, { reason: 'prop', lines: [{ lineId, quantity: o.qty }] });
+            if (rma.status === 201) {
+              const line = rma.body.lines[0].id;
+              await s.post(`/returns/${rma.body.id}/receive`, {
+                lines: [{ lineId: line, [o.scrap ? 'scrap' : 'restock']: o.qty }],
+              });
+            }
           } else if (o.op === 'count') {
             await s.post('/counts', { lines: [{ productId: p.id, locationId: bin, counted: o.qty }] });
           }
@@ -69,7 +82,7 @@ describe('stock ledger invariant', () => {
           reserved: number;
         }>;
         const level = (await s.get(`/stock?productId=${p.id}`)).body;
-        expect(level.onHand).toBe(moves.reduce((sum, m) => sum + m.onHand, 0));
+        expect(level.onHand + level.scrapped).toBe(moves.reduce((sum, m) => sum + m.onHand, 0));
         expect(level.reserved).toBe(moves.reduce((sum, m) => sum + m.reserved, 0));
       }),
       { numRuns: 12 },

@@ -1,11 +1,16 @@
 import { definePlugin } from '@bureau/core';
 import { STOCK_LOW, type StockService } from '../contract.ts';
 import { migrations } from './migrations/index.ts';
+import { purchaseWorkflow } from './purchase-workflow.ts';
+import { returnWorkflow } from './returns-workflow.ts';
 import { salesRoutes } from './routes/orders.ts';
 import { printRoutes } from './routes/print.ts';
 import { productRoutes } from './routes/products.ts';
+import { purchasingRoutes } from './routes/purchasing.ts';
+import { returnsRoutes } from './routes/returns.ts';
 import { shippingRoutes } from './routes/shipping.ts';
 import { stockRoutes } from './routes/stock.ts';
+import { worksheetRoutes } from './routes/worksheet.ts';
 import { stockOf } from './services/stock.ts';
 import { summary } from './services/summary.ts';
 import { ensureSetup } from './services/warehouses.ts';
@@ -33,6 +38,10 @@ export default definePlugin<'orders', { stock: StockService }>({
     },
     'orders.sell': { en: 'Enter, confirm and cancel sales orders', cs: 'Zadávat, potvrzovat a rušit objednávky' },
     'orders.fulfil': { en: 'Pick, pack, ship and deliver', cs: 'Vychystávat, balit, odesílat a doručovat' },
+    'orders.purchase': {
+      en: 'Order from vendors and record their bills',
+      cs: 'Objednávat od dodavatelů a evidovat jejich faktury',
+    },
   },
   memberPermissions: ['orders.read'],
   migrations,
@@ -42,9 +51,12 @@ export default definePlugin<'orders', { stock: StockService }>({
     salesRoutes(router);
     printRoutes(router);
     shippingRoutes(router);
+    returnsRoutes(router);
+    purchasingRoutes(router);
+    worksheetRoutes(router);
     return router;
   },
-  workflows: { order: orderWorkflow },
+  workflows: { order: orderWorkflow, return: returnWorkflow, purchase: purchaseWorkflow },
   events: {
     [STOCK_LOW]: { en: 'A product fell to its reorder point', cs: 'Zboží kleslo na objednací mez' },
   },
@@ -74,6 +86,18 @@ export default definePlugin<'orders', { stock: StockService }>({
       },
       'orders.order': {
         label: { en: 'Sales order', cs: 'Objednávka' },
+        read: 'orders.read',
+        attach: 'orders.fulfil',
+        sensitive: 'orders.sell',
+      },
+      'orders.purchase': {
+        label: { en: 'Purchase order', cs: 'Nákupní objednávka' },
+        read: 'orders.read',
+        attach: 'orders.stock',
+        sensitive: 'orders.purchase',
+      },
+      'orders.return': {
+        label: { en: 'Return', cs: 'Vratka' },
         read: 'orders.read',
         attach: 'orders.fulfil',
         sensitive: 'orders.sell',

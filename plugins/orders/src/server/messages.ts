@@ -124,4 +124,58 @@ export const m = defineMessages('orders', {
     en: 'Backorder of {number}',
     cs: 'Nedodaná část objednávky {number}',
   },
+  not_returnable: {
+    en: 'Only a shipped or delivered order can be returned',
+    cs: 'Vrátit lze jen odeslanou nebo doručenou objednávku',
+  },
+  return_exceeds: {
+    en: 'At most {returnable} of {sku} can still be returned',
+    cs: 'Z {sku} lze vrátit nejvýš {returnable}',
+  },
+  nothing_returnable: {
+    en: 'Nothing of this order is left to return',
+    cs: 'Z této objednávky už nic nezbývá k vrácení',
+  },
+  return_line_unknown: {
+    en: 'That line is not on this order',
+    cs: 'Tento řádek na objednávce není',
+  },
+  receive_exceeds: {
+    en: '{sku}: {received} received of {authorised} authorised',
+    cs: '{sku}: přijato {received} z povolených {authorised}',
+  },
+  nothing_received: {
+    en: 'Nothing was received: enter what came back, or cancel the return',
+    cs: 'Nic nebylo přijato: zadejte, co se vrátilo, nebo vratku zrušte',
+  },
+  return_not_found: { en: 'No such return', cs: 'Taková vratka neexistuje' },
+  location_other_warehouse: {
+    en: 'That bin is in another warehouse than the order',
+    cs: 'Toto místo je v jiném skladu než objednávka',
+  },
+  purchase_not_found: { en: 'No such purchase order', cs: 'Taková nákupní objednávka neexistuje' },
+  cost_required: {
+    en: '{sku} has no cost: give the unit cost',
+    cs: '{sku} nemá nákupní cenu: zadejte ji',
+  },
+  not_ordered: {
+    en: 'Goods are received only against an ordered purchase order',
+    cs: 'Zboží se přijímá jen na odeslanou nákupní objednávku',
+  },
+  purchase_line_unknown: {
+    en: 'That line is not on this purchase order',
+    cs: 'Tento řádek na nákupní objednávce není',
+  },
+  receipt_exceeds: {
+    en: 'Only {open} of {sku} is still expected',
+    cs: 'Z {sku} se očekává už jen {open}',
+  },
+  accounting_disabled: {
+    en: 'Bills are recorded in accounting: enable the accounting module',
+    cs: 'Faktury přijaté se evidují v účetnictví: zapněte modul účetnictví',
+  },
+  nothing_to_bill: {
+    en: 'Everything received is billed already',
+    cs: 'Vše přijaté už je vyfakturováno',
+  },
 });

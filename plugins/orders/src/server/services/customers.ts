@@ -21,7 +21,11 @@ export interface PartySnapshot {
   country: string;
 }
 
-export async function resolveParty(ctx: PluginContext, input: z.infer<typeof CustomerInput>): Promise<PartySnapshot> {
+export async function resolveParty(
+  ctx: PluginContext,
+  input: z.infer<typeof CustomerInput>,
+  _role: 'customer' | 'vendor' = 'customer',
+): Promise<PartySnapshot> {
   if ('partyId' in input) {
     return {
       partyId: input.partyId,

@@ -7,7 +7,13 @@ import { today } from './products.ts';
 import { milli } from './quantity.ts';
 
 /** Revenue from goods and the cost of goods sold, Czech chart of accounts (vyhláška č. 500/2002 Sb.). */
-const ACCOUNTS = { revenue: '604', cogs: '504', goods: '132' } as const;
+export const ACCOUNTS = { revenue: '604', cogs: '504', goods: '132' } as const;
+
+/** The net unit price after the line's discount, in minor units (half away from zero). */
+export function discountedUnit(unitPriceMinor: string | number | bigint, discountPercent: string | number): bigint {
+  const bp = BigInt(Math.round(Number(discountPercent) * 100));
+  return roundHalfAway(BigInt(unitPriceMinor) * (10000n - bp), 10000n);
+}
 
 /**
  * Issues the order's tax document for what it shipped. With accounting enabled: an invoice through
@@ -58,19 +64,15 @@ export async function invoiceOrder(ctx: PluginContext, orderId: string): Promise
     currency: order.currency,
     reference: order.number,
     variableSymbol: order.number.replace(/\D/g, '').slice(-10),
-    lines: lines.map((l) => {
-      const bp = BigInt(Math.round(Number(l.discount_percent) * 100));
-      const unit = roundHalfAway(BigInt(l.unit_price_minor) * (10000n - bp), 10000n);
-      return {
-        description: `${l.sku} ${l.description}`,
-        quantity: String(Number(l.shipped)),
-        unit: l.unit,
-        unitPrice: formatMoney(unit),
-        vat: l.vat_rate,
-        supply: 'goods' as const,
-        account: ACCOUNTS.revenue,
-      };
-    }),
+    lines: lines.map((l) => ({
+      description: `${l.sku} ${l.description}`,
+      quantity: String(Number(l.shipped)),
+      unit: l.unit,
+      unitPrice: formatMoney(discountedUnit(l.unit_price_minor, l.discount_percent)),
+      vat: l.vat_rate,
+      supply: 'goods' as const,
+      account: ACCOUNTS.revenue,
+    })),
   });
   let cost = 0n;
   for (const l of lines)

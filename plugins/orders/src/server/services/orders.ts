@@ -16,7 +16,7 @@ import { resolveParty } from './customers.ts';
 import { nextNumber } from './numbers.ts';
 import { priceOf, today, ymd } from './products.ts';
 import { fromMilli, milli, qtyText } from './quantity.ts';
-import { settingsOf } from './warehouses.ts';
+import { settingsOf, warehouseErrors } from './warehouses.ts';
 
 export const OrderLine = z.object({
   id: z.string(),
@@ -168,15 +168,7 @@ export async function createOrder(
     if (price === null) errors.push(fieldError(`lines.${i}.productId`, m.price_missing, { sku: p.sku, currency }));
     else priced.push({ ...l, product: p, price });
   }
-  if (input.warehouseId) {
-    const w = await ctx.db
-      .selectFrom('orders.warehouses')
-      .select('id')
-      .where('tenant_id', '=', ctx.tenant.id)
-      .where('id', '=', input.warehouseId)
-      .executeTakeFirst();
-    if (!w) errors.push(fieldError('warehouseId', m.warehouse_not_found));
-  }
+  errors.push(...(await warehouseErrors(ctx, input.warehouseId)));
   if (errors.length) throw new Problem(400, errors[0]?.code ?? 'invalid_input', errors[0]?.message ?? '', { errors });
 
   const customer = await resolveParty(ctx, input.customer);

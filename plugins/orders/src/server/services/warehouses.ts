@@ -1,4 +1,4 @@
-import { newId, type PluginContext, Problem } from '@bureau/core';
+import { type FieldError, fieldError, newId, type PluginContext, Problem } from '@bureau/core';
 import { m } from '../messages.ts';
 
 export interface WarehouseLocations {
@@ -100,4 +100,34 @@ export async function locationOf(ctx: PluginContext, id: string, field = 'locati
       errors: [{ path: field, message: m.location_not_found, code: 'location_not_found' }],
     });
   return row;
+}
+
+/** A field error at `warehouseId` when the tenant has no such warehouse (none without an id). */
+export async function warehouseErrors(ctx: PluginContext, warehouseId: string | undefined): Promise<FieldError[]> {
+  if (!warehouseId) return [];
+  const w = await ctx.db
+    .selectFrom('orders.warehouses')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', warehouseId)
+    .executeTakeFirst();
+  return w ? [] : [fieldError('warehouseId', m.warehouse_not_found)];
+}
+
+/**
+ * The bin goods go into: the location given when it is a bin of the warehouse (else a field error at
+ * `path` is added to `errors`), or the warehouse's default bin.
+ */
+export async function binIn(
+  ctx: PluginContext,
+  warehouse: { warehouseId: string; defaultBinId: string },
+  locationId: string | undefined,
+  path: string,
+  errors: FieldError[],
+): Promise<string> {
+  if (!locationId) return warehouse.defaultBinId;
+  const loc = await locationOf(ctx, locationId, path);
+  if (loc.kind !== 'bin') errors.push(fieldError(path, m.location_not_bin, { kind: loc.kind }));
+  else if (loc.warehouse_id !== warehouse.warehouseId) errors.push(fieldError(path, m.location_other_warehouse));
+  return loc.id;
 }

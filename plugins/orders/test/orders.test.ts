@@ -338,7 +338,18 @@ describe('receipt and label without accounting', () => {
     number = o.number;
   });
 
-  it('prints the receipt in Czech and English with the lines, VAT and total', async () => {
+  it('prints the receipt in Czech and English with the seller from the company profile, lines, VAT and total', async () => {
+    const profile = await owner.json('PUT', `/api/t/${owner.tenant.slug}/profile`, {
+      legalName: 'Čajovna Pod Lípou s.r.o.',
+      ico: '25596641',
+      street: 'Nerudova 5',
+      city: 'Praha 1',
+      zip: '11800',
+      country: 'CZ',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+    });
+    expect(profile.status, JSON.stringify(profile.body)).toBe(200);
     const detail = (await s.get(`/orders/${orderId}`)).body;
     expect(detail.receiptNumber).toMatch(/^RC-\d{4}-\d{5}$/);
     const cs = await owner.request('GET', `${s.base}/orders/${orderId}/receipt?lang=cs`);
@@ -347,6 +358,8 @@ describe('receipt and label without accounting', () => {
     const csText = pdfText(Buffer.from(await cs.arrayBuffer()));
     expect(csText).toContain(`Účtenka ${detail.receiptNumber}`);
     expect(csText).toContain('RCP-1 Čajová konvice');
+    expect(csText).toContain('Čajovna Pod Lípou s.r.o.');
+    expect(csText).toContain('Nerudova 5');
     // 2 × 500,00 = 1 000,00 base, 21 % VAT 210,00, total 1 210,00 (non-breaking spaces in cs-CZ).
     expect(csText.replace(/\s/g, ' ')).toContain('Celkem k úhradě: 1 210,00 Kč');
     expect(csText).toContain('Platba na dobírku');

@@ -1,4 +1,4 @@
-import type { PluginContext } from '@bureau/core';
+import { type PluginContext, readCompanyProfile } from '@bureau/core';
 
 export interface Sender {
   name: string;
@@ -11,27 +11,13 @@ export interface Sender {
 }
 
 /**
- * Who sells and ships: the tenant's own details as it keeps them for billing (core's billing
- * profile: name, IČO, DIČ, address), else the tenant's name and country.
+ * Who sells and ships: the firm's own details from core's company profile (legal name, IČO, DIČ,
+ * address; before the firm saves them, the profile's defaults from the tenant and its billing details).
  */
 export async function senderOf(ctx: PluginContext): Promise<Sender> {
-  const p = await ctx.db
-    .selectFrom('core.billing_profiles')
-    .select(['name', 'ico', 'dic', 'street', 'city', 'zip', 'country'])
-    .where('tenant_id', '=', ctx.tenant.id)
-    .executeTakeFirst();
-  if (!p)
-    return {
-      name: ctx.tenant.name,
-      ico: null,
-      dic: null,
-      street: null,
-      city: null,
-      postalCode: null,
-      country: ctx.tenant.country,
-    };
+  const p = await readCompanyProfile(ctx.db, ctx.tenant);
   return {
-    name: p.name || ctx.tenant.name,
+    name: p.legalName || ctx.tenant.name,
     ico: p.ico ?? null,
     dic: p.dic ?? null,
     street: p.street || null,

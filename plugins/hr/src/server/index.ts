@@ -15,6 +15,7 @@ import { orgRoutes } from './routes/org.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { recruitingRoutes } from './routes/recruiting.ts';
+import { taxRoutes } from './routes/tax.ts';
 import { peopleService } from './services/people.ts';
 import { summary } from './services/summary.ts';
 import { employeeWorkflow } from './workflow.ts';
@@ -63,7 +64,9 @@ export default definePlugin({
   memberPermissions: ['hr.read'],
   migrations,
   routes: (router) =>
-    orgRoutes(onboardingRoutes(recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))))),
+    taxRoutes(
+      orgRoutes(onboardingRoutes(recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))))),
+    ),
   workflows: {
     employee: employeeWorkflow,
     pay_run: payRunWorkflow,

@@ -158,4 +158,24 @@ export const m = defineMessages('hr', {
   },
   completion_future: { en: 'The completion cannot be in the future', cs: 'Absolvování nemůže být v budoucnosti' },
   terminated: { en: 'Left on {date}', cs: 'Ukončeno ke dni {date}' },
+  tax_year_unknown: {
+    en: 'Bureau has no payroll figures for {year}',
+    cs: 'Bureau nemá mzdové parametry pro rok {year}',
+  },
+  no_payroll_in_year: {
+    en: 'The employee has no approved payslip in {year}',
+    cs: 'Zaměstnanec nemá v roce {year} žádnou schválenou výplatní pásku',
+  },
+  settlement_year_open: {
+    en: 'The annual tax settlement for {year} can be made only after the year ends',
+    cs: 'Roční zúčtování za rok {year} lze provést až po skončení roku',
+  },
+  settlement_not_declared: {
+    en: 'No annual tax settlement: the employee had no signed tax declaration in {months, plural, one {month {list}} other {months {list}}}',
+    cs: 'Roční zúčtování nelze provést: zaměstnanec neměl podepsané prohlášení k dani {months, plural, one {v měsíci {list}} few {v měsících {list}} many {v měsících {list}} other {v měsících {list}}}',
+  },
+  settlement_not_found: {
+    en: 'No annual tax settlement for this year',
+    cs: 'Za tento rok není roční zúčtování',
+  },
 });

@@ -31,6 +31,8 @@ export interface PayrollYear {
   taxRateHigh: Figure;
   /** Monthly income above which the advance is 23 %: 3 × average wage. */
   highTaxThresholdMonthly: Figure;
+  /** Annual tax base above which the tax is 23 % (annual tax settlement): 36 × average wage. */
+  highTaxThresholdAnnual: Figure;
   withholdingRate: Figure;
   /** Monthly taxpayer credit (sleva na poplatníka). */
   taxpayerCredit: Figure;
@@ -94,6 +96,7 @@ export const PAYROLL_YEARS: Record<number, PayrollYear> = {
     dppThreshold: f(11_500, `${ZNP}, § 7 odst. 1 písm. b) (25 % of the average wage, rounded down to 500)`, ZNP_URL),
     smallScopeThreshold: f(4_500, `${ZNP}, § 6 odst. 1 (10 % of the average wage, rounded down to 500)`, ZNP_URL),
     highTaxThresholdMonthly: f(139_671, `${ZDP}, § 38h odst. 2 (3 × 46,557)`, ZDP_URL),
+    highTaxThresholdAnnual: f(1_676_052, `${ZDP}, § 16 odst. 2 (36 × 46,557)`, ZDP_URL),
     sickReductionThresholds: [
       f(
         1_552,
@@ -124,6 +127,7 @@ export const PAYROLL_YEARS: Record<number, PayrollYear> = {
     dppThreshold: f(12_000, `${ZNP}, § 7 odst. 1 písm. b) (25 % of 48,967 rounded down to 500)`, ZNP_URL),
     smallScopeThreshold: f(4_500, `${ZNP}, § 6 odst. 1 (10 % of 48,967 rounded down to 500)`, ZNP_URL),
     highTaxThresholdMonthly: f(146_901, `${ZDP}, § 38h odst. 2 (3 × 48,967)`, ZDP_URL),
+    highTaxThresholdAnnual: f(1_762_812, `${ZDP}, § 16 odst. 2 (36 × 48,967)`, ZDP_URL),
     sickReductionThresholds: [
       f(
         1_633,
@@ -160,12 +164,27 @@ export const RULES = {
     `${ZDP}, § 35d odst. 4: income of at least half the minimum wage in the month`,
     ZDP_URL,
   ),
+  /**
+   * The annual tax settlement (roční zúčtování záloh a daňového zvýhodnění, § 38ch): the annual
+   * child tax bonus is paid only from this amount up, and only if the year's income reached this
+   * multiple of the monthly minimum wage. Read from secondary sources (not the collection of laws):
+   * unverified.
+   */
+  annualTaxBonusMinimum: f(100, `${ZDP}, § 35c odst. 3 (an annual bonus of at least 100 CZK)`, ZDP_URL, false),
+  annualTaxBonusIncomeMultiple: f(
+    6,
+    `${ZDP}, § 35c odst. 4 (income of at least 6 × the minimum wage in the year)`,
+    ZDP_URL,
+    false,
+  ),
   rounding: {
     social: `${POJ}, § 7 odst. 2: each contribution rounded up to whole CZK`,
     health: `${VZP}, § 5 and § 9: rounded up to whole CZK; the employee's third of the whole`,
     advanceBase: `${ZDP}, § 38h odst. 2: the base rounded up to whole hundreds when over 100 CZK, else to whole CZK`,
     advance: `${ZDP}, § 38h odst. 1: the advance rounded up to whole CZK`,
     withholding: `${ZDP}, § 36 odst. 3: base and tax rounded down to whole CZK`,
+    annualBase: `${ZDP}, § 16 odst. 1: the annual base less the non-taxable parts rounded down to whole hundreds`,
+    annualTax: 'zákon č. 280/2009 Sb., daňový řád, § 146 odst. 1: the tax rounded up to whole CZK',
   },
 } as const;
 

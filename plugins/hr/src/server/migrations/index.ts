@@ -3,6 +3,7 @@ import { payroll } from './0002_payroll.ts';
 import { leave } from './0003_leave.ts';
 import { recruiting } from './0004_recruiting.ts';
 import { onboarding } from './0005_onboarding.ts';
+import { taxSettlements } from './0006_tax_settlements.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -11,4 +12,5 @@ export const migrations = {
   '0003_leave': leave,
   '0004_recruiting': recruiting,
   '0005_onboarding': onboarding,
+  '0006_tax_settlements': taxSettlements,
 };

@@ -42,6 +42,8 @@ export interface PayslipInput {
 
 export interface Payslip {
   components: PayComponent[];
+  /** Whether the month was taxed with a signed declaration (missing on payslips calculated before it was kept). */
+  taxDeclaration?: boolean;
   gross: number;
   insured: boolean;
   socialBase: number;
@@ -162,6 +164,7 @@ export function calculatePayslip(y: PayrollYear, input: PayslipInput): Payslip {
   const net = gross - deductions + taxBonus;
   return {
     components: input.components,
+    taxDeclaration: input.taxDeclaration,
     gross,
     insured,
     socialBase,

@@ -1,7 +1,7 @@
 import { createPdf } from '@bureau/core';
 import type { PayslipView } from './run.ts';
 
-type Lang = 'cs' | 'en';
+export type Lang = 'cs' | 'en';
 
 const T = {
   cs: {
@@ -80,7 +80,7 @@ const T = {
   },
 } as const;
 
-const amountText = (lang: Lang, decimal: string) => {
+export const amountText = (lang: Lang, decimal: string) => {
   const n = Number(decimal);
   return lang === 'cs'
     ? `${new Intl.NumberFormat('cs-CZ', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n).replace(/\u00a0/g, ' ')} Kč`

@@ -1,0 +1,181 @@
+/**
+ * The annual tax settlement (roční zúčtování záloh a daňového zvýhodnění, zákon č. 586/1992 Sb.
+ * § 38ch) and the statement of taxable income alone (no database): worked examples, each with the
+ * rule it shows, and fast-check properties over a year of monthly payslips.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { payrollYear } from '../src/server/data/payroll-cz.ts';
+import { ledger, type SettlementInput, settle, statement, type YearSlip } from '../src/server/payroll/annual.ts';
+import { type ChildClaim, calculatePayslip } from '../src/server/payroll/calculate.ts';
+
+const y2026 = payrollYear(2026);
+const czk = (n: number) => Math.round(n * 100);
+const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const period = (mo: number) => `2026-${String(mo).padStart(2, '0')}`;
+
+/** A year's payslips of an HPP salary in the given months, with a declaration and children. */
+const slips = (salary: number, ms: number[], children: ChildClaim[] = [], taxDeclaration = true): YearSlip[] =>
+  ms.map((mo) => ({
+    period: period(mo),
+    figures: calculatePayslip(y2026, {
+      contract: 'hpp',
+      taxDeclaration,
+      children: taxDeclaration ? children : [],
+      components: [{ kind: 'salary', amount: czk(salary) }],
+      socialBaseBefore: 0,
+      minimumHealthShare: 1,
+    }),
+  }));
+
+const settleOf = (ys: YearSlip[], over: Partial<SettlementInput> = {}) =>
+  settle(y2026, {
+    statement: statement(ys),
+    previousEmployers: [],
+    deductions: [],
+    childClaimsByMonth: months(1, 12).map(() => []),
+    ...over,
+  });
+const inCzk = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v / 100]));
+const TWO_CHILDREN: ChildClaim[] = [
+  { order: 1, disabled: false },
+  { order: 2, disabled: false },
+];
+
+describe('annual tax settlement 2026, worked examples', () => {
+  it('HPP 50,000 all year: the advances were the tax, nothing to settle', () => {
+    const ys = slips(50_000, months(1, 12));
+    expect(statement(ys)).toMatchObject({
+      income: czk(600_000),
+      taxAdvances: czk(59_160),
+      taxpayerCredit: czk(30_840),
+    });
+    // 600,000 × 15 % = 90,000 − 30,840 (§ 35ba odst. 1 písm. a) = 59,160 = 12 × 4,930.
+    expect(inCzk(settleOf(ys) as never)).toMatchObject({ tax: 90_000, taxAfterCredits: 59_160, result: 0 });
+  });
+
+  it('mortgage interest of 20,000 (§ 15 odst. 3) lowers the base: 3,000 refunded', () => {
+    const s = settleOf(slips(50_000, months(1, 12)), {
+      deductions: [{ kind: 'mortgage_interest', amount: czk(20_000) }],
+    });
+    expect(inCzk(s as never)).toMatchObject({ nonTaxable: 20_000, taxBase: 580_000, tax: 87_000, result: 3_000 });
+  });
+
+  it('employed from July only: the taxpayer credit is annual, never pro-rated (Finanční správa, 17. 2. 2025): 15,420 back', () => {
+    // Six months × 4,930 = 29,580 advanced; 300,000 × 15 % = 45,000 − 30,840 = 14,160 due.
+    expect(inCzk(settleOf(slips(50_000, months(7, 12))) as never)).toMatchObject({
+      advancesPaid: 29_580,
+      taxAfterCredits: 14_160,
+      taxDifference: 15_420,
+      result: 15_420,
+    });
+  });
+
+  it('an earlier employer’s statement counts: 180,000 with 12,000 advanced → 420 back', () => {
+    const s = settleOf(slips(50_000, months(7, 12)), {
+      previousEmployers: [{ income: czk(180_000), taxAdvances: czk(12_000), taxBonuses: 0 }],
+    });
+    // 480,000 × 15 % = 72,000 − 30,840 = 41,160; advances 29,580 + 12,000 = 41,580.
+    expect(inCzk(s as never)).toMatchObject({ income: 480_000, taxAfterCredits: 41_160, result: 420 });
+  });
+
+  it('HPP 30,000 with two children all year: the monthly bonuses were the annual bonus (§ 35c)', () => {
+    const ys = slips(30_000, months(1, 12), TWO_CHILDREN);
+    const s = settleOf(ys, { childClaimsByMonth: months(1, 12).map(() => TWO_CHILDREN) });
+    // 54,000 − 30,840 = 23,160 credited from the benefit 12 × (1,267 + 1,860) = 37,524; bonus 14,364 = 12 × 1,197.
+    expect(inCzk(s as never)).toMatchObject({
+      childBenefit: 37_524,
+      childCredit: 23_160,
+      taxAfterCredits: 0,
+      taxBonus: 14_364,
+      bonusesPaid: 14_364,
+      result: 0,
+    });
+  });
+
+  it('a year’s income under 6 × the minimum wage (134,400) gives no annual bonus (§ 35c odst. 4)', () => {
+    const child = [{ order: 1, disabled: false }];
+    const claims = months(1, 12).map(() => child);
+    // Four months at 30,000: each month 4,500 − 2,570 − 1,267 = 663 advanced.
+    const four = settleOf(slips(30_000, months(1, 4), child), { childClaimsByMonth: claims });
+    expect(inCzk(four as never)).toMatchObject({ income: 120_000, advancesPaid: 2_652, taxBonus: 0, result: 2_652 });
+    // Five months (150,000) reach it: the whole 15,204 as a bonus, and the 3,315 advanced back.
+    const five = settleOf(slips(30_000, months(1, 5), child), { childClaimsByMonth: claims });
+    expect(inCzk(five as never)).toMatchObject({ taxBonus: 15_204, taxDifference: 3_315, result: 18_519 });
+  });
+
+  it('the 23 % band applies above 36 × the average wage (1,762,812, § 16 odst. 2)', () => {
+    const s = settleOf([], {
+      previousEmployers: [{ income: czk(2_000_000), taxAdvances: czk(288_200), taxBonuses: 0 }],
+    });
+    // 1,762,812 × 15 % = 264,421.80; 237,188 × 23 % = 54,553.24; 318,975.04 → 318,976 − 30,840 = 288,136.
+    expect(inCzk(s as never)).toMatchObject({ tax: 318_976, taxAfterCredits: 288_136, result: 64 });
+  });
+
+  it('the statement separates income taxed by withholding (§ 6 odst. 4) and lists the months', () => {
+    const dpp: YearSlip = {
+      period: period(3),
+      figures: calculatePayslip(y2026, {
+        contract: 'dpp',
+        taxDeclaration: false,
+        children: [],
+        components: [{ kind: 'hours', amount: czk(10_000), hours: 50, rate: czk(200) }],
+        socialBaseBefore: 0,
+        minimumHealthShare: 0,
+      }),
+    };
+    const s = statement([...slips(30_000, [1, 2], TWO_CHILDREN), dpp]);
+    expect(s).toMatchObject({
+      income: czk(60_000),
+      withholdingIncome: czk(10_000),
+      withholdingTax: czk(1_500),
+      declarationMonths: [1, 2],
+      childCreditMonths: [1, 2],
+      bonusMonths: [1, 2],
+      taxBonuses: czk(2_394),
+    });
+    const l = ledger([...slips(30_000, [1, 2]), dpp, ...slips(1_000, [3])]);
+    expect(l.months.map((m) => m.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(l.months[2]?.gross).toBe(czk(11_000));
+    expect(l.totals.gross).toBe(czk(71_000));
+  });
+});
+
+describe('annual tax settlement, properties', () => {
+  it('a salary in whole hundreds all year under the 23 % band settles to nothing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 172, max: 1_469 }), (hundreds) => {
+        const s = settleOf(slips(hundreds * 100, months(1, 12)));
+        expect(s.result).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('more deductions never raise the tax; the result is the advances less the tax plus the bonus due', () => {
+    const input = fc.record({
+      salary: fc.integer({ min: 5_000, max: 250_000 }),
+      from: fc.integer({ min: 1, max: 12 }),
+      children: fc.array(fc.record({ order: fc.integer({ min: 1, max: 3 }), disabled: fc.boolean() }), {
+        maxLength: 3,
+      }),
+      deduction: fc.integer({ min: 0, max: 30_000_000 }),
+      more: fc.integer({ min: 0, max: 10_000_000 }),
+    });
+    fc.assert(
+      fc.property(input, ({ salary, from, children, deduction, more }) => {
+        const ys = slips(salary, months(from, 12), children);
+        const over = { childClaimsByMonth: months(1, 12).map((m) => (m >= from ? children : [])) };
+        const a = settleOf(ys, { ...over, deductions: [{ kind: 'donations', amount: deduction }] });
+        const b = settleOf(ys, { ...over, deductions: [{ kind: 'donations', amount: deduction + more }] });
+        expect(b.taxAfterCredits).toBeLessThanOrEqual(a.taxAfterCredits);
+        expect(a.taxBase % 10_000).toBe(0);
+        expect(a.tax % 100).toBe(0);
+        expect(a.childCredit + a.taxBonus).toBeLessThanOrEqual(a.childBenefit);
+        expect(a.result).toBe(a.advancesPaid - a.taxAfterCredits + a.taxBonus - a.bonusesPaid);
+        expect(a.taxAfterCredits).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

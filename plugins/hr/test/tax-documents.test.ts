@@ -58,7 +58,7 @@ beforeAll(async () => {
     expect(calc.status, JSON.stringify(calc.body)).toBe(200);
     expect((await hr.post(`/payroll/runs/${run.body.id}/approve`, {})).status).toBe(200);
   }
-});
+}, 300_000); // a year of pay runs: generous on a loaded machine
 afterAll(() => hr?.t.close());
 
 const path = (key: string, year = 2026) => `/employees/${ids[key]}/tax-years/${year}`;

@@ -91,6 +91,7 @@ export {
 export { drawBarcode } from './labels/render.ts';
 export { isUuid, newId } from './lib/ids.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
+export { type CreditTransfer, type CreditTransferOrder, creditTransferXml, sepaLatin } from './lib/pain001.ts';
 export { createPdf } from './lib/pdf.ts';
 export { type ListSpec, listAll, listPage, searchFilter } from './lists/page.ts';
 export {

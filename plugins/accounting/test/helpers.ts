@@ -13,7 +13,10 @@ export interface Books {
 }
 
 /** A Bureau with accounting installed and a tenant that enabled it. */
-export async function openBooks(t?: TestBureau, tenant: { country?: string; currency?: string } = {}): Promise<Books> {
+export async function openBooks(
+  t?: TestBureau,
+  tenant: { country?: string; currency?: string; name?: string } = {},
+): Promise<Books> {
   const bureau = t ?? (await createTestBureau({ plugins: [accounting] }));
   const user = await bureau.signup({ tenant });
   await bureau.enableModule(user, 'accounting');

@@ -8,6 +8,7 @@ import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { customerRoutes, vendorRoutes } from './routes/partners.ts';
+import { paymentOrderRoutes } from './routes/payment-orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { rateRoutes } from './routes/rates.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -62,6 +63,7 @@ export default definePlugin<'accounting', AccountingServices>({
     invoiceRoutes(router);
     billRoutes(router);
     paymentRoutes(router);
+    paymentOrderRoutes(router);
     bankRoutes(router);
     vatRoutes(router);
     vatFilingRoutes(router);

@@ -8,6 +8,7 @@ import type { bankRoutes } from '../server/routes/bank.ts';
 import type { billRoutes, invoiceRoutes } from '../server/routes/documents.ts';
 import type { journalRoutes } from '../server/routes/journal.ts';
 import type { customerRoutes, vendorRoutes } from '../server/routes/partners.ts';
+import type { paymentOrderRoutes } from '../server/routes/payment-orders.ts';
 import type { paymentRoutes } from '../server/routes/payments.ts';
 import type { reportRoutes } from '../server/routes/reports.ts';
 import type { vatRoutes } from '../server/routes/vat.ts';
@@ -20,6 +21,7 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof invoiceRoutes>> &
   PluginClient<ReturnType<typeof billRoutes>> &
   PluginClient<ReturnType<typeof paymentRoutes>> &
+  PluginClient<ReturnType<typeof paymentOrderRoutes>> &
   PluginClient<ReturnType<typeof bankRoutes>> &
   PluginClient<ReturnType<typeof vatRoutes>> &
   PluginClient<ReturnType<typeof vatFilingRoutes>> &

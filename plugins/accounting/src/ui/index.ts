@@ -15,6 +15,7 @@ const DocumentForm = lazy(() => import('./pages/document-form.tsx'));
 const DocumentDetail = lazy(() => import('./pages/document.tsx'));
 const Partners = lazy(() => import('./pages/partners.tsx'));
 const Payments = lazy(() => import('./pages/payments.tsx'));
+const PaymentOrders = lazy(() => import('./pages/payment-orders.tsx'));
 const Bank = lazy(() => import('./pages/bank.tsx'));
 const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
@@ -31,6 +32,12 @@ export default definePluginUi({
     { label: { en: 'Invoices', cs: 'Faktury vydané' }, path: '/invoices', icon: 'invoice', permission: read },
     { label: { en: 'Bills', cs: 'Faktury přijaté' }, path: '/bills', icon: 'receipt', permission: read },
     { label: { en: 'Payments', cs: 'Platby' }, path: '/payments', icon: 'payment', permission: read },
+    {
+      label: { en: 'Payment orders', cs: 'Příkazy k úhradě' },
+      path: '/payment-orders',
+      icon: 'payment',
+      permission: read,
+    },
     { label: { en: 'Bank', cs: 'Banka' }, path: '/bank', icon: 'bank', permission: read },
     { label: { en: 'Customers & vendors', cs: 'Adresář' }, path: '/partners', icon: 'contacts', permission: read },
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
@@ -50,6 +57,7 @@ export default definePluginUi({
     { path: '/bills/:id', component: () => DocumentDetail({ kind: 'bill' }), permission: read },
     { path: '/partners', component: Partners, permission: read },
     { path: '/payments', component: Payments, permission: read },
+    { path: '/payment-orders', component: PaymentOrders, permission: read },
     { path: '/bank', component: Bank, permission: read },
     { path: '/bank/import', component: BankImport, permission: post },
     { path: '/reports', component: Reports, permission: read },

@@ -438,6 +438,36 @@ export interface VatRecordsTable {
   created_at: Timestamp;
 }
 
+export interface PaymentOrdersTable {
+  tenant_id: string;
+  id: string;
+  bank_account_id: string;
+  currency: string;
+  execution_date: string;
+  item_count: number;
+  total: Int8;
+  status: Defaulted<'open' | 'cancelled'>;
+  created_at: Timestamp;
+  created_by: string | null;
+  cancelled_at: Date | null;
+}
+
+export interface PaymentOrderItemsTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  line_no: number;
+  document_id: string;
+  amount: Int8;
+  creditor_name: string;
+  creditor_iban: string | null;
+  creditor_bic: string | null;
+  /** The Czech domestic form ("19-2000145399/0800"), for ABO. */
+  creditor_account: string | null;
+  variable_symbol: string | null;
+  message: string | null;
+}
+
 export interface AccountingDatabase {
   'accounting.settings': SettingsTable;
   'accounting.accounts': AccountsTable;
@@ -462,6 +492,8 @@ export interface AccountingDatabase {
   'accounting.document_revaluations': DocumentRevaluationsTable;
   'accounting.document_offsets': DocumentOffsetsTable;
   'accounting.vat_records': VatRecordsTable;
+  'accounting.payment_orders': PaymentOrdersTable;
+  'accounting.payment_order_items': PaymentOrderItemsTable;
 }
 
 export type Db = Kysely<AccountingDatabase>;

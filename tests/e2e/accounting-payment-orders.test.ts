@@ -1,0 +1,158 @@
+/**
+ * End-to-end: payment orders of the accounting module in Chromium, in Czech and in English: the bills
+ * due are listed with their payees, two are ticked and put in an order, the order's pain.001 and ABO
+ * files download as the bank imports them, the page fits 390 px and axe-core finds no WCAG 2.1 A/AA
+ * violation on it.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WORDS = {
+  cs: {
+    title: 'Příkazy k úhradě',
+    pay: (n: string, v: string) => `Zaplatit ${n} od ${v}`,
+    selected: 'Vybrány 2 faktury',
+    create: 'Vytvořit příkaz',
+    created: /Příkaz na 2 faktury za .* vytvořen/,
+    payments: '2 platby',
+  },
+  en: {
+    title: 'Payment orders',
+    pay: (n: string, v: string) => `Pay ${n} of ${v}`,
+    selected: '2 bills selected',
+    create: 'Create order',
+    created: /Order of 2 bills for .* created/,
+    payments: '2 payments',
+  },
+} as const;
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The shell's own findings, reported to its owners (see hr-recruiting.test.ts). */
+const pageViolations = async (page: Page) =>
+  (await axeViolations(page)).filter((v) => !v.startsWith('color-contrast: #dropdownmenu') && v !== 'list: ol');
+
+for (const lang of ['cs', 'en'] as const) {
+  describe(`payment orders journey (${lang})`, () => {
+    const w = WORDS[lang];
+    const who = unique(`po${lang}`);
+    let ctx: BrowserContext;
+    let page: Page;
+    let slug = '';
+    const numbers: string[] = [];
+
+    beforeAll(async () => {
+      const owner = await signUpViaApi(server.url, {
+        email: who.email,
+        password: PASSWORD,
+        name: 'Eva Účetní',
+        firm: `Platby ${lang} s.r.o.`,
+        slug: who.slug,
+        locale: lang,
+      });
+      slug = owner.tenant.slug;
+      const api = (method: string, path: string, body?: unknown) =>
+        owner.call(method, `/api/t/${slug}/accounting${path}`, body);
+      expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
+      const bank = await api('POST', '/bank-accounts', { name: 'Provozní', accountNumber: '2000145399/0800' });
+      expect(bank.status, JSON.stringify(bank.body)).toBe(201);
+      for (const [name, account, price] of [
+        ['Papírnictví Šťastný s.r.o.', '1234567899/0100', '1000.00'],
+        ['Energie a.s.', '987654300/0300', '5000.00'],
+      ] as const) {
+        const vendor = await api('POST', '/vendors', { name, bankAccount: account });
+        expect(vendor.status, JSON.stringify(vendor.body)).toBe(201);
+        const draft = await api('POST', '/bills', {
+          vendorId: vendor.body.id,
+          dueDate: inDays(3),
+          variableSymbol: '2026117',
+          lines: [{ description: 'Zboží', unitPrice: price, account: '501' }],
+        });
+        expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+        const posted = await api('POST', `/bills/${draft.body.id}/post`);
+        expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+        numbers.push(posted.body.number);
+      }
+      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      page = await ctx.newPage();
+      await signInInBrowser(page, server.url, who.email, PASSWORD);
+    });
+    afterAll(async () => {
+      await ctx?.close();
+    });
+
+    it('lists the bills due, ticks two and creates an order', async () => {
+      onTestFailed(() => screenshot(page, `accounting-payment-orders-${lang}-failed-create`));
+      await page.goto(`${server.url}/t/${slug}/accounting/payment-orders`);
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
+      await settled(page);
+      await page.getByLabel(w.pay(numbers[0] as string, 'Papírnictví Šťastný s.r.o.')).check();
+      await page.getByLabel(w.pay(numbers[1] as string, 'Energie a.s.')).check();
+      await expect
+        .poll(async () => (await page.getByTestId('po-selected').textContent())?.replace(/\s/g, ' '))
+        .toMatch(w.selected);
+      await page.getByTestId('po-create').click();
+      await page.getByText(w.created).waitFor();
+      await page.getByText(w.payments).waitFor();
+    });
+
+    it('downloads the order as pain.001 and as ABO', async () => {
+      onTestFailed(() => screenshot(page, `accounting-payment-orders-${lang}-failed-download`));
+      const [xml] = await Promise.all([page.waitForEvent('download'), page.getByTestId('po-download-pain001').click()]);
+      const xmlText = readFileSync((await xml.path()) as string, 'utf8');
+      expect(xmlText).toContain('<CtrlSum>7260.00</CtrlSum>');
+      expect(xmlText).toContain('<EndToEndId>/VS2026117</EndToEndId>');
+      const [abo] = await Promise.all([page.waitForEvent('download'), page.getByTestId('po-download-abo').click()]);
+      expect(abo.suggestedFilename()).toMatch(/\.kpc$/);
+      const aboText = readFileSync((await abo.path()) as string, 'utf8');
+      expect(aboText.split('\r\n')[2]).toMatch(/^2 000000-2000145399 00000000726000 \d{6}$/);
+    });
+
+    it('fits 390 px and has no WCAG 2.1 A/AA violation', async () => {
+      onTestFailed(() => screenshot(page, `accounting-payment-orders-${lang}-failed-390`));
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      const overflow = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll('.page *')].map(
+            (el) => el.getBoundingClientRect().right - window.innerWidth,
+          ),
+        ),
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, `accounting-payment-orders-${lang}-390`, true);
+      expect(await pageViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+  });
+}

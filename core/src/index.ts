@@ -90,6 +90,14 @@ export {
 } from './identifiers/index.ts';
 export { drawBarcode } from './labels/render.ts';
 export { isUuid, newId } from './lib/ids.ts';
+export {
+  type IsdocParty,
+  isdocEl,
+  isdocEscape,
+  isdocParty,
+  isdocPaymentMeans,
+  isdocSplitStreet,
+} from './lib/isdoc.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
 export { type CreditTransfer, type CreditTransferOrder, creditTransferXml, sepaLatin } from './lib/pain001.ts';
 export { createPdf } from './lib/pdf.ts';

@@ -1,7 +1,6 @@
-import { extractIBAN } from 'ibantools';
+import { isdocEl, isdocParty, isdocPaymentMeans } from '../lib/isdoc.ts';
 import { formatMoney, minorDigits, roundHalfAway } from '../lib/money.ts';
-import type { Seller } from './config.ts';
-import type { Buyer, Invoice } from './invoices.ts';
+import type { Invoice } from './invoices.ts';
 import { vatAmount } from './vat.ts';
 
 /**
@@ -13,48 +12,7 @@ import { vatAmount } from './vat.ts';
  * (EUR invoices go to buyers outside the Czech Republic, who do not need a CZK conversion).
  */
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-const el = (name: string, value: string | number, attrs = '') => `<${name}${attrs}>${esc(String(value))}</${name}>`;
-
-/** Splits "Vodičkova 1" into street and building number as ISDOC wants them. */
-function splitStreet(street: string): [string, string] {
-  const m = /^(.*?)[\s,]+(\d+[a-zA-Z]?(?:\/\d+[a-zA-Z]?)?)$/.exec(street.trim());
-  return m ? [m[1] as string, m[2] as string] : [street.trim(), ''];
-}
-
-function party(p: Seller | Buyer, extra: { email?: string | null }) {
-  const [street, number] = splitStreet(p.street);
-  const taxId = 'dic' in p ? p.dic : null;
-  return [
-    '<Party>',
-    '<PartyIdentification>',
-    el('ID', p.ico ?? ''),
-    '</PartyIdentification>',
-    `<PartyName>${el('Name', p.name)}</PartyName>`,
-    '<PostalAddress>',
-    el('StreetName', street),
-    el('BuildingNumber', number),
-    el('CityName', p.city),
-    el('PostalZone', p.zip),
-    `<Country>${el('IdentificationCode', p.country)}${el('Name', '')}</Country>`,
-    '</PostalAddress>',
-    taxId ? `<PartyTaxScheme>${el('CompanyID', taxId)}${el('TaxScheme', 'VAT')}</PartyTaxScheme>` : '',
-    extra.email ? `<Contact>${el('ElectronicMail', extra.email)}</Contact>` : '',
-    '</Party>',
-  ].join('');
-}
-
-/** Domestic account number and bank code from a Czech IBAN (CZkk BBBB PPPPPP AAAAAAAAAA). */
-function domesticAccount(iban: string): { id: string; bankCode: string } {
-  const e = extractIBAN(iban);
-  if (e.valid && e.countryCode === 'CZ' && e.bban && e.bban.length === 20) {
-    const prefix = e.bban.slice(4, 10).replace(/^0+/, '');
-    const number = e.bban.slice(10).replace(/^0+/, '');
-    return { id: prefix ? `${prefix}-${number}` : number, bankCode: e.bban.slice(0, 4) };
-  }
-  return { id: iban, bankCode: '' };
-}
+const el = isdocEl;
 
 export function isdocXml(inv: Invoice, original?: Invoice | null): string {
   const digits = minorDigits(inv.currency);
@@ -95,24 +53,15 @@ export function isdocXml(inv: Invoice, original?: Invoice | null): string {
     ].join('');
   });
   const seller = inv.seller;
-  const account = domesticAccount(seller.iban);
   const payment =
     inv.kind === 'invoice'
-      ? [
-          '<PaymentMeans><Payment>',
-          el('PaidAmount', m(inv.total)),
-          el('PaymentMeansCode', '42'),
-          '<Details>',
-          el('PaymentDueDate', inv.dueOn),
-          el('ID', account.id),
-          el('BankCode', account.bankCode),
-          el('Name', ''),
-          el('IBAN', seller.iban),
-          el('BIC', seller.bic ?? ''),
-          el('VariableSymbol', inv.variableSymbol),
-          '</Details>',
-          '</Payment></PaymentMeans>',
-        ].join('')
+      ? isdocPaymentMeans({
+          amount: m(inv.total),
+          dueDate: inv.dueOn,
+          iban: seller.iban,
+          bic: seller.bic,
+          variableSymbol: inv.variableSymbol,
+        })
       : '';
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
@@ -129,8 +78,8 @@ export function isdocXml(inv: Invoice, original?: Invoice | null): string {
     el('LocalCurrencyCode', inv.currency),
     el('CurrRate', '1'),
     el('RefCurrRate', '1'),
-    `<AccountingSupplierParty>${party(seller, { email: seller.email })}</AccountingSupplierParty>`,
-    `<AccountingCustomerParty>${party(inv.buyer, { email: inv.buyer.email })}</AccountingCustomerParty>`,
+    `<AccountingSupplierParty>${isdocParty(seller)}</AccountingSupplierParty>`,
+    `<AccountingCustomerParty>${isdocParty(inv.buyer)}</AccountingCustomerParty>`,
     original
       ? `<OriginalDocumentReferences><OriginalDocumentReference id="orig">${el('ID', original.number)}${el('IssueDate', original.issuedOn)}${el('UUID', original.id.toUpperCase())}</OriginalDocumentReference></OriginalDocumentReferences>`
       : '',

@@ -6,6 +6,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
+import { isdocRoutes } from './routes/isdoc.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { customerRoutes, vendorRoutes } from './routes/partners.ts';
 import { paymentOrderRoutes } from './routes/payment-orders.ts';
@@ -60,6 +61,7 @@ export default definePlugin<'accounting', AccountingServices>({
     journalRoutes(router);
     customerRoutes(router);
     vendorRoutes(router);
+    isdocRoutes(router);
     invoiceRoutes(router);
     billRoutes(router);
     paymentRoutes(router);

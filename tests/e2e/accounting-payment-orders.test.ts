@@ -1,10 +1,12 @@
 /**
- * End-to-end: payment orders of the accounting module in Chromium, in Czech and in English: the bills
- * due are listed with their payees, two are ticked and put in an order, the order's pain.001 and ABO
- * files download as the bank imports them, the page fits 390 px and axe-core finds no WCAG 2.1 A/AA
- * violation on it.
+ * End-to-end: bills in and payments out of the accounting module in Chromium, in Czech and in
+ * English: a received ISDOC invoice (the official sample) read into a draft bill from the bills list;
+ * the bills due listed with their payees, two ticked and put in a payment order, the order's pain.001
+ * and ABO files downloaded as the bank imports them; the page fits 390 px and axe-core finds no WCAG
+ * 2.1 A/AA violation on it.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
@@ -41,6 +43,8 @@ const WORDS = {
   cs: {
     title: 'Příkazy k úhradě',
     pay: (n: string, v: string) => `Zaplatit ${n} od ${v}`,
+    importIsdoc: 'Načíst ISDOC',
+    imported: 'Faktura načtena z ISDOC s 2 upozorněními: zkontrolujte ji a zaúčtujte',
     selected: 'Vybrány 2 faktury',
     create: 'Vytvořit příkaz',
     created: /Příkaz na 2 faktury za .* vytvořen/,
@@ -49,6 +53,8 @@ const WORDS = {
   en: {
     title: 'Payment orders',
     pay: (n: string, v: string) => `Pay ${n} of ${v}`,
+    importIsdoc: 'Import ISDOC',
+    imported: 'Bill read from the ISDOC with 2 warnings: check it and post it',
     selected: '2 bills selected',
     create: 'Create order',
     created: /Order of 2 bills for .* created/,
@@ -109,6 +115,18 @@ for (const lang of ['cs', 'en'] as const) {
     });
     afterAll(async () => {
       await ctx?.close();
+    });
+
+    it('reads a received ISDOC invoice into a draft bill from the bills list', async () => {
+      onTestFailed(() => screenshot(page, `accounting-isdoc-${lang}-failed-import`));
+      await page.goto(`${server.url}/t/${slug}/accounting/bills`);
+      await settled(page);
+      const sample = fileURLToPath(new URL('../../../shared/oracles/isdoc/sample-test001.xml', import.meta.url));
+      await page.getByTestId('import-isdoc').locator('input[type=file]').setInputFiles(sample);
+      await page.waitForURL(/\/accounting\/bills\/[0-9a-f-]{36}$/);
+      await page.getByText(w.imported).waitFor();
+      await settled(page);
+      await page.getByText('Demoverze').first().waitFor();
     });
 
     it('lists the bills due, ticks two and creates an order', async () => {

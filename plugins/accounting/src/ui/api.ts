@@ -6,6 +6,7 @@ import { type PluginClient, pluginClient, useTenant } from '@bureau/core/ui';
 import type { accountRoutes } from '../server/routes/accounts.ts';
 import type { bankRoutes } from '../server/routes/bank.ts';
 import type { billRoutes, invoiceRoutes } from '../server/routes/documents.ts';
+import type { isdocRoutes } from '../server/routes/isdoc.ts';
 import type { journalRoutes } from '../server/routes/journal.ts';
 import type { customerRoutes, vendorRoutes } from '../server/routes/partners.ts';
 import type { paymentOrderRoutes } from '../server/routes/payment-orders.ts';
@@ -20,6 +21,7 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof vendorRoutes>> &
   PluginClient<ReturnType<typeof invoiceRoutes>> &
   PluginClient<ReturnType<typeof billRoutes>> &
+  PluginClient<ReturnType<typeof isdocRoutes>> &
   PluginClient<ReturnType<typeof paymentRoutes>> &
   PluginClient<ReturnType<typeof paymentOrderRoutes>> &
   PluginClient<ReturnType<typeof bankRoutes>> &

@@ -106,6 +106,17 @@ export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
                       <Icon name="download" />
                       {t('doc.downloadPdf')}
                     </a>
+                    <Show when={props.kind === 'invoice'}>
+                      <a
+                        class="btn btn-secondary"
+                        href={url(`/invoices/${d.id}/isdoc`)}
+                        download=""
+                        data-testid="download-isdoc"
+                      >
+                        <Icon name="download" />
+                        {t('doc.downloadIsdoc')}
+                      </a>
+                    </Show>
                   </Show>
                   <Show when={can('accounting.post')}>
                     <Show when={d.status === 'draft'}>

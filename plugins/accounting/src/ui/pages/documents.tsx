@@ -1,7 +1,18 @@
-import { Card, DateText, PageHeader, PrintLabels, ResourceList, useI18n, useTenant } from '@bureau/core/ui';
-import { A } from '@solidjs/router';
+import {
+  Card,
+  DateText,
+  notify,
+  PageHeader,
+  PrintLabels,
+  problemMessage,
+  ResourceList,
+  unwrap,
+  useI18n,
+  useTenant,
+} from '@bureau/core/ui';
+import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
-import type { DocumentSummary } from '../api.ts';
+import { type DocumentSummary, useAccounting } from '../api.ts';
 import { Amount, DocStatus, Icon, useBase, useT } from '../ui.tsx';
 
 /**
@@ -17,12 +28,48 @@ export default function Documents(props: { kind: 'invoice' | 'bill' }) {
   const { can } = useTenant();
   const path = () => (props.kind === 'invoice' ? 'invoices' : 'bills');
   const k = (inv: Parameters<typeof t>[0], bill: Parameters<typeof t>[0]) => t(props.kind === 'invoice' ? inv : bill);
+  const api = useAccounting();
+  const navigate = useNavigate();
+  /** A received ISDOC invoice read into a draft bill, which then opens. */
+  const importIsdoc = async (file: File) => {
+    try {
+      const r = await unwrap(api().bills.isdoc.$post({ json: { content: await file.text() } }));
+      notify(
+        !r.created
+          ? t('bills.isdocImportedBefore')
+          : r.warnings.length
+            ? t('bills.isdocImportedWarnings', { count: r.warnings.length })
+            : t('bills.isdocImported'),
+      );
+      navigate(`${base()}/bills/${r.id}`);
+    } catch (err) {
+      notify(problemMessage(err, i18n.t), 'danger');
+    }
+  };
   const newButton = () => (
     <Show when={can('accounting.post')}>
-      <A class="btn btn-primary" href={`${base()}/${path()}/new`}>
-        <Icon name="plus" />
-        {k('invoices.new', 'bills.new')}
-      </A>
+      <div class="row">
+        <Show when={props.kind === 'bill'}>
+          <label class="btn btn-secondary" data-testid="import-isdoc">
+            <Icon name="upload" />
+            {t('bills.importIsdoc')}
+            <input
+              class="sr-only"
+              type="file"
+              accept=".isdoc,.xml"
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (f) void importIsdoc(f);
+              }}
+            />
+          </label>
+        </Show>
+        <A class="btn btn-primary" href={`${base()}/${path()}/new`}>
+          <Icon name="plus" />
+          {k('invoices.new', 'bills.new')}
+        </A>
+      </div>
     </Show>
   );
 

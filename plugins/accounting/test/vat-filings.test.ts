@@ -399,4 +399,44 @@ describe('VAT filings for September 2026', () => {
     expect(res.body.controlStatement.sections['A.4']).toEqual([]);
     expect((await other.get('/vat/filer')).body.vatId).toBeNull();
   });
+
+  it('takes the filer from the company profile where the accounting settings leave it empty', async () => {
+    const put = await other.user.json('PUT', `/api/t/${other.user.tenant.slug}/profile`, {
+      legalName: 'Profilová s.r.o.',
+      ico: '27082440',
+      dic: 'CZ27082440',
+      vatPayer: true,
+      vatPeriod: 'monthly',
+      street: 'Dlouhá 5',
+      city: 'Brno',
+      zip: '602 00',
+      country: 'CZ',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await other.get('/vat/filer')).body).toMatchObject({
+      vatId: 'CZ27082440',
+      name: 'Profilová s.r.o.',
+      street: 'Dlouhá 5',
+      city: 'Brno',
+      postalCode: '60200',
+      fromProfile: ['vatId', 'name', 'street', 'city', 'postalCode'],
+    });
+    // Set here, a field overrides the profile for the filings only; the rest still follows it.
+    const patched = await other.patch('/vat/filer', { street: 'Krátká 1', taxOffice: '461' });
+    expect(patched.body).toMatchObject({ street: 'Krátká 1', vatId: 'CZ27082440', taxOffice: '461' });
+    expect(patched.body.fromProfile).toEqual(['vatId', 'name', 'city', 'postalCode']);
+    // The filing's VetaP carries the profile's DIČ and seat.
+    const xml = await other.user.request('GET', `${other.base}/vat/filings/2026-09/dphdp3.xml`);
+    expect(xml.status).toBe(200);
+    const veta = parse(await xml.text()).DPHDP3.VetaP[0];
+    expect(veta).toMatchObject({
+      dic: '27082440',
+      zkrobchjm: 'Profilová s.r.o.',
+      ulice: 'Krátká 1',
+      naz_obce: 'Brno',
+      psc: '60200',
+    });
+  });
 });

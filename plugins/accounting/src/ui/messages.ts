@@ -583,6 +583,7 @@ export const en = {
   'po.cancel': 'Cancel order',
   'po.cancelTitle': 'Cancel this order?',
   'po.cancelText': 'Its bills can be ordered again. Cancel only an order the bank did not take.',
+  'vat.filerFromProfile': 'From Settings → Company; change it there, or here for the filings only',
   'vat.title': 'VAT filings',
   'vat.subtitle':
     'VAT return, control statement and EC sales list from the VAT records, as the Tax Portal imports them',
@@ -1219,6 +1220,7 @@ export const cs: Record<keyof typeof en, string> = {
   'po.cancel': 'Zrušit příkaz',
   'po.cancelTitle': 'Zrušit tento příkaz?',
   'po.cancelText': 'Jeho faktury půjde zadat znovu. Rušte jen příkaz, který banka nepřijala.',
+  'vat.filerFromProfile': 'Z Nastavení → Firma; změňte ho tam, nebo zde jen pro podání',
   'vat.title': 'Přiznání a hlášení DPH',
   'vat.subtitle': 'Přiznání k DPH, kontrolní hlášení a souhrnné hlášení z evidence DPH, jak je přijímá daňový portál',
   'vat.periodKind': 'Zdaňovací období',

@@ -19,6 +19,9 @@ const Filer = z
     kind: z.enum(['P', 'F']),
     vatPeriod: z.enum(['month', 'quarter']),
     coefficient: z.string().nullable(),
+    fromProfile: z
+      .array(z.enum(['vatId', 'name', 'street', 'city', 'postalCode']))
+      .openapi({ description: 'Fields left empty here and taken from the company profile (Settings → Company)' }),
   })
   .openapi('AccountingVatFiler');
 

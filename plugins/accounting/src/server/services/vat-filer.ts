@@ -1,4 +1,4 @@
-import { conflict } from '@bureau/core';
+import { conflict, readCompanyProfile } from '@bureau/core';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 
 /** Who files the VAT filings: `VetaP` of the Tax Portal's forms, and the VAT period. */
@@ -14,16 +14,32 @@ export interface VatFiler {
   kind: 'P' | 'F';
   vatPeriod: 'month' | 'quarter';
   coefficient: string | null;
+  /** The fields not set here and taken from core's company profile (Settings → Company). */
+  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode')[];
 }
 
+/**
+ * The filer as the accounting settings keep it; a field left empty there is the company profile's
+ * (its DIČ when Czech, legal name, street, city and postal code, cut to what the Tax Portal takes),
+ * so the firm's details are entered once. A field set here overrides the profile for the filings.
+ */
 export async function getVatFiler(ctx: Ctx): Promise<VatFiler> {
   const s = await settingsOf(ctx);
-  return {
-    vatId: s.vat_id,
-    name: s.filer_name ?? ctx.tenant.name,
-    street: s.filer_street,
-    city: s.filer_city,
-    postalCode: s.filer_postal_code,
+  const p = await readCompanyProfile(dbOf(ctx), ctx.tenant);
+  const fromProfile: VatFiler['fromProfile'] = [];
+  const pick = <T>(field: VatFiler['fromProfile'][number], own: T | null, profile: T | null): T | null => {
+    if (own !== null) return own;
+    if (profile !== null) fromProfile.push(field);
+    return profile;
+  };
+  const dic = p.dic?.replace(/\s/g, '').toUpperCase() ?? '';
+  const zip = p.zip.replace(/\s/g, '');
+  const filer = {
+    vatId: pick('vatId', s.vat_id, /^CZ\d{8,10}$/.test(dic) ? dic : null),
+    name: pick('name', s.filer_name, p.legalName.trim() || null) ?? ctx.tenant.name,
+    street: pick('street', s.filer_street, p.street.trim().slice(0, 38) || null),
+    city: pick('city', s.filer_city, p.city.trim().slice(0, 48) || null),
+    postalCode: pick('postalCode', s.filer_postal_code, /^\d{5}$/.test(zip) ? zip : null),
     taxOffice: s.tax_office,
     taxOfficeBranch: s.tax_office_branch,
     nace: s.nace,
@@ -31,9 +47,10 @@ export async function getVatFiler(ctx: Ctx): Promise<VatFiler> {
     vatPeriod: s.vat_period,
     coefficient: s.vat_coefficient === null ? null : String(Number(s.vat_coefficient)),
   };
+  return { ...filer, fromProfile };
 }
 
-export type VatFilerPatch = Partial<Omit<VatFiler, 'coefficient'>>;
+export type VatFilerPatch = Partial<Omit<VatFiler, 'coefficient' | 'fromProfile'>>;
 
 export async function updateVatFiler(ctx: Ctx, patch: VatFilerPatch): Promise<VatFiler> {
   const before = await getVatFiler(ctx);

@@ -264,6 +264,7 @@ type Filer = {
   kind: 'P' | 'F';
   vatPeriod: 'month' | 'quarter';
   coefficient: string | null;
+  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode')[];
 };
 
 /** The filer's details the Tax Portal wants in every filing (VetaP). */
@@ -272,6 +273,12 @@ function FilerForm(props: { initial: Filer; onSaved: (f: Filer) => void }) {
   const api = useAccounting();
   const text = (v: string | null) => v ?? '';
   const orNull = (v: string) => (v.trim() ? v.trim() : null);
+  type ProfileField = Filer['fromProfile'][number];
+  const inherited = (field: ProfileField) => props.initial.fromProfile.includes(field);
+  /** A field still showing the company profile's value stays empty here, so it follows the profile. */
+  const own = (field: ProfileField, value: string | null) =>
+    inherited(field) && value === (props.initial[field] ?? null) ? null : value;
+  const hint = (field: ProfileField) => (inherited(field) ? t('vat.filerFromProfile') : undefined);
   const form = createForm({
     initial: {
       vatId: text(props.initial.vatId),
@@ -290,11 +297,11 @@ function FilerForm(props: { initial: Filer; onSaved: (f: Filer) => void }) {
       const saved = await unwrap(
         api().vat.filer.$patch({
           json: {
-            vatId: orNull(v.vatId.toUpperCase()),
-            name: v.name.trim(),
-            street: orNull(v.street),
-            city: orNull(v.city),
-            postalCode: orNull(v.postalCode.replace(/\s/g, '')),
+            vatId: own('vatId', orNull(v.vatId.toUpperCase())),
+            ...(own('name', v.name.trim()) === null ? {} : { name: v.name.trim() }),
+            street: own('street', orNull(v.street)),
+            city: own('city', orNull(v.city)),
+            postalCode: own('postalCode', orNull(v.postalCode.replace(/\s/g, ''))),
             taxOffice: orNull(v.taxOffice),
             taxOfficeBranch: orNull(v.taxOfficeBranch),
             nace: orNull(v.nace),
@@ -311,11 +318,16 @@ function FilerForm(props: { initial: Filer; onSaved: (f: Filer) => void }) {
     <Card title={t('vat.filer')}>
       <Form form={form} label={t('vat.filer')}>
         <div class="form-grid">
-          <Field label={t('vat.filerVatId')} placeholder="CZ12345678" {...form.bind('vatId')} />
-          <Field label={t('vat.filerName')} {...form.bind('name')} />
-          <Field label={t('vat.filerStreet')} {...form.bind('street')} />
-          <Field label={t('vat.filerCity')} {...form.bind('city')} />
-          <Field label={t('vat.filerPostalCode')} {...form.bind('postalCode')} />
+          <Field
+            label={t('vat.filerVatId')}
+            placeholder="CZ12345678"
+            description={hint('vatId')}
+            {...form.bind('vatId')}
+          />
+          <Field label={t('vat.filerName')} description={hint('name')} {...form.bind('name')} />
+          <Field label={t('vat.filerStreet')} description={hint('street')} {...form.bind('street')} />
+          <Field label={t('vat.filerCity')} description={hint('city')} {...form.bind('city')} />
+          <Field label={t('vat.filerPostalCode')} description={hint('postalCode')} {...form.bind('postalCode')} />
           <Field
             label={t('vat.filerTaxOffice')}
             description={t('vat.filerTaxOfficeHint')}

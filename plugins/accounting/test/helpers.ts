@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import accounting from '../src/server/index.ts';
 
@@ -46,3 +51,26 @@ export const line = (
   [side]: amount,
   ...extra,
 });
+
+/** Books of a tenant (named `name`) on a Bureau whose clock says `now`, and a second tenant's books beside them. */
+export async function booksWithNeighbour(now: string, tenant: { name?: string } = {}): Promise<[Books, Books]> {
+  const t = await createTestBureau({ plugins: [accounting], clock: { now: () => new Date(now) } });
+  const books = await openBooks(t, tenant);
+  const neighbour = await t.signup({});
+  await t.enableModule(neighbour, 'accounting');
+  return [books, booksFor(t, neighbour)];
+}
+
+/** A file under the read-only `shared/oracles` beside the checkout. */
+export const oracle = (path: string) => fileURLToPath(new URL(`../../../../shared/oracles/${path}`, import.meta.url));
+
+const xmlDir = mkdtempSync(join(tmpdir(), 'bureau-xml-'));
+
+/** xmllint's verdict on a generated file against an official schema in `shared/oracles` (exit 0 = valid). */
+export function xmllint(xml: string, xsd: string): { ok: boolean; output: string } {
+  const file = join(xmlDir, `${xsd.replace(/\W/g, '_')}.xml`);
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', oracle(xsd), file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
+  return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
+}

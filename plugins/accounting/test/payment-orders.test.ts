@@ -1,14 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createTestBureau, withTenant } from '@bureau/core';
+import { withTenant } from '@bureau/core';
 import { XMLParser } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import accounting from '../src/server/index.ts';
-import { type Books, booksFor, openBooks } from './helpers.ts';
+import { type Books, booksWithNeighbour, xmllint } from './helpers.ts';
 
 /**
  * Payment orders for bills due (issue 17, item 14): bills picked, ordered from a bank account, and
@@ -16,17 +10,6 @@ import { type Books, booksFor, openBooks } from './helpers.ts';
  * `shared/oracles/sepa`, and a EUR order also against the EPC's SEPA credit transfer restriction)
  * and as the Czech ABO file, whose every record the test writes out by hand.
  */
-const SEPA = fileURLToPath(new URL('../../../../shared/oracles/sepa/', import.meta.url));
-const tmp = mkdtempSync(join(tmpdir(), 'bureau-pain-'));
-
-function xmllint(xml: string, xsd: string): { ok: boolean; output: string } {
-  const file = join(tmp, `${xsd.replace(/\W/g, '_')}.xml`);
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SEPA, xsd), file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
-  return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
-}
-
 const parse = (xml: string) =>
   new XMLParser({ parseTagValue: false, ignoreAttributes: false, isArray: (n) => n === 'CdtTrfTxInf' }).parse(xml)
     .Document.CstmrCdtTrfInitn;
@@ -51,11 +34,7 @@ async function file(orderId: string, name: string) {
 }
 
 beforeAll(async () => {
-  const t = await createTestBureau({ plugins: [accounting], clock: { now: () => new Date('2026-10-05T08:00:00Z') } });
-  b = await openBooks(t, { name: 'Pekárna Novák s.r.o.' });
-  const u2 = await t.signup({});
-  await t.enableModule(u2, 'accounting');
-  other = booksFor(t, u2);
+  [b, other] = await booksWithNeighbour('2026-10-05T08:00:00Z', { name: 'Pekárna Novák s.r.o.' });
   czk = (await b.post('/bank-accounts', { name: 'Provozní účet', accountNumber: '2000145399/0800' })).body.id;
   eur = (
     await b.post('/bank-accounts', {
@@ -148,7 +127,7 @@ describe('payment orders', () => {
     const xml = await file(order.body.id, 'pain001.xml');
     expect(xml.status).toBe(200);
     expect(xml.type).toContain('application/xml');
-    const verdict = xmllint(xml.text, 'pain.001.001.03.xsd');
+    const verdict = xmllint(xml.text, 'sepa/pain.001.001.03.xsd');
     expect(verdict.ok, verdict.output).toBe(true);
     const doc = parse(xml.text);
     expect(doc.GrpHdr).toMatchObject({ NbOfTxs: '2', CtrlSum: '5210.00' });
@@ -255,7 +234,7 @@ describe('payment orders', () => {
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     expect(order.body).toMatchObject({ currency: 'EUR', total: '400.00', formats: ['pain001'] });
     const xml = await file(order.body.id, 'pain001.xml');
-    for (const xsd of ['pain.001.001.03.xsd', 'epc/pain.001.001.03.EPC-SCT.xsd']) {
+    for (const xsd of ['sepa/pain.001.001.03.xsd', 'sepa/epc/pain.001.001.03.EPC-SCT.xsd']) {
       const verdict = xmllint(xml.text, xsd);
       expect(verdict.ok, `${xsd}: ${verdict.output}`).toBe(true);
     }

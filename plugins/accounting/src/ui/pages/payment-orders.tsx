@@ -223,13 +223,14 @@ export default function PaymentOrders() {
               cell: (o) => (
                 <StackedCell
                   primary={<DateText value={o.executionDate} />}
-                  secondary={`${o.bankAccount.name} · ${t('po.items', { count: o.itemCount })}`}
+                  secondary={`${o.bankAccount.name} · ${t('po.items', { count: o.itemCount })} · ${i18n.money(o.total, o.currency)}`}
                 />
               ),
             },
             {
               header: t('doc.total'),
               align: 'end',
+              hideOnMobile: true,
               cell: (o) => <Amount value={o.total} currency={o.currency} />,
             },
             {
@@ -260,8 +261,14 @@ export default function PaymentOrders() {
                       )}
                     </For>
                     <Show when={can('accounting.post')}>
-                      <Button size="sm" variant="ghost" onClick={() => setCancelling(o.id)}>
-                        {t('po.cancel')}
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        aria-label={t('po.cancel')}
+                        title={t('po.cancel')}
+                        onClick={() => setCancelling(o.id)}
+                      >
+                        <Icon name="x" />
                       </Button>
                     </Show>
                   </div>

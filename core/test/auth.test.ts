@@ -28,6 +28,17 @@ describe('sign-up and sessions', () => {
     expect((await again.json('GET', '/api/me')).status).toBe(200);
   });
 
+  it('GET /api/session answers 200 either way: me when signed in, null when not (logged-out pages log no 401)', async () => {
+    const u = await t.signup({ tenant: { slug: 'session-sro', name: 'Session s.r.o.' } });
+    const signedIn = await u.json('GET', '/api/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.me).toEqual((await u.json('GET', '/api/me')).body);
+    expect(signedIn.body.me.tenants.map((x: { slug: string }) => x.slug)).toEqual(['session-sro']);
+    expect(await t.anonymous().json('GET', '/api/session')).toMatchObject({ status: 200, body: { me: null } });
+    expect((await u.json('POST', '/api/auth/logout')).status).toBe(200);
+    expect(await u.json('GET', '/api/session')).toMatchObject({ status: 200, body: { me: null } });
+  });
+
   it('stores only a hash of the session id', async () => {
     const u = await t.signup();
     const sessionId = /bureau_session=([^;]+)/.exec(u.cookie)?.[1];

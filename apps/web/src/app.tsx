@@ -1,7 +1,8 @@
 import { I18nProvider, ToastRegion } from '@bureau/core/ui';
-import { Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, For, lazy, on, Show } from 'solid-js';
 import { AuthGate } from './layout/auth-gate.tsx';
+import { withSkeleton } from './layout/page-loader.tsx';
 import { TenantShell } from './layout/shell.tsx';
 import { inMaintenance, MaintenancePage } from './maintenance.tsx';
 import { Home, ToTenant } from './pages/home.tsx';
@@ -10,39 +11,39 @@ import { routesOf } from './plugins.ts';
 import { session } from './session.ts';
 import { slugOf, tenantState } from './tenant-state.ts';
 
-const Login = lazy(() => import('./pages/auth/login.tsx'));
-const Signup = lazy(() => import('./pages/auth/signup.tsx'));
-const ResetRequest = lazy(() => import('./pages/auth/reset-request.tsx'));
-const ResetConfirm = lazy(() => import('./pages/auth/reset-confirm.tsx'));
-const AcceptInvite = lazy(() => import('./pages/auth/accept-invite.tsx'));
-const VerifyEmail = lazy(() => import('./pages/auth/verify-email.tsx'));
-const Dashboard = lazy(() => import('./pages/dashboard.tsx'));
-const SettingsLayout = lazy(() => import('./pages/settings/layout.tsx'));
-const Modules = lazy(() => import('./pages/settings/modules.tsx'));
-const Members = lazy(() => import('./pages/settings/members.tsx'));
-const Roles = lazy(() => import('./pages/settings/roles.tsx'));
-const Tokens = lazy(() => import('./pages/settings/tokens.tsx'));
-const Billing = lazy(() => import('./pages/settings/billing.tsx'));
-const Providers = lazy(() => import('./pages/settings/providers.tsx'));
-const Audit = lazy(() => import('./pages/settings/audit.tsx'));
-const Events = lazy(() => import('./pages/settings/events.tsx'));
-const Records = lazy(() => import('./pages/settings/records.tsx'));
-const RecordsLayout = lazy(() => import('./pages/records/layout.tsx'));
-const RetentionSchedule = lazy(() => import('./pages/records/schedule.tsx'));
-const LegalHolds = lazy(() => import('./pages/records/holds.tsx'));
-const Disposal = lazy(() => import('./pages/records/disposal.tsx'));
-const SubjectRequests = lazy(() => import('./pages/records/requests.tsx'));
-const SubjectRequest = lazy(() => import('./pages/records/request.tsx'));
-const ArchiveExports = lazy(() => import('./pages/records/exports.tsx'));
-const Company = lazy(() => import('./pages/settings/company.tsx'));
-const Parties = lazy(() => import('./pages/settings/parties.tsx'));
-const PartyNew = lazy(() => import('./pages/settings/party-new.tsx'));
-const Party = lazy(() => import('./pages/settings/party.tsx'));
-const Security = lazy(() => import('./pages/settings/security.tsx'));
-const Account = lazy(() => import('./pages/account.tsx'));
-const Inbox = lazy(() => import('./pages/inbox.tsx'));
-const Clients = lazy(() => import('./pages/provider/clients.tsx'));
-const Engagements = lazy(() => import('./pages/provider/engagements.tsx'));
+const Login = withSkeleton(lazy(() => import('./pages/auth/login.tsx')));
+const Signup = withSkeleton(lazy(() => import('./pages/auth/signup.tsx')));
+const ResetRequest = withSkeleton(lazy(() => import('./pages/auth/reset-request.tsx')));
+const ResetConfirm = withSkeleton(lazy(() => import('./pages/auth/reset-confirm.tsx')));
+const AcceptInvite = withSkeleton(lazy(() => import('./pages/auth/accept-invite.tsx')));
+const VerifyEmail = withSkeleton(lazy(() => import('./pages/auth/verify-email.tsx')));
+const Dashboard = withSkeleton(lazy(() => import('./pages/dashboard.tsx')));
+const SettingsLayout = withSkeleton(lazy(() => import('./pages/settings/layout.tsx')));
+const Modules = withSkeleton(lazy(() => import('./pages/settings/modules.tsx')));
+const Members = withSkeleton(lazy(() => import('./pages/settings/members.tsx')));
+const Roles = withSkeleton(lazy(() => import('./pages/settings/roles.tsx')));
+const Tokens = withSkeleton(lazy(() => import('./pages/settings/tokens.tsx')));
+const Billing = withSkeleton(lazy(() => import('./pages/settings/billing.tsx')));
+const Providers = withSkeleton(lazy(() => import('./pages/settings/providers.tsx')));
+const Audit = withSkeleton(lazy(() => import('./pages/settings/audit.tsx')));
+const Events = withSkeleton(lazy(() => import('./pages/settings/events.tsx')));
+const Records = withSkeleton(lazy(() => import('./pages/settings/records.tsx')));
+const RecordsLayout = withSkeleton(lazy(() => import('./pages/records/layout.tsx')));
+const RetentionSchedule = withSkeleton(lazy(() => import('./pages/records/schedule.tsx')));
+const LegalHolds = withSkeleton(lazy(() => import('./pages/records/holds.tsx')));
+const Disposal = withSkeleton(lazy(() => import('./pages/records/disposal.tsx')));
+const SubjectRequests = withSkeleton(lazy(() => import('./pages/records/requests.tsx')));
+const SubjectRequest = withSkeleton(lazy(() => import('./pages/records/request.tsx')));
+const ArchiveExports = withSkeleton(lazy(() => import('./pages/records/exports.tsx')));
+const Company = withSkeleton(lazy(() => import('./pages/settings/company.tsx')));
+const Parties = withSkeleton(lazy(() => import('./pages/settings/parties.tsx')));
+const PartyNew = withSkeleton(lazy(() => import('./pages/settings/party-new.tsx')));
+const Party = withSkeleton(lazy(() => import('./pages/settings/party.tsx')));
+const Security = withSkeleton(lazy(() => import('./pages/settings/security.tsx')));
+const Account = withSkeleton(lazy(() => import('./pages/account.tsx')));
+const Inbox = withSkeleton(lazy(() => import('./pages/inbox.tsx')));
+const Clients = withSkeleton(lazy(() => import('./pages/provider/clients.tsx')));
+const Engagements = withSkeleton(lazy(() => import('./pages/provider/engagements.tsx')));
 
 function Root(props: RouteSectionProps) {
   const location = useLocation();
@@ -69,7 +70,7 @@ function PluginRoutes() {
     <For each={tenantState.plugins.latest?.plugins ?? []}>
       {(plugin) => (
         <For each={routesOf(plugin, tenantState.tenant()?.permissions ?? [])}>
-          {(r) => <Route path={`/${plugin.id}${r.path === '/' ? '' : r.path}`} component={r.component} />}
+          {(r) => <Route path={`/${plugin.id}${r.path === '/' ? '' : r.path}`} component={withSkeleton(r.component)} />}
         </For>
       )}
     </For>
@@ -98,7 +99,8 @@ export function App() {
           <Route path="/t/:tenant" component={TenantShell}>
             <Route path="/" component={Dashboard} />
             <Route path="/settings" component={SettingsLayout}>
-              <Route path="/" component={() => <Navigate href="modules" />} />
+              {/* The layout sends /settings to the first section the caller may open. */}
+              <Route path="/" component={() => null} />
               <Route path="/company" component={Company} />
               <Route path="/parties" component={Parties} />
               <Route path="/parties/new" component={PartyNew} />

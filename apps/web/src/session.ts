@@ -1,4 +1,4 @@
-import { ApiError, browserLocale, createI18n, type Locale, unwrap } from '@bureau/core/ui';
+import { browserLocale, createI18n, type Locale, unwrap } from '@bureau/core/ui';
 import { createResource, createRoot } from 'solid-js';
 import { client } from './api/client.ts';
 import type { Me, MeTenant } from './api/types.ts';
@@ -31,14 +31,10 @@ function normalizeMe(raw: Me): Me {
   };
 }
 
+/** GET /api/session: the signed-in user, or null — a 200 either way, so logged-out pages log no 401. */
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me: Me = await unwrap(client.api.me.$get());
-    return normalizeMe(me);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
+  const { me } = (await unwrap(client.api.session.$get())) as { me: Me | null };
+  return me ? normalizeMe(me) : null;
 }
 
 export const session = createRoot(() => {

@@ -2,11 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isEmailVerified, requireVerifiedEmail, sendEmailVerification } from '../auth/email-verification.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireUser, setSessionCookie } from '../auth/session-middleware.ts';
-import type { BaseEnv } from '../http/env.ts';
+import type { BaseEnv, SessionUser } from '../http/env.ts';
 import { fieldError, Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import { json, jsonBody, Locale, Password, problemResponses } from '../http/schemas.ts';
 import { zm } from '../i18n/zod-messages.ts';
+import type { Runtime } from '../runtime.ts';
 import { acceptInvitation, findInvitation, invitationStatus } from './invitations.ts';
 import { tm } from './messages.ts';
 import { listReachableTenants } from './reachable.ts';
@@ -39,6 +40,13 @@ const MeResponse = z
   })
   .openapi('Me');
 
+/** The signed-in user and every tenant they reach, as GET /me answers. */
+async function meOf(runtime: Runtime, user: SessionUser) {
+  const tenants = await listReachableTenants(runtime, user);
+  const emailVerified = await isEmailVerified(runtime.db, user.id);
+  return { user: { ...user, emailVerified }, tenants };
+}
+
 export const meRoutes = newRouter<BaseEnv>()
   .openapi(
     createRoute({
@@ -48,11 +56,19 @@ export const meRoutes = newRouter<BaseEnv>()
       summary: 'The signed-in user and every tenant they reach, directly or through a provider',
       responses: { 200: json(MeResponse), ...problemResponses(401) },
     }),
+    async (c) => c.json(await meOf(c.var.runtime, requireUser(c).user), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/session',
+      tags: ['me'],
+      summary: 'Like GET /me, but answers 200 with `me: null` when nobody is signed in (for pages open to both)',
+      responses: { 200: json(z.object({ me: MeResponse.nullable() })) },
+    }),
     async (c) => {
-      const { user } = requireUser(c);
-      const tenants = await listReachableTenants(c.var.runtime, user);
-      const emailVerified = await isEmailVerified(c.var.runtime.db, user.id);
-      return c.json({ user: { ...user, emailVerified }, tenants }, 200);
+      const user = c.var.user;
+      return c.json({ me: user ? await meOf(c.var.runtime, user) : null }, 200);
     },
   )
   .openapi(

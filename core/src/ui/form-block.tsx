@@ -1,4 +1,4 @@
-import type { JSX } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { Button, FormError } from './components.tsx';
 import type { FormState } from './form.ts';
 import { useKit } from './kit-messages.ts';
@@ -16,18 +16,22 @@ export function Form<T extends Record<string, unknown>>(props: {
   class?: string;
   /** An accessible name when the form has no visible heading of its own. */
   label?: string;
+  /** Shown to someone who may only read it: no submit button (its fields should be disabled too). */
+  readOnly?: boolean;
 }) {
   const t = useKit();
   return (
     <form class={`form ${props.class ?? ''}`} onSubmit={props.form.submit} noValidate aria-label={props.label}>
       {props.children}
       <FormError error={props.form.failure()} />
-      <div class="form-actions">
-        <Button type="submit" variant="primary" loading={props.form.submitting()}>
-          {props.submitLabel ?? t('save')}
-        </Button>
-        {props.actions}
-      </div>
+      <Show when={!props.readOnly}>
+        <div class="form-actions">
+          <Button type="submit" variant="primary" loading={props.form.submitting()}>
+            {props.submitLabel ?? t('save')}
+          </Button>
+          {props.actions}
+        </div>
+      </Show>
     </form>
   );
 }

@@ -137,6 +137,11 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'dashboard.quick.billing': 'Tarif, licence a faktury.',
 
   'settings.subtitle': 'Správa firmy {tenant}: moduly, lidé, přístupy a fakturace.',
+  'settings.subtitleMember': '{tenant}: údaje firmy, kolegové a poskytovatelé a vaše vlastní přihlašování.',
+  'settings.noAccessTitle': 'Sekce {section} pro vás není přístupná',
+  'settings.noAccessText':
+    'Vaše role ji nezahrnuje. Roli vám může změnit vlastník nebo správce firmy v Nastavení → Členové.',
+  'settings.noAccessBack': 'Zpět na to, co můžete používat',
   'settings.modules': 'Moduly',
   'settings.members': 'Členové',
   'settings.roles': 'Role',
@@ -693,6 +698,7 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'parties.overview': 'Údaje',
   'settings.company': 'Firma',
   'company.intro': 'Vaše firma tak, jak ji ukazují faktury, štítky, výplatní pásky a výkazy.',
+  'company.readOnly': 'Údaje firmy si zde můžete přečíst; měnit je může vlastník nebo správce.',
   'company.identity': 'Identifikace a DPH',
   'company.legalName': 'Obchodní firma (název)',
   'company.nameRequired': 'Vyplňte název firmy',

@@ -134,6 +134,11 @@ export const en = {
   'dashboard.quick.billing': 'Plan, seats and invoices.',
 
   'settings.subtitle': 'Manage {tenant}: modules, people, access and billing.',
+  'settings.subtitleMember': '{tenant}: the firm’s details, colleagues and providers, and your own sign-in.',
+  'settings.noAccessTitle': '{section} is not open to you',
+  'settings.noAccessText':
+    'Your role does not include it. An owner or admin of the firm can change your role in Settings → Members.',
+  'settings.noAccessBack': 'Back to what you can use',
   'settings.modules': 'Modules',
   'settings.members': 'Members',
   'settings.roles': 'Roles',
@@ -678,6 +683,7 @@ export const en = {
   'parties.overview': 'Details',
   'settings.company': 'Company',
   'company.intro': 'Your firm as invoices, labels, payslips and reports show it.',
+  'company.readOnly': 'You can read the firm’s details here; an owner or admin changes them.',
   'company.identity': 'Identity and VAT',
   'company.legalName': 'Legal name',
   'company.nameRequired': 'Enter the legal name',

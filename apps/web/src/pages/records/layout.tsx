@@ -1,6 +1,6 @@
-import { useTenant } from '@bureau/core/ui';
-import { A, type RouteSectionProps } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { EmptyState, useI18n, useTenant } from '@bureau/core/ui';
+import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
 import { useRecordsT } from './messages.ts';
 
 const SECTIONS = [
@@ -16,7 +16,14 @@ const SECTIONS = [
 export default function RecordsLayout(props: RouteSectionProps) {
   const t = useRecordsT();
   const { tenant, can } = useTenant();
+  const i18n = useI18n();
+  const location = useLocation();
   const base = () => `/t/${tenant().slug}/settings/records`;
+  // A tab the caller may not open (a typed address, an old link) says so instead of failing on use.
+  const current = createMemo(() => {
+    const rest = location.pathname.slice(base().length);
+    return SECTIONS.find((s) => s.path !== '' && (rest === s.path || rest.startsWith(`${s.path}/`))) ?? SECTIONS[0];
+  });
   return (
     <div class="stack">
       <p class="muted">{t('intro')}</p>
@@ -31,7 +38,19 @@ export default function RecordsLayout(props: RouteSectionProps) {
           )}
         </For>
       </nav>
-      {props.children}
+      <Show
+        when={can(current().permission)}
+        fallback={
+          <div data-testid="settings-no-access">
+            <EmptyState
+              title={i18n.t('settings.noAccessTitle', { section: t(current().key) })}
+              description={i18n.t('settings.noAccessText')}
+            />
+          </div>
+        }
+      >
+        {props.children}
+      </Show>
     </div>
   );
 }

@@ -138,9 +138,14 @@ export default function Company() {
   return (
     <div class="stack">
       <p class="muted">{i18n.t('company.intro')}</p>
+      <Show when={!manage()}>
+        <p class="alert alert-info" role="note" data-testid="read-only-note">
+          {i18n.t('company.readOnly')}
+        </p>
+      </Show>
       <Async resource={profile} refetch={refetch}>
         {() => (
-          <Form form={form} label={i18n.t('settings.company')} submitLabel={i18n.t('common.save')}>
+          <Form form={form} label={i18n.t('settings.company')} submitLabel={i18n.t('common.save')} readOnly={!manage()}>
             <Card class="company-card" title={i18n.t('company.identity')}>
               <div class="form-grid">
                 {text('legalName', i18n.t('company.legalName'))}

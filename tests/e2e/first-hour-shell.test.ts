@@ -1,0 +1,193 @@
+/**
+ * Issue 20, items 7 and 13, in Czech and English: a member clicking Settings sees only the sections
+ * their role opens (read-only where they may only read, and a plain "not open to you" for a typed
+ * address, never a toggle that fails); a page shows its skeleton at once while its code loads; and
+ * logged-out pages never ask for /api/me (no 401 in the console).
+ */
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ApiUser,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+let server: RunningServer;
+let browser: E2EBrowser;
+let owner: ApiUser;
+const firm = unique('clen');
+
+/** Every 4xx/5xx answer and console error a page sees. */
+function watchFailures(page: Page): string[] {
+  const failures: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') failures.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => failures.push(`pageerror: ${e.message}`));
+  return failures;
+}
+
+/** A member (built-in role) of the owner's firm, created through the invitation link. */
+async function addMember(locale: 'cs' | 'en') {
+  const m = unique(`clen${locale}`);
+  const inv = await owner.call('POST', `/api/t/${firm.slug}/invitations`, {
+    email: m.email,
+    role: 'member',
+    confirm: true,
+  });
+  expect(inv.status).toBe(201);
+  const token = new URL(inv.body.link).searchParams.get('token');
+  const res = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name: 'Petr Člen', password: PASSWORD, locale }),
+  });
+  expect(res.status).toBe(200);
+  return m.email;
+}
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+  owner = await signUpViaApi(server.url, {
+    email: firm.email,
+    password: PASSWORD,
+    name: 'Jana Nováková',
+    firm: 'Novák Stavby s.r.o.',
+    slug: firm.slug,
+    locale: 'cs',
+  });
+  expect((await owner.call('PUT', `/api/t/${firm.slug}/modules/accounting`, { confirm: true })).status).toBe(200);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const cases = [
+  {
+    locale: 'cs' as const,
+    browserLocale: 'cs-CZ',
+    settings: 'Nastavení',
+    tabs: ['Firma', 'Adresář', 'Členové', 'Poskytovatelé', 'Záznamy', 'Zabezpečení'],
+    readOnly: /měnit je může vlastník nebo správce/,
+    noAccess: 'Sekce Moduly pro vás není přístupná',
+  },
+  {
+    locale: 'en' as const,
+    browserLocale: 'en-GB',
+    settings: 'Settings',
+    tabs: ['Company', 'Address book', 'Members', 'Providers', 'Records', 'Security'],
+    readOnly: /an owner or admin changes them/,
+    noAccess: 'Modules is not open to you',
+  },
+];
+
+describe('a member clicking Settings (item 7)', () => {
+  for (const c of cases) {
+    it(`sees only what the role may use, and nothing fails (${c.locale})`, async () => {
+      const email = await addMember(c.locale);
+      const ctx = await browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
+      const page = await ctx.newPage();
+      const failures = watchFailures(page);
+      await signInInBrowser(page, server.url, email, PASSWORD);
+      await settled(page);
+      await page.getByRole('button', { name: c.locale === 'cs' ? 'Otevřít nabídku' : 'Open menu' }).click();
+      await page.locator('.sidebar').getByRole('link', { name: c.settings }).click();
+      await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+      await settled(page);
+      expect(await page.locator('nav.tabs a').allTextContents()).toEqual(c.tabs);
+      // Company: readable, nothing to change and no button that would answer 403.
+      await expect.poll(() => page.getByTestId('read-only-note').textContent()).toMatch(c.readOnly);
+      expect(await page.locator('main form button[type=submit]').count()).toBe(0);
+      expect(await page.locator('main form :is(input, select, textarea, button):enabled:visible').count()).toBe(0);
+      await screenshot(page, `first-hour-member-settings-${c.locale}`);
+      for (const href of await page
+        .locator('nav.tabs a')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
+        await page.goto(`${server.url}${href}`);
+        await settled(page);
+        expect(await page.getByTestId('settings-no-access').count()).toBe(0);
+      }
+      // Sections outside the role, typed or from an old link, say so and show no controls.
+      for (const section of ['modules', 'roles', 'tokens', 'billing', 'audit', 'events']) {
+        await page.goto(`${server.url}/t/${firm.slug}/settings/${section}`);
+        await settled(page);
+        await page.getByTestId('settings-no-access').waitFor();
+        expect(await page.locator('main .settings-body :is(input, select, button):enabled').count()).toBe(0);
+      }
+      await page.goto(`${server.url}/t/${firm.slug}/settings/modules`);
+      await expect.poll(() => page.getByTestId('settings-no-access').textContent()).toContain(c.noAccess);
+      await page.goto(`${server.url}/t/${firm.slug}/settings/records/exports`);
+      await page.getByTestId('settings-no-access').waitFor();
+      // /settings opens the first section the member may use.
+      await page.goto(`${server.url}/t/${firm.slug}/settings`);
+      await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+      await settled(page);
+      expect(failures).toEqual([]);
+      await ctx.close();
+    }, 180_000);
+  }
+});
+
+describe('loading and logged-out pages (item 13)', () => {
+  it('logged-out pages do not ask for /api/me and log nothing', async () => {
+    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const page = await ctx.newPage();
+    const failures = watchFailures(page);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/me') asked.push(r.url());
+    });
+    for (const path of ['/login', '/signup', '/reset']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('form').first().waitFor();
+      await settled(page);
+    }
+    expect(asked).toEqual([]);
+    expect(failures).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+
+  for (const c of cases) {
+    it(`shows the skeleton at once while a page's code loads (${c.locale})`, async () => {
+      const email = await addMember(c.locale);
+      const ctx = await browser.context({ locale: c.browserLocale });
+      const page = await ctx.newPage();
+      await signInInBrowser(page, server.url, email, PASSWORD);
+      await settled(page);
+      // Hold every script the next page needs until the skeleton has been seen.
+      const held: Route[] = [];
+      let seen: () => void = () => {};
+      const firstHeld = new Promise<void>((r) => (seen = r));
+      let release = false;
+      await page.route('**/*.js', async (route) => {
+        if (release) return route.continue();
+        held.push(route);
+        seen();
+      });
+      await page.locator('.sidebar').getByRole('link', { name: c.settings }).click();
+      await firstHeld;
+      await page.locator('main .state-loading').waitFor();
+      release = true;
+      for (const route of held) await route.continue();
+      await settled(page);
+      await expect.poll(() => page.locator('main h1').first().textContent()).toBe(c.settings);
+      await ctx.close();
+    }, 120_000);
+  }
+});

@@ -26,7 +26,7 @@ import { invoicePdf } from './pdf.ts';
 import { BILLING_MANAGE, defineReadRoute } from './route.ts';
 import { InvoiceSchema, invoiceJson, PayerLinkSchema, ProfileSchema, SummarySchema } from './schemas.ts';
 import { ensureSubscription, type Subscription, today } from './subscriptions.ts';
-import { billingSummary } from './summary.ts';
+import { billingSummary, previewPlanChange } from './summary.ts';
 
 type Ctx = Context<TenantEnv>;
 
@@ -186,6 +186,20 @@ export const billingRoutes = newRouter<TenantEnv>()
       await changePlan(c.var.db, c.var.runtime, await sub(c), c.req.valid('json'), c.var.actor);
       return c.json(await billingSummary(c.var.db, c.var.runtime, c.var.tenant), 200);
     },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post',
+      path: '/billing/plan/preview',
+      tags: ['billing'],
+      summary:
+        'What a plan change would do, changing nothing: the subscription and its next invoice (net, VAT, total, prorations) as they would be',
+      permission: BILLING_MANAGE,
+      request: { body: jsonBody(PlanChangeBody.omit({ confirm: true })) },
+      responses: { 200: json(SummarySchema), ...problemResponses(400, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(await previewPlanChange(c.var.db, c.var.runtime, c.var.tenant, c.req.valid('json'), c.var.actor), 200),
   )
   .openapi(
     defineRoute({

@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { TenantInfo } from '../http/env.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Actor, TenantInfo } from '../http/env.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
 import type { Runtime } from '../runtime.ts';
-import { planById } from './catalogue.ts';
+import { type Period, planById } from './catalogue.ts';
 import { type ChargeLine, nextPeriod, prorationCharges } from './charges.ts';
 import { buyerOf } from './invoices.ts';
 import { langFor } from './labels.ts';
+import { changePlan } from './lifecycle.ts';
 import { activePayer, currentState, ensureSubscription, type Subscription, seatUsage } from './subscriptions.ts';
 import { vatAmount, vatFor } from './vat.ts';
 
@@ -87,6 +88,30 @@ export async function billingSummary(db: Kysely<any>, runtime: Runtime, tenant: 
     },
     nextInvoice,
   };
+}
+
+/**
+ * POST /billing/plan/preview: the plan change made for real (prices accepted, as a confirmed change
+ * would be) and the summary read back, inside a savepoint that is then rolled back. The preview is
+ * therefore computed by exactly the code that changes the plan and the code that issues the next
+ * invoice (`prorationCharges` + `nextPeriod`, VAT by `vatFor`), and nothing of it stays.
+ */
+export async function previewPlanChange(
+  db: Kysely<any>,
+  runtime: Runtime,
+  tenant: TenantInfo,
+  input: { plan: string; period?: Period },
+  actor: Actor | null,
+) {
+  await sql`savepoint billing_plan_preview`.execute(db);
+  try {
+    const sub = await ensureSubscription(db, runtime, tenant);
+    await changePlan(db, runtime, sub, { ...input, confirm: true }, actor);
+    return await billingSummary(db, runtime, tenant);
+  } finally {
+    await sql`rollback to savepoint billing_plan_preview`.execute(db);
+    await sql`release savepoint billing_plan_preview`.execute(db);
+  }
 }
 
 export type { Subscription };

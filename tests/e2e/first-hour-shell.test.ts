@@ -191,3 +191,51 @@ describe('loading and logged-out pages (item 13)', () => {
     }, 120_000);
   }
 });
+
+describe('changing plan shows what will be invoiced (item 4)', () => {
+  for (const c of [
+    { locale: 'cs' as const, browserLocale: 'cs-CZ', yearly: 'Ročně', choose: 'Přejít', confirm: 'Změnit tarif' },
+    { locale: 'en' as const, browserLocale: 'en-GB', yearly: 'Yearly', choose: 'Switch', confirm: 'Switch plan' },
+  ]) {
+    it(`yearly Business: the dialog's price is the card's, and its total the next invoice's (${c.locale})`, async () => {
+      const f = unique(`plan${c.locale}`);
+      const u = await signUpViaApi(server.url, {
+        email: f.email,
+        password: PASSWORD,
+        name: 'Eva Majitelka',
+        firm: 'Majitelka s.r.o.',
+        slug: f.slug,
+        locale: c.locale,
+      });
+      const ctx = await browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
+      const page = await ctx.newPage();
+      const failures = watchFailures(page);
+      await signInInBrowser(page, server.url, f.email, PASSWORD);
+      await page.goto(`${server.url}/t/${f.slug}/settings/billing`);
+      await settled(page);
+      await page.getByRole('button', { name: c.yearly, exact: true }).click();
+      const card = page.locator('[data-plan="business"]');
+      const cardPrice = (await card.locator('.plan-price .num').first().textContent())?.trim();
+      expect(cardPrice).toBeTruthy();
+      await card.getByRole('button', { name: c.choose }).click();
+      const dialog = page.getByRole('alertdialog');
+      await dialog.getByTestId('plan-preview-invoice').waitFor();
+      await screenshot(page, `first-hour-plan-preview-${c.locale}`);
+      expect((await dialog.getByTestId('plan-preview-recurring').locator('.num').first().textContent())?.trim()).toBe(
+        cardPrice,
+      );
+      // The figures the dialog shows are the server's preview, and the preview is the next invoice.
+      const api = await u.call('POST', `/api/t/${f.slug}/billing/plan/preview`, { plan: 'business', period: 'year' });
+      expect(api.status).toBe(200);
+      const dialogTotal = (await dialog.locator('.invoice-summary dd.total').textContent())?.trim();
+      await dialog.getByRole('button', { name: c.confirm }).click();
+      await expect.poll(() => page.getByRole('alertdialog').count()).toBe(0);
+      const after = await u.call('GET', `/api/t/${f.slug}/billing`);
+      expect(after.body.nextInvoice).toEqual(api.body.nextInvoice);
+      await expect.poll(() => page.locator('.invoice-summary dd.total').last().textContent()).toBe(dialogTotal);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(failures).toEqual([]);
+      await ctx.close();
+    }, 180_000);
+  }
+});

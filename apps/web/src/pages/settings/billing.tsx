@@ -1,5 +1,4 @@
 import {
-  ApiError,
   Async,
   AsyncTable,
   Badge,
@@ -77,7 +76,7 @@ export default function BillingPage() {
   const moduleTitle = (id: string) => i18n.text(modules.latest?.find((m) => m.id === id)?.title) || id;
   const [period, setPeriod] = createSignal<Period | null>(null);
   const shownPeriod = (): Period => period() ?? billing.latest?.subscription.period ?? 'month';
-  const [changing, setChanging] = createSignal<{ plan: Plan; problem?: ApiError } | null>(null);
+  const [changing, setChanging] = createSignal<{ plan: Plan } | null>(null);
   const [lifecycle, setLifecycle] = createSignal<'cancel' | null>(null);
 
   const itemLabel = (item: Item, b: Summary) => {
@@ -269,57 +268,7 @@ export default function BillingPage() {
                   }
                   padded={false}
                 >
-                  <Show
-                    when={n().lines.length > 0}
-                    fallback={<p class="card-body muted">{i18n.t('billing.upcomingEmpty')}</p>}
-                  >
-                    <DataTable
-                      caption={i18n.t('billing.upcoming')}
-                      rows={n().lines}
-                      columns={[
-                        {
-                          header: i18n.t('billing.item'),
-                          cell: (l) => (
-                            <span>
-                              {l.description}
-                              <span class="item-kind">
-                                <Badge tone={l.kind === 'proration' ? 'warning' : 'neutral'}>
-                                  {i18n.t(`billing.kind.${l.kind}`)}
-                                </Badge>
-                              </span>
-                            </span>
-                          ),
-                        },
-                        {
-                          header: i18n.t('billing.quantity'),
-                          align: 'end',
-                          hideOnMobile: true,
-                          cell: (l) => i18n.number(l.quantity),
-                        },
-                        {
-                          header: i18n.t('billing.amount'),
-                          align: 'end',
-                          cell: (l) => <Money amount={l.amount} currency={n().currency} />,
-                        },
-                      ]}
-                    />
-                  </Show>
-                  <div class="invoice-summary">
-                    <dl>
-                      <dt>{i18n.t('billing.subtotal')}</dt>
-                      <dd>
-                        <Money amount={n().subtotal} currency={n().currency} />
-                      </dd>
-                      <dt>{i18n.t('billing.vat', { rate: i18n.number(n().vatRate) })}</dt>
-                      <dd>
-                        <Money amount={n().vat} currency={n().currency} />
-                      </dd>
-                      <dt class="total">{i18n.t('billing.total')}</dt>
-                      <dd class="total">
-                        <Money amount={n().total} currency={n().currency} />
-                      </dd>
-                    </dl>
-                  </div>
+                  <NextInvoiceLines invoice={n()} />
                 </Card>
               )}
             </Show>
@@ -428,35 +377,16 @@ export default function BillingPage() {
               onOpenChange={(o) => !o && setChanging(null)}
               title={i18n.t('billing.changeTitle', { plan: changing()?.plan.name ?? '' })}
               description={
-                changing()?.problem
-                  ? i18n.t('billing.confirmAddons')
-                  : b.subscription.status === 'trial'
-                    ? i18n.t('billing.changeTrialText')
-                    : i18n.t('billing.changeText')
+                b.subscription.status === 'trial' ? i18n.t('billing.changeTrialText') : i18n.t('billing.changeText')
               }
               confirmLabel={i18n.t('billing.changeConfirm')}
               onConfirm={async () => {
                 const c = changing();
-                if (!c) return;
-                try {
-                  await changePlan(c.plan, !!c.problem);
-                } catch (e) {
-                  if (e instanceof ApiError && e.code === 'confirmation_required' && !c.problem) {
-                    setChanging({ plan: c.plan, problem: e });
-                    throw new Error(i18n.t('billing.confirmAddons'));
-                  }
-                  throw e;
-                }
+                // The dialog shows every price the change brings (add-ons, seats): confirming accepts them.
+                if (c) await changePlan(c.plan, true);
               }}
             >
-              <Show when={changing()}>
-                {(c) => (
-                  <div class="price-box">
-                    <Money amount={c().plan.change.recurring} currency={b.subscription.currency} />
-                    <span class="muted small"> / {i18n.t(`billing.period.${shownPeriod()}`)}</span>
-                  </div>
-                )}
-              </Show>
+              <Show when={changing()}>{(c) => <PlanChangePreview plan={c().plan} period={shownPeriod()} />}</Show>
             </ConfirmDialog>
           </>
         )}
@@ -566,6 +496,118 @@ export default function BillingPage() {
           notify(i18n.t('billing.cancelled'));
         }}
       />
+    </div>
+  );
+}
+
+type NextInvoice = NonNullable<Summary['nextInvoice']>;
+
+/** The lines of a next invoice with its net, VAT and total (the upcoming card and the plan-change preview). */
+function NextInvoiceLines(props: { invoice: NextInvoice }) {
+  const i18n = useI18n();
+  const n = () => props.invoice;
+  return (
+    <>
+      <Show when={n().lines.length > 0} fallback={<p class="card-body muted">{i18n.t('billing.upcomingEmpty')}</p>}>
+        <DataTable
+          caption={i18n.t('billing.upcoming')}
+          rows={n().lines}
+          columns={[
+            {
+              header: i18n.t('billing.item'),
+              cell: (l) => (
+                <span>
+                  {l.description}
+                  <span class="item-kind">
+                    <Badge tone={l.kind === 'proration' ? 'warning' : 'neutral'}>
+                      {i18n.t(`billing.kind.${l.kind}`)}
+                    </Badge>
+                  </span>
+                </span>
+              ),
+            },
+            {
+              header: i18n.t('billing.quantity'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (l) => i18n.number(l.quantity),
+            },
+            {
+              header: i18n.t('billing.amount'),
+              align: 'end',
+              cell: (l) => <Money amount={l.amount} currency={n().currency} />,
+            },
+          ]}
+        />
+      </Show>
+      <div class="invoice-summary">
+        <dl>
+          <dt>{i18n.t('billing.subtotal')}</dt>
+          <dd>
+            <Money amount={n().subtotal} currency={n().currency} />
+          </dd>
+          <dt>{i18n.t('billing.vat', { rate: i18n.number(n().vatRate) })}</dt>
+          <dd>
+            <Money amount={n().vat} currency={n().currency} />
+          </dd>
+          <dt class="total">{i18n.t('billing.total')}</dt>
+          <dd class="total">
+            <Money amount={n().total} currency={n().currency} />
+          </dd>
+        </dl>
+      </div>
+    </>
+  );
+}
+
+/**
+ * What a plan change will invoice, from POST /billing/plan/preview: the server makes the change and
+ * rolls it back, so these are the figures of the invoice the change leads to.
+ */
+function PlanChangePreview(props: { plan: Plan; period: Period }) {
+  const i18n = useI18n();
+  const { tenant } = useTenant();
+  const [preview, { refetch }] = createResource(
+    () => ({ tenant: tenant().slug, plan: props.plan.code, period: props.period }),
+    (p) =>
+      unwrap(
+        client.api.t[':tenant'].billing.plan.preview.$post({
+          param: { tenant: p.tenant },
+          json: { plan: p.plan, period: p.period },
+        }),
+      ),
+  );
+  return (
+    <div data-testid="plan-preview">
+      <Async resource={preview} refetch={refetch}>
+        {(s) => (
+          <div class="stack">
+            <div class="price-box" data-testid="plan-preview-recurring">
+              <Money amount={s.subscription.recurringTotal} currency={s.subscription.currency} />
+              <span class="muted small">
+                {' '}
+                / {i18n.t(`billing.period.${s.subscription.pendingPeriod ?? s.subscription.period}`)}
+                {' · '}
+                {i18n.t('billing.netOfVat')}
+              </span>
+            </div>
+            <Show when={s.subscription.items.some((i) => i.kind !== 'plan')}>
+              <p class="muted small">{i18n.t('billing.confirmAddons')}</p>
+            </Show>
+            <Show when={s.nextInvoice}>
+              {(n) => (
+                <div class="stack" data-testid="plan-preview-invoice">
+                  <p class="muted small">
+                    {i18n.t(n().paidBy === 'provider' ? 'billing.previewProvider' : 'billing.previewOn')}{' '}
+                    <DateText value={n().date} />
+                  </p>
+                  <NextInvoiceLines invoice={n()} />
+                </div>
+              )}
+            </Show>
+          </div>
+        )}
+      </Async>
     </div>
   );
 }

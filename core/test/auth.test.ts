@@ -39,6 +39,47 @@ describe('sign-up and sessions', () => {
     expect(await u.json('GET', '/api/session')).toMatchObject({ status: 200, body: { me: null } });
   });
 
+  it('POST /api/tenants: a signed-in user creates another firm and owns it; others never see it', async () => {
+    const u = await t.signup({ tenant: { slug: 'first-firm', name: 'First s.r.o.' } });
+    const created = await u.json('POST', '/api/tenants', {
+      name: 'Druhá firma s.r.o.',
+      slug: 'druha-firma',
+      country: 'CZ',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.tenant).toMatchObject({ slug: 'druha-firma', name: 'Druhá firma s.r.o.' });
+    const me = (await u.json('GET', '/api/me')).body;
+    expect(me.tenants.map((x: { slug: string; role: string }) => [x.slug, x.role]).sort()).toEqual([
+      ['druha-firma', 'owner'],
+      ['first-firm', 'owner'],
+    ]);
+    expect((await u.json('GET', '/api/t/druha-firma/profile')).status).toBe(200);
+    const other = await t.signup();
+    expect((await other.json('GET', '/api/t/druha-firma/profile')).status).toBe(404);
+    const taken = await u.json(
+      'POST',
+      '/api/tenants',
+      { name: 'Again', slug: 'druha-firma', country: 'CZ' },
+      {
+        'accept-language': 'cs',
+      },
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ code: 'slug_taken', errors: [{ path: 'slug' }] });
+    const bad = await u.json(
+      'POST',
+      '/api/tenants',
+      { name: '', slug: 'X', country: 'CZ' },
+      { 'accept-language': 'cs' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['name', 'slug']);
+    expect(bad.body.title).toBe('Některé údaje nejsou platné');
+    expect(
+      (await t.anonymous().json('POST', '/api/tenants', { name: 'X', slug: 'xyz-firm', country: 'CZ' })).status,
+    ).toBe(401);
+  });
+
   it('stores only a hash of the session id', async () => {
     const u = await t.signup();
     const sessionId = /bureau_session=([^;]+)/.exec(u.cookie)?.[1];

@@ -239,3 +239,54 @@ describe('changing plan shows what will be invoiced (item 4)', () => {
     }, 180_000);
   }
 });
+
+describe('the workspace switcher founds a new firm (item 8)', () => {
+  for (const c of [
+    {
+      locale: 'cs' as const,
+      browserLocale: 'cs-CZ',
+      newFirm: 'Nová firma…',
+      name: 'Název firmy',
+      create: 'Založit firmu',
+    },
+    {
+      locale: 'en' as const,
+      browserLocale: 'en-GB',
+      newFirm: 'New firm…',
+      name: 'Firm name',
+      create: 'Create the firm',
+    },
+  ]) {
+    it(`derives the address without the legal form and opens the new firm (${c.locale})`, async () => {
+      const f = unique(`zal${c.locale}`);
+      await signUpViaApi(server.url, {
+        email: f.email,
+        password: PASSWORD,
+        name: 'Karel Zakladatel',
+        firm: 'První firma s.r.o.',
+        slug: f.slug,
+        locale: c.locale,
+      });
+      const ctx = await browser.context({ locale: c.browserLocale });
+      const page = await ctx.newPage();
+      const failures = watchFailures(page);
+      await signInInBrowser(page, server.url, f.email, PASSWORD);
+      await page.getByTestId('tenant-switcher').click();
+      await page.getByTestId('new-firm').click();
+      await page.waitForURL(`${server.url}/new-firm`);
+      const firmName = `Druhá ${f.slug} s.r.o.`;
+      await page.getByLabel(c.name).fill(firmName);
+      const slug = `druha-${f.slug}`.slice(0, 40);
+      expect(await page.getByLabel(/Adresa prostoru|Workspace address/).inputValue()).toBe(slug);
+      await page.getByRole('button', { name: c.create }).click();
+      await page.waitForURL(`${server.url}/t/${slug}`);
+      await expect.poll(() => page.getByTestId('tenant-switcher').textContent()).toContain(firmName);
+      // Both firms are in the switcher; the first still opens.
+      await page.getByTestId('tenant-switcher').click();
+      await page.locator(`[data-tenant="${f.slug}"]`).click();
+      await page.waitForURL(`${server.url}/t/${f.slug}`);
+      expect(failures).toEqual([]);
+      await ctx.close();
+    }, 120_000);
+  }
+});

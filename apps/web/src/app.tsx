@@ -41,6 +41,7 @@ const PartyNew = withSkeleton(lazy(() => import('./pages/settings/party-new.tsx'
 const Party = withSkeleton(lazy(() => import('./pages/settings/party.tsx')));
 const Security = withSkeleton(lazy(() => import('./pages/settings/security.tsx')));
 const Account = withSkeleton(lazy(() => import('./pages/account.tsx')));
+const NewFirm = withSkeleton(lazy(() => import('./pages/new-firm.tsx')));
 const Inbox = withSkeleton(lazy(() => import('./pages/inbox.tsx')));
 const Clients = withSkeleton(lazy(() => import('./pages/provider/clients.tsx')));
 const Engagements = withSkeleton(lazy(() => import('./pages/provider/engagements.tsx')));
@@ -95,6 +96,9 @@ export function App() {
           <Route path="/" component={Home} />
           <Route path="/account" component={AuthGate}>
             <Route path="/" component={Account} />
+          </Route>
+          <Route path="/new-firm" component={AuthGate}>
+            <Route path="/" component={NewFirm} />
           </Route>
           <Route path="/t/:tenant" component={TenantShell}>
             <Route path="/" component={Dashboard} />

@@ -5,13 +5,21 @@ import { requireUser, setSessionCookie } from '../auth/session-middleware.ts';
 import type { BaseEnv, SessionUser } from '../http/env.ts';
 import { fieldError, Problem } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
-import { json, jsonBody, Locale, Password, problemResponses } from '../http/schemas.ts';
+import {
+  defaultCurrency,
+  json,
+  jsonBody,
+  Locale,
+  NewTenantFields,
+  Password,
+  problemResponses,
+} from '../http/schemas.ts';
 import { zm } from '../i18n/zod-messages.ts';
 import type { Runtime } from '../runtime.ts';
 import { acceptInvitation, findInvitation, invitationStatus } from './invitations.ts';
 import { tm } from './messages.ts';
 import { listReachableTenants } from './reachable.ts';
-import { insertUser } from './signup.ts';
+import { insertMembership, insertTenant, insertUser, slugTaken } from './signup.ts';
 import { clientIp } from './tenant-middleware.ts';
 
 const TenantEntry = z
@@ -69,6 +77,49 @@ export const meRoutes = newRouter<BaseEnv>()
     async (c) => {
       const user = c.var.user;
       return c.json({ me: user ? await meOf(c.var.runtime, user) : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants',
+      tags: ['me'],
+      summary: 'Create another firm (or provider) owned by the signed-in user, as sign-up does for a new account',
+      request: {
+        body: jsonBody(
+          z
+            .object({ ...NewTenantFields, kind: z.enum(['company', 'provider']).default('company') })
+            .openapi('NewTenant'),
+        ),
+      },
+      responses: {
+        201: json(z.object({ tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }) })),
+        ...problemResponses(400, 401, 409, 429),
+      },
+    }),
+    async (c) => {
+      const { user } = requireUser(c);
+      const { runtime } = c.var;
+      const body = c.req.valid('json');
+      runtime.limiters.signup.hit(`signup:${clientIp(c)}`);
+      if (await slugTaken(runtime.db, body.slug)) {
+        throw new Problem(409, 'slug_taken', tm.slug_taken, { errors: [fieldError('slug', tm.slug_taken)] });
+      }
+      const tenant = {
+        name: body.name,
+        slug: body.slug,
+        kind: body.kind,
+        country: body.country,
+        currency: body.currency ?? defaultCurrency(body.country),
+        locale: user.locale === 'cs' ? ('cs' as const) : ('en' as const),
+      };
+      const id = await runtime.db.transaction().execute(async (trx) => {
+        const tenantId = await insertTenant(trx, tenant);
+        await insertMembership(trx, tenantId, user.id, 'owner');
+        for (const hook of runtime.hooks.tenantCreated) await hook(trx, { id: tenantId, status: 'active', ...tenant });
+        return tenantId;
+      });
+      return c.json({ tenant: { id, slug: tenant.slug, name: tenant.name } }, 201);
     },
   )
   .openapi(

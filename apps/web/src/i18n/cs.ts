@@ -106,6 +106,11 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'shell.actingVia': 'Pracujete pro {client} jako {provider}.',
   'shell.userMenu': 'Nabídka účtu',
   'shell.openMenu': 'Otevřít nabídku',
+  'shell.newFirm': 'Nová firma…',
+  'newFirm.title': 'Nová firma',
+  'newFirm.subtitle':
+    'Další firma nebo poskytovatel pod vaším účtem. Budete jejím vlastníkem; data, členové i fakturace jsou jen její.',
+  'newFirm.create': 'Založit firmu',
   'shell.goHome': 'Na přehled',
   'shell.noAccessTitle': 'K tomuto prostoru nemáte přístup',
   'shell.noAccessText': 'Neexistuje, nebo nejste jeho členem.',

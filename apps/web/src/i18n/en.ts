@@ -103,6 +103,11 @@ export const en = {
   'shell.actingVia': 'You are working for {client} as {provider}.',
   'shell.userMenu': 'Account menu',
   'shell.openMenu': 'Open menu',
+  'shell.newFirm': 'New firm…',
+  'newFirm.title': 'A new firm',
+  'newFirm.subtitle':
+    'Another firm or provider under your account. You will be its owner; its data, members and billing are its own.',
+  'newFirm.create': 'Create the firm',
   'shell.goHome': 'Go to dashboard',
   'shell.noAccessTitle': 'No access to this workspace',
   'shell.noAccessText': 'It does not exist, or you are not a member of it.',

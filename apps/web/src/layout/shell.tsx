@@ -258,6 +258,11 @@ function TenantSwitcher(props: { current: MeTenant }) {
               </>
             )}
           </For>
+          <DropdownMenu.Separator class="menu-sep" />
+          <DropdownMenu.Item class="menu-item" onSelect={() => navigate('/new-firm')} data-testid="new-firm">
+            <Icon name="plus" />
+            <span class="menu-item-text">{i18n.t('shell.newFirm')}</span>
+          </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu.Portal>
     </DropdownMenu>

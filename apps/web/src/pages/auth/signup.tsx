@@ -1,15 +1,13 @@
 import { Button, createForm, Field, FormError, unwrap, useI18n } from '@bureau/core/ui';
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For } from 'solid-js';
 import { client } from '../../api/client.ts';
+import { FirmFields } from '../../components/firm-fields.tsx';
 import { AuthLayout } from '../../layout/auth-layout.tsx';
 import { session } from '../../session.ts';
-import { slugify } from '../../slug.ts';
 
 export default function Signup() {
   const i18n = useI18n();
   const navigate = useNavigate();
-  const [slugTouched, setSlugTouched] = createSignal(false);
   const form = createForm({
     initial: { name: '', email: '', password: '', tenantName: '', slug: '', kind: 'company' as 'company' | 'provider' },
     validate: (v) => {
@@ -81,50 +79,7 @@ export default function Signup() {
         <div class="divider">
           <span>{i18n.t('auth.yourFirm')}</span>
         </div>
-        <Field
-          label={i18n.t('auth.firmName')}
-          name="tenantName"
-          autocomplete="organization"
-          value={form.values.tenantName}
-          onChange={(v) => {
-            form.set('tenantName', v);
-            if (!slugTouched()) form.set('slug', slugify(v));
-          }}
-          error={err('tenant.name', 'tenantName')}
-          required
-        />
-        <Field
-          label={i18n.t('auth.firmAddress')}
-          name="slug"
-          value={form.values.slug}
-          onChange={(v) => {
-            setSlugTouched(true);
-            form.set('slug', v.toLowerCase());
-          }}
-          error={err('tenant.slug', 'slug')}
-          description={i18n.t('auth.firmAddressHint', { slug: form.values.slug || 'acme' })}
-          required
-        />
-        <fieldset class="choice-group">
-          <legend class="field-label">{i18n.t('auth.firmKind')}</legend>
-          <For each={['company', 'provider'] as const}>
-            {(kind) => (
-              <label class="choice" data-checked={form.values.kind === kind ? '' : undefined}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={form.values.kind === kind}
-                  onChange={() => form.set('kind', kind)}
-                />
-                <span>
-                  <span class="choice-title">{i18n.t(`auth.kind.${kind}`)}</span>
-                  <span class="choice-text">{i18n.t(`auth.kind.${kind}Text`)}</span>
-                </span>
-              </label>
-            )}
-          </For>
-        </fieldset>
+        <FirmFields form={form} errorOf={(f) => err(`tenant.${f}`, f === 'name' ? 'tenantName' : 'slug')} />
         <FormError error={form.failure()} />
         <Button type="submit" variant="primary" class="btn-block" loading={form.submitting()}>
           {i18n.t('auth.createAccount')}

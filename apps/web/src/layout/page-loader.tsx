@@ -2,7 +2,7 @@ import { ErrorState, LoadingState } from '@bureau/core/ui';
 import { type Component, createSignal, type JSX, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 
-type Preloadable<P> = Component<P> & { preload?: () => Promise<unknown> };
+type Preloadable<P extends Record<string, any>> = Component<P> & { preload?: () => Promise<unknown> };
 
 const ready = new WeakSet<object>();
 
@@ -12,7 +12,7 @@ const ready = new WeakSet<object>();
  * boundary: the page's own resources keep their own loading states, and a refetch never swaps the page
  * for the skeleton.
  */
-export function withSkeleton<P extends object>(page: Preloadable<P>): Component<P> {
+export function withSkeleton<P extends Record<string, any>>(page: Preloadable<P>): Component<P> {
   if (!page.preload) return page;
   return (props: P): JSX.Element => {
     const [loaded, setLoaded] = createSignal(ready.has(page));

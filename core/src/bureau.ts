@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { connect, type Database } from './db/connect.ts';
 import { coreMigrations } from './db/migrations/index.ts';
 import { lockInstallation, type MigrationSet, migrate, refuseNewerSchema } from './db/migrator.ts';
-import { APP_ROLE, ensureAppRole } from './db/roles.ts';
+import { APP_ROLE, ensureAppRole, restrictDefinerFunctions, revokeSetConfig } from './db/roles.ts';
 import { type EventOptions, startEventDispatcher } from './events/dispatcher.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -67,6 +67,11 @@ export async function migrateAll(
     const applied = await migrate(trx, core);
     await restrictCoreGrants(trx);
     for (const set of modules) applied.push(...(await migrate(trx, set)).map((m) => `${set.owner}:${m}`));
+    // After every schema exists: functions running as their owner, the same after an upgrade or a restore.
+    await restrictDefinerFunctions(
+      trx,
+      sets.map((s) => s.schema),
+    );
     return applied;
   });
 }
@@ -76,6 +81,11 @@ export async function restrictCoreGrants(db: Kysely<any>) {
   // Secrets never reach the request role: it reads users' public columns only.
   await sql`revoke all on core.sessions, core.password_resets, core.users from ${sql.raw(APP_ROLE)}`.execute(db);
   await sql`grant select (id, email, name, locale) on core.users to ${sql.raw(APP_ROLE)}`.execute(db);
+  // No request changes or deletes a tenant (issue 11, item 10). It may add one: a provider creating
+  // a client tenant (providers/engagements.ts createClient) does it in its own request.
+  await sql`revoke update, delete, truncate on core.tenants from ${sql.raw(APP_ROLE)}`.execute(db);
+  // Nor sets `role` or `bureau.tenant_id` from a statement (migration 0050; pg_catalog is not in a backup).
+  await revokeSetConfig(db);
   // The audit log is append-only for the request role.
   await sql`revoke update, delete, truncate on core.audit_log from ${sql.raw(APP_ROLE)}`.execute(db);
   // Scheduler bookkeeping across tenants is the platform's, never a request's.

@@ -105,6 +105,55 @@ describe('backup and restore', () => {
     expect(await fileDigests(target.storageDir)).toEqual(await fileDigests(t.runtime.config.storageDir));
   }, 240_000);
 
+  it('serves an authenticated tenant request from the restored database, the request role as narrow as before', async () => {
+    // The restore above ran into a target whose database never saw the request role's grants: the
+    // dump carries none (--no-privileges), and an embedded target has no request role at all.
+    const served = await createTestBureau({
+      plugins: installedPlugins,
+      database: await target.open(),
+      config: { storageDir: target.storageDir },
+    });
+    try {
+      const owner = await served.login('owner@demo-firm.example', 'bureau-demo');
+      const accounts = await owner.json('GET', '/api/t/demo-firm/accounting/accounts');
+      expect(accounts.status).toBe(200);
+      expect(accounts.body.accounts.length).toBeGreaterThan(0);
+      const tenantId = owner.tenant.id;
+      const other = (
+        await served.runtime.db.selectFrom('core.tenants').select('id').where('id', '<>', tenantId).execute()
+      )[0]?.id as string;
+      const attempt = (q: ReturnType<typeof sql>) =>
+        served
+          .inTenant(tenantId, (ctx) => q.execute(ctx.db))
+          .then(
+            () => 'ok',
+            (err: { code?: string }) => err.code ?? String(err),
+          );
+      expect(await attempt(sql`select set_config('bureau.tenant_id', ${other}, true)`)).toBe('42501');
+      expect(await attempt(sql`select set_config('role', 'postgres', true)`)).toBe('42501');
+      expect(await attempt(sql`update core.tenants set name = 'taken' where id = ${other}`)).toBe('42501');
+      expect(await attempt(sql`select accounting.take_number(${other}::uuid, 'entry', 2026)`)).toBe('42501');
+      const people = await served.inTenant(tenantId, async (ctx) =>
+        (await sql<{ email: string }>`select email from core.users order by email`.execute(ctx.db)).rows.map(
+          (r) => r.email,
+        ),
+      );
+      const members = await served.runtime.db
+        .selectFrom('core.users as u')
+        .innerJoin('core.memberships as m', 'm.user_id', 'u.id')
+        .where('m.tenant_id', '=', tenantId)
+        .select('u.email')
+        .orderBy('u.email')
+        .execute();
+      expect(people).toContain('owner@demo-firm.example');
+      expect(people).toEqual(members.map((m) => m.email));
+      const everyone = await served.runtime.db.selectFrom('core.users').select('id').execute();
+      expect(everyone.length).toBeGreaterThan(people.length);
+    } finally {
+      await served.close();
+    }
+  }, 120_000);
+
   describe('bad input: non-zero exit, a one-line reason, the target unchanged', () => {
     const refuse = async (archive: string, code: string, message: RegExp, more: { passphrase?: string } = {}) => {
       const target = await emptyTarget();

@@ -9,6 +9,9 @@ export function markTenantTransaction<T>(fn: () => Promise<T>): Promise<T> {
   return insideTenantTransaction.run(true, fn);
 }
 
+/** Whether the caller runs inside the body of a tenant transaction (its statements are the request role's). */
+export const inTenantTransaction = (): boolean => insideTenantTransaction.getStore() === true;
+
 export class PrivilegedHandleInTenantTransaction extends Error {
   constructor() {
     super(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { CREATE_APP_ROLE_SQL } from '../db/roles.ts';
 import { quoteIdent } from './catalogue.ts';
 import { BackupError } from './errors.ts';
 import { type Manifest, PG_DUMP_MEMBER } from './manifest.ts';
@@ -88,6 +89,8 @@ export async function loadIntoPostgres(
   const preamble = [
     'SET client_min_messages = warning;',
     'BEGIN;',
+    // The dump's policies name the request role; a fresh server has no such role yet.
+    CREATE_APP_ROLE_SQL,
     ...drop.map((s) => `DROP SCHEMA IF EXISTS ${quoteIdent(s)} CASCADE;`),
     '',
   ].join('\n');
@@ -134,6 +137,8 @@ export async function loadIntoPglite(dataDir: string, dir: string, manifest: Man
   const pglite = await PGlite.create({ dataDir });
   try {
     await pglite.transaction(async (tx) => {
+      // The dump's policies name the request role; a new data directory has no such role yet.
+      await tx.exec(CREATE_APP_ROLE_SQL);
       await tx.exec(script);
       const check = rowCountCheck(manifest.tables);
       if (check) await tx.exec(check);

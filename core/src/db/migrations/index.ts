@@ -16,6 +16,7 @@ import { parties } from './0031_parties.ts';
 import { statusHistory } from './0040_status_history.ts';
 import { schedules } from './0041_schedules.ts';
 import { notifications } from './0042_notifications.ts';
+import { requestRole } from './0050_request_role.ts';
 import { directory } from './0070_directory.ts';
 import { directoryProfiles } from './0071_directory_profiles.ts';
 
@@ -38,6 +39,7 @@ export const coreMigrations: Migrations = {
   '0040_status_history': statusHistory,
   '0041_schedules': schedules,
   '0042_notifications': notifications,
+  '0050_request_role': requestRole,
   '0070_directory': directory,
   '0071_directory_profiles': directoryProfiles,
 };

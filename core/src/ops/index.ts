@@ -4,6 +4,7 @@
  * plugins never do.
  */
 
+export { DISTRIBUTED_BY, REFERENCE_TABLES, type TableDistribution, tableDistribution } from '../db/distribution.ts';
 export { readArchive } from './archive.ts';
 export { type BackupOptions, type BackupResult, BUREAU_VERSION, backupFileName, createBackup } from './backup.ts';
 export { BACKUP_SCHEDULE, Backups, backupSchedule } from './backups.ts';

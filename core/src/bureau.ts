@@ -8,7 +8,13 @@ import type { Config } from './config.ts';
 import { connect, type Database } from './db/connect.ts';
 import { coreMigrations } from './db/migrations/index.ts';
 import { lockInstallation, type MigrationSet, migrate, refuseNewerSchema } from './db/migrator.ts';
-import { APP_ROLE, ensureAppRole, restrictDefinerFunctions, revokeSetConfig } from './db/roles.ts';
+import {
+  APP_ROLE,
+  CORE_REQUEST_FUNCTIONS,
+  ensureAppRole,
+  restrictDefinerFunctions,
+  revokeSetConfig,
+} from './db/roles.ts';
 import { type EventOptions, startEventDispatcher } from './events/dispatcher.ts';
 import { buildApp } from './http/app.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -71,6 +77,7 @@ export async function migrateAll(
     await restrictDefinerFunctions(
       trx,
       sets.map((s) => s.schema),
+      [...CORE_REQUEST_FUNCTIONS, ...checked.flatMap((p) => p.requestFunctions ?? [])],
     );
     return applied;
   });

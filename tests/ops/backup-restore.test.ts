@@ -133,6 +133,17 @@ describe('backup and restore', () => {
       expect(await attempt(sql`select set_config('role', 'postgres', true)`)).toBe('42501');
       expect(await attempt(sql`update core.tenants set name = 'taken' where id = ${other}`)).toBe('42501');
       expect(await attempt(sql`select accounting.take_number(${other}::uuid, 'entry', 2026)`)).toBe('42501');
+      // Functions running as their owner: the request role only those declared for it (the purge), PUBLIC none.
+      const { rows: privileges } = await sql<{ f: string; app: boolean; pub: boolean }>`
+        select f, has_function_privilege('bureau_app', f, 'execute') as app,
+          has_function_privilege('public', f, 'execute') as pub
+        from unnest(array['accounting.purge_tenant()', 'accounting.take_number(uuid, text, int)']) f`.execute(
+        served.runtime.db,
+      );
+      expect(privileges).toEqual([
+        { f: 'accounting.purge_tenant()', app: true, pub: false },
+        { f: 'accounting.take_number(uuid, text, int)', app: false, pub: false },
+      ]);
       const people = await served.inTenant(tenantId, async (ctx) =>
         (await sql<{ email: string }>`select email from core.users order by email`.execute(ctx.db)).rows.map(
           (r) => r.email,

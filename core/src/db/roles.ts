@@ -40,28 +40,38 @@ export async function grantSchemaToAppRole(db: Kysely<any>, schema: string): Pro
   await sql`grant usage, select on all sequences in schema ${s} to ${r}`.execute(db);
 }
 
+/** Core's functions that run as their owner and that the request role calls. */
+export const CORE_REQUEST_FUNCTIONS = ['core.switch_tenant(uuid, text)', 'core.directory_lookup(text, text)'];
+
 /**
- * The privileges of functions that run as their owner (SECURITY DEFINER), set the same way at every
- * boot whatever the database went through (a restore drops every grant): nobody by default (PUBLIC
- * never), the request role for those it calls. Trigger functions need no grant (their triggers run
- * them); every other such function is the request role's, and one meant for triggers only refuses a
- * direct call itself (accounting.take_number checks pg_trigger_depth()).
+ * The privileges of functions that run as their owner (SECURITY DEFINER) in Bureau's schemas, set
+ * the same way at every boot whatever the database went through (a restore drops every grant): PUBLIC
+ * never; the request role only those named in `requestFunctions` (core's CORE_REQUEST_FUNCTIONS and
+ * each plugin's `requestFunctions`). Closed unless declared: a function meant for triggers or jobs
+ * never becomes callable by a request by accident.
  */
-export async function restrictDefinerFunctions(db: Kysely<any>, schemas: readonly string[]): Promise<void> {
+export async function restrictDefinerFunctions(
+  db: Kysely<any>,
+  schemas: readonly string[],
+  requestFunctions: readonly string[],
+): Promise<void> {
+  const named = requestFunctions.length
+    ? sql`array[${sql.join(requestFunctions.map((f) => sql`to_regprocedure(${sql.lit(f)})::oid`))}]`
+    : sql`array[]::oid[]`;
   await sql`
     do $$
     declare f record;
     begin
       for f in
-        select p.oid::regprocedure as sig, p.prorettype = 'trigger'::regtype as is_trigger
+        select p.oid::regprocedure as sig, p.oid = any(${named}) as for_requests
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
         where p.prosecdef and n.nspname = any(array[${sql.join(schemas.map((s) => sql.lit(s)))}]::text[])
       loop
         execute format('revoke all on function %s from public', f.sig);
-        if f.is_trigger then
-          execute format('revoke all on function %s from %I', f.sig, ${sql.lit(APP_ROLE)});
-        else
+        if f.for_requests then
           execute format('grant execute on function %s to %I', f.sig, ${sql.lit(APP_ROLE)});
+        else
+          execute format('revoke all on function %s from %I', f.sig, ${sql.lit(APP_ROLE)});
         end if;
       end loop;
     end $$`.execute(db);

@@ -122,6 +122,12 @@ export interface PluginDefinition<
   memberPermissions?: readonly string[];
   /** Kysely migrations, run in order into schema `<id>` with the migration table `<id>.migrations`. */
   migrations: Record<string, Migration>;
+  /**
+   * Functions of this plugin that run as their owner (SECURITY DEFINER) and that the request role may
+   * call, as `schema.name(argument types)`, e.g. `accounting.purge_tenant()`. Every other such function
+   * is closed to the request role and to PUBLIC. Granted at every boot, since a restore loses grants.
+   */
+  requestFunctions?: readonly string[];
   /** Adds routes; each is declared with `defineRoute` and names the permission it needs. */
   routes?: (router: PluginRouter) => PluginRouter;
   /** Typed services other plugins call through this plugin's `contract` entry. */

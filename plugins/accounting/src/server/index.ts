@@ -56,6 +56,8 @@ export default definePlugin<'accounting', AccountingServices>({
   },
   memberPermissions: ['accounting.read'],
   migrations,
+  // The module's purge (services/lifecycle.ts) runs as the owner; nothing else of ours is called directly.
+  requestFunctions: ['accounting.purge_tenant()'],
   routes: (router) => {
     accountRoutes(router);
     journalRoutes(router);

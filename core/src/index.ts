@@ -129,6 +129,8 @@ export {
   ensureParty,
   findParties,
   getParty,
+  type ImportedParty,
+  importParties,
   PARTIES_MANAGE,
   PARTIES_READ,
   PARTY_EVENTS,

@@ -15,6 +15,8 @@ export {
   ensureParty,
   findParties,
   getParty,
+  type ImportedParty,
+  importParties,
   PARTY_EVENTS,
   type PartySearch,
   updateParty,

@@ -1,7 +1,8 @@
 import type { z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { badRequest, type FieldError, fieldError, notFound, Problem } from '../http/problem.ts';
 import { invalidInput } from '../http/validation.ts';
+import { czechAccountToIban, parseCzechAccount } from '../identifiers/bank-account.ts';
 import { checkBankAccount, checkCompanyIds, checkOneDefaultPerCurrency } from '../identifiers/validate.ts';
 import { newId } from '../lib/ids.ts';
 import type { PluginContext } from '../plugins/define-plugin.ts';
@@ -270,4 +271,121 @@ export async function ensureParty(ctx: Ctx, details: PartyInput, role?: string):
   const found = await q.orderBy('p.created_at').orderBy('p.id').executeTakeFirst();
   if (found) return role ? addPartyRoles(ctx, found.id as string, [role]) : toParty(found as Row);
   return createParty(ctx, { ...details, roles: [...new Set([...(details.roles ?? []), ...(role ? [role] : [])])] });
+}
+
+/** One party a module's migration brings into the address book (see `importParties`). */
+export interface ImportedParty {
+  /** The caller's own key (its row id), answered with the party id. */
+  key: string;
+  tenantId: string;
+  name: string;
+  ico: string | null;
+  dic: string | null;
+  country: string;
+  email?: string | null;
+  phone?: string | null;
+  note?: string | null;
+  /** The billing address. */
+  street?: string | null;
+  city?: string | null;
+  zip?: string | null;
+  iban?: string | null;
+  bic?: string | null;
+  accountNumber?: string | null;
+  role: string;
+  active?: boolean;
+  createdAt: Date;
+}
+
+/**
+ * For a module's migration only (it runs as the database owner, across tenants, in the migration's
+ * transaction): brings the module's own address records into core's address book and answers each
+ * record's party id by its key. Within a tenant, records with the same IČO become one party with all
+ * their roles, and a record whose IČO a party has already joins it; the others become a party each.
+ * The details are taken as they are (the module checked them when they were entered).
+ */
+export async function importParties(db: Kysely<any>, records: readonly ImportedParty[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (!records.length) return ids;
+  // The owner writes every tenant's rows here; row level security is forced again before returning.
+  await sql`alter table core.parties no force row level security`.execute(db);
+  try {
+    const byIco = new Map<string, { id: string; roles: Set<string> }>();
+    for (const r of records) {
+      const ico = r.ico ? `${r.tenantId}:${r.ico}` : null;
+      let party = ico ? byIco.get(ico) : undefined;
+      if (!party && r.ico) {
+        const existing = await db
+          .selectFrom('core.parties')
+          .select(['id', 'roles'])
+          .where('tenant_id', '=', r.tenantId)
+          .where('ico', '=', r.ico)
+          .executeTakeFirst();
+        if (existing) party = { id: existing.id, roles: new Set(existing.roles as string[]) };
+      }
+      if (!party) {
+        party = { id: newId(), roles: new Set() };
+        const address = [r.street, r.city, r.zip].some(Boolean)
+          ? [
+              {
+                kind: 'billing',
+                street: r.street ?? '',
+                city: r.city ?? '',
+                zip: r.zip ?? '',
+                country: r.country,
+                label: null,
+              },
+            ]
+          : [];
+        const domestic = r.accountNumber ? parseCzechAccount(r.accountNumber) : null;
+        const iban = r.iban ?? (domestic ? czechAccountToIban(domestic) : null);
+        const accounts = iban
+          ? [
+              {
+                iban,
+                bic: r.bic ?? null,
+                accountNumber: r.accountNumber ?? null,
+                currency: 'CZK',
+                isDefault: true,
+                label: null,
+              },
+            ]
+          : [];
+        await db
+          .insertInto('core.parties')
+          .values({
+            tenant_id: r.tenantId,
+            id: party.id,
+            type: 'company',
+            name: r.name,
+            ico: r.ico,
+            dic: r.dic,
+            country: r.country,
+            email: r.email ?? null,
+            phone: r.phone ?? null,
+            note: r.note ?? null,
+            addresses: JSON.stringify(address),
+            bank_accounts: JSON.stringify(accounts),
+            active: r.active ?? true,
+            created_at: r.createdAt,
+            updated_at: r.createdAt,
+          })
+          .execute();
+      }
+      if (ico) byIco.set(ico, party);
+      if (!party.roles.has(r.role)) {
+        party.roles.add(r.role);
+        await db
+          .updateTable('core.parties')
+          .set({ roles: sql`array_append(roles, ${r.role})` })
+          .where('tenant_id', '=', r.tenantId)
+          .where('id', '=', party.id)
+          .execute();
+      }
+      ids.set(r.key, party.id);
+    }
+  } finally {
+    await sql`alter table core.parties force row level security`.execute(db);
+  }
+  return ids;
 }

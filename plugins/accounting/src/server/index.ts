@@ -21,6 +21,7 @@ import { documentsServiceFor } from './services/documents-service.ts';
 import { fixedAssetsServiceFor } from './services/fixed-assets.ts';
 import { demo, purge, summary } from './services/lifecycle.ts';
 import { partnerBalancesServiceFor } from './services/partner-balances.ts';
+import { syncFromParty } from './services/partners.ts';
 import { postingServiceFor } from './services/posting.ts';
 
 /**
@@ -88,6 +89,10 @@ export default definePlugin<'accounting', AccountingServices>({
     'accounting.invoice.issued': { en: 'A sales invoice was issued', cs: 'Byla vystavena faktura' },
     'accounting.invoice.paid': { en: 'A sales invoice was paid in full', cs: 'Faktura byla plně uhrazena' },
     'accounting.period.locked': { en: 'An accounting period was locked', cs: 'Účetní období bylo uzavřeno' },
+  },
+  // The address book changed a party: its customer and vendor take over the details (services/partners.ts).
+  on: {
+    'core.party.updated': (event, ctx) => syncFromParty(ctx, (event.payload as { partyId: string }).partyId),
   },
   records,
   personalData,

@@ -39,7 +39,12 @@ export default definePluginUi({
       permission: read,
     },
     { label: { en: 'Bank', cs: 'Banka' }, path: '/bank', icon: 'bank', permission: read },
-    { label: { en: 'Customers & vendors', cs: 'Adresář' }, path: '/partners', icon: 'contacts', permission: read },
+    {
+      label: { en: 'Customers & vendors', cs: 'Odběratelé a dodavatelé' },
+      path: '/partners',
+      icon: 'contacts',
+      permission: read,
+    },
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
     { label: { en: 'VAT filings', cs: 'DPH' }, path: '/vat', icon: 'chart', permission: read },
     { label: { en: 'Chart of accounts', cs: 'Účtový rozvrh' }, path: '/accounts', icon: 'tree', permission: read },

@@ -176,6 +176,9 @@ export const en = {
   'partners.save': 'Save {kind}',
   'partners.added': '{name} added',
   'partners.name': 'Name',
+  'partners.fromAddressBook': 'From the address book',
+  'partners.fromAddressBookHint':
+    'Choose a company or person already in the address book, or fill in the details below',
   'partners.ico': 'IČO',
   'partners.dic': 'DIČ',
   'partners.iban': 'IBAN',
@@ -811,6 +814,8 @@ export const cs: Record<keyof typeof en, string> = {
   'partners.save': 'Uložit {kind}',
   'partners.added': '{name} přidán',
   'partners.name': 'Název',
+  'partners.fromAddressBook': 'Z adresáře',
+  'partners.fromAddressBookHint': 'Vyberte firmu nebo osobu z adresáře, nebo vyplňte údaje níže',
   'partners.ico': 'IČO',
   'partners.dic': 'DIČ',
   'partners.iban': 'IBAN',

@@ -7,6 +7,7 @@ import { guarantees } from './0005_guarantees.ts';
 import { rates } from './0006_rates.ts';
 import { vat } from './0007_vat.ts';
 import { filings } from './0008_filings.ts';
+import { parties } from './0009_parties.ts';
 import { paymentOrders } from './0010_payment_orders.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_rates': rates,
   '0007_vat': vat,
   '0008_filings': filings,
+  '0009_parties': parties,
   '0010_payment_orders': paymentOrders,
 };

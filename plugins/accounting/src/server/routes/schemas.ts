@@ -115,6 +115,8 @@ export const EntrySchema = z
 export const PartnerSchema = z
   .object({
     id: z.string(),
+    /** The party of core's address book (GET /api/t/:tenant/parties/{id}); null once it was removed. */
+    partyId: z.string().nullable(),
     kind: z.enum(['customer', 'vendor']),
     name: z.string(),
     ico: z.string().nullable(),
@@ -155,6 +157,8 @@ export const PartnerInputSchema = z
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
     active: z.boolean().optional(),
     note: nullableText(2000),
+    /** A party of core's address book this customer (vendor) is: its details fill what is left out. */
+    partyId: z.uuid().optional(),
   })
   .openapi('AccountingPartnerInput');
 

@@ -145,6 +145,8 @@ export interface PartnersTable {
   active: Defaulted<boolean>;
   note: string | null;
   created_at: Timestamp;
+  /** The party of core's address book (core.parties) this partner is a role of. */
+  party_id: string | null;
 }
 
 export interface VatRatesTable {

@@ -1,4 +1,16 @@
-import { badRequest, conflict, type FieldError, newId, notFound } from '@bureau/core';
+import {
+  badRequest,
+  conflict,
+  createParty,
+  type FieldError,
+  findParties,
+  getParty,
+  newId,
+  notFound,
+  type Party,
+  type PartyPatch,
+  updateParty,
+} from '@bureau/core';
 import { sql, type Updateable } from 'kysely';
 import { money } from './amounts.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
@@ -31,10 +43,14 @@ export interface PartnerInput {
   paymentTermsDays?: number | undefined;
   active?: boolean | undefined;
   note?: string | null | undefined;
+  /** A party of core's address book this customer (vendor) is: its details fill what the input leaves out. */
+  partyId?: string | undefined;
 }
 
 export interface PartnerView {
   id: string;
+  /** The party of core's address book this partner is a role of (null once the party was removed). */
+  partyId: string | null;
   kind: PartnerKind;
   name: string;
   ico: string | null;
@@ -136,6 +152,7 @@ type PartnerRow = Awaited<ReturnType<ReturnType<typeof partnersQuery>['executeTa
 function view(r: PartnerRow, currency: string): PartnerView {
   return {
     id: r.id,
+    partyId: r.party_id,
     kind: r.kind,
     name: r.name,
     ico: r.ico,
@@ -193,15 +210,149 @@ async function assertIcoFree(ctx: Ctx, kind: PartnerKind, ico: string | null | u
   if (other) throw conflict('duplicate_ico', `${other.name} already has IČO ${ico}`);
 }
 
+/** The address book's details as accounting keeps them on a partner (its billing address, default account). */
+function fromParty(p: Party): PartnerInput {
+  const address = p.addresses.find((a) => a.kind === 'billing') ?? p.addresses[0];
+  const account = p.bankAccounts.find((a) => a.isDefault) ?? p.bankAccounts[0];
+  return {
+    name: p.name,
+    ico: p.ico && /^\d{8}$/.test(p.ico) ? p.ico : null,
+    dic: p.dic,
+    email: p.email,
+    phone: p.phone,
+    street: address?.street || null,
+    city: address?.city || null,
+    postalCode: address?.zip || null,
+    country: p.country,
+    iban: account?.iban || null,
+    bic: account?.bic ?? null,
+    bankAccount: account && !account.iban ? account.accountNumber : null,
+  };
+}
+
+/**
+ * What a partner adds to its party. A partner joining a party the address book knows only fills what
+ * the party lacks; a change of the partner (`overwrite`) carries its name, identifiers, contacts and
+ * billing address over. Its account is added when the party does not have it; nothing is erased.
+ */
+function partyPatch(party: Party | null, p: PartnerView, kind: PartnerKind, currency: string, overwrite: boolean) {
+  const patch: PartyPatch = {};
+  if (!party || overwrite) Object.assign(patch, { name: p.name, country: p.country });
+  for (const k of ['ico', 'dic', 'email', 'phone'] as const) if (p[k] && (overwrite || !party?.[k])) patch[k] = p[k];
+  const billing = party?.addresses.some((a) => a.kind === 'billing');
+  if ((p.street || p.city || p.postalCode) && (overwrite || !billing)) {
+    const address = { kind: 'billing' as const, street: p.street ?? '', city: p.city ?? '', zip: p.postalCode ?? '' };
+    patch.addresses = [address, ...(party?.addresses ?? []).filter((a) => a.kind !== 'billing')];
+  }
+  const accounts = party?.bankAccounts ?? [];
+  const known = accounts.some(
+    (a) => (p.iban && a.iban === p.iban) || (p.bankAccount && a.accountNumber === p.bankAccount),
+  );
+  if ((p.iban || p.bankAccount) && !known) {
+    const added = p.iban ? { iban: p.iban, bic: p.bic } : { accountNumber: p.bankAccount };
+    const currencyOf = p.iban && !p.iban.startsWith('CZ') ? currency : 'CZK';
+    patch.bankAccounts = [
+      ...accounts,
+      { ...added, currency: currencyOf, isDefault: !accounts.some((a) => a.isDefault && a.currency === currencyOf) },
+    ];
+  }
+  if (!party?.roles.includes(kind)) patch.roles = [...(party?.roles ?? []), kind];
+  return patch;
+}
+
+/**
+ * Keeps the partner a role of one party in core's address book: the party it names, else the one
+ * with its IČO, else a new one; the party learns what accounting knows and gets the role. Answers the
+ * party id.
+ */
+async function linkParty(
+  ctx: Ctx,
+  kind: PartnerKind,
+  p: PartnerView,
+  currency: string,
+  overwrite: boolean,
+): Promise<string> {
+  let party = p.partyId ? await getParty(ctx, p.partyId) : null;
+  let keepIco = true;
+  if (p.ico && party?.ico !== p.ico) {
+    const [holder] = await findParties(ctx, { ico: p.ico, activeOnly: false, limit: 1 });
+    const taken = holder ? await partyTaken(ctx, kind, holder.id, p.id) : false;
+    if (holder && !taken) party = holder;
+    else if (holder) keepIco = false; // another partner of this kind is that party already
+  }
+  const patch = partyPatch(party, p, kind, currency, overwrite && party?.id === p.partyId);
+  if (!keepIco) delete patch.ico;
+  const linked = !party
+    ? await createParty(ctx, { ...patch, name: p.name })
+    : Object.keys(patch).length
+      ? await updateParty(ctx, party.id, patch)
+      : party;
+  if (linked.id !== p.partyId) {
+    await dbOf(ctx)
+      .updateTable('accounting.partners')
+      .set({ party_id: linked.id })
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', p.id)
+      .execute();
+  }
+  return linked.id;
+}
+
+/** Whether another partner of this kind is that party already. */
+async function partyTaken(ctx: Ctx, kind: PartnerKind, partyId: string, except?: string): Promise<string | null> {
+  let q = dbOf(ctx)
+    .selectFrom('accounting.partners')
+    .select('name')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('kind', '=', kind)
+    .where('party_id', '=', partyId);
+  if (except) q = q.where('id', '<>', except);
+  return (await q.executeTakeFirst())?.name ?? null;
+}
+
+async function assertPartyFree(ctx: Ctx, kind: PartnerKind, partyId: string, except?: string) {
+  const other = await partyTaken(ctx, kind, partyId, except);
+  if (other) throw conflict('duplicate_party', `${other} is already a ${kind}`);
+}
+
+/** The address book's party a partner input names, or 400 when there is none. */
+async function partyOf(ctx: Ctx, partyId: string): Promise<Party> {
+  const party = await getParty(ctx, partyId);
+  if (!party)
+    throw badRequest('invalid_input', 'Unknown party', [
+      { path: 'partyId', message: 'No such party in the address book' },
+    ]);
+  return party;
+}
+
 export async function createPartner(ctx: Ctx, kind: PartnerKind, input: PartnerInput): Promise<PartnerView> {
   const settings = await settingsOf(ctx);
-  const values = clean(input);
+  let merged = input;
+  if (input.partyId) {
+    const party = await partyOf(ctx, input.partyId);
+    await assertPartyFree(ctx, kind, party.id);
+    const known = fromParty(party);
+    merged = {
+      ...known,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')),
+    };
+  }
+  const values = clean(merged);
   await assertIcoFree(ctx, kind, values.ico);
   const id = newId();
   await dbOf(ctx)
     .insertInto('accounting.partners')
-    .values({ country: settings.country, ...values, name: values.name as string, tenant_id: ctx.tenant.id, id, kind })
+    .values({
+      country: settings.country,
+      ...values,
+      name: values.name as string,
+      tenant_id: ctx.tenant.id,
+      id,
+      kind,
+      party_id: input.partyId ?? null,
+    })
     .execute();
+  await linkParty(ctx, kind, await getPartner(ctx, kind, id), settings.currency, false);
   const created = await getPartner(ctx, kind, id);
   await ctx.audit({
     action: `accounting.${kind}.create`,
@@ -219,8 +370,14 @@ export async function updatePartner(
   patch: Partial<PartnerInput>,
 ): Promise<PartnerView> {
   const before = await getPartner(ctx, kind, id);
-  const values = clean(patch);
+  const { partyId, ...rest } = patch;
+  const values = clean(rest);
   if (values.ico) await assertIcoFree(ctx, kind, values.ico, id);
+  if (partyId && partyId !== before.partyId) {
+    await partyOf(ctx, partyId);
+    await assertPartyFree(ctx, kind, partyId, id);
+    values.party_id = partyId;
+  }
   if (Object.keys(values).length) {
     await dbOf(ctx)
       .updateTable('accounting.partners')
@@ -229,6 +386,8 @@ export async function updatePartner(
       .where('id', '=', id)
       .execute();
   }
+  const { currency } = await settingsOf(ctx);
+  await linkParty(ctx, kind, await getPartner(ctx, kind, id), currency, true);
   const after = await getPartner(ctx, kind, id);
   await ctx.audit({
     action: `accounting.${kind}.update`,
@@ -238,6 +397,48 @@ export async function updatePartner(
     after,
   });
   return after;
+}
+
+/**
+ * The address book changed a party (event `core.party.updated`): its customer and vendor take over
+ * the details accounting prints (name, IČO, DIČ, contacts, billing address, default account).
+ */
+export async function syncFromParty(ctx: Ctx, partyId: string): Promise<void> {
+  const party = await getParty(ctx, partyId);
+  if (!party) return;
+  const known = fromParty(party);
+  const db = dbOf(ctx);
+  const partners = await db
+    .selectFrom('accounting.partners')
+    .select(['id', 'kind'])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('party_id', '=', partyId)
+    .execute();
+  for (const p of partners) {
+    let values: Updateable<PartnersTable>;
+    try {
+      values = clean(known);
+    } catch {
+      continue; // details accounting cannot keep (a foreign registration number): the partner keeps its own
+    }
+    if (values.ico) {
+      const clash = await db
+        .selectFrom('accounting.partners')
+        .select('id')
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('kind', '=', p.kind)
+        .where('ico', '=', values.ico)
+        .where('id', '<>', p.id)
+        .executeTakeFirst();
+      if (clash) delete values.ico;
+    }
+    await db
+      .updateTable('accounting.partners')
+      .set(values)
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', p.id)
+      .execute();
+  }
 }
 
 /** Deletes a customer or vendor nobody refers to; otherwise 409 (deactivate instead). */
@@ -269,6 +470,9 @@ export async function deletePartner(ctx: Ctx, kind: PartnerKind, id: string): Pr
       .executeTakeFirst());
   if (used) throw conflict('partner_in_use', `${before.name} has documents or postings; deactivate instead`);
   await db.deleteFrom('accounting.partners').where('tenant_id', '=', t).where('id', '=', id).execute();
+  // The party stays in the address book, no longer in this role.
+  const party = before.partyId ? await getParty(ctx, before.partyId) : null;
+  if (party?.roles.includes(kind)) await updateParty(ctx, party.id, { roles: party.roles.filter((r) => r !== kind) });
   await ctx.audit({ action: `accounting.${kind}.delete`, entityType: `accounting.${kind}`, entityId: id, before });
 }
 

@@ -1,4 +1,4 @@
-import { badRequest } from '@bureau/core';
+import { badRequest, getParty, isUuid } from '@bureau/core';
 import type { PartyRef } from '../../contract.ts';
 import { type Ctx, dbOf } from './context.ts';
 import type { PartnerKind } from './db.ts';
@@ -6,22 +6,26 @@ import { normalizeIco } from './identifiers.ts';
 import { createPartner } from './partners.ts';
 
 /**
- * The accounting customer (vendor) a contract caller means. `{ partyId }` names a known partner;
+ * The accounting customer (vendor) a contract caller means. `{ partyId }` names a known partner or a
+ * party of core's address book (which becomes this kind of partner on first use);
  * details find one by IČO (or by exact name when there is none) and create it otherwise, so a
  * module can invoice a walk-in buyer without managing accounting's address book itself.
  */
 export async function partnerForParty(ctx: Ctx, kind: PartnerKind, ref: PartyRef, path: string): Promise<string> {
   const db = dbOf(ctx);
   if ('partyId' in ref) {
+    // Accounting's own partner id, or a party of core's address book (made this kind of partner on first use).
     const row = await db
       .selectFrom('accounting.partners')
       .select('id')
       .where('tenant_id', '=', ctx.tenant.id)
       .where('kind', '=', kind)
-      .where('id', '=', ref.partyId)
+      .where((eb) => eb.or([eb('id', '=', ref.partyId), eb('party_id', '=', ref.partyId)]))
       .executeTakeFirst();
-    if (!row) throw badRequest('invalid_input', `Unknown ${kind}`, [{ path, message: `No such ${kind}` }]);
-    return row.id;
+    if (row) return row.id;
+    const party = isUuid(ref.partyId) ? await getParty(ctx, ref.partyId) : null;
+    if (!party) throw badRequest('invalid_input', `Unknown ${kind}`, [{ path, message: `No such ${kind}` }]);
+    return (await createPartner(ctx, kind, { name: party.name, partyId: party.id })).id;
   }
   const ico = ref.ico ? normalizeIco(ref.ico) : null;
   let q = db

@@ -9,6 +9,7 @@ import {
   Field,
   notify,
   PageHeader,
+  PartyPicker,
   Segmented,
   unwrap,
   useTenant,
@@ -33,6 +34,8 @@ const blank = {
   postalCode: '',
   country: '',
   paymentTermsDays: '14',
+  partyId: '',
+  partyName: '',
 };
 
 /** Customers and vendors: who we invoice and who bills us, with IČO/DIČ/IBAN validated by the server. */
@@ -78,6 +81,7 @@ export default function Partners() {
         postalCode: opt(v.postalCode),
         country: opt(v.country),
         ...(Number.isFinite(terms) ? { paymentTermsDays: terms } : {}),
+        ...(v.partyId ? { partyId: v.partyId } : {}),
       };
       const created =
         kind() === 'vendors'
@@ -127,6 +131,37 @@ export default function Partners() {
       <Show when={adding()}>
         <Card title={kind() === 'vendors' ? t('partners.addVendor') : t('partners.addCustomer')}>
           <form class="stack" onSubmit={form.submit} noValidate>
+            <Show when={can('tenant.parties.read')}>
+              <PartyPicker
+                label={t('partners.fromAddressBook')}
+                description={t('partners.fromAddressBookHint')}
+                value={form.values.partyId ? { id: form.values.partyId, name: form.values.partyName } : null}
+                error={form.error('partyId')}
+                onChange={(p) => {
+                  if (!p) {
+                    form.set({ partyId: '', partyName: '' });
+                    return;
+                  }
+                  const address = p.addresses.find((a) => a.kind === 'billing') ?? p.addresses[0];
+                  const account = p.bankAccounts.find((a) => a.isDefault) ?? p.bankAccounts[0];
+                  form.set({
+                    partyId: p.id,
+                    partyName: p.name,
+                    name: p.name,
+                    ico: p.ico ?? '',
+                    dic: p.dic ?? '',
+                    iban: account?.iban ?? '',
+                    bic: account?.bic ?? '',
+                    email: p.email ?? '',
+                    phone: p.phone ?? '',
+                    street: address?.street ?? '',
+                    city: address?.city ?? '',
+                    postalCode: address?.zip ?? '',
+                    country: p.country,
+                  });
+                }}
+              />
+            </Show>
             <div class="form-grid cols-4">
               <Field {...form.bind('name')} class="span-2" label={t('partners.name')} required autofocus />
               <Field {...form.bind('ico')} label={t('partners.ico')} inputmode="numeric" />

@@ -4,7 +4,7 @@
  * - a company with a wrong IČO is refused by the field, in the reader's language; with the right one
  *   it is saved and its page shows it;
  * - the list finds it on the server by IČO and by a word of its name;
- * - accounting takes it as a customer from the address book picker;
+ * - accounting takes it as a customer from the address book picker (Customers & vendors → Add customer);
  * - the list fits 390 px and axe-core finds no violation.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -102,6 +102,17 @@ async function findCompany(page: Page, base: string, w: Words, company: { name: 
   }
 }
 
+/** Accounting takes it as a customer from the address book picker; it is then in the customer list. */
+async function useAsCustomer(page: Page, base: string, w: Words, company: { name: string; ico: string }) {
+  await page.goto(`${base}/accounting/partners`);
+  await page.getByRole('button', { name: w.addCustomer }).click();
+  await page.getByLabel(w.fromBook).fill(company.ico);
+  await page.getByRole('button', { name: new RegExp(company.name) }).click();
+  await expect.poll(() => page.getByLabel(w.name, { exact: true }).first().inputValue()).toBe(company.name);
+  await page.getByRole('button', { name: w.saveCustomer }).click();
+  await page.locator('tbody tr', { hasText: company.name }).first().waitFor();
+}
+
 async function journey(
   page: Page,
   base: string,
@@ -118,6 +129,7 @@ async function journey(
   await screenshot(page, `settings-parties-390-${tag}`);
   expect(await axeViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1360, height: 860 });
+  await useAsCustomer(page, base, w, company);
 }
 
 describe('address book', () => {

@@ -2,6 +2,10 @@ import { defineMessages } from '@bureau/core';
 
 /** What orders tells people, in both languages (problems, field errors, transition refusals). */
 export const m = defineMessages('orders', {
+  unknown_party: {
+    en: 'No such company or person in the address book',
+    cs: 'Taková firma nebo osoba v adresáři není',
+  },
   sku_taken: { en: 'SKU {sku} is taken already', cs: 'Kód zboží {sku} už je použitý' },
   gtin_taken: { en: 'GTIN {gtin} belongs to another product', cs: 'GTIN {gtin} patří jinému zboží' },
   invalid_gtin: {

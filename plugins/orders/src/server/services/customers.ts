@@ -1,13 +1,23 @@
-import type { PluginContext } from '@bureau/core';
+import {
+  badRequest,
+  ensureParty,
+  fieldError,
+  getParty,
+  isUuid,
+  type Party,
+  type PluginContext,
+  Problem,
+} from '@bureau/core';
 import type { z } from 'zod';
 import type { CustomerInput } from '../../schema.ts';
+import { m as om } from '../messages.ts';
 
 /**
- * The one place orders learns who a customer (or vendor) is. Core's shared address book (parties) is
- * being built in this release; until it is on main, `{ partyId }` is kept as an opaque id together
- * with the snapshot the order was placed with, and `{ name, … }` is stored as that snapshot. When
- * core's parties API lands, `resolveParty` looks the id up there (404 for an unknown one) and creates
- * a party from the details; nothing else in orders changes.
+ * The one place orders learns who a customer (or vendor) is: a party of core's shared address book.
+ * `{ partyId }` names one (400 at `customer.partyId` when the address book has none); details find the
+ * party by IČO (else by exact name) or add it, with the customer role. The order keeps the party id
+ * together with the snapshot it was placed with, so a later change in the address book does not
+ * rewrite a placed order.
  */
 export interface PartySnapshot {
   partyId: string | null;
@@ -27,20 +37,22 @@ export async function resolveParty(
   _role: 'customer' | 'vendor' = 'customer',
 ): Promise<PartySnapshot> {
   if ('partyId' in input) {
+    const party = isUuid(input.partyId) ? await getParty(ctx, input.partyId) : null;
+    if (!party) throw badRequest('invalid_input', om.unknown_party, [fieldError('customer.partyId', om.unknown_party)]);
+    const address = party.addresses.find((a) => a.kind === 'billing') ?? party.addresses[0];
     return {
-      partyId: input.partyId,
-      name: input.partyId,
-      email: null,
-      phone: null,
-      ico: null,
-      street: null,
-      city: null,
-      postalCode: null,
-      country: ctx.tenant.country,
+      partyId: party.id,
+      name: party.name,
+      email: party.email,
+      phone: party.phone,
+      ico: party.ico,
+      street: address?.street || null,
+      city: address?.city || null,
+      postalCode: address?.zip || null,
+      country: party.country,
     };
   }
-  return {
-    partyId: null,
+  const snapshot = {
     name: input.name,
     email: input.email ?? null,
     phone: input.phone ?? null,
@@ -50,11 +62,45 @@ export async function resolveParty(
     postalCode: input.postalCode ?? null,
     country: input.country ?? ctx.tenant.country,
   };
+  let party: Party;
+  try {
+    party = await ensureParty(
+      ctx,
+      {
+        name: snapshot.name,
+        email: snapshot.email,
+        phone: snapshot.phone,
+        ico: snapshot.ico,
+        country: snapshot.country,
+        addresses:
+          snapshot.street || snapshot.city || snapshot.postalCode
+            ? [
+                {
+                  kind: 'billing',
+                  street: snapshot.street ?? '',
+                  city: snapshot.city ?? '',
+                  zip: snapshot.postalCode ?? '',
+                },
+              ]
+            : [],
+      },
+      'customer',
+    );
+  } catch (err) {
+    // The address book's field errors (a wrong IČO check digit…) belong to the order's customer.
+    if (err instanceof Problem && err.errors)
+      throw new Problem(err.status, err.code, err.text, {
+        errors: err.errors.map((e) => ({ ...e, path: `customer.${e.path}` })),
+      });
+    throw err;
+  }
+  return { partyId: party.id, ...snapshot };
 }
 
 /** How accounting is told who the invoice is for (its PartyRef). */
 export function accountingPartyRef(p: PartySnapshot) {
-  if (p.partyId && p.name === p.partyId) return { partyId: p.partyId };
+  // Accounting makes the address book's party its customer on first use.
+  if (p.partyId) return { partyId: p.partyId };
   return {
     name: p.name,
     ico: p.ico,

@@ -200,11 +200,11 @@ describe('Settings → Records (en)', () => {
     await page.goto(records());
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitemradio', { name: 'English' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 15_000 }).toBe('en');
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Retention schedule' }).waitFor();
     const row = page.locator('tbody tr', { hasText: 'Invoices, bills and credit notes' });
-    await expect.poll(() => row.textContent()).toMatch(/Statutory minimum: 10 years/);
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/Statutory minimum: 10 years/);
     await page.getByRole('link', { name: 'Personal data requests' }).click();
     await page.locator('tbody tr', { hasText: PERSON }).getByText('done').waitFor();
     await page.getByRole('link', { name: 'Legal holds' }).click();

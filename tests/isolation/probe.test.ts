@@ -208,7 +208,12 @@ async function replayGlobal(op: Operation, victim: Side, intruder: Side): Promis
       await probe(other.session, op, path, req.body, expectSession, victim);
       // API tokens authenticate /api/t/ routes only: elsewhere a token is no credential at all.
       const token = intruder.tokens.get(other.slug) as Client;
-      const expectToken: Expect = op.path.startsWith('/api/invitations/') ? 'not-found' : 'unauthenticated';
+      // GET /api/session answers everyone (`{ me: null }` when signed out): a token is no credential there either.
+      const expectToken: Expect = op.path.startsWith('/api/invitations/')
+        ? 'not-found'
+        : op.path === '/api/session'
+          ? 'no-leak-only'
+          : 'unauthenticated';
       await probe(token, op, path, req.body, expectToken, victim);
     }
   }

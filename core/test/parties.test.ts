@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkCompanyIds,
@@ -131,6 +132,40 @@ describe('address book (parties)', () => {
     expect(res.body.errors[0].path).toBe('ico');
   });
 
+  it('gives two parallel requests with the same IČO one party and one 409 duplicate_ico, never a 500', async () => {
+    const body = { name: 'Souběžná s.r.o.', ico: '45317054' };
+    const both = await Promise.all([owner.json('POST', path, body), owner.json('POST', path, body)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const [made, refused] = both[0]?.status === 201 ? both : [both[1], both[0]];
+    expect(refused?.body).toMatchObject({ code: 'duplicate_ico', ico: '45317054' });
+    expect(refused?.body.errors[0].path).toBe('ico');
+    const list = await owner.json('GET', `${path}?q=45317054`);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([made?.body.id]);
+    await owner.json('DELETE', `${path}/${made?.body.id}`);
+  });
+
+  it('answers 409 naming the party when a concurrent transaction adds the same IČO after the check', async () => {
+    // The second request is chained here, outside the tenant transaction's async context, and started from inside it.
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => {
+      start = resolve;
+    });
+    const late = started.then(() => owner.json('POST', path, { name: 'Druhá s.r.o.', ico: '49240901' }));
+    const first = await t.inTenant(owner.tenant.id, async (ctx) => {
+      const party = await createParty(ctx, { name: 'První s.r.o.', ico: '49240901' });
+      start();
+      // On PostgreSQL the request has passed its check and waits on this transaction's row at the
+      // unique index; PGlite runs one transaction at a time, so it starts after this one commits.
+      if (process.env.DATABASE_URL) await waitUntilBlockedOnThisTransaction(ctx.db);
+      return party;
+    });
+    const res = await late;
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body).toMatchObject({ code: 'duplicate_ico', partyId: first.id, name: 'První s.r.o.' });
+    expect(res.body.errors[0].path).toBe('ico');
+    await owner.json('DELETE', `${path}/${first.id}`);
+  });
+
   it('searches by name words and IČO on the server, filters by role and tag, pages and exports', async () => {
     for (const [name, ico, roles] of [
       ['Alfa Brno a.s.', '27082440', ['vendor']],
@@ -240,3 +275,15 @@ describe('identifier checks', () => {
     );
   });
 });
+
+/** Waits until another session waits for this transaction (a lock on its id), as PostgreSQL reports it. */
+async function waitUntilBlockedOnThisTransaction(db: Kysely<any>) {
+  for (let i = 0; i < 10_000; i++) {
+    const { rows } = await sql<{ waiting: boolean }>`
+      select exists (select 1 from pg_locks where not granted and locktype = 'transactionid'
+        and transactionid::text = (txid_current() % 4294967296)::text) as waiting`.execute(db);
+    if (rows[0]?.waiting) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the concurrent request never waited on this transaction');
+}

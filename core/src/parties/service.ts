@@ -168,21 +168,33 @@ function columns(v: Values): Record<string, unknown> {
   return out;
 }
 
-async function assertIcoFree(ctx: Pick<Ctx, 'db' | 'tenant'>, ico: string | null | undefined, except?: string) {
-  if (!ico) return;
+/** 409 `duplicate_ico`: the party that has the IČO is named when it is known. */
+function icoTaken(ico: string, other?: { id: string; name: string }): Problem {
+  return new Problem(409, 'duplicate_ico', other ? ptm.duplicate_ico : ptm.ico_taken, {
+    extra: other ? { partyId: other.id, name: other.name, ico } : { ico },
+    errors: [fieldError('ico', ptm.ico_taken)],
+  });
+}
+
+async function icoHolder(ctx: Pick<Ctx, 'db' | 'tenant'>, ico: string, except?: string) {
   let q = ctx.db
     .selectFrom('core.parties')
     .select(['id', 'name'])
     .where('tenant_id', '=', ctx.tenant.id)
     .where('ico', '=', ico);
   if (except) q = q.where('id', '<>', except);
-  const other = await q.executeTakeFirst();
-  if (other)
-    throw new Problem(409, 'duplicate_ico', ptm.duplicate_ico, {
-      extra: { partyId: other.id, name: other.name, ico },
-      errors: [fieldError('ico', ptm.ico_taken)],
-    });
+  return (await q.executeTakeFirst()) as { id: string; name: string } | undefined;
 }
+
+async function assertIcoFree(ctx: Pick<Ctx, 'db' | 'tenant'>, ico: string | null | undefined, except?: string) {
+  if (!ico) return;
+  const other = await icoHolder(ctx, ico, except);
+  if (other) throw icoTaken(ico, other);
+}
+
+/** Whether a database error is the unique IČO index refusing a second party (a concurrent writer won). */
+const isIcoClash = (err: unknown) =>
+  (err as { code?: string })?.code === '23505' && (err as { constraint?: string }).constraint === 'parties_ico_key';
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const r = schema.safeParse(input);
@@ -200,9 +212,27 @@ export async function createParty(ctx: Ctx, input: PartyInput): Promise<Party> {
   const country = parsed.country ?? ctx.tenant.country;
   const values = clean(parsed, country);
   await assertIcoFree(ctx, values.ico);
+  const id = await insertParty(ctx, values, country);
+  if (!id) {
+    // Another request added a party with this IČO between the check and the insert, and committed.
+    const ico = values.ico as string;
+    throw icoTaken(ico, await icoHolder(ctx, ico));
+  }
+  const party = await mustGet(ctx, id);
+  await ctx.audit({ action: 'party.created', entityType: 'party', entityId: id, after: party });
+  await ctx.emit('core.party.created', { partyId: id });
+  return party;
+}
+
+/**
+ * Inserts the row; null when the IČO's unique index already holds a party of this tenant. On PostgreSQL
+ * the insert waits for a concurrent transaction that added the same IČO and yields to it once it commits,
+ * so two parallel requests give one party and one 409, never a 500.
+ */
+async function insertParty(ctx: Ctx, values: Values, country: string): Promise<string | null> {
   const id = newId();
   const now = ctx.now();
-  await ctx.db
+  const row = await ctx.db
     .insertInto('core.parties')
     .values({
       tenant_id: ctx.tenant.id,
@@ -213,11 +243,10 @@ export async function createParty(ctx: Ctx, input: PartyInput): Promise<Party> {
       created_at: now,
       updated_at: now,
     })
-    .execute();
-  const party = await mustGet(ctx, id);
-  await ctx.audit({ action: 'party.created', entityType: 'party', entityId: id, after: party });
-  await ctx.emit('core.party.created', { partyId: id });
-  return party;
+    .onConflict((oc) => oc.columns(['tenant_id', 'ico']).where('ico', 'is not', null).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row ? id : null;
 }
 
 /** Changes the fields sent (lists are replaced whole); 404 for an unknown id; audit + `core.party.updated`. */
@@ -226,12 +255,18 @@ export async function updateParty(ctx: Ctx, id: string, patch: PartyPatch): Prom
   const parsed = parse(PartyPatch, patch);
   const values = clean(parsed, parsed.country ?? before.country);
   if (values.ico) await assertIcoFree(ctx, values.ico, id);
-  await ctx.db
-    .updateTable('core.parties')
-    .set({ ...columns(values), updated_at: ctx.now() })
-    .where('tenant_id', '=', ctx.tenant.id)
-    .where('id', '=', id)
-    .execute();
+  try {
+    await ctx.db
+      .updateTable('core.parties')
+      .set({ ...columns(values), updated_at: ctx.now() })
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('id', '=', id)
+      .execute();
+  } catch (err) {
+    // A concurrent request gave another party this IČO and committed; the transaction is lost, so unnamed.
+    if (values.ico && isIcoClash(err)) throw icoTaken(values.ico);
+    throw err;
+  }
   const after = await mustGet(ctx, id);
   await ctx.audit({ action: 'party.updated', entityType: 'party', entityId: id, before, after });
   await ctx.emit('core.party.updated', { partyId: id });
@@ -270,7 +305,17 @@ export async function ensureParty(ctx: Ctx, details: PartyInput, role?: string):
     : q.where('p.ico', 'is', null).where(sql<boolean>`lower(p.name) = lower(${details.name.trim()})`);
   const found = await q.orderBy('p.created_at').orderBy('p.id').executeTakeFirst();
   if (found) return role ? addPartyRoles(ctx, found.id as string, [role]) : toParty(found as Row);
-  return createParty(ctx, { ...details, roles: [...new Set([...(details.roles ?? []), ...(role ? [role] : [])])] });
+  try {
+    return await createParty(ctx, {
+      ...details,
+      roles: [...new Set([...(details.roles ?? []), ...(role ? [role] : [])])],
+    });
+  } catch (err) {
+    // A concurrent request added the party with this IČO first: it is the one meant.
+    const taken = err instanceof Problem && err.code === 'duplicate_ico' ? err.extra?.partyId : undefined;
+    if (typeof taken !== 'string') throw err;
+    return role ? addPartyRoles(ctx, taken, [role]) : mustGet(ctx, taken);
+  }
 }
 
 /** One party a module's migration brings into the address book (see `importParties`). */

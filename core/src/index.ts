@@ -67,12 +67,16 @@ export {
   translator,
 } from './i18n/index.ts';
 export {
+  accountToIban,
   type BankAccountInput,
+  type BirthNumberInfo,
   type CheckedBankAccount,
   type CzechAccount,
   checkBankAccount,
   checkCompanyIds,
   czechAccountToIban,
+  domesticAccountText,
+  formatBirthNumber,
   formatCzechAccount,
   ibanToCzechAccount,
   idm,
@@ -86,6 +90,7 @@ export {
   normalizeIban,
   normalizeIco,
   normalizeVatId,
+  parseBirthNumber,
   parseCzechAccount,
 } from './identifiers/index.ts';
 export { drawBarcode } from './labels/render.ts';

@@ -55,3 +55,19 @@ export const isValidBic = (bic: string) => isValidBIC(bic.toUpperCase());
 
 /** Whether text is a Czech domestic account number with both check digits right ("19-2000145399/0800"). */
 export const isValidCzechAccount = (text: string) => parseCzechAccount(text.trim()) !== null;
+
+/**
+ * An account as an IBAN (electronic form) from what people type: a Czech domestic number
+ * (`19-2000145399/0800`, both check digits right) converted to its CZ IBAN, or an IBAN with a valid
+ * check; null if it is neither.
+ */
+export function accountToIban(text: string): string | null {
+  const domestic = parseCzechAccount(text.trim());
+  return domestic ? czechAccountToIban(domestic) : normalizeIban(text.trim());
+}
+
+/** A CZ IBAN as the domestic number people know (`19-2000145399/0800`); other IBANs as they are. */
+export function domesticAccountText(iban: string): string {
+  const domestic = ibanToCzechAccount(iban);
+  return domestic ? formatCzechAccount(domestic) : iban;
+}

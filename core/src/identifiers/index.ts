@@ -1,6 +1,8 @@
 export {
+  accountToIban,
   type CzechAccount,
   czechAccountToIban,
+  domesticAccountText,
   formatCzechAccount,
   ibanToCzechAccount,
   isValidBic,
@@ -8,6 +10,7 @@ export {
   normalizeIban,
   parseCzechAccount,
 } from './bank-account.ts';
+export { type BirthNumberInfo, formatBirthNumber, parseBirthNumber } from './birth-number.ts';
 export {
   hasVatIdFormat,
   isValidCzDic,

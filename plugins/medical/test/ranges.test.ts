@@ -1,6 +1,6 @@
+import { parseBirthNumber } from '@bureau/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBirthNumber } from '../src/server/services/birth-number.ts';
 import { ageInDays, deltaPercent, flagOf, pickRange, type RangeRow } from '../src/server/services/ranges.ts';
 
 const r = (x: Partial<RangeRow> & { id: string }): RangeRow => ({

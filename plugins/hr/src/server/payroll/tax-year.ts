@@ -1,7 +1,6 @@
-import { formatMoney, newId, type PluginContext, problem, readCompanyProfile } from '@bureau/core';
+import { formatBirthNumber, formatMoney, newId, type PluginContext, problem, readCompanyProfile } from '@bureau/core';
 import { PAYROLL_YEARS, type PayrollYear } from '../data/payroll-cz.ts';
 import { m } from '../messages.ts';
-import { formatBirthNumber } from '../services/birth-number.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
 import {
   type DeductionKind,

@@ -1,4 +1,5 @@
 import {
+  accountToIban,
   defineRoute,
   formatMoney,
   json,
@@ -13,7 +14,6 @@ import { m } from '../messages.ts';
 import { payslipPdf } from '../payroll/pdf.ts';
 import { loadRun, payslipsOf, toPayslipView } from '../payroll/run.ts';
 import { salaryOrderXml } from '../payroll/sepa.ts';
-import { toIban } from '../services/bank-account.ts';
 import { pragueDate } from '../services/dates.ts';
 
 const tags = ['hr: payroll'];
@@ -146,7 +146,7 @@ export const paymentRoutes = (router: PluginRouter) =>
         const run = await loadRun(ctx, c.req.valid('param').id);
         if (!['approved', 'paid'].includes(run.status))
           throw problem(409, m.not_approved, undefined, { extra: { status: run.status } });
-        const debtorIban = toIban(q.debtorIban);
+        const debtorIban = accountToIban(q.debtorIban);
         if (!debtorIban) throw problem(400, m.invalid_bank_account);
         const rows = await payslipsOf(ctx, run.id);
         const transfers = rows

@@ -1,10 +1,14 @@
 import {
+  accountToIban,
   badRequest,
+  domesticAccountText,
   type FieldError,
   fieldError,
+  formatBirthNumber,
   formatMoney,
   newId,
   type PluginContext,
+  parseBirthNumber,
   parseMoney,
   problem,
 } from '@bureau/core';
@@ -13,8 +17,6 @@ import type { ContractInput, EmployeeInput, EmployeeUpdate } from '../../schema.
 import { m } from '../messages.ts';
 import { startOnboarding } from '../onboarding/service.ts';
 import { employeeWorkflow } from '../workflow.ts';
-import { domesticAccount, toIban } from './bank-account.ts';
-import { formatBirthNumber, parseBirthNumber } from './birth-number.ts';
 import { pragueDate, ymd, ymdOrNull } from './dates.ts';
 
 type Row = Record<string, any>;
@@ -161,7 +163,7 @@ export async function getEmployee(ctx: PluginContext, id: string, sensitive: boo
     sensitive,
     birthDate: sensitive ? ymdOrNull(r.birth_date) : null,
     birthNumber: sensitive && r.birth_number ? formatBirthNumber(r.birth_number) : null,
-    bankAccount: sensitive && r.iban ? domesticAccount(r.iban) : null,
+    bankAccount: sensitive && r.iban ? domesticAccountText(r.iban) : null,
     iban: sensitive ? (r.iban ?? null) : null,
     healthInsurer: sensitive ? (r.health_insurer ?? null) : null,
     taxDeclaration: sensitive ? r.tax_declaration : null,
@@ -213,7 +215,7 @@ async function personColumns(ctx: PluginContext, input: EmployeeUpdate, errors: 
     }
   }
   if (input.bankAccount !== undefined && input.bankAccount !== '') {
-    const iban = toIban(input.bankAccount);
+    const iban = accountToIban(input.bankAccount);
     if (!iban) errors.push(fieldError('bankAccount', m.invalid_bank_account));
     out.iban = iban;
   }

@@ -8,11 +8,11 @@ import {
   notFound,
   type PluginContext,
   type PluginRouter,
+  parseBirthNumber,
   problemResponses,
   z,
 } from '@bureau/core';
 import { m } from '../messages.ts';
-import { parseBirthNumber } from '../services/birth-number.ts';
 import { loadTests } from '../services/catalogue.ts';
 import { orderToFhir, RC_SYSTEM, TEST_SYSTEM } from '../services/fhir.ts';
 import { orderDetail } from '../services/order-detail.ts';

@@ -7,12 +7,12 @@ import {
   newId,
   notFound,
   type PluginRouter,
+  parseBirthNumber,
   problem,
   problemResponses,
   z,
 } from '@bureau/core';
 import { m } from '../messages.ts';
-import { parseBirthNumber } from '../services/birth-number.ts';
 import { ymd } from '../services/decimal.ts';
 
 export const Patient = z

@@ -544,7 +544,8 @@ export function ConfirmDialog(props: {
 /** Shows a short notification in the corner (the shell renders the region). */
 export function notify(message: string, tone: 'success' | 'danger' | 'info' = 'success') {
   toaster.show((p) => (
-    <Toast toastId={p.toastId} class={`toast toast-${tone}`}>
+    // Kobalte's default <li role="status"> is no list item to assistive tech, which made its <ol> an invalid list.
+    <Toast as="div" toastId={p.toastId} class={`toast toast-${tone}`}>
       <Toast.Description class="toast-text">{message}</Toast.Description>
       <Toast.CloseButton class="toast-close" aria-label="×">
         ×
@@ -556,7 +557,7 @@ export function notify(message: string, tone: 'success' | 'danger' | 'info' = 's
 export function ToastRegion() {
   return (
     <Toast.Region duration={4000} swipeDirection="right">
-      <Toast.List class="toast-list" />
+      <Toast.List as="div" class="toast-list" />
     </Toast.Region>
   );
 }

@@ -14,7 +14,7 @@ export function Logo(props: { size?: number }) {
   );
 }
 
-/** Initials in a colored square, stable per name. */
+/** Initials in a colored square, stable per name; 30 % lightness keeps white text at ≥ 4.5:1 for every hue. */
 export function Monogram(props: { name: string; size?: number }) {
   const initials = () =>
     props.name
@@ -31,7 +31,7 @@ export function Monogram(props: { name: string; size?: number }) {
       style={{
         width: `${props.size ?? 24}px`,
         height: `${props.size ?? 24}px`,
-        background: `hsl(${hue()} 55% 52%)`,
+        background: `hsl(${hue()} 55% 30%)`,
         'font-size': `${Math.round((props.size ?? 24) * 0.42)}px`,
       }}
     >

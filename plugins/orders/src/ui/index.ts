@@ -1,4 +1,4 @@
-/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files. Every page is lazy. */
+/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files, returns. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -10,6 +10,8 @@ const ProductNew = lazy(() => import('./pages/product-new.tsx'));
 const Stock = lazy(() => import('./pages/stock.tsx'));
 const Shipping = lazy(() => import('./pages/shipping.tsx'));
 const PickList = lazy(() => import('./pages/pick-list.tsx'));
+const Returns = lazy(() => import('./pages/returns.tsx'));
+const ReturnPage = lazy(() => import('./pages/return.tsx'));
 
 export default definePluginUi({
   id: 'orders',
@@ -20,6 +22,7 @@ export default definePluginUi({
     { label: { en: 'Stock', cs: 'Sklad' }, path: '/stock', permission: 'orders.read' },
     { label: { en: 'Pick list', cs: 'Vychystávání' }, path: '/pick-list', permission: 'orders.read' },
     { label: { en: 'Shipping', cs: 'Expedice' }, path: '/shipping', permission: 'orders.fulfil' },
+    { label: { en: 'Returns', cs: 'Vratky' }, path: '/returns', permission: 'orders.read' },
   ],
   routes: [
     { path: '/', component: Orders, permission: 'orders.read' },
@@ -29,6 +32,8 @@ export default definePluginUi({
     { path: '/stock', component: Stock, permission: 'orders.read' },
     { path: '/pick-list', component: PickList, permission: 'orders.read' },
     { path: '/shipping', component: Shipping, permission: 'orders.fulfil' },
+    { path: '/returns', component: Returns, permission: 'orders.read' },
+    { path: '/returns/:id', component: ReturnPage, permission: 'orders.read' },
     { path: '/:id', component: OrderPage, permission: 'orders.read' },
   ],
 });

@@ -10,3 +10,10 @@ export const STATUSES = defineStatuses({
   delivered: { tone: 'success', label: { en: 'Delivered', cs: 'Doručená' } },
   cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
 });
+
+/** The return workflow's states (returns-workflow.ts declares the same). */
+export const RETURN_STATUSES = defineStatuses({
+  authorised: { tone: 'info', label: { en: 'Authorised', cs: 'Povolená' } },
+  received: { tone: 'success', label: { en: 'Received', cs: 'Přijatá' } },
+  cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
+});

@@ -1,6 +1,7 @@
 /** What the pages read from the orders API (the server's zod schemas, as TypeScript types). */
 export type { Order, OrderDetail } from '../server/services/orders.ts';
 export type { Product } from '../server/services/products.ts';
+export type { Return, ReturnDetail } from '../server/services/returns.ts';
 
 export interface StockView {
   productId: string;

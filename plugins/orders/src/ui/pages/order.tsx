@@ -17,6 +17,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
 import type { OrderDetail, PickItem } from '../types.ts';
+import { OrderReturns } from './order-returns.tsx';
 
 type Line = OrderDetail['lines'][number];
 
@@ -235,6 +236,9 @@ export default function OrderPage() {
                     </div>
                   </Show>
                   <WorkflowPanel path={`/orders/orders/${o.id}`} onChange={() => void refetch()} />
+                  <Show when={o.status === 'shipped' || o.status === 'delivered'}>
+                    <OrderReturns orderId={o.id} />
+                  </Show>
                 </div>
               ),
             },

@@ -1,4 +1,4 @@
-/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files, returns. Every page is lazy. */
+/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files, returns, purchasing, the fulfilment worksheet. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -11,6 +11,10 @@ const Stock = lazy(() => import('./pages/stock.tsx'));
 const Shipping = lazy(() => import('./pages/shipping.tsx'));
 const PickList = lazy(() => import('./pages/pick-list.tsx'));
 const Returns = lazy(() => import('./pages/returns.tsx'));
+const Worksheet = lazy(() => import('./pages/worksheet.tsx'));
+const Purchases = lazy(() => import('./pages/purchases.tsx'));
+const PurchaseNew = lazy(() => import('./pages/purchase-new.tsx'));
+const PurchasePage = lazy(() => import('./pages/purchase.tsx'));
 const ReturnPage = lazy(() => import('./pages/return.tsx'));
 
 export default definePluginUi({
@@ -21,8 +25,10 @@ export default definePluginUi({
     { label: { en: 'Products', cs: 'Zboží' }, path: '/products', permission: 'orders.read' },
     { label: { en: 'Stock', cs: 'Sklad' }, path: '/stock', permission: 'orders.read' },
     { label: { en: 'Pick list', cs: 'Vychystávání' }, path: '/pick-list', permission: 'orders.read' },
+    { label: { en: 'Worksheet', cs: 'Vychystatelnost' }, path: '/worksheet', permission: 'orders.read' },
     { label: { en: 'Shipping', cs: 'Expedice' }, path: '/shipping', permission: 'orders.fulfil' },
     { label: { en: 'Returns', cs: 'Vratky' }, path: '/returns', permission: 'orders.read' },
+    { label: { en: 'Purchasing', cs: 'Nákup' }, path: '/purchases', permission: 'orders.read' },
   ],
   routes: [
     { path: '/', component: Orders, permission: 'orders.read' },
@@ -31,9 +37,13 @@ export default definePluginUi({
     { path: '/products/new', component: ProductNew, permission: 'orders.catalogue' },
     { path: '/stock', component: Stock, permission: 'orders.read' },
     { path: '/pick-list', component: PickList, permission: 'orders.read' },
+    { path: '/worksheet', component: Worksheet, permission: 'orders.read' },
     { path: '/shipping', component: Shipping, permission: 'orders.fulfil' },
     { path: '/returns', component: Returns, permission: 'orders.read' },
     { path: '/returns/:id', component: ReturnPage, permission: 'orders.read' },
+    { path: '/purchases', component: Purchases, permission: 'orders.read' },
+    { path: '/purchases/new', component: PurchaseNew, permission: 'orders.purchase' },
+    { path: '/purchases/:id', component: PurchasePage, permission: 'orders.read' },
     { path: '/:id', component: OrderPage, permission: 'orders.read' },
   ],
 });

@@ -17,3 +17,12 @@ export const RETURN_STATUSES = defineStatuses({
   received: { tone: 'success', label: { en: 'Received', cs: 'Přijatá' } },
   cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
 });
+
+/** The purchase order workflow's states (purchase-workflow.ts declares the same). */
+export const PURCHASE_STATUSES = defineStatuses({
+  draft: { tone: 'neutral', label: { en: 'Draft', cs: 'Rozpracovaná' } },
+  ordered: { tone: 'info', label: { en: 'Ordered', cs: 'Objednaná' } },
+  received: { tone: 'success', label: { en: 'Received', cs: 'Přijatá' } },
+  closed: { tone: 'neutral', label: { en: 'Closed', cs: 'Uzavřená' } },
+  cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
+});

@@ -1,7 +1,9 @@
 /** What the pages read from the orders API (the server's zod schemas, as TypeScript types). */
 export type { Order, OrderDetail } from '../server/services/orders.ts';
 export type { Product } from '../server/services/products.ts';
+export type { PurchaseOrder, PurchaseOrderDetail } from '../server/services/purchasing.ts';
 export type { Return, ReturnDetail } from '../server/services/returns.ts';
+export type { WorksheetRow } from '../server/services/worksheet.ts';
 
 export interface StockView {
   productId: string;
@@ -25,4 +27,16 @@ export interface PickItem {
   picked: number;
   remaining: number;
   complete: boolean;
+}
+
+export interface Suggestion {
+  productId: string;
+  sku: string;
+  name: string;
+  available: number;
+  onOrder: number;
+  reorderPoint: number;
+  suggested: number;
+  lastVendor: { partyId: string | null; name: string } | null;
+  lastUnitCost: string | null;
 }

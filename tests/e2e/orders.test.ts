@@ -1,0 +1,186 @@
+/**
+ * End-to-end, issue 14: an order journey in the browser. In Czech: a product is created, stock
+ * received, an order entered and confirmed, picked by scanning its SKU, packed and shipped, its
+ * receipt printed; then part of it comes back as a return, received back to stock and to scrap. In
+ * English at 390 px: an order shipped through the API is returned from its page; the pages fit the
+ * width and axe finds nothing.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function firmWithOrders(locale: 'cs' | 'en', name: string) {
+  const u = unique(`ord${locale}`);
+  const user = await signUpViaApi(server.url, {
+    email: u.email,
+    password: PASSWORD,
+    name,
+    firm: `${name} s.r.o.`,
+    slug: u.slug,
+    locale,
+  });
+  expect((await user.call('PUT', `/api/t/${u.slug}/modules/orders`, { confirm: true })).status).toBe(200);
+  return { ...user, email: u.email, slug: u.slug };
+}
+
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
+
+/** Runs a workflow transition by its button in the order's status panel. */
+async function transition(page: Page, label: string) {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await settled(page);
+}
+
+describe('an order journey in Czech', () => {
+  it('product → stock → order → scan pick → pack → ship → receipt → return', async () => {
+    const firm = await firmWithOrders('cs', 'Jana Skladová');
+    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'orders-failed-cs'));
+    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    const base = `${server.url}/t/${firm.slug}/orders`;
+
+    await page.goto(`${base}/products/new`);
+    await page.getByLabel(/^Kód/).fill('HRN-01');
+    await page.getByLabel(/^Název česky/).fill('Hrnek modrý');
+    await page.getByLabel(/^Název anglicky/).fill('Blue mug');
+    await page.getByLabel(/^Cena/).fill('150');
+    await page.getByRole('button', { name: 'Založit zboží' }).click();
+    await page.waitForURL(/\/orders\/products$/);
+    await page.getByText('HRN-01').first().waitFor();
+
+    await page.goto(`${base}/stock`);
+    await page.getByLabel(/^Zboží/).selectOption({ label: 'HRN-01 · Hrnek modrý' });
+    await page.getByLabel(/^Množství/).fill('10');
+    await page.getByLabel(/^Důvod/).fill('Příjemka od dodavatele');
+    await page.getByRole('button', { name: 'Upravit zásobu' }).click();
+    await page.getByText('Zásoba upravena').first().waitFor();
+
+    await page.goto(`${base}/new`);
+    await page.getByLabel(/^Jméno zákazníka/).fill('Pekárna U Mlýna');
+    await page.getByLabel(/^Zboží 1/).selectOption({ label: 'HRN-01 · Hrnek modrý' });
+    await page.getByLabel(/^Množství/).fill('3');
+    await page.getByRole('button', { name: 'Založit objednávku' }).click();
+    await page.waitForURL(uuidPath('/orders'));
+    await page.locator('.badge', { hasText: 'Rozpracovaná' }).first().waitFor();
+    const orderUrl = page.url().split('?')[0] as string;
+
+    await transition(page, 'Potvrdit');
+    await page.locator('.badge', { hasText: 'Potvrzená' }).first().waitFor();
+    await transition(page, 'Začít vychystávat');
+    const scan = page.getByLabel(/^Vychystat skenem/);
+    for (let i = 0; i < 3; i++) {
+      await scan.fill('HRN-01');
+      await scan.press('Enter');
+      await settled(page);
+    }
+    await page.getByText('Vše je vychystáno. Zabalte objednávku.').waitFor();
+    await scan.fill('NEEXISTUJE');
+    await scan.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'NEEXISTUJE' }).waitFor();
+    await transition(page, 'Zabaleno');
+    await page.getByRole('link', { name: 'Přepravní štítek' }).waitFor();
+    await transition(page, 'Odeslat');
+    await page.locator('.badge', { hasText: 'Odeslaná' }).first().waitFor();
+    const receipt = page.getByRole('link', { name: /^RC-\d{4}-00001$/ });
+    await receipt.waitFor();
+    const pdf = await page.request.get(`${server.url}${await receipt.getAttribute('href')}`);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+    // Two mugs come back: one to the shelf, one broken.
+    await page.getByLabel(/^Důvod vrácení/).fill('Poškozeno při přepravě');
+    await page.getByLabel(/^HRN-01/).fill('2');
+    await page.getByRole('button', { name: 'Povolit vratku' }).click();
+    await page.waitForURL(uuidPath('/orders/returns'));
+    await page.locator('.badge', { hasText: 'Povolená' }).first().waitFor();
+    await page.getByLabel(/^Zpět na sklad/).fill('1');
+    await page.getByLabel(/^Do odpisu/).fill('1');
+    await page.getByRole('button', { name: 'Přijmout', exact: true }).click();
+    await page.locator('.badge', { hasText: 'Přijatá' }).first().waitFor();
+    // 2 × 150 + 21 % VAT
+    await expect.poll(() => page.getByTestId('return-credit').textContent()).toMatch(/363,00/);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'orders-return-cs');
+
+    await page.goto(orderUrl);
+    await page.getByRole('link', { name: /^RMA-\d{4}-00001$/ }).waitFor();
+    const level = await firm.call('GET', `/api/t/${firm.slug}/orders/products?q=HRN-01`);
+    const productId = (level.body as { items: Array<{ id: string }> }).items[0]?.id;
+    const stock = await firm.call('GET', `/api/t/${firm.slug}/orders/stock?productId=${productId}`);
+    expect(stock.body).toMatchObject({ onHand: 8, available: 8, scrapped: 1 });
+    await ctx.close();
+  });
+});
+
+describe('returns in English at 390 px', () => {
+  it('a shipped order is returned from its page; the pages fit the width', async () => {
+    const firm = await firmWithOrders('en', 'Emma Stock');
+    const api = (method: string, path: string, body?: unknown) =>
+      firm.call(method, `/api/t/${firm.slug}/orders${path}`, body);
+    const product = await api('POST', '/products', { sku: 'MUG-EN', name: 'Mug', unitPrice: '100', vatRate: '21' });
+    const productId = (product.body as { id: string }).id;
+    expect((await api('POST', '/stock/adjustments', { productId, quantity: 5, reason: 'opening' })).status).toBe(201);
+    const order = await api('POST', '/orders', {
+      customer: { name: 'Corner Café Ltd' },
+      lines: [{ productId, quantity: 2 }],
+    });
+    const orderId = (order.body as { id: string }).id;
+    for (const step of ['confirm', 'pick']) expect((await api('POST', `/orders/${orderId}/${step}`)).status).toBe(200);
+    expect((await api('POST', `/orders/${orderId}/picks`, { all: true })).status).toBe(200);
+    for (const step of ['pack', 'ship']) expect((await api('POST', `/orders/${orderId}/${step}`)).status).toBe(200);
+
+    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'orders-failed-en'));
+    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    const base = `${server.url}/t/${firm.slug}/orders`;
+    await page.goto(`${base}/${orderId}`);
+    await page.getByLabel(/^Reason for the return/).fill('Wrong colour');
+    await page.getByRole('button', { name: 'Authorise return' }).click();
+    await page.waitForURL(uuidPath('/orders/returns'));
+    await page.locator('.badge', { hasText: 'Authorised' }).first().waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Receive', exact: true }).click();
+    await page.locator('.badge', { hasText: 'Received' }).first().waitFor();
+    await expect.poll(() => page.getByTestId('return-credit').textContent()).toMatch(/242\.00/);
+    await screenshot(page, 'orders-return-en-390');
+
+    await page.goto(`${base}/returns`);
+    await page
+      .getByRole('link', { name: /^RMA-\d{4}-00001$/ })
+      .first()
+      .waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+});

@@ -127,7 +127,7 @@ export default function ReturnPage() {
                       { header: t('product'), cell: (l) => l.description, hideOnMobile: true },
                       { header: t('authorised'), cell: (l) => l.quantity },
                       { header: t('restocked'), cell: (l) => l.restocked },
-                      { header: t('scrapped'), cell: (l) => l.scrapped },
+                      { header: t('scrapped'), cell: (l) => l.scrapped, hideOnMobile: true },
                     ]}
                   />
                   <Show when={r.status === 'authorised' && can('orders.fulfil')}>

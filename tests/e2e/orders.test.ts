@@ -103,11 +103,17 @@ describe('an order journey in Czech', () => {
     await transition(page, 'Potvrdit');
     await page.locator('.badge', { hasText: 'Potvrzená' }).first().waitFor();
     await transition(page, 'Začít vychystávat');
+    // Each scan is taken once with its own value; the next waits for the previous one's visible
+    // result (the picked count), and the field keeps its place and focus while the order reloads.
     const scan = page.getByRole('textbox', { name: 'Vychystat skenem' });
-    for (let i = 0; i < 3; i++) {
+    const picked = page.getByTestId('picked-HRN-01');
+    for (let i = 1; i <= 3; i++) {
       await scan.fill('HRN-01');
       await scan.press('Enter');
-      await settled(page);
+      await picked.filter({ hasText: new RegExp(`^${i}$`) }).waitFor();
+      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+      expect(await scan.inputValue()).toBe('');
+      expect(await scan.evaluate((el) => el === document.activeElement)).toBe(true);
     }
     await page.getByText('Vše je vychystáno. Zabalte objednávku.').waitFor();
     await scan.fill('NEEXISTUJE');

@@ -1,12 +1,18 @@
 import { createSignal, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { uid } from './inputs.tsx';
 import { useKit } from './kit-messages.ts';
-import { createScanDetector, type ScanOptions } from './scan.ts';
+import { createScanDetector, createSerialQueue, type ScanOptions } from './scan.ts';
 
 /**
  * A text input that also takes a keyboard-wedge barcode scanner: a burst of keystrokes ended by
  * Enter calls `onScan(code)` (and does not submit the surrounding form); Enter after typing calls
  * `onSubmit(text)`. The last scan is announced to screen readers.
+ *
+ * Every Enter takes the field's own value at that moment, then (with `clearOnScan`, the default)
+ * empties the field for the next code, so a scan is handled once and with its own value. When the
+ * handlers return a promise the scans are served one after another: the next handler starts after
+ * the previous one settled (a scanner is faster than the server), and the field is `aria-busy`
+ * meanwhile. An empty Enter on a clearing field is not a scan and calls nothing.
  */
 export function ScanInput(
   props: ScanOptions & {
@@ -14,8 +20,8 @@ export function ScanInput(
     hideLabel?: boolean;
     value?: string;
     onInput?: (text: string) => void;
-    onScan: (code: string) => void;
-    onSubmit?: (text: string) => void;
+    onScan: (code: string) => unknown;
+    onSubmit?: (text: string) => unknown;
     /** Empties the field after a scan (default), ready for the next one. */
     clearOnScan?: boolean;
     placeholder?: string;
@@ -37,16 +43,23 @@ export function ScanInput(
     setOwn(v);
     props.onInput?.(v);
   };
+  const [pending, setPending] = createSignal(0);
+  const serve = createSerialQueue();
   const keydown = (e: KeyboardEvent & { currentTarget: HTMLInputElement }) => {
     const code = detector.key(e.key, e.timeStamp || performance.now());
     if (e.key !== 'Enter') return;
     e.preventDefault();
-    if (code !== null) {
-      setText(props.clearOnScan === false ? code : '');
-      e.currentTarget.value = props.clearOnScan === false ? code : '';
-      setAnnounce(t('scanned', { code }));
-      props.onScan(code);
-    } else props.onSubmit?.(e.currentTarget.value);
+    const clears = props.clearOnScan !== false;
+    const typed = e.currentTarget.value;
+    if (code === null && clears && !typed.trim()) return;
+    const shown = clears ? '' : (code ?? typed);
+    setText(shown);
+    e.currentTarget.value = shown;
+    if (code !== null) setAnnounce(t('scanned', { code }));
+    setPending((n) => n + 1);
+    void serve(() => (code !== null ? props.onScan(code) : props.onSubmit?.(typed))).finally(() =>
+      setPending((n) => n - 1),
+    );
   };
   return (
     <div class={`field scan-field ${props.class ?? ''}`}>
@@ -82,6 +95,7 @@ export function ScanInput(
           value={text()}
           onInput={(e) => setText(e.currentTarget.value)}
           onKeyDown={keydown}
+          aria-busy={pending() > 0 ? 'true' : undefined}
         />
       </div>
       <span class="sr-only" role="status">

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createScanDetector } from './scan.ts';
+import { createScanDetector, createSerialQueue } from './scan.ts';
 
 /** Feeds `text` then Enter, one key every `gap` ms from `start`; returns what Enter said. */
 function feed(d: ReturnType<typeof createScanDetector>, text: string, gap: number, start = 1000) {
@@ -59,6 +59,40 @@ describe('scan detector', () => {
         (code, fast, slow) => {
           expect(feed(createScanDetector(), code, fast)).toBe(code);
           expect(feed(createScanDetector(), code, slow)).toBeNull();
+        },
+      ),
+    );
+  });
+});
+
+describe('serial queue (a scan field serving scans one at a time)', () => {
+  it('starts each task after the previous settled, in order, each with its own outcome (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ value: fc.string(), fails: fc.boolean(), ticks: fc.nat(5) }), { maxLength: 12 }),
+        async (tasks) => {
+          const serve = createSerialQueue();
+          let running = 0;
+          const started: number[] = [];
+          const outcomes = tasks.map((task, i) =>
+            serve(async () => {
+              expect(running).toBe(0);
+              running++;
+              started.push(i);
+              for (let k = 0; k < task.ticks; k++) await Promise.resolve();
+              running--;
+              if (task.fails) throw new Error(`failed ${i}`);
+              return task.value;
+            }).then(
+              (v) => ({ ok: true, v }),
+              (e: Error) => ({ ok: false, v: e.message }),
+            ),
+          );
+          const settled = await Promise.all(outcomes);
+          expect(started).toEqual(tasks.map((_, i) => i));
+          expect(settled).toEqual(
+            tasks.map((t, i) => (t.fails ? { ok: false, v: `failed ${i}` } : { ok: true, v: t.value })),
+          );
         },
       ),
     );

@@ -41,3 +41,17 @@ export function createScanDetector(options: ScanOptions = {}): ScanDetector {
     },
   };
 }
+
+/**
+ * Runs tasks one after another: each call waits for every earlier task to settle (resolve or
+ * throw) before it starts, and answers with its own task's outcome. A scan field uses it so a
+ * burst of scans reaches the server in order, one request at a time.
+ */
+export function createSerialQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => T | Promise<T>): Promise<Awaited<T>> => {
+    const run = tail.then(task) as Promise<Awaited<T>>;
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { ApiError } from './api.ts';
 import {
   Button,
@@ -108,6 +108,11 @@ export function WorkflowPanel(props: {
   onChange?: (view: WorkflowViewData) => void;
   /** Hide the history (e.g. when the page shows it elsewhere). */
   hideHistory?: boolean;
+  /**
+   * Reloads the transitions when this changes: what the guards look at, for a page that updates
+   * the record in place (e.g. the picked quantities that let an order be packed).
+   */
+  version?: string | number;
 }) {
   const i18n = useI18n();
   const t = useMessages(messages);
@@ -115,6 +120,13 @@ export function WorkflowPanel(props: {
   const [view, { mutate, refetch }] = createResource(
     () => props.path,
     (path) => api<WorkflowViewData>(`${path}/workflow`),
+  );
+  createEffect(
+    on(
+      () => props.version,
+      () => void refetch(),
+      { defer: true },
+    ),
   );
   const [running, setRunning] = createSignal<string | null>(null);
   const [dialog, setDialog] = createSignal<WorkflowTransitionView | null>(null);

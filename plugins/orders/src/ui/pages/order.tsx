@@ -13,13 +13,31 @@ import {
   WorkflowPanel,
 } from '@bureau/core/ui';
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, Show, type Signal } from 'solid-js';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
 import type { OrderDetail, PickItem } from '../types.ts';
 import { OrderReturns } from './order-returns.tsx';
 
 type Line = OrderDetail['lines'][number];
+
+/**
+ * A resource's value kept in a store and reconciled on refetch: the page's elements stay where
+ * they are and only the figures that changed update. The scan field in particular keeps its focus
+ * and whatever a scanner is typing while the order reloads after each pick.
+ */
+function reconciled<T>(initial: T | undefined): Signal<T | undefined> {
+  const [store, setStore] = createStore<{ value: T | undefined }>({ value: initial });
+  return [
+    () => store.value,
+    (next: unknown) => {
+      const v = typeof next === 'function' ? (next as (prev: T | undefined) => T)(unwrap(store.value)) : next;
+      setStore('value', reconcile(v as T));
+      return store.value;
+    },
+  ] as Signal<T | undefined>;
+}
 
 /**
  * One order: its figures and lines (reserved, picked, shipped), the workflow buttons, and while it
@@ -33,6 +51,7 @@ export default function OrderPage() {
   const [order, { refetch }] = createResource(
     () => params.id,
     (id) => api<OrderDetail & { invoiceStatus: { status: string; remaining: string } | null }>(`/orders/orders/${id}`),
+    { storage: reconciled },
   );
   const [pickMessage, setPickMessage] = createSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [weight, setWeight] = createSignal('');
@@ -54,6 +73,7 @@ export default function OrderPage() {
   };
   const base = () => `/t/${tenant().slug}/orders`;
 
+  /** One pick (a scan or "pick all"); the scan field waits for it before it sends the next scan. */
   const pick = async (body: Record<string, unknown>) => {
     try {
       const res = await api<{ items: PickItem[] }>(`/orders/orders/${params.id}/picks`, { method: 'POST', body });
@@ -64,7 +84,7 @@ export default function OrderPage() {
           ? t('allPicked')
           : t('pickedOne', { sku: last?.sku ?? '', remaining: last?.remaining ?? 0 }),
       });
-      void refetch();
+      await refetch();
     } catch (err) {
       if (err instanceof ApiError) setPickMessage({ tone: 'error', text: err.message });
       else throw err;
@@ -175,8 +195,8 @@ export default function OrderPage() {
                         label={t('scanToPick')}
                         placeholder={t('scanHint')}
                         autofocus
-                        onScan={(code) => void pick({ code })}
-                        onSubmit={(code) => void pick({ code })}
+                        onScan={(code) => pick({ code })}
+                        onSubmit={(code) => pick({ code })}
                       />
                       <Show when={pickMessage()}>
                         {(msg) => (
@@ -235,7 +255,11 @@ export default function OrderPage() {
                       </a>
                     </div>
                   </Show>
-                  <WorkflowPanel path={`/orders/orders/${o.id}`} onChange={() => void refetch()} />
+                  <WorkflowPanel
+                    path={`/orders/orders/${o.id}`}
+                    version={`${o.status} ${o.lines.map((l) => `${l.picked}/${l.shipped}`).join(' ')} ${o.packages.length}`}
+                    onChange={() => void refetch()}
+                  />
                   <Show when={o.status === 'shipped' || o.status === 'delivered'}>
                     <OrderReturns orderId={o.id} />
                   </Show>

@@ -1,7 +1,8 @@
 /**
  * IT with HR, through the HTTP API on a real database: employees (hr's `people` service) as holders
  * of assets, accessories and licence seats; a hire opens an equipment ticket; a leaver's equipment
- * goes on a return checklist (with a notification) that closes only when all is back. And the same
+ * goes on a return checklist (with a notification) that closes only when all is back, and their
+ * licence seats are freed once their last day has passed. And the same
  * installation for a tenant that has not enabled HR: no employees, check-out to one refused, no hooks.
  */
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
@@ -12,6 +13,7 @@ let t: TestBureau;
 let owner: TestUser;
 let noHr: TestUser;
 let api: ReturnType<typeof itApi>;
+let now = new Date('2026-03-20T10:00:00+01:00');
 
 /** A tenant's IT API, as the tests call it. */
 function itApi(u: TestUser) {
@@ -29,7 +31,10 @@ function itApi(u: TestUser) {
 
 beforeAll(async () => {
   // HR and IT as the app installs them (a plugin's own tests may not import another plugin).
-  t = await createTestBureau({ plugins: installedPlugins.filter((p) => p.id === 'hr' || p.id === 'it') });
+  t = await createTestBureau({
+    plugins: installedPlugins.filter((p) => p.id === 'hr' || p.id === 'it'),
+    clock: { now: () => now },
+  });
   [owner, noHr] = [await t.signup(), await t.signup()];
   await t.enableModule(owner, 'hr');
   await t.enableModule(owner, 'it');
@@ -122,14 +127,46 @@ describe('with HR enabled', () => {
     await api.post(`/assets/${laptop.id}/checkin`);
     const loan = list.items.find((i: { kind: string }) => i.kind === 'accessory');
     await api.post(`/stock/${loan.targetId}/loans/${loan.id}/checkin`);
+    // The seat is freed by the morning after the last day, not before.
     const seat = list.items.find((i: { kind: string }) => i.kind === 'licence');
-    await api.post(`/licences/${seat.targetId}/seats/${seat.id}/release`);
+    await t.schedules.runDue(new Date('2026-03-31T06:00:00+02:00'));
+    expect((await api.get(`/licences/${seat.targetId}`)).body.seatsUsed).toBe(1);
+    now = new Date('2026-04-01T06:00:00+02:00');
+    await t.schedules.runDue(now);
+    expect((await api.get(`/licences/${seat.targetId}`)).body).toMatchObject({ seatsUsed: 0, seatsFree: 3 });
+    const released = await api.post(`/licences/${seat.targetId}/seats/${seat.id}/release`);
+    expect([released.status, released.body.code]).toEqual([409, 'seat_released']);
     expect((await api.get(`/returns/${list.id}`)).body.items).toEqual([]);
     const closed = await api.post(`/returns/${list.id}/close`);
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.closedAt).not.toBeNull();
     expect((await api.get('/returns?open=true')).body.items).toEqual([]);
     expect((await api.get('/returns')).body.items).toHaveLength(1);
+  });
+
+  it('frees a late-reported leaver’s seats at once, also those they hold as a member, and no one else’s', async () => {
+    const eva = await hire(owner, 'Eva', 'Nová', { email: owner.email });
+    const other = await hire(owner, 'Jan', 'Starý');
+    const cad = (await api.post('/licences', { name: 'AutoCAD', seats: 3 })).body;
+    for (const body of [{ employeeId: eva.id }, { userId: owner.userId }, { employeeId: other.id }]) {
+      expect((await api.post(`/licences/${cad.id}/seats`, body)).status).toBe(201);
+    }
+    const terminated = await owner.json('POST', `/api/t/${owner.tenant.slug}/hr/employees/${eva.id}/terminate`, {
+      endDate: '2026-03-15',
+    });
+    expect(terminated.status, JSON.stringify(terminated.body)).toBe(200);
+    await t.events.drain();
+    await t.events.drain();
+    const after = (await api.get(`/licences/${cad.id}`)).body;
+    expect(after).toMatchObject({ seatsUsed: 1, seatsFree: 2 });
+    expect(
+      after.seatList
+        .filter((s: { releasedAt: string | null }) => !s.releasedAt)
+        .map((s: { holder: string }) => s.holder),
+    ).toEqual(['Jan Starý']);
+    // Freed once: the next morning's run changes nothing.
+    await t.schedules.runDue(new Date(now.getTime() + 86_400_000));
+    expect((await api.get(`/licences/${cad.id}`)).body.seatsUsed).toBe(1);
   });
 
   it('hides another tenant’s checklists and employees', async () => {

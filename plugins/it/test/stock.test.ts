@@ -226,6 +226,54 @@ describe('licences', () => {
     expect((await itApi(other).post(`/licences/${id}/seats`, { userId: other.userId })).status).toBe(404);
   });
 
+  it('frees the seats of a retired device, each licence by what it lost, and gives a retired device none', async () => {
+    const [a, b] = [
+      (await api.post('/licences', { name: 'Windows 11 Pro', seats: 2 })).body.id,
+      (await api.post('/licences', { name: 'ESET Endpoint', seats: 3 })).body.id,
+    ];
+    const [pc, kept] = [await api.asset({ name: 'Reception PC' }), await api.asset({ name: 'Office PC' })];
+    for (const [licence, body] of [
+      [a, { assetId: pc.id }],
+      [b, { assetId: pc.id }],
+      [b, { assetId: kept.id }],
+      [b, { userId: member.userId }],
+    ] as const) {
+      const res = await api.post(`/licences/${licence}/seats`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    expect((await api.post(`/assets/${pc.id}/repair`)).status).toBe(200);
+    const retired = await api.post(`/assets/${pc.id}/retire`, { reason: 'scrapped' });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+
+    const [winAfter, esetAfter] = [(await api.get(`/licences/${a}`)).body, (await api.get(`/licences/${b}`)).body];
+    expect(winAfter).toMatchObject({ seatsUsed: 0, seatsFree: 2 });
+    expect(esetAfter).toMatchObject({ seatsUsed: 2, seatsFree: 1 });
+    const open = (l: { seatList: Array<{ holderId: string; releasedAt: string | null }> }) =>
+      l.seatList.filter((s) => !s.releasedAt).map((s) => s.holderId);
+    expect(open(winAfter)).toEqual([]);
+    expect(open(esetAfter).sort()).toEqual([kept.id, member.userId].sort());
+    // The device's seat history says when; the audit says why.
+    const history = (await api.get(`/licence-seats?holderType=asset&holderId=${pc.id}`)).body.items;
+    expect(history).toHaveLength(2);
+    expect(history.every((s: { releasedAt: string | null }) => s.releasedAt !== null)).toBe(true);
+    const audit = await t.runtime.db
+      .selectFrom('core.audit_log')
+      .select('after')
+      .where('action', '=', 'it.licence.seat_released')
+      .where('entity_id', 'in', [a, b])
+      .execute();
+    expect(audit.map((r) => (r.after as { reason?: string }).reason)).toEqual(['asset_retired', 'asset_retired']);
+
+    // A retired device takes no seat, and nothing is written.
+    const seats = await count(t, 'licence_seats');
+    const refused = await api.post(`/licences/${a}/seats`, { assetId: pc.id });
+    expect([refused.status, refused.body.code]).toEqual([400, 'asset_retired']);
+    expect(refused.body.errors).toMatchObject([{ path: 'assetId' }]);
+    expect(refused.body.title).toBe(`Majetek ${pc.tag} je vyřazen`);
+    expect(await count(t, 'licence_seats')).toBe(seats);
+    expect((await api.get(`/licences/${a}`)).body.seatsUsed).toBe(0);
+  });
+
   it('alerts once when a licence comes within its notice days, again after a renewal, in the inbox', async () => {
     const id = (await api.post('/licences', { name: 'Adobe CC', seats: 5, expiresOn: '2026-04-15', noticeDays: 30 }))
       .body.id;

@@ -13,6 +13,7 @@ import { helpdesk } from './migrations/0002_helpdesk.ts';
 import { maintenance } from './migrations/0003_maintenance.ts';
 import { stock } from './migrations/0004_stock.ts';
 import { people } from './migrations/0005_people.ts';
+import { freedSeats } from './migrations/0006_freed_seats.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
 import { onEmployeeHired, onEmployeeLeft } from './services/people.ts';
@@ -62,6 +63,7 @@ export default definePlugin({
     '0003_maintenance': maintenance,
     '0004_stock': stock,
     '0005_people': people,
+    '0006_freed_seats': freedSeats,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },

@@ -8,6 +8,7 @@ export const m = defineMessages('it', {
     cs: 'Sériové číslo {serial} už má majetek {tag}',
   },
   asset_not_found: { en: 'No such asset', cs: 'Takový majetek neexistuje' },
+  asset_retired: { en: 'Asset {tag} is retired', cs: 'Majetek {tag} je vyřazen' },
   category_not_found: { en: 'No such category', cs: 'Taková kategorie neexistuje' },
   category_taken: { en: 'Category {name} exists already', cs: 'Kategorie {name} už existuje' },
   location_not_found: { en: 'No such location', cs: 'Takové umístění neexistuje' },

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { TICKET_SLA_BREACHED, type TicketSlaBreached } from '../contract.ts';
 import { announceExpiring } from './services/licences.ts';
 import { openDue } from './services/maintenance.ts';
+import { freeLeaversSeats } from './services/people.ts';
 
 /**
  * Every five minutes: marks each open ticket clock that fell due unmet at the period's instant
@@ -66,12 +67,14 @@ export const maintenanceDue: ScheduleDefinition = {
 
 /**
  * Every morning: announces each licence whose expiry has come within its notice days, once per
- * expiry date (a renewal to a new date re-arms it), to those who manage assets.
+ * expiry date (a renewal to a new date re-arms it), to those who manage assets; and frees the seats
+ * of leavers whose last day has passed.
  */
 export const licenceExpiry: ScheduleDefinition = {
   cron: '0 6 * * *',
   label: { en: 'Announce expiring licences', cs: 'Upozornit na končící licence' },
   async run(ctx) {
     await announceExpiring(ctx, ctx.schedule.scheduledAt);
+    await freeLeaversSeats(ctx, ctx.schedule.scheduledAt);
   },
 };

@@ -2,6 +2,7 @@ import { defineWorkflow, z } from '@bureau/core';
 import { CheckoutFields } from '../schema.ts';
 import { m } from './messages.ts';
 import { checkIn, checkOut } from './services/assignments.ts';
+import { releaseSeatsOf } from './services/licences.ts';
 
 /** Exactly one holder, said in the reader's language. */
 const CheckoutInput = CheckoutFields.refine(
@@ -11,7 +12,8 @@ const CheckoutInput = CheckoutFields.refine(
 
 /**
  * An asset's life. In stock → checked out (to a member, employee, location or another asset) →
- * checked in; in repair; lost (and found); retired with a reason (final). Each change goes through a
+ * checked in; in repair; lost (and found); retired with a reason (final; the
+ * licence seats it held are freed). Each change goes through a
  * named transition: the asset row is locked (`select … for update`), so two check-outs of one asset
  * queue and the second finds it checked out (409 `invalid_transition`); the open assignment is also
  * unique in the database. Status history, audit row and the event `it.asset.<transition>` follow.
@@ -97,7 +99,9 @@ export const assetWorkflow = defineWorkflow({
           .where('tenant_id', '=', ctx.tenant.id)
           .where('id', '=', id)
           .execute();
-        return { reason: input.reason };
+        // A retired device holds no licence: its seats go back to their licences.
+        const seatsFreed = await releaseSeatsOf(ctx, [{ type: 'asset', id }], 'asset_retired');
+        return { reason: input.reason, seatsFreed };
       },
     },
   },

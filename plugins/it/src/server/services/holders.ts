@@ -1,4 +1,4 @@
-import { badRequest, fieldError, type PluginContext } from '@bureau/core';
+import { badRequest, fieldError, type PluginContext, problem } from '@bureau/core';
 import { people } from '@bureau/plugin-hr/contract';
 import { m } from '../messages.ts';
 
@@ -90,10 +90,17 @@ export async function resolveHolder(
   if (id === self) throw badRequest('holder_self', m.holder_self, [fieldError('assetId', m.holder_self)]);
   const row = await ctx.db
     .selectFrom('it.assets')
-    .select(['id', 'tag', 'name'])
+    .select(['id', 'tag', 'name', 'status'])
     .where('tenant_id', '=', t)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw badRequest('asset_not_found', m.asset_not_found, [fieldError('assetId', m.asset_not_found)]);
+  if (row.status === 'retired')
+    throw problem(
+      400,
+      m.asset_retired,
+      { tag: row.tag },
+      { errors: [fieldError('assetId', m.asset_retired, { tag: row.tag })] },
+    );
   return { type: 'asset', id: row.id, label: `${row.tag} ${row.name}` };
 }

@@ -8,7 +8,7 @@ import {
   parseMoney,
   problem,
 } from '@bureau/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { LICENCE_EXPIRING, type LicenceExpiring } from '../../contract.ts';
 import type { LicenceInput } from '../../schema.ts';
 import { m } from '../messages.ts';
@@ -223,16 +223,8 @@ export async function assignSeat(ctx: PluginContext, licenceId: string, input: H
 /** Frees a seat (the person left, the device was retired). 409 `seat_released` the second time. */
 export async function releaseSeat(ctx: PluginContext, licenceId: string, seatId: string) {
   await requireLicence(ctx, licenceId);
-  const seat = await ctx.db
-    .updateTable('it.licence_seats')
-    .set({ released_at: ctx.now(), released_by: ctx.actor?.label ?? null })
-    .where('tenant_id', '=', ctx.tenant.id)
-    .where('licence_id', '=', licenceId)
-    .where('id', '=', seatId)
-    .where('released_at', 'is', null)
-    .returning(['id', 'holder_type', 'holder_id'])
-    .executeTakeFirst();
-  if (!seat) {
+  const freed = await releaseSeats(ctx, sql`licence_id = ${licenceId} and id = ${seatId}`);
+  if (!freed) {
     const exists = await ctx.db
       .selectFrom('it.licence_seats')
       .select('id')
@@ -243,15 +235,51 @@ export async function releaseSeat(ctx: PluginContext, licenceId: string, seatId:
     if (!exists) throw notFound(m.seat_not_found);
     throw conflict('seat_released', m.seat_released);
   }
-  await sql`update it.licences set seats_used = seats_used - 1 where tenant_id = ${ctx.tenant.id} and id = ${licenceId}`.execute(
-    ctx.db,
+}
+
+/** A holder of seats, as `licence_seats` names it. */
+export interface SeatHolder {
+  type: 'user' | 'employee' | 'asset';
+  id: string;
+}
+
+/**
+ * Frees every open seat of the holders (a retired device, a leaver past their last day): the seats
+ * are released and each licence's `seats_used` drops by what it lost, in the caller's transaction,
+ * with an audit row per seat saying why. Returns how many seats were freed.
+ */
+export async function releaseSeatsOf(ctx: PluginContext, holders: SeatHolder[], reason: string): Promise<number> {
+  if (!holders.length) return 0;
+  const who = sql.join(
+    holders.map((h) => sql`(holder_type = ${h.type} and holder_id = ${h.id})`),
+    sql` or `,
   );
-  await ctx.audit({
-    action: 'it.licence.seat_released',
-    entityType: 'it.licence',
-    entityId: licenceId,
-    after: { seatId, holderType: seat.holder_type, holderId: seat.holder_id },
-  });
+  return releaseSeats(ctx, sql`(${who})`, reason);
+}
+
+/** Releases the open seats matching `where`, gives them back to their licences, audits each. */
+async function releaseSeats(ctx: PluginContext, where: RawBuilder<unknown>, reason?: string): Promise<number> {
+  const t = ctx.tenant.id;
+  const seats = await sql<{ id: string; licence_id: string; holder_type: string; holder_id: string }>`
+    update it.licence_seats set released_at = ${ctx.now()}, released_by = ${ctx.actor?.label ?? null}
+     where tenant_id = ${t} and released_at is null and ${where}
+    returning id, licence_id, holder_type, holder_id`.execute(ctx.db);
+  const perLicence = new Map<string, number>();
+  for (const s of seats.rows) perLicence.set(s.licence_id, (perLicence.get(s.licence_id) ?? 0) + 1);
+  for (const [licenceId, n] of [...perLicence].sort(([a], [b]) => a.localeCompare(b))) {
+    await sql`update it.licences set seats_used = seats_used - ${n} where tenant_id = ${t} and id = ${licenceId}`.execute(
+      ctx.db,
+    );
+  }
+  for (const s of seats.rows) {
+    await ctx.audit({
+      action: 'it.licence.seat_released',
+      entityType: 'it.licence',
+      entityId: s.licence_id,
+      after: { seatId: s.id, holderType: s.holder_type, holderId: s.holder_id, ...(reason ? { reason } : {}) },
+    });
+  }
+  return seats.rows.length;
 }
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);

@@ -3,13 +3,16 @@ import { type EmployeeHired, type EmployeeLeft, people } from '@bureau/plugin-hr
 import { sql } from 'kysely';
 import { m } from '../messages.ts';
 import { ticketWorkflow } from '../ticket-workflow.ts';
+import { releaseSeatsOf, type SeatHolder, tenantToday } from './licences.ts';
 import { createTicket } from './tickets.ts';
 
 /**
  * HR's hires and leavers as IT sees them. A leaver gets a **return checklist**: every asset, accessory
  * loan and licence seat held by the employee (or by the member with the employee's e-mail), with a
  * notification to those who check equipment in. A hire gets an **onboarding ticket** asking for their
- * equipment. Each event is handled once (the row's id is the event's id).
+ * equipment. Each event is handled once (the row's id is the event's id). A leaver's **licence seats
+ * are freed** once their last day has passed: at once when HR reports it late, otherwise by the daily
+ * `licence-expiry` schedule the day after (`freeLeaversSeats`).
  */
 
 /** Records the event; false when it was handled before (a redelivery). */
@@ -84,6 +87,7 @@ export async function onEmployeeLeft(event: BureauEvent<EmployeeLeft>, ctx: Plug
     onDate: p.endDate,
   });
   if (!fresh) return;
+  await freeLeaversSeats(ctx, ctx.now());
   const list = await returnChecklist(ctx, event.id);
   await ctx.audit({
     action: 'it.returns.opened',
@@ -127,22 +131,53 @@ export interface ReturnChecklist {
 
 const ymd = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10));
 
+/** Who a leaver is as a holder: the employee, and the member with the same e-mail. */
+async function leaverHolders(ctx: PluginContext, employeeId: string, email: string | null): Promise<SeatHolder[]> {
+  const users = email
+    ? await ctx.db
+        .selectFrom('core.memberships as ms')
+        .innerJoin('core.users as u', 'u.id', 'ms.user_id')
+        .select('u.id')
+        .where('ms.tenant_id', '=', ctx.tenant.id)
+        .where(sql`lower(u.email)`, '=', email.toLowerCase())
+        .execute()
+    : [];
+  return [
+    { type: 'employee' as const, id: employeeId },
+    ...users.map((u) => ({ type: 'user' as const, id: String(u.id) })),
+  ];
+}
+
+/**
+ * Frees the licence seats of every leaver whose last day is before `at`'s date in the tenant's
+ * calendar and whose seats were not freed yet (each leaver once). Returns the seats freed.
+ */
+export async function freeLeaversSeats(ctx: PluginContext, at: Date): Promise<number> {
+  const today = await tenantToday(ctx, at);
+  const due = await ctx.db
+    .updateTable('it.people_changes')
+    .set({ seats_freed_at: ctx.now() })
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('kind', '=', 'left')
+    .where('seats_freed_at', 'is', null)
+    .where('on_date', '<', today)
+    .returning(['id', 'employee_id', 'email'])
+    .execute();
+  let freed = 0;
+  for (const r of due) {
+    freed += await releaseSeatsOf(ctx, await leaverHolders(ctx, r.employee_id, r.email ?? null), 'employee_left');
+  }
+  return freed;
+}
+
 /** What a leaver still holds: as the employee, or as the member with the same e-mail. */
 async function outstanding(ctx: PluginContext, employeeId: string, email: string | null): Promise<ReturnItem[]> {
   const t = ctx.tenant.id;
-  const users = email
-    ? (
-        await ctx.db
-          .selectFrom('core.memberships as ms')
-          .innerJoin('core.users as u', 'u.id', 'ms.user_id')
-          .select('u.id')
-          .where('ms.tenant_id', '=', t)
-          .where(sql`lower(u.email)`, '=', email.toLowerCase())
-          .execute()
-      ).map((u) => String(u.id))
-    : [];
   const held = (type: string, id: string) => sql<boolean>`(holder_type = ${type} and holder_id = ${id})`;
-  const who = sql.join([held('employee', employeeId), ...users.map((u) => held('user', u))], sql` or `);
+  const who = sql.join(
+    (await leaverHolders(ctx, employeeId, email)).map((h) => held(h.type, h.id)),
+    sql` or `,
+  );
   const assets = await sql<{ id: string; asset_id: string; tag: string; name: string; holder_label: string }>`
     select g.id, g.asset_id, a.tag, a.name, g.holder_label from it.assignments g
       join it.assets a on a.tenant_id = g.tenant_id and a.id = g.asset_id

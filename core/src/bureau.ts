@@ -17,6 +17,7 @@ import {
 } from './db/roles.ts';
 import { type EventOptions, startEventDispatcher } from './events/dispatcher.ts';
 import { buildApp } from './http/app.ts';
+import { createMetrics } from './http/metrics.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createMailQueue } from './mail/queue.ts';
 import { backupSchedule } from './ops/backups.ts';
@@ -141,8 +142,9 @@ export async function createBureau(options: BureauOptions) {
     tenantListers: [directTenants, providerClientTenants],
     requestGuards: [],
     hooks: { beforeModuleEnable: [], afterModuleChange: [], beforeSeatAdded: [], moduleInfo: [], tenantCreated: [] },
-  } as Omit<Runtime, 'operations' | 'mailQueue'> as Runtime;
+  } as Omit<Runtime, 'operations' | 'mailQueue' | 'metrics'> as Runtime;
   runtime.operations = createOperations(runtime, options.localToken ?? null);
+  runtime.metrics = createMetrics(runtime);
   installBilling(runtime);
   const app = buildApp(runtime);
   // The billing run (docs/billing.md) on pg-boss; tests drive it with runBilling or billing.runNow().
@@ -156,6 +158,7 @@ export async function createBureau(options: BureauOptions) {
     background,
     ...options.scheduler,
   });
+  runtime.metrics.scheduleStats = () => schedules.stats();
   // On PostgreSQL, noticing another process restoring or upgrading the database (maintenance mode).
   if (background) runtime.operations.maintenance.watch(database);
   return {

@@ -14,6 +14,7 @@ const schema = z.object({
   INVITATION_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   BUREAU_SERVER_TIMING: z.enum(['0', '1']).default('0'),
+  BUREAU_METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   BUREAU_OPERATORS: z.string().default(''),
   BUREAU_STORAGE_DIR: z.string().optional(),
@@ -42,6 +43,8 @@ export interface Config {
   trustProxy: boolean;
   /** BUREAU_SERVER_TIMING=1: every answer carries a Server-Timing header (request phases, round trips). */
   serverTiming: boolean;
+  /** BUREAU_METRICS_TOKEN: the Bearer token that opens /metrics (Prometheus); unset, /metrics does not exist. */
+  metricsToken: string | null;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
   /** E-mails of platform operators (billing catalogue editors). */
   operators: string[];
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     invitationDays: e.INVITATION_DAYS,
     trustProxy: e.TRUST_PROXY === '1',
     serverTiming: e.BUREAU_SERVER_TIMING === '1',
+    metricsToken: e.BUREAU_METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     operators: e.BUREAU_OPERATORS.split(',')
       .map((s) => s.trim().toLowerCase())

@@ -5,6 +5,7 @@ import type { AuthLimiters } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import type { Actor, SessionUser, TenantInfo, TenantVariables } from './http/env.ts';
+import type { Metrics } from './http/metrics.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { MailQueue } from './mail/queue.ts';
 import type { Operations } from './ops/operations.ts';
@@ -84,5 +85,7 @@ export interface Runtime {
   hooks: Hooks;
   /** Maintenance mode, backups and the local operator token (ops/, docs/operations.md). */
   operations: Operations;
+  /** Prometheus metrics of this instance (http/metrics.ts). */
+  metrics: Metrics;
   log(level: 'error' | 'info' | 'debug', message: string, fields?: Record<string, unknown>): void;
 }

@@ -35,6 +35,7 @@ import { roleRoutes } from '../tenancy/roles-routes.ts';
 import { tenantMiddleware } from '../tenancy/tenant-middleware.ts';
 import type { BaseEnv } from './env.ts';
 import { renderProblem, toProblem } from './errors.ts';
+import { metricsRoute } from './metrics.ts';
 import { mountOpenApi } from './openapi.ts';
 import { Problem } from './problem.ts';
 import { newRouter } from './router.ts';
@@ -64,6 +65,7 @@ export function buildApp(runtime: Runtime) {
     const started = performance.now();
     const stats = newRequestStats();
     await withRequestStats(stats, next);
+    runtime.metrics.observe(c, (performance.now() - started) / 1000, stats);
     if (runtime.config.serverTiming) c.header('Server-Timing', serverTiming(stats, performance.now() - started));
     if (runtime.config.logLevel === 'debug' || (runtime.config.logLevel === 'info' && runtime.config.env !== 'test')) {
       runtime.log('info', `${c.req.method} ${c.req.path} ${c.res.status}`, {
@@ -74,6 +76,7 @@ export function buildApp(runtime: Runtime) {
   });
   base.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   base.get('/healthz', (c) => c.json({ ok: true }));
+  base.get('/metrics', (c) => metricsRoute(c, runtime));
   const { maintenance } = runtime.operations;
   base.get('/api/maintenance', (c) => maintenanceStatus(c, maintenance.state));
   base.use('/api/*', maintenanceGuard(maintenance));

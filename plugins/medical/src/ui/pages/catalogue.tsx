@@ -59,7 +59,7 @@ export default function Catalogue() {
           columns={[
             { header: t('catalogue.code'), cell: (x) => <span class="mono cell-primary">{x.code}</span> },
             { header: t('catalogue.name'), cell: (x) => pick(x.name, i18n.locale()) },
-            { header: t('catalogue.unit'), cell: (x) => x.unit },
+            { header: t('catalogue.unitShort'), cell: (x) => x.unit },
             { header: t('catalogue.loinc'), hideOnMobile: true, cell: (x) => x.loinc ?? t('common.none') },
             {
               header: t('catalogue.ranges'),
@@ -150,7 +150,7 @@ function NewTest(props: { onCreated: (t: Test) => void }) {
   };
   const err = (k: string) => error()?.field(k);
   return (
-    <form class="form form-grid" onSubmit={save}>
+    <form class="form form-grid med-dialog-form" onSubmit={save}>
       <Field
         label={t('catalogue.code')}
         name="code"
@@ -188,7 +188,7 @@ function NewTest(props: { onCreated: (t: Test) => void }) {
         name="specimenType"
         value={v().specimenType}
         onChange={set('specimenType')}
-        options={['serum', 'plasma', 'blood', 'urine'].map((s) => ({ value: s, label: s }))}
+        options={(['serum', 'plasma', 'blood', 'urine'] as const).map((s) => ({ value: s, label: t(`specimen.${s}`) }))}
       />
       <Field label={t('catalogue.container')} name="container" value={v().container} onChange={set('container')} />
       <SelectField
@@ -196,7 +196,10 @@ function NewTest(props: { onCreated: (t: Test) => void }) {
         name="discipline"
         value={v().discipline}
         onChange={set('discipline')}
-        options={['biochemistry', 'haematology', 'immunology'].map((s) => ({ value: s, label: s }))}
+        options={(['biochemistry', 'haematology', 'immunology'] as const).map((s) => ({
+          value: s,
+          label: t(`discipline.${s}`),
+        }))}
       />
       <Field
         label={t('catalogue.decimals')}

@@ -126,8 +126,13 @@ export default function OrderForm() {
                       {p().lastName} {p().firstName}
                     </strong>{' '}
                     · {i18n.date(p().birthDate)} · {t(`sex.${p().sex}`)}{' '}
-                    <button type="button" class="btn btn-ghost btn-sm" onClick={() => setPatient(null)}>
-                      ×
+                    <button
+                      type="button"
+                      class="btn btn-ghost btn-sm"
+                      aria-label={t('order.changePatient')}
+                      onClick={() => setPatient(null)}
+                    >
+                      <span aria-hidden="true">×</span>
                     </button>
                   </p>
                 )}
@@ -223,8 +228,8 @@ export default function OrderForm() {
               >
                 {t('order.labels')}
               </PrintLabels>
-              <A class="btn btn-secondary" href={`${base()}/orders/${order().id}`}>
-                {order().number}
+              <A class="btn btn-secondary btn-sm" href={`${base()}/orders/${order().id}`}>
+                {t('order.open', { number: order().number })}
               </A>
             </div>
           </Card>

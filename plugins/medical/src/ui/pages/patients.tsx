@@ -10,9 +10,10 @@ export default function Patients() {
   const base = useBase();
   const { api } = useTenant();
   const [q, setQ] = createSignal('');
+  // The source is an object: Solid skips the fetch for a falsy source, and '' (no query) lists everyone.
   const [patients, { refetch }] = createResource(
-    q,
-    async (query) =>
+    () => ({ q: q() }),
+    async ({ q: query }) =>
       (await api<{ patients: Patient[] }>('/medical/patients', { query: { q: query.trim() || undefined } })).patients,
   );
   return (

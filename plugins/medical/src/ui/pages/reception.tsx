@@ -1,4 +1,4 @@
-import { AsyncTable, Card, EmptyState, Field, notify, PageHeader, ScanInput, useTenant } from '@bureau/core/ui';
+import { AsyncTable, Card, EmptyState, Field, PageHeader, ScanInput, useTenant } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import type { SpecimenView } from '../types.ts';
@@ -34,8 +34,8 @@ export default function Reception() {
         method: 'POST',
         body: location().trim() ? { location: location().trim() } : {},
       });
+      // The status line below the scanner says it (and is announced); no toast repeating it.
       setMessage({ tone: 'success', text: t('reception.received', { code }) });
-      notify(t('reception.received', { code }));
       refetch();
     } catch (e) {
       setMessage({ tone: 'danger', text: e instanceof Error ? e.message : String(e) });

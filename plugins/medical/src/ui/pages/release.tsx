@@ -29,9 +29,10 @@ export default function Release() {
   const base = useBase();
   const { api } = useTenant();
   const [criticalOnly, setCriticalOnly] = createSignal(false);
+  // The source is an object: Solid skips the fetch for a falsy source (false would never load).
   const [queue, { refetch }] = createResource(
-    criticalOnly,
-    async (critical) =>
+    () => ({ critical: criticalOnly() }),
+    async ({ critical }) =>
       (
         await api<{ results: QueueItem[] }>('/medical/results', {
           query: { status: 'entered', ...(critical ? { critical: 'true' } : {}) },

@@ -77,6 +77,7 @@ export default function WorksheetPage() {
     if (!p) return;
     setSaving(true);
     let saved = 0;
+    const done: string[] = [];
     const errors: string[] = [];
     for (const test of p.tests) {
       const value = (values()[test] ?? '').trim();
@@ -87,14 +88,17 @@ export default function WorksheetPage() {
           body: { specimenId: p.specimen.id, test, value, worksheetId: params.id },
         });
         saved++;
+        done.push(test);
       } catch (e) {
         errors.push(`${test}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     setSaving(false);
-    if (saved) notify(t('ws.saved' as MessageKey, { count: saved }));
     if (errors.length) {
-      setMessage({ tone: 'danger', text: errors.join(' · ') });
+      // What was saved leaves the form, so a second Enter sends only the values that failed.
+      setPending({ ...p, tests: p.tests.filter((x) => !done.includes(x)) });
+      const prefix = saved ? `${t('ws.saved' as MessageKey, { count: saved })} · ` : '';
+      setMessage({ tone: 'danger', text: `${prefix}${errors.join(' · ')}` });
       return;
     }
     setMessage({ tone: 'success', text: t('ws.saved' as MessageKey, { count: saved }) });

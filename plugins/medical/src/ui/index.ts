@@ -1,7 +1,7 @@
 /**
  * The lab's panels: orders, order entry, specimen reception by scan, worksheets with keyboard result
  * entry and instrument import, the release queue, QC with Levey-Jennings charts, patients with their
- * cumulative results, and the catalogue.
+ * cumulative results, the catalogue, and a lab provider's work across the clinics it serves.
  * Every page is lazy, so this entry stays small.
  */
 import { definePluginUi } from '@bureau/core/ui';
@@ -18,6 +18,7 @@ const Worksheets = lazy(() => import('./pages/worksheets.tsx'));
 const WorksheetPage = lazy(() => import('./pages/worksheet.tsx'));
 const Release = lazy(() => import('./pages/release.tsx'));
 const Qc = lazy(() => import('./pages/qc.tsx'));
+const Clinics = lazy(() => import('./pages/clinics.tsx'));
 
 const read = 'medical.read';
 
@@ -32,6 +33,7 @@ export default definePluginUi({
     { label: { en: 'Quality control', cs: 'Kontrola kvality' }, path: '/qc', icon: 'chart', permission: read },
     { label: { en: 'Patients', cs: 'Pacienti' }, path: '/patients', icon: 'user', permission: read },
     { label: { en: 'Test catalogue', cs: 'Katalog vyšetření' }, path: '/catalogue', icon: 'book', permission: read },
+    { label: { en: 'Clinics’ work', cs: 'Práce pro kliniky' }, path: '/clinics', icon: 'building', permission: read },
   ],
   routes: [
     { path: '/', component: Orders, permission: read },
@@ -45,5 +47,6 @@ export default definePluginUi({
     { path: '/worksheets/:id', component: WorksheetPage, permission: read },
     { path: '/release', component: Release, permission: read },
     { path: '/qc', component: Qc, permission: read },
+    { path: '/clinics', component: Clinics, permission: read },
   ],
 });

@@ -374,6 +374,37 @@ export async function signInInBrowser(page: Page, baseUrl: string, email: string
   await page.waitForURL(/\/t\//);
 }
 
+/**
+ * Sends `code` and Enter to the focused field as a keyboard-wedge scanner does: each key stamped
+ * `gapMs` after the previous one (CDP's event timestamp, which the page reads as `event.timeStamp`).
+ * The page's scan detector then sees a burst however late a loaded machine delivers the keys;
+ * `keyboard.type` with a small delay stamps them with the real time, and a pause of more than the
+ * detector's gap cut the burst (a scan of `26000001` for `L26000001`).
+ */
+export async function scanKeys(page: Page, code: string, gapMs = 5) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const start = Date.now() / 1000;
+    let i = 0;
+    for (const key of [...code, 'Enter']) {
+      const text = key === 'Enter' ? '\r' : key;
+      const windowsVirtualKeyCode = key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
+      const timestamp = start + (i++ * gapMs) / 1000;
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyDown',
+        key,
+        text,
+        unmodifiedText: text,
+        windowsVirtualKeyCode,
+        timestamp,
+      });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, windowsVirtualKeyCode, timestamp });
+    }
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Waits until no loading skeleton or busy region is left on the page. */
 export async function settled(page: Page) {
   for (const selector of ['.state-loading', '[aria-busy="true"]']) {

@@ -16,6 +16,7 @@ import {
   type E2EBrowser,
   launchBrowser,
   type RunningServer,
+  scanKeys,
   screenshot,
   settled,
   signInInBrowser,
@@ -281,14 +282,14 @@ for (const lang of ['cs', 'en'] as const) {
       await tech.getByLabel(w.location, { exact: true }).fill('R1');
       const scan = tech.getByLabel(w.barcode, { exact: true });
       await scan.click();
-      await tech.keyboard.type(barcode, { delay: 5 });
-      await tech.keyboard.press('Enter');
+      await scanKeys(tech, barcode);
       await tech
         .locator('#main')
         .getByRole('status')
         .filter({ hasText: w.received(barcode) })
         .waitFor();
-      await expect.poll(() => tech.getByRole('link', { name: barcode }).count()).toBe(0);
+      // The waiting list is fetched again after the receipt: wait for the tube to leave it.
+      await tech.getByRole('link', { name: barcode }).waitFor({ state: 'detached' });
       await check(tech, `medical-${lang}-reception`);
     });
 
@@ -302,10 +303,9 @@ for (const lang of ['cs', 'en'] as const) {
       await settled(tech);
       const scan = tech.getByLabel(w.barcode, { exact: true });
       await scan.click();
-      await tech.keyboard.type(barcode, { delay: 5 });
-      await tech.keyboard.press('Enter');
+      await scanKeys(tech, barcode);
       // The first value field takes the focus; Enter moves on, the last Enter saves.
-      await expect.poll(() => tech.evaluate(() => document.activeElement?.getAttribute('name'))).toMatch(/^value-/);
+      await tech.locator('input[name^="value-"]:focus').waitFor();
       const order = await tech.evaluate(() =>
         [...document.querySelectorAll<HTMLInputElement>('input[name^="value-"]')].map((i) => i.name),
       );
@@ -346,7 +346,9 @@ for (const lang of ['cs', 'en'] as const) {
       await doc.getByText(w.empty).waitFor();
       await doc.goto(orderUrl);
       await settled(doc);
-      await expect.poll(() => doc.locator('.badge', { hasText: w.released }).count()).toBe(2);
+      const released = doc.locator('.badge', { hasText: w.released });
+      await released.nth(1).waitFor();
+      expect(await released.count()).toBe(2);
       await check(doc, `medical-${lang}-order-released`);
       const href = await doc.getByRole('link', { name: w.reportCs }).getAttribute('href');
       const report = await doc.request.get(`${server.url}${href}`);

@@ -27,6 +27,7 @@ import type { BureauPlugin } from './plugins/define-plugin.ts';
 import { checkPlugins, PluginRegistryError } from './plugins/registry.ts';
 import { providerAccess, providerClientTenants } from './providers/index.ts';
 import { disposalProposalSchedule, type RecordsJobs, startRecordsJobs } from './records/jobs.ts';
+import { subjectRequestReminderSchedule } from './records/subject-reminders.ts';
 import { type Clock, type Runtime, systemClock } from './runtime.ts';
 import type { PlatformSchedule } from './schedules/define.ts';
 import { installedSchedules, scheduleProblems } from './schedules/registry.ts';
@@ -114,6 +115,7 @@ export async function createBureau(options: BureauOptions) {
   const platformSchedules = [
     backupSchedule(config),
     disposalProposalSchedule(() => recordsJobs as RecordsJobs),
+    subjectRequestReminderSchedule,
     ...(options.schedules ?? []),
   ].filter((s): s is PlatformSchedule => s !== null);
   const platformProblems = scheduleProblems(installedSchedules([], platformSchedules, config.billing.timeZone));

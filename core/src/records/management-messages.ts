@@ -48,6 +48,14 @@ export const mm = defineMessages('records-management', {
     en: 'A person asked {firm} {kind, select, access {what it holds about them} other {to erase their personal data}}. You are responsible for the answer, due by {due, date, long} (GDPR Art. 12(3)). Open Settings → Records → Requests in Bureau.',
     cs: 'Osoba požádala firmu {firm} {kind, select, access {o informace, co o ní vede} other {o výmaz svých osobních údajů}}. Odpovídáte za vyřízení do {due, date, long} (čl. 12 odst. 3 GDPR). Otevřete v Bureau Nastavení → Záznamy → Žádosti.',
   },
+  request_reminder_title: {
+    en: '{stage, select, overdue {A data-subject request is overdue} other {A data-subject request is due in a week}}',
+    cs: '{stage, select, overdue {Žádost subjektu údajů je po lhůtě} other {Za týden končí lhůta žádosti subjektu údajů}}',
+  },
+  request_reminder_body: {
+    en: '{kind, select, access {The access request} other {The erasure request}} received on {received} {stage, select, overdue {was due} other {is due}} by {due} (GDPR Art. 12(3)).',
+    cs: '{kind, select, access {Žádost o přístup} other {Žádost o výmaz}} přijatá {received} {stage, select, overdue {měla být vyřízena} other {musí být vyřízena}} do {due} (čl. 12 odst. 3 GDPR).',
+  },
   export_running: {
     en: 'An export of this firm’s data is already running',
     cs: 'Export dat této firmy už probíhá',

@@ -11,6 +11,7 @@ import { tokenBinding } from './0011_token_binding.ts';
 import { mailJobs } from './0012_mail_jobs.ts';
 import { secondFactor } from './0013_second_factor.ts';
 import { recordsManagement } from './0020_records_management.ts';
+import { subjectRequestReminders } from './0021_subject_request_reminders.ts';
 import { companyProfile } from './0030_company_profile.ts';
 import { parties } from './0031_parties.ts';
 import { statusHistory } from './0040_status_history.ts';
@@ -34,6 +35,7 @@ export const coreMigrations: Migrations = {
   '0012_mail_jobs': mailJobs,
   '0013_second_factor': secondFactor,
   '0020_records_management': recordsManagement,
+  '0021_subject_request_reminders': subjectRequestReminders,
   '0030_company_profile': companyProfile,
   '0031_parties': parties,
   '0040_status_history': statusHistory,

@@ -2,6 +2,7 @@ import { definePlugin } from '@bureau/core';
 import { STOCK_LOW, type StockService } from '../contract.ts';
 import { migrations } from './migrations/index.ts';
 import { purchaseWorkflow } from './purchase-workflow.ts';
+import { personalData, RECORD_CLASSES } from './records.ts';
 import { returnWorkflow } from './returns-workflow.ts';
 import { salesRoutes } from './routes/orders.ts';
 import { printRoutes } from './routes/print.ts';
@@ -77,6 +78,7 @@ export default definePlugin<'orders', { stock: StockService }>({
   },
   records: {
     auditRead: 'orders.read',
+    classes: RECORD_CLASSES,
     entities: {
       'orders.product': {
         label: { en: 'Product', cs: 'Zboží' },
@@ -104,6 +106,7 @@ export default definePlugin<'orders', { stock: StockService }>({
       },
     },
   },
+  personalData,
   onEnable: ensureSetup,
   summary,
 });

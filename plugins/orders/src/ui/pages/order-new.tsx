@@ -1,6 +1,17 @@
-import { ApiError, Button, Card, Field, FormError, PageHeader, SelectField, Toggle, useTenant } from '@bureau/core/ui';
+import {
+  ApiError,
+  Button,
+  Card,
+  Field,
+  FormError,
+  PageHeader,
+  PartyPicker,
+  SelectField,
+  Toggle,
+  useTenant,
+} from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, Index } from 'solid-js';
+import { createResource, createSignal, Index, Show } from 'solid-js';
 import { useT } from '../messages.ts';
 import type { OrderDetail, Product } from '../types.ts';
 
@@ -9,14 +20,19 @@ interface LineDraft {
   quantity: string;
 }
 
-/** A new order: the customer, where it goes, by which carrier, and its lines; prices come from the price list. */
+/**
+ * A new order: the customer (picked from core's address book, or typed: then found there or added
+ * with the customer role), where it goes, by which carrier, and its lines; prices come from the
+ * price list.
+ */
 export default function OrderNew() {
   const t = useT();
   const navigate = useNavigate();
-  const { tenant, api } = useTenant();
+  const { tenant, api, can } = useTenant();
   const [products] = createResource(
     async () => (await api<{ items: Product[] }>('/orders/products', { query: { active: 'true', limit: 100 } })).items,
   );
+  const [party, setParty] = createSignal<{ id: string; name: string } | null>(null);
   const [name, setName] = createSignal('');
   const [email, setEmail] = createSignal('');
   const [street, setStreet] = createSignal('');
@@ -40,9 +56,19 @@ export default function OrderNew() {
       const created = await api<OrderDetail>('/orders/orders', {
         method: 'POST',
         body: {
-          customer: { name: name(), ...(email().trim() ? { email: email().trim() } : {}) },
+          customer: party()
+            ? { partyId: party()?.id }
+            : { name: name(), ...(email().trim() ? { email: email().trim() } : {}) },
           ...(hasAddress
-            ? { shipTo: { name: name(), street: street(), city: city(), postalCode: postalCode(), country: 'CZ' } }
+            ? {
+                shipTo: {
+                  name: party()?.name ?? name(),
+                  street: street(),
+                  city: city(),
+                  postalCode: postalCode(),
+                  country: 'CZ',
+                },
+              }
             : {}),
           carrier: carrier(),
           cashOnDelivery: cod(),
@@ -65,15 +91,33 @@ export default function OrderNew() {
         <form class="stack" onSubmit={submit}>
           <FormError error={error()} />
           <div class="form-grid">
-            <Field
-              name="customer"
-              label={t('customerName')}
-              value={name()}
-              onChange={setName}
-              error={fieldError('customer.name')}
-              required
-            />
-            <Field name="email" label={t('email')} value={email()} onChange={setEmail} type="email" />
+            <Show when={can('tenant.parties.read')}>
+              <PartyPicker
+                label={t('customerFromAddressBook')}
+                description={t('customerFromAddressBookHint')}
+                value={party()}
+                error={fieldError('customer.partyId')}
+                onChange={(p) => {
+                  setParty(p ? { id: p.id, name: p.name } : null);
+                  if (!p) return;
+                  const address = p.addresses.find((a) => a.kind === 'shipping') ?? p.addresses[0];
+                  setStreet(address?.street ?? '');
+                  setCity(address?.city ?? '');
+                  setPostalCode(address?.zip ?? '');
+                }}
+              />
+            </Show>
+            <Show when={!party()}>
+              <Field
+                name="customer"
+                label={t('customerName')}
+                value={name()}
+                onChange={setName}
+                error={fieldError('customer.name')}
+                required
+              />
+              <Field name="email" label={t('email')} value={email()} onChange={setEmail} type="email" />
+            </Show>
             <Field name="street" label={t('street')} value={street()} onChange={setStreet} />
             <Field name="city" label={t('city')} value={city()} onChange={setCity} />
             <Field name="postalCode" label={t('postalCode')} value={postalCode()} onChange={setPostalCode} />

@@ -9,7 +9,7 @@
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
-import { yearEnd } from '../src/server/records.ts';
+import { salesRecords, yearEnd } from '../src/server/records.ts';
 import { shop } from './helpers.ts';
 
 let now = new Date('2024-03-15T09:00:00Z');
@@ -106,18 +106,14 @@ describe('orders record classes', () => {
   it('counts from 31 December of the year the record concerns; open records are not triggered', async () => {
     expect(yearEnd('2024-03-15')).toBe('2024-12-31');
     const open = await s.order([{ productId, quantity: 1 }]);
-    const sales = await t.inTenant(owner.tenant.id, (ctx) =>
-      plugin.records?.classes?.['orders.sales-documents']?.records(ctx, {}),
-    );
-    expect(sales?.map((r) => [r.id, r.triggerDate])).toEqual([
+    const sales = await t.inTenant(owner.tenant.id, (ctx) => salesRecords(ctx, {}));
+    expect(sales.map((r) => [r.id, r.triggerDate])).toEqual([
       [orderId, '2024-12-31'],
       [open.id, null],
     ]);
     expect((await s.post(`/orders/${open.id}/cancel`)).status).toBe(200);
     // Another tenant's records are not this tenant's.
-    const theirs = await t.inTenant(other.tenant.id, (ctx) =>
-      plugin.records?.classes?.['orders.sales-documents']?.records(ctx, {}),
-    );
+    const theirs = await t.inTenant(other.tenant.id, (ctx) => salesRecords(ctx, {}));
     expect(theirs).toEqual([]);
   });
 

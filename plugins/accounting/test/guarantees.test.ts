@@ -1,7 +1,6 @@
-import { withTenant } from '@bureau/core';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Books, line, openBooks } from './helpers.ts';
+import { attemptSql, type Books, line, openBooks } from './helpers.ts';
 
 /**
  * Issue 17, "Database guarantees": the request role (`bureau_app`, inside its tenant's
@@ -49,16 +48,7 @@ afterAll(async () => {
 });
 
 /** Runs SQL as the request role in the tenant's transaction; resolves to the SQLSTATE it failed with (or 'ok'). */
-async function attempt(fn: (trx: Kysely<any>) => Promise<unknown>): Promise<string> {
-  try {
-    await withTenant(b.t.runtime.db, b.user.tenant.id, async (trx) => {
-      await fn(trx);
-    });
-    return 'ok';
-  } catch (err) {
-    return (err as { code?: string }).code ?? String(err);
-  }
-}
+const attempt = (fn: (trx: Kysely<any>) => Promise<unknown>) => attemptSql(b, fn);
 
 const trialBalance = async () => (await b.get('/reports/trial-balance?to=2026-12-31')).body.rows;
 

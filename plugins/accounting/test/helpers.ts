@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
+import { createTestBureau, type TestBureau, type TestUser, withTenant } from '@bureau/core';
+import type { Kysely } from 'kysely';
 import accounting from '../src/server/index.ts';
 
 export interface Books {
@@ -73,4 +74,16 @@ export function xmllint(xml: string, xsd: string): { ok: boolean; output: string
   const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', oracle(xsd), file], { encoding: 'utf8' });
   if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
   return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
+}
+
+/** Runs SQL as the request role in the books' tenant transaction; resolves to the SQLSTATE it failed with (or 'ok'). */
+export async function attemptSql(b: Books, fn: (trx: Kysely<any>) => Promise<unknown>): Promise<string> {
+  try {
+    await withTenant(b.t.runtime.db, b.user.tenant.id, async (trx) => {
+      await fn(trx);
+    });
+    return 'ok';
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err);
+  }
 }

@@ -4,6 +4,7 @@ import { migrations } from './migrations/index.ts';
 import { personalData, records } from './records/index.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { cashBookRoutes } from './routes/cash-book.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
 import { isdocRoutes } from './routes/isdoc.ts';
@@ -69,6 +70,7 @@ export default definePlugin<'accounting', AccountingServices>({
     billRoutes(router);
     paymentRoutes(router);
     paymentOrderRoutes(router);
+    cashBookRoutes(router);
     bankRoutes(router);
     vatRoutes(router);
     vatFilingRoutes(router);

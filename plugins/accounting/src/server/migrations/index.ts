@@ -9,6 +9,7 @@ import { vat } from './0007_vat.ts';
 import { filings } from './0008_filings.ts';
 import { parties } from './0009_parties.ts';
 import { paymentOrders } from './0010_payment_orders.ts';
+import { cashBook } from './0011_cash_book.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_filings': filings,
   '0009_parties': parties,
   '0010_payment_orders': paymentOrders,
+  '0011_cash_book': cashBook,
 };

@@ -45,6 +45,10 @@ export function ledgerProblem(err: unknown): unknown {
       return badRequest('not_postable', e.message ?? 'Group accounts cannot be posted to');
     case 'AC009':
       return conflict('settlement_mismatch', e.message ?? 'Allocations do not match');
+    case 'AC011':
+      return conflict('cash_date_order', e.message ?? 'A cash document cannot be dated before the last one');
+    case 'AC012':
+      return conflict('cash_insufficient', e.message ?? 'The cash desk does not hold that much');
     case 'AC010':
       return conflict('module_enabled', e.message ?? 'Disable accounting before deleting its data');
     default:

@@ -470,6 +470,50 @@ export interface PaymentOrderItemsTable {
   message: string | null;
 }
 
+export interface CashDesksTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  /** Prefix of its document numbers (`HK` → `HK-P2026-0001`). */
+  code: string;
+  currency: string;
+  account_id: string;
+  active: Defaulted<boolean>;
+  /** Kept by the database (the numbering trigger); never below zero. */
+  balance: ColumnType<string, string | bigint | undefined, string | bigint>;
+  last_date: Defaulted<string | null>;
+  doc_count: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface CashDocumentsTable {
+  tenant_id: string;
+  id: string;
+  desk_id: string;
+  kind: 'receipt' | 'payment';
+  date: string;
+  /** Assigned by the database when the document is inserted. */
+  fiscal_year: Defaulted<number>;
+  seq: ColumnType<string, string | bigint | undefined, string | bigint>;
+  number: Defaulted<string>;
+  amount: Int8;
+  currency: string;
+  rate: Numeric;
+  functional: Int8;
+  balance_after: ColumnType<string, string | bigint | undefined, string | bigint>;
+  desk_seq: Defaulted<number>;
+  description: string;
+  person: string | null;
+  partner_id: string | null;
+  counter_account_id: string | null;
+  document_id: string | null;
+  payment_id: string | null;
+  entry_id: string;
+  cancels_id: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
 export interface AccountingDatabase {
   'accounting.settings': SettingsTable;
   'accounting.accounts': AccountsTable;
@@ -496,6 +540,8 @@ export interface AccountingDatabase {
   'accounting.vat_records': VatRecordsTable;
   'accounting.payment_orders': PaymentOrdersTable;
   'accounting.payment_order_items': PaymentOrderItemsTable;
+  'accounting.cash_desks': CashDesksTable;
+  'accounting.cash_documents': CashDocumentsTable;
 }
 
 export type Db = Kysely<AccountingDatabase>;

@@ -38,7 +38,11 @@ export interface PaymentInput {
  * to the given documents; the unallocated rest is the partner's credit (an overpayment), to be
  * allocated later.
  */
-export async function createPayment(ctx: Ctx, input: PaymentInput, opts: { statementLineId?: string } = {}) {
+export async function createPayment(
+  ctx: Ctx,
+  input: PaymentInput,
+  opts: { statementLineId?: string; cashAccountId?: string } = {},
+) {
   const settings = await settingsOf(ctx);
   const db = dbOf(ctx);
   const partner = await db
@@ -76,7 +80,8 @@ export async function createPayment(ctx: Ctx, input: PaymentInput, opts: { state
     currency = bank.currency;
     bankLedgerAccount = bank.account_id;
   } else {
-    bankLedgerAccount = await roleAccount(ctx, 'cash');
+    // A cash desk's own ledger account (cash-book.ts), else the default cash account.
+    bankLedgerAccount = opts.cashAccountId ?? (await roleAccount(ctx, 'cash'));
   }
   const amount = amountOf(input.amount, currency, 'amount');
   let rate: Decimal = ONE;

@@ -26,7 +26,7 @@ function loadFonts() {
   return fonts;
 }
 
-type Lang = 'cs' | 'en';
+export type Lang = 'cs' | 'en';
 
 const T = {
   cs: {
@@ -103,7 +103,7 @@ export function displayAmount(amount: string, currency: string, lang: Lang): str
   return lang === 'cs' && currency === 'CZK' ? `${num}\u00a0Kč` : `${num}\u00a0${currency}`;
 }
 
-const displayDate = (d: string, lang: Lang) => {
+export const displayDate = (d: string, lang: Lang) => {
   const [y, m, day] = d.split('-');
   return lang === 'cs' ? `${Number(day)}. ${Number(m)}. ${y}` : d;
 };

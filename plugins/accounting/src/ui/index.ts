@@ -16,6 +16,7 @@ const DocumentDetail = lazy(() => import('./pages/document.tsx'));
 const Partners = lazy(() => import('./pages/partners.tsx'));
 const Payments = lazy(() => import('./pages/payments.tsx'));
 const PaymentOrders = lazy(() => import('./pages/payment-orders.tsx'));
+const CashBook = lazy(() => import('./pages/cash.tsx'));
 const Bank = lazy(() => import('./pages/bank.tsx'));
 const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
@@ -38,6 +39,7 @@ export default definePluginUi({
       icon: 'payment',
       permission: read,
     },
+    { label: { en: 'Cash book', cs: 'Pokladna' }, path: '/cash', icon: 'payment', permission: read },
     { label: { en: 'Bank', cs: 'Banka' }, path: '/bank', icon: 'bank', permission: read },
     {
       label: { en: 'Customers & vendors', cs: 'Odběratelé a dodavatelé' },
@@ -63,6 +65,7 @@ export default definePluginUi({
     { path: '/partners', component: Partners, permission: read },
     { path: '/payments', component: Payments, permission: read },
     { path: '/payment-orders', component: PaymentOrders, permission: read },
+    { path: '/cash', component: CashBook, permission: read },
     { path: '/bank', component: Bank, permission: read },
     { path: '/bank/import', component: BankImport, permission: post },
     { path: '/reports', component: Reports, permission: read },

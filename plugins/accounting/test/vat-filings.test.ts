@@ -421,12 +421,14 @@ describe('VAT filings for September 2026', () => {
       street: 'Dlouhá 5',
       city: 'Brno',
       postalCode: '60200',
-      fromProfile: ['vatId', 'name', 'street', 'city', 'postalCode'],
+      vatPeriod: 'month',
+      vatPayer: true,
+      fromProfile: ['vatId', 'name', 'street', 'city', 'postalCode', 'vatPeriod'],
     });
     // Set here, a field overrides the profile for the filings only; the rest still follows it.
     const patched = await other.patch('/vat/filer', { street: 'Krátká 1', taxOffice: '461' });
     expect(patched.body).toMatchObject({ street: 'Krátká 1', vatId: 'CZ27082440', taxOffice: '461' });
-    expect(patched.body.fromProfile).toEqual(['vatId', 'name', 'city', 'postalCode']);
+    expect(patched.body.fromProfile).toEqual(['vatId', 'name', 'city', 'postalCode', 'vatPeriod']);
     // The filing's VetaP carries the profile's DIČ and seat.
     const xml = await other.user.request('GET', `${other.base}/vat/filings/2026-09/dphdp3.xml`);
     expect(xml.status).toBe(200);
@@ -438,5 +440,34 @@ describe('VAT filings for September 2026', () => {
       naz_obce: 'Brno',
       psc: '60200',
     });
+  });
+
+  it('takes the VAT period from the company profile unless the filings override it', async () => {
+    const profile = await other.user.json('GET', `/api/t/${other.user.tenant.slug}/profile`);
+    const put = await other.user.json('PUT', `/api/t/${other.user.tenant.slug}/profile`, {
+      legalName: 'Profilová s.r.o.',
+      ico: '27082440',
+      dic: 'CZ27082440',
+      vatPayer: true,
+      vatPeriod: 'quarterly',
+      street: 'Dlouhá 5',
+      city: 'Brno',
+      zip: '602 00',
+      country: 'CZ',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(profile.status).toBe(200);
+    const filer = (await other.get('/vat/filer')).body;
+    expect(filer).toMatchObject({ vatPeriod: 'quarter', vatPayer: true });
+    expect(filer.fromProfile).toContain('vatPeriod');
+    const own = await other.patch('/vat/filer', { vatPeriod: 'month' });
+    expect(own.body.vatPeriod).toBe('month');
+    expect(own.body.fromProfile).not.toContain('vatPeriod');
+    const back = await other.patch('/vat/filer', { vatPeriod: null });
+    expect(back.body).toMatchObject({ vatPeriod: 'quarter' });
+    expect(back.body.fromProfile).toContain('vatPeriod');
+    expect((await other.patch('/vat/filer', { vatPeriod: 'yearly' })).status).toBe(400);
   });
 });

@@ -10,6 +10,7 @@ import { filings } from './0008_filings.ts';
 import { parties } from './0009_parties.ts';
 import { paymentOrders } from './0010_payment_orders.ts';
 import { cashBook } from './0011_cash_book.ts';
+import { vatPeriod } from './0012_vat_period.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_parties': parties,
   '0010_payment_orders': paymentOrders,
   '0011_cash_book': cashBook,
+  '0012_vat_period': vatPeriod,
 };

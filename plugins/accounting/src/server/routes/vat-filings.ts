@@ -18,9 +18,10 @@ const Filer = z
     nace: z.string().nullable(),
     kind: z.enum(['P', 'F']),
     vatPeriod: z.enum(['month', 'quarter']),
+    vatPayer: z.boolean().openapi({ description: 'The company profile says the firm is a VAT payer' }),
     coefficient: z.string().nullable(),
     fromProfile: z
-      .array(z.enum(['vatId', 'name', 'street', 'city', 'postalCode']))
+      .array(z.enum(['vatId', 'name', 'street', 'city', 'postalCode', 'vatPeriod']))
       .openapi({ description: 'Fields left empty here and taken from the company profile (Settings → Company)' }),
   })
   .openapi('AccountingVatFiler');
@@ -51,7 +52,8 @@ const FilerPatch = z
       .regex(/^\d{1,6}$/, 'A CZ-NACE code, up to 6 digits')
       .nullable(),
     kind: z.enum(['P', 'F']),
-    vatPeriod: z.enum(['month', 'quarter']),
+    /** null follows the company profile's VAT period. */
+    vatPeriod: z.enum(['month', 'quarter']).nullable(),
   })
   .partial()
   .strict();

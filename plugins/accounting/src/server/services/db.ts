@@ -41,8 +41,8 @@ export interface SettingsTable {
   filer_street: Defaulted<string | null>;
   filer_city: Defaulted<string | null>;
   filer_postal_code: Defaulted<string | null>;
-  /** The VAT period: calendar month or quarter (ZDPH § 99, § 99a). */
-  vat_period: Defaulted<'month' | 'quarter'>;
+  /** Override of the company profile's VAT period (ZDPH § 99, § 99a) for the filings; null follows the profile. */
+  vat_period: Defaulted<'month' | 'quarter' | null>;
   created_at: Timestamp;
 }
 

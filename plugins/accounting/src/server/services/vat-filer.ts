@@ -12,10 +12,13 @@ export interface VatFiler {
   taxOfficeBranch: string | null;
   nace: string | null;
   kind: 'P' | 'F';
+  /** The company profile's VAT period unless overridden here; monthly when neither says. */
   vatPeriod: 'month' | 'quarter';
+  /** Whether the company profile says the firm is a VAT payer (read-only here). */
+  vatPayer: boolean;
   coefficient: string | null;
   /** The fields not set here and taken from core's company profile (Settings → Company). */
-  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode')[];
+  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode' | 'vatPeriod')[];
 }
 
 /**
@@ -34,6 +37,7 @@ export async function getVatFiler(ctx: Ctx): Promise<VatFiler> {
   };
   const dic = p.dic?.replace(/\s/g, '').toUpperCase() ?? '';
   const zip = p.zip.replace(/\s/g, '');
+  const profilePeriod = p.vatPayer && p.vatPeriod ? (p.vatPeriod === 'quarterly' ? 'quarter' : 'month') : null;
   const filer = {
     vatId: pick('vatId', s.vat_id, /^CZ\d{8,10}$/.test(dic) ? dic : null),
     name: pick('name', s.filer_name, p.legalName.trim() || null) ?? ctx.tenant.name,
@@ -44,13 +48,17 @@ export async function getVatFiler(ctx: Ctx): Promise<VatFiler> {
     taxOfficeBranch: s.tax_office_branch,
     nace: s.nace,
     kind: s.filer_kind,
-    vatPeriod: s.vat_period,
+    vatPeriod: pick('vatPeriod', s.vat_period, profilePeriod) ?? 'month',
+    vatPayer: p.vatPayer,
     coefficient: s.vat_coefficient === null ? null : String(Number(s.vat_coefficient)),
   };
   return { ...filer, fromProfile };
 }
 
-export type VatFilerPatch = Partial<Omit<VatFiler, 'coefficient' | 'fromProfile'>>;
+export type VatFilerPatch = Partial<Omit<VatFiler, 'coefficient' | 'fromProfile' | 'vatPayer' | 'vatPeriod'>> & {
+  /** null: follow the company profile. */
+  vatPeriod?: 'month' | 'quarter' | null | undefined;
+};
 
 export async function updateVatFiler(ctx: Ctx, patch: VatFilerPatch): Promise<VatFiler> {
   const before = await getVatFiler(ctx);

@@ -263,8 +263,9 @@ type Filer = {
   nace: string | null;
   kind: 'P' | 'F';
   vatPeriod: 'month' | 'quarter';
+  vatPayer: boolean;
   coefficient: string | null;
-  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode')[];
+  fromProfile: ('vatId' | 'name' | 'street' | 'city' | 'postalCode' | 'vatPeriod')[];
 };
 
 /** The filer's details the Tax Portal wants in every filing (VetaP). */
@@ -306,7 +307,7 @@ function FilerForm(props: { initial: Filer; onSaved: (f: Filer) => void }) {
             taxOfficeBranch: orNull(v.taxOfficeBranch),
             nace: orNull(v.nace),
             kind: v.kind === 'F' ? 'F' : 'P',
-            vatPeriod: v.vatPeriod === 'quarter' ? 'quarter' : 'month',
+            vatPeriod: own('vatPeriod', v.vatPeriod === 'quarter' ? 'quarter' : 'month') as 'month' | 'quarter' | null,
           },
         }),
       );
@@ -345,6 +346,7 @@ function FilerForm(props: { initial: Filer; onSaved: (f: Filer) => void }) {
           />
           <SelectField
             label={t('vat.filerPeriod')}
+            description={hint('vatPeriod')}
             {...form.bind('vatPeriod')}
             options={[
               { value: 'month', label: t('vat.month') },

@@ -420,6 +420,15 @@ const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe
 
 /** axe-core's WCAG 2.1 A/AA violations on the page as it is now, as `rule: selectors` lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // The page at rest: a toast fading in (opacity below 1) would read as too little contrast.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(axeSource());
   const result = await page.evaluate(async () => {
     const axe = (

@@ -18,7 +18,8 @@ afterAll(async () => {
   await pgsrv?.destroy();
 });
 
-type Phase = 'before' | 'stopping' | 'down' | 'starting' | 'after';
+/** `straddling`: sent in one phase, answered in another (a request committed just before the stop). */
+type Phase = 'before' | 'stopping' | 'down' | 'starting' | 'after' | 'straddling';
 
 describe('PostgreSQL stopped under load', () => {
   it('answers 503 problem+json while the database is down and recovers without a restart', async () => {
@@ -31,9 +32,9 @@ describe('PostgreSQL stopped under load', () => {
     let stop = false;
     let n = 0;
     const seen: { phase: Phase; status: number; problem: boolean; code: string | undefined }[] = [];
-    const record = (r: HttpReply) =>
+    const record = (r: HttpReply, sentIn: Phase) =>
       seen.push({
-        phase,
+        phase: sentIn === phase ? phase : 'straddling',
         status: r.status,
         problem: r.contentType.startsWith('application/problem+json'),
         code: r.json?.code,
@@ -41,6 +42,7 @@ describe('PostgreSQL stopped under load', () => {
     const workers = Array.from({ length: WORKERS }, async (_, w) => {
       while (!stop) {
         const i = n++;
+        const sentIn = phase;
         try {
           const r =
             i % 3 === 0
@@ -50,7 +52,7 @@ describe('PostgreSQL stopped under load', () => {
                   permissions: ['tenant.members.read'],
                 })
               : await owner.send('GET', `/api/t/${slug}/members`);
-          record(r);
+          record(r, sentIn);
         } catch (err) {
           seen.push({ phase, status: 0, problem: false, code: String(err).slice(0, 80) });
         }

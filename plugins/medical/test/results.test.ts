@@ -248,6 +248,99 @@ describe('release by local rules', () => {
   });
 });
 
+describe('release is not result entry', () => {
+  it('a technician with only medical.result gets 403 on release and cannot grant themselves the role', async () => {
+    const entry = await memberWith(lab.t, lab.user, 'result-entry', ['medical.read', 'medical.result']);
+    const o = await order(petr, ['HB']);
+    const hb = await lab.post('/results', { specimenId: o.specimen('HB'), test: 'HB', value: 150 }, entry);
+    expect(hb.status).toBe(201);
+    const refused = await lab.post(`/results/${hb.body.id}/release`, {}, entry);
+    expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);
+    const slug = lab.user.tenant.slug;
+    const members = await lab.user.json('GET', `/api/t/${slug}/members`);
+    const self = members.body.members.find((m: { userId: string }) => m.userId === entry.userId);
+    const promote = await entry.json('PATCH', `/api/t/${slug}/members/${self.id}`, { role: 'authorised' });
+    expect(promote.status).toBe(403);
+    const newRole = await entry.json('POST', `/api/t/${slug}/roles`, {
+      key: 'self-release',
+      name: 'Self release',
+      permissions: ['medical.release', 'medical.authorise'],
+    });
+    expect(newRole.status).toBe(403);
+    const roles = await lab.user.json('GET', `/api/t/${slug}/roles`);
+    const own = roles.body.custom.find((r: { key: string }) => r.key === 'result-entry');
+    const widen = await entry.json('PATCH', `/api/t/${slug}/roles/${own.id}`, {
+      permissions: ['medical.read', 'medical.result', 'medical.authorise'],
+    });
+    expect(widen.status).toBe(403);
+    expect((await lab.user.json('GET', `/api/t/${slug}/members`)).body.members).toContainEqual(
+      expect.objectContaining({ userId: entry.userId, role: 'result-entry' }),
+    );
+    expect((await lab.get(`/results/${hb.body.id}`)).body.status).toBe('entered');
+  });
+
+  it('only medical.catalogue changes local rules and four-eyes', async () => {
+    const before = await lab.get('/rules');
+    const rule = {
+      test: 'CREA',
+      normal: 'medical.release',
+      abnormal: 'medical.release',
+      critical: 'medical.authorise',
+    };
+    for (const u of [tech, doctor]) {
+      expect((await lab.post('/rules', rule, u)).status).toBe(403);
+      expect((await lab.put('/settings', { fourEyes: false }, u)).status).toBe(403);
+      const del = await u.json('DELETE', `${lab.base}/rules/${before.body.rules[0].id}`);
+      expect(del.status).toBe(403);
+    }
+    const after = await lab.get('/rules');
+    expect(after.body).toEqual(before.body);
+    const admin = await memberWith(lab.t, lab.user, 'catalogue-admin', ['medical.read', 'medical.catalogue']);
+    expect((await lab.put('/settings', { fourEyes: true }, admin)).status).toBe(200);
+  });
+
+  it('a tenant may leave critical sodium to technicians after the call-back, audited', async () => {
+    const rule = await lab.post('/rules', {
+      test: 'NA',
+      normal: 'medical.release',
+      abnormal: 'medical.release',
+      critical: 'medical.release',
+      note: 'Technicians release sodium after the call-back',
+    });
+    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+    const o = await order(petr, ['NA']);
+    const na = await lab.post('/results', { specimenId: o.specimen('NA'), test: 'NA', value: '118' }, tech);
+    expect(na.body.flag).toBe('LL');
+    expect((await lab.post(`/results/${na.body.id}/release`, {}, tech2)).body.code).toBe('callback_missing');
+    await lab.post(`/results/${na.body.id}/callback`, { to: 'MUDr. Malá, phone' }, tech);
+    const released = await lab.post(`/results/${na.body.id}/release`, {}, tech2);
+    expect(released.status, JSON.stringify(released.body)).toBe(200);
+    expect(released.body.releaseRule).toBe(`${rule.body.id}:critical:medical.release`);
+    const audit = await lab.t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['after', 'entity_id', 'actor_user_id'])
+      .where('action', '=', 'medical.release_decision')
+      .where('entity_id', '=', rule.body.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    const after = typeof audit[0]?.after === 'string' ? JSON.parse(audit[0].after) : audit[0]?.after;
+    expect(after).toMatchObject({ resultId: na.body.id, kind: 'critical', permission: 'medical.release' });
+    expect(audit[0]?.actor_user_id).toBe(tech2.userId);
+    expect((await lab.user.json('DELETE', `${lab.base}/rules/${rule.body.id}`)).status).toBe(200);
+  });
+
+  it('another tenant’s rule does not apply', async () => {
+    const other = await openLab(lab.t);
+    const loose = { test: 'K', normal: 'medical.release', abnormal: 'medical.release', critical: 'medical.release' };
+    expect((await other.post('/rules', loose)).status).toBe(201);
+    const o = await order(petr, ['K']);
+    const k = await lab.post('/results', { specimenId: o.specimen('K'), test: 'K', value: '5.1' }, tech);
+    expect(k.body.flag).toBe('H');
+    const refused = await lab.post(`/results/${k.body.id}/release`, {}, tech2);
+    expect([refused.status, refused.body.code]).toEqual([403, 'release_not_authorised']);
+  });
+});
+
 describe('quality control', () => {
   it('charts QC values with Westgard verdicts and blocks release of a rejected run’s results', async () => {
     const l1 = await lab.post('/qc/materials', {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payrollYear } from '../src/server/data/payroll-cz.ts';
 import { calculatePayslip, type PayslipInput, sickPayRate } from '../src/server/payroll/calculate.ts';
+import { accrualLines } from '../src/server/payroll/posting.ts';
 
 const y2026 = payrollYear(2026);
 const y2025 = payrollYear(2025);
@@ -254,6 +255,56 @@ describe('Czech payroll, properties', () => {
         ).toBeLessThan(100);
         expect(Math.abs(p.healthEmployee - g * 0.045)).toBeLessThan(100);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the wage entry of any run balances, with the net wages on 331 and nothing on the wrong side', () => {
+    const slip = fc.record({
+      contract: fc.constantFrom('hpp' as const, 'dpp' as const, 'dpc' as const),
+      taxDeclaration: fc.boolean(),
+      children: fc.array(fc.record({ order: fc.integer({ min: 1, max: 3 }), disabled: fc.boolean() }), {
+        maxLength: 3,
+      }),
+      salary: fc.integer({ min: 0, max: 40_000_000 }),
+      sickPay: fc.integer({ min: 0, max: 2_000_000 }),
+      before: fc.integer({ min: 0, max: 300_000_000 }),
+      insurer: fc.constantFrom('111', '201', '211', null),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(slip, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('cs' as const, 'en' as const),
+        (xs, lang) => {
+          const slips = xs.map((x) => ({
+            ...calculatePayslip(
+              y2026,
+              base({
+                contract: x.contract,
+                taxDeclaration: x.taxDeclaration,
+                children: x.children,
+                socialBaseBefore: x.before,
+                components: [
+                  { kind: 'salary', amount: x.salary },
+                  { kind: 'sick_pay', amount: x.sickPay },
+                ],
+              }),
+            ),
+            healthInsurer: x.insurer,
+          }));
+          const lines = accrualLines(slips, lang);
+          const amount = (v: string | undefined) => Math.round(Number(v ?? 0) * 100);
+          const debit = lines.reduce((a, l) => a + amount(l.debit), 0);
+          const credit = lines.reduce((a, l) => a + amount(l.credit), 0);
+          expect(debit).toBe(credit);
+          for (const l of lines) expect(amount(l.debit ?? l.credit)).toBeGreaterThan(0);
+          const net = slips.reduce((a, s) => a + s.net, 0);
+          // A net below zero (the minimum health base's premium on an empty month) is owed by the employee: 331 debit.
+          const on331 = lines.filter((l) => l.account === '331');
+          expect(on331.reduce((a, l) => a + amount(l.credit) - amount(l.debit), 0)).toBe(net);
+          expect(lines.filter((l) => ['521', '524'].includes(l.account)).every((l) => l.debit)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,12 +1,17 @@
 import { defineWorkflow, problem } from '@bureau/core';
 import { PAYROLL_YEARS } from '../data/payroll-cz.ts';
 import { m } from '../messages.ts';
+import { pragueDate } from '../services/dates.ts';
+import { postAccrual, postPayment } from './posting.ts';
 import { calculateRun } from './run.ts';
 
 /**
  * A monthly pay run: draft → calculated → approved → paid. Calculating (again) replaces the payslips;
  * `reopen` takes a calculated run back to draft. With four-eyes on, the person who calculated the run
- * cannot approve it.
+ * cannot approve it. With accounting enabled, approving posts the wages and paying posts the net pay
+ * sent by transfer (payroll/posting.ts); an approved run is never reopened — as in Pohoda's payroll
+ * (PAMICA), where payroll documents handed over to accounting can no longer be changed or deleted,
+ * a correction goes into the next month's run.
  */
 export const payRunWorkflow = defineWorkflow({
   table: 'hr.pay_runs',
@@ -53,12 +58,20 @@ export const payRunWorkflow = defineWorkflow({
         if (run.four_eyes && me && run.calculated_by === me) return m.four_eyes;
         return true;
       },
+      run: async ({ ctx, record }) => {
+        const entry = await postAccrual(ctx, record);
+        return entry ? { entryId: entry.id } : undefined;
+      },
     },
     pay: {
       from: 'approved',
       to: 'paid',
       permission: 'hr.payroll.approve',
       label: { en: 'Mark paid', cs: 'Označit jako vyplacené' },
+      run: async ({ ctx, record }) => {
+        const entry = await postPayment(ctx, record, pragueDate(ctx.now()));
+        return entry ? { paymentEntryId: entry.id } : undefined;
+      },
     },
   },
 });

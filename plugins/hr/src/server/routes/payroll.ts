@@ -16,6 +16,7 @@ import {
 } from '@bureau/core';
 import { m } from '../messages.ts';
 import { coverage } from '../payroll/month.ts';
+import { runPosting } from '../payroll/posting.ts';
 import { loadRun, payslipsOf, toPayslipView } from '../payroll/run.ts';
 import { payRunWorkflow } from '../payroll/workflow.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
@@ -51,10 +52,15 @@ const RunSchema = z
   })
   .openapi('HrPayRun');
 const Slip = z.object({ employeeId: z.uuid(), gross: z.string(), net: z.string() }).loose();
+const EntryRef = z.object({ id: z.uuid(), number: z.string(), date: z.string() });
 const RunDetail = RunSchema.extend({
   payslips: z.array(Slip),
   inputs: z.array(z.object({ employeeId: z.uuid() }).loose()),
   totals: z.record(z.string(), z.string()),
+  posting: z
+    .object({ wages: EntryRef.nullable(), payment: EntryRef.nullable() })
+    .nullable()
+    .openapi({ description: 'The journal entries the run posted; null when accounting is not enabled' }),
 }).openapi('HrPayRunDetail');
 
 const toRun = (r: Record<string, any>) => ({
@@ -195,6 +201,7 @@ export const payrollRoutes = (router: PluginRouter) =>
                 averageHourly: i.average_hourly_minor === null ? null : formatMoney(i.average_hourly_minor),
               })),
               totals,
+              posting: await runPosting(ctx, run.id),
             },
             200,
           );

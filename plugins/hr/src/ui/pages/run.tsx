@@ -2,6 +2,7 @@ import {
   Async,
   Card,
   DataTable,
+  DateText,
   DetailPage,
   Field,
   Money,
@@ -39,6 +40,7 @@ interface RunDetail {
   status: string;
   payslips: Slip[];
   totals: Record<string, string>;
+  posting: Record<'wages' | 'payment', { id: string; number: string; date: string } | null> | null;
 }
 interface Summary {
   socialInsurance: { total: string };
@@ -150,6 +152,23 @@ export default function RunPage() {
                         <dd>{CZK(r.totals.employerCost ?? '0')}</dd>
                       </div>
                     </dl>
+                  </Show>
+                  <Show when={r.posting}>
+                    {(p) => (
+                      <dl class="figures" aria-label={t('posting')}>
+                        <For each={(['wages', 'payment'] as const).filter((k) => p()[k])}>
+                          {(k) => (
+                            <div class="figure">
+                              <dt>{t(k === 'wages' ? 'postedWages' : 'postedPayment')}</dt>
+                              <dd>
+                                <a href={`/t/${tenant().slug}/accounting/journal/${p()[k]?.id}`}>{p()[k]?.number}</a> (
+                                <DateText value={p()[k]?.date} />)
+                              </dd>
+                            </div>
+                          )}
+                        </For>
+                      </dl>
+                    )}
                   </Show>
                 </div>
               ),

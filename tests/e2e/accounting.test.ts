@@ -98,6 +98,12 @@ describe('accounting module in the browser', () => {
   it('enables accounting (confirming a price if billing asks) and its panel loads', async () => {
     await page.goto(`${server.url}/t/${owner.slug}/settings/modules`);
     const card = page.locator('[data-module="accounting"]');
+    await card.waitFor();
+    // Enabling re-reads the session; the shell must stay as it is (it used to unmount while /api/me was
+    // read again, flashing "no access" and dropping open menus).
+    await page.evaluate(() => {
+      (window as unknown as { shellBefore: Element | null }).shellBefore = document.querySelector('.shell');
+    });
     await card.locator('.switch-control').click();
     const dialog = page.getByRole('alertdialog');
     // The trial plan includes accounting; on a plan where it is an add-on, billing asks to confirm the price.
@@ -107,6 +113,11 @@ describe('accounting module in the browser', () => {
     ]);
     await card.getByText('Enabled').waitFor();
     await page.getByRole('link', { name: 'Journal' }).waitFor();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { shellBefore: Element | null }).shellBefore === document.querySelector('.shell'),
+      ),
+    ).toBe(true);
     // Now, and only now, the browser fetched the module's entry chunk.
     await expect.poll(() => accountingRequests(scripts).some((u) => u.endsWith(`/${chunks.entry}`))).toBe(true);
     await page.getByRole('link', { name: 'Journal' }).click();

@@ -8,8 +8,10 @@ export const tenantState = createRoot(() => {
   const [slug, setSlug] = createSignal<string | undefined>();
   const tenant = createMemo<MeTenant | undefined>(() => {
     const s = slug();
-    if (!s || session.me.state !== 'ready') return undefined;
-    return session.me()?.tenants.find((t) => t.slug === s);
+    // `latest` keeps the last answer while /api/me is read again: a refresh (after a module or role change)
+    // must not take the tenant away for a moment, which unmounted the whole shell and flashed "no access".
+    if (!s) return undefined;
+    return session.me.latest?.tenants.find((t) => t.slug === s);
   });
   // Reload plugin UIs only when what decides them changes, not on every /api/me refresh.
   const key = createMemo(() => {

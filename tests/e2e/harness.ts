@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshotDir = join(repoRoot, 'test-artifacts/screenshots');
@@ -439,4 +439,47 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Opens a dropdown menu and chooses an item, then waits for `done`. The menu is let settle first (its opening
+ * animation over, its box unmoved for two frames). Under heavy load a click on a freshly opened menu was seen to
+ * press on the item and release on nothing (the release landed outside any element that takes the pointer), so
+ * nothing was chosen; when `done` does not come, the menu is closed and the choice made again, up to 3 times.
+ */
+export async function chooseFromMenu(
+  page: Page,
+  trigger: Locator,
+  item: Locator,
+  done: (timeout: number) => Promise<unknown>,
+) {
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    await item.waitFor();
+    await page.evaluate(async () => {
+      const menu = document.querySelector('[role="menu"]');
+      if (!menu) return;
+      await Promise.all(menu.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      let last = '';
+      for (let i = 0; i < 20; i++) {
+        const r = menu.getBoundingClientRect();
+        const now = `${r.x},${r.y},${r.width},${r.height}`;
+        if (now === last) return;
+        last = now;
+        await frame();
+        await frame();
+      }
+    });
+    await item.click();
+    const chosen = await done(attempt < 3 ? 8_000 : 15_000).then(
+      () => true,
+      (e) => {
+        if (attempt >= 3) throw e;
+        return false;
+      },
+    );
+    if (chosen) return;
+    await page.keyboard.press('Escape');
+  }
 }

@@ -6,12 +6,10 @@ import { findClass, type InstalledClass, isDue } from './classes.ts';
 import { heldKeys } from './holds.ts';
 import { mm } from './management-messages.ts';
 import { dueRecords, effectivePeriod, tenantPeriods } from './periods.ts';
-import { actorLabel, classesInScope, type RecordsScope, today } from './scope.ts';
+import { actorLabel, classesInScope, type RecordsScope, today, ymd } from './scope.ts';
 import { recordStorage } from './storage.ts';
 
 type Row = Record<string, any>;
-
-const ymd = (d: unknown): string => (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10));
 
 export const toItem = (r: Row) => ({
   id: r.id as string,

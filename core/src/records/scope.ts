@@ -73,4 +73,8 @@ export function mayReadModule(s: RecordsScope, plugin: BureauPlugin<string, any>
 /** Today in the installation's business time zone (YYYY-MM-DD). */
 export const today = (runtime: Runtime): string => businessDate(runtime.clock.now(), runtime.config.billing.timeZone);
 
+/** A date column as `YYYY-MM-DD` (PGlite and pg return a Date or a string for `date`). */
+export const ymd = (d: unknown): string =>
+  typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10);
+
 export const actorLabel = (s: RecordsScope): string => s.actor?.label ?? 'system';

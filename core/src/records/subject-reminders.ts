@@ -1,17 +1,15 @@
+import { addDays } from '../calendar/index.ts';
 import { Problem } from '../http/problem.ts';
 import type { Runtime } from '../runtime.ts';
 import type { PlatformSchedule } from '../schedules/define.ts';
 import { asSystem } from './jobs.ts';
 import { mm } from './management-messages.ts';
-import { type RecordsScope, today } from './scope.ts';
+import { type RecordsScope, today, ymd } from './scope.ts';
 
 /** How long before its deadline an open request is first brought up again. */
 export const REMIND_DAYS_BEFORE = 7;
 
 type Stage = 'soon' | 'overdue';
-const ymd = (d: unknown): string => (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10));
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A date in both languages, so each reader's notification shows it their way. */
 const bothLanguages = (date: string) => {
   const d = new Date(`${date}T12:00:00Z`);

@@ -8,11 +8,10 @@ import { deleteAttachmentsOf } from './disposal.ts';
 import { heldKeys } from './holds.ts';
 import { mm } from './management-messages.ts';
 import { effectivePeriod, tenantPeriods } from './periods.ts';
-import { actorLabel, mayReadModule, type RecordsScope, today } from './scope.ts';
+import { actorLabel, mayReadModule, type RecordsScope, today, ymd } from './scope.ts';
 import { periodMonths, SUBJECT_REQUEST_DEADLINE } from './statutes.ts';
 
 type Row = Record<string, any>;
-const ymd = (d: unknown): string => (typeof d === 'string' ? d.slice(0, 10) : (d as Date).toISOString().slice(0, 10));
 
 export const toRequest = (r: Row) => ({
   id: r.id as string,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestPlans, type Period, type Plan, publishPlan } from '../src/billing/catalogue.ts';
 import {
   createTestBureau,
   definePlugin,
@@ -86,6 +87,28 @@ async function enable(owner: TestUser, slug: string, moduleId: string) {
     return;
   }
   if (res.status >= 300) throw new Error(`enable ${moduleId}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Publishes a new version of the trial plan ('standard') with its modules changed, prices kept. */
+async function republishStandard(change: (modules: string[]) => string[]) {
+  const std = (await latestPlans(t.runtime.db)).find((p) => p.code === 'standard') as Plan;
+  const split = (k: string) => k.split(':') as [string, string, string?];
+  await publishPlan(
+    t.runtime.db,
+    {
+      ...std,
+      includedModules: change(std.includedModules),
+      prices: [...std.prices].map(([k, p]) => {
+        const [currency, period] = split(k);
+        return { currency, period: period as Period, price: p.price, seatPrice: p.seatPrice };
+      }),
+      addons: [...std.addons].map(([k, price]) => {
+        const [module, currency, period] = split(k);
+        return { module, currency, period: period as Period, price };
+      }),
+    },
+    'providers.test',
+  );
 }
 
 async function providerWithStaff(teamName = 'Payroll') {
@@ -599,7 +622,10 @@ describe('a client tenant created by the provider', () => {
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
     expect(tenant).toEqual({ kind: 'company', currency: 'CZK' });
-    // Staff work there right away (alpha is not enabled yet), though nobody is a member.
+    // Staff work there right away, though nobody is a member. The engagement's module is a priced add-on on
+    // the client's trial plan, so it waits for the owner (a module the plan includes is turned on at once:
+    // tests/plugins/modules.test.ts).
+    expect(res.body.modules).toEqual({ enabled: [], leftForOwner: ['alpha'] });
     expect((await p.staff.json('GET', `/api/t/${slug}/members`)).status).toBe(200);
     const notEnabled = await p.staff.json('GET', `/api/t/${slug}/alpha/ping`);
     expect(notEnabled.status).toBe(403);
@@ -634,6 +660,40 @@ describe('a client tenant created by the provider', () => {
       'provider:created',
       'client:revoked',
     ]);
+  });
+
+  it('turns on at once the engagement modules the client plan includes (the staff can start the work)', async () => {
+    const p = await providerWithStaff();
+    const slug = `ready-${newId().slice(-8)}`;
+    // Here the trial plan includes the fixture's module, as the real plans include accounting, orders and IT.
+    await republishStandard((modules) => [...modules, 'alpha']);
+    try {
+      const res = await p.admin.json('POST', `/api/t/${p.P}/clients`, {
+        newClient: { name: 'Ready To Work s.r.o.', slug, ownerEmail: `owner-${slug}@example.test` },
+        modules: ['alpha'],
+        teams: [{ teamId: p.teamId, grants: ['alpha.*'] }],
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.modules).toEqual({ enabled: ['alpha'], leftForOwner: [] });
+      expect((await p.staff.json('GET', `/api/t/${slug}/alpha/ping`)).status).toBe(200);
+      // Recorded in the client's audit log as the provider's act, and in the engagement's history.
+      const client = await t.runtime.db
+        .selectFrom('core.tenants')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirstOrThrow();
+      const audit = await t.runtime.db
+        .selectFrom('core.audit_log')
+        .select(['action', 'actor_user_id'])
+        .where('tenant_id', '=', client.id)
+        .where('action', '=', 'module.enabled')
+        .execute();
+      expect(audit).toEqual([{ action: 'module.enabled', actor_user_id: p.admin.userId }]);
+      const history = await p.admin.json('GET', `/api/t/${p.P}/clients/${res.body.engagement.id}`);
+      expect(history.body.history[0]).toMatchObject({ action: 'created' });
+    } finally {
+      await republishStandard((modules) => modules.filter((m) => m !== 'alpha'));
+    }
   });
 
   it('refuses a taken address', async () => {

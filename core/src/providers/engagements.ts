@@ -14,6 +14,7 @@ import { isKnownGrant, unknownPermissions } from '../tenancy/roles.ts';
 import { insertTenant } from '../tenancy/signup.ts';
 import { findTenantById } from '../tenancy/tenants.ts';
 import { revokeBoundToEngagement } from './bound.ts';
+import { enableClientModules } from './client-modules.ts';
 import { auditIn, inTenant } from './cross-tenant.ts';
 import { intersectGrants, isSubset, reduceGrants, unionGrants } from './grants.ts';
 import { prm } from './messages.ts';
@@ -619,13 +620,16 @@ export async function createClient(op: Op, input: NewClientInput) {
       recordInviter: false,
     }),
   );
+  const modules = await enableClientModules(op, client, scope.modules);
   await recordEvent(op, h, 'created', {
     modules: scope.modules,
     grants: scope.grants,
     teams: scope.teams,
     owner: input.ownerEmail,
+    enabled: modules.enabled,
+    leftForOwner: modules.leftForOwner,
   });
-  return { engagement: await viewOf(op, 'provider', h.id), invitation };
+  return { engagement: await viewOf(op, 'provider', h.id), invitation, modules };
 }
 
 /** Gives a provider team a role (grants) inside the client, never beyond what the client allowed. */

@@ -178,6 +178,15 @@ export const providerSideRoutes = newRouter<TenantEnv>()
             invitation: z
               .object({ id: z.string(), email: z.string(), expiresAt: z.string(), link: z.string() })
               .nullable(),
+            modules: z
+              .object({
+                enabled: z.array(z.string()).openapi({ description: 'Turned on in the new client at once' }),
+                leftForOwner: z
+                  .array(z.string())
+                  .openapi({ description: 'Priced add-ons (or unmet requirements) the client’s owner turns on' }),
+              })
+              .nullable()
+              .openapi({ description: 'For a client created here: the engagement’s modules, enabled or waiting' }),
           }),
         ),
         ...problemResponses(400, 403, 404, 409),
@@ -192,10 +201,10 @@ export const providerSideRoutes = newRouter<TenantEnv>()
       }
       if (body.client) {
         const engagement = await inviteClient(op, { ...scope, client: body.client });
-        return c.json({ engagement, invitation: null }, 201);
+        return c.json({ engagement, invitation: null, modules: null }, 201);
       }
       const n = body.newClient as NonNullable<typeof body.newClient>;
-      const { engagement, invitation } = await createClient(op, {
+      const { engagement, invitation, modules } = await createClient(op, {
         ...scope,
         ownerEmail: n.ownerEmail,
         tenant: {
@@ -215,6 +224,7 @@ export const providerSideRoutes = newRouter<TenantEnv>()
             expiresAt: invitation.expiresAt,
             link: invitation.link,
           },
+          modules,
         },
         201,
       );

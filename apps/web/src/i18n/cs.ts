@@ -572,6 +572,14 @@ export const cs: Record<MessageKey, string> & Record<string, string> = {
   'engagements.invite': 'Odeslat pozvání',
   'engagements.create': 'Založit klienta',
   'engagements.clientInvited': '{client} pozván; čekáme na odpověď',
+  'engagements.modulesLeftForOwner_one':
+    'Modul {modules} je na tarifu firmy {client} placený doplněk: zapne jej její vlastník',
+  'engagements.modulesLeftForOwner_few':
+    'Moduly {modules} jsou na tarifu firmy {client} placené doplňky: zapne je její vlastník',
+  'engagements.modulesLeftForOwner_many':
+    'Moduly {modules} jsou na tarifu firmy {client} placené doplňky: zapne je její vlastník',
+  'engagements.modulesLeftForOwner_other':
+    'Moduly {modules} jsou na tarifu firmy {client} placené doplňky: zapne je její vlastník',
   'engagements.clientCreated': 'Prostor pro {client} založen',
   'engagements.detailTitle': 'Spolupráce s {client}',
   'engagements.allowed': 'Povoleno nejvýše',

@@ -561,6 +561,8 @@ export const en = {
   'engagements.invite': 'Send invitation',
   'engagements.create': 'Create client',
   'engagements.clientInvited': '{client} invited; waiting for their answer',
+  'engagements.modulesLeftForOwner_one': '{modules} is a priced add-on on {client}’s plan: its owner turns it on',
+  'engagements.modulesLeftForOwner_other': '{modules} are priced add-ons on {client}’s plan: its owner turns them on',
   'engagements.clientCreated': 'Workspace for {client} created',
   'engagements.detailTitle': 'Engagement with {client}',
   'engagements.allowed': 'Allowed at most',

@@ -459,6 +459,18 @@ function AddClient(props: { teams: Team[]; modules: PickableModule[]; onAdded: (
           client: res.engagement.client.name,
         }),
       );
+      // A new client's modules its plan includes are on at once; a priced add-on waits for its owner.
+      const waiting = res.modules?.leftForOwner ?? [];
+      if (waiting.length) {
+        const title = (id: string) => i18n.text(props.modules.find((m) => m.id === id)?.title) || id;
+        notify(
+          i18n.t('engagements.modulesLeftForOwner', {
+            client: res.engagement.client.name,
+            modules: waiting.map(title).join(', '),
+            count: waiting.length,
+          }),
+        );
+      }
       form.set({ slug: '', name: '', newSlug: '', ownerEmail: '' });
       setSlugTouched(false);
       props.onAdded();

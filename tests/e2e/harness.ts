@@ -374,6 +374,9 @@ export async function signInInBrowser(page: Page, baseUrl: string, email: string
   await page.waitForURL(/\/t\//);
 }
 
+/** Windows virtual key codes of the keys in codes that are not a letter or digit (those are their own code). */
+const VIRTUAL_KEY: Record<string, number> = { Enter: 13, '-': 189, '/': 191, '.': 190, ' ': 32 };
+
 /**
  * Sends `code` and Enter to the focused field as a keyboard-wedge scanner does: each key stamped
  * `gapMs` after the previous one (CDP's event timestamp, which the page reads as `event.timeStamp`).
@@ -388,7 +391,7 @@ export async function scanKeys(page: Page, code: string, gapMs = 5) {
     let i = 0;
     for (const key of [...code, 'Enter']) {
       const text = key === 'Enter' ? '\r' : key;
-      const windowsVirtualKeyCode = key === 'Enter' ? 13 : key.toUpperCase().charCodeAt(0);
+      const windowsVirtualKeyCode = VIRTUAL_KEY[key] ?? key.toUpperCase().charCodeAt(0);
       const timestamp = start + (i++ * gapMs) / 1000;
       await cdp.send('Input.dispatchKeyEvent', {
         type: 'keyDown',

@@ -18,6 +18,7 @@ import {
   type E2EBrowser,
   launchBrowser,
   type RunningServer,
+  scanKeys,
   screenshot,
   settled,
   signInInBrowser,
@@ -152,8 +153,7 @@ describe('the UI kit on the invoice list', () => {
     await page.waitForURL((u) => !u.search.includes('q='));
     await settled(page);
     await search.click();
-    await page.keyboard.type(number, { delay: 4 });
-    await page.keyboard.press('Enter');
+    await scanKeys(page, number);
     await page.waitForURL(/\/accounting\/invoices\/[0-9a-f-]{36}/);
     await page.locator('.paper').waitFor();
   });

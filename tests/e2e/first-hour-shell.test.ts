@@ -2,12 +2,14 @@
  * Issue 20, items 7 and 13, in Czech and English: a member clicking Settings sees only the sections
  * their role opens (read-only where they may only read, and a plain "not open to you" for a typed
  * address, never a toggle that fails); a page shows its skeleton at once while its code loads; and
- * logged-out pages never ask for /api/me (no 401 in the console).
+ * logged-out pages never ask for /api/me (no 401 in the console). Item 6: the setup checklist on the
+ * dashboard walks the owner through what is left and shows a member what their role lets them use.
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiUser,
+  axeViolations,
   buildWeb,
   type E2EBrowser,
   launchBrowser,
@@ -289,4 +291,67 @@ describe('the workspace switcher founds a new firm (item 8)', () => {
       await ctx.close();
     }, 120_000);
   }
+});
+
+describe('the setup checklist on the dashboard (item 6)', () => {
+  const steps = (page: Page) =>
+    page
+      .locator('.setup-step')
+      .evaluateAll((li) =>
+        li.map((e) => `${e.getAttribute('data-step')}:${e.hasAttribute('data-done') ? 'done' : 'open'}`),
+      );
+
+  it('walks the owner to what is left, ticks a step once it is done, and is gone when all are (cs)', async () => {
+    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const page = await ctx.newPage();
+    const failures = watchFailures(page);
+    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    await page.getByRole('heading', { name: 'Začínáme' }).waitFor();
+    // Accounting is on and a colleague was invited earlier in this file; the profile and the bank are left.
+    await expect.poll(() => steps(page)).toEqual(['profile:open', 'bank:open', 'modules:done', 'people:done']);
+    expect(await page.locator('.setup-checklist').getByText('Hotovo 2 z 4').count()).toBe(1);
+    await page.locator('[data-step="profile"]').getByRole('link', { name: 'Vyplnit' }).click();
+    await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+    const profile = {
+      legalName: 'Novák Stavby s.r.o.',
+      ico: '25596641',
+      street: 'Náměstí 1',
+      city: 'Brno',
+      zip: '602 00',
+      country: 'CZ',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+    };
+    expect((await owner.call('PUT', `/api/t/${firm.slug}/profile`, profile)).status).toBe(200);
+    await page.goto(`${server.url}/t/${firm.slug}`);
+    await expect.poll(() => steps(page)).toEqual(['profile:done', 'bank:open', 'modules:done', 'people:done']);
+    await screenshot(page, 'first-hour-setup-cs');
+    const bank = [{ accountNumber: '19-2000145399/0800', currency: 'CZK', isDefault: true }];
+    expect((await owner.call('PUT', `/api/t/${firm.slug}/profile`, { ...profile, bankAccounts: bank })).status).toBe(
+      200,
+    );
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await settled(page);
+    expect(await page.locator('.setup-checklist').count()).toBe(0);
+    expect(failures).toEqual([]);
+    await ctx.close();
+  }, 120_000);
+
+  it('shows a member what their role lets them use, at 390 px, with nothing for axe (en)', async () => {
+    const email = await addMember('en');
+    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    await signInInBrowser(page, server.url, email, PASSWORD);
+    await page.getByRole('heading', { name: 'What you can do here' }).waitFor();
+    await expect.poll(() => page.locator('.setup-checklist [data-module]').allTextContents()).toEqual(['Accounting']);
+    expect(await page.locator('.setup-step').count()).toBe(0);
+    await settled(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'first-hour-setup-member-390-en');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.setup-checklist [data-module="accounting"] a').click();
+    await page.waitForURL(`${server.url}/t/${firm.slug}/accounting`);
+    await ctx.close();
+  }, 120_000);
 });

@@ -28,6 +28,7 @@ import { recordRoutes } from '../records/routes.ts';
 import { isRecordUpload, recordUploadBody } from '../records/upload.ts';
 import type { Runtime } from '../runtime.ts';
 import { scheduleRoutes } from '../schedules/routes.ts';
+import { setupRoutes } from '../setup/routes.ts';
 import { invitationRoutes } from '../tenancy/invitation-routes.ts';
 import { meRoutes } from '../tenancy/me-routes.ts';
 import { memberRoutes } from '../tenancy/members-routes.ts';
@@ -113,6 +114,7 @@ export function buildApp(runtime: Runtime) {
     .route('/api/t/:tenant', tokenRoutes)
     .route('/api/t/:tenant', moduleRoutes)
     .route('/api/t/:tenant', profileRoutes)
+    .route('/api/t/:tenant', setupRoutes)
     .route('/api/t/:tenant', notificationRoutes)
     .route('/api/t/:tenant', partyRoutes)
     .route('/api/t/:tenant', billingRoutes)

@@ -7,6 +7,7 @@ import { widgetsOf } from '../plugins.ts';
 import { session } from '../session.ts';
 import { tenantState } from '../tenant-state.ts';
 import { ProviderRequests } from './dashboard-requests.tsx';
+import { SetupChecklist } from './dashboard-setup.tsx';
 
 export default function Dashboard() {
   const i18n = useI18n();
@@ -26,6 +27,7 @@ export default function Dashboard() {
     <div class="page">
       <PageHeader title={greeting()} description={i18n.t('dashboard.subtitle', { tenant: tenant().name })} />
       <ProviderRequests />
+      <SetupChecklist />
       <Show when={tenantState.plugins.loading && !tenantState.plugins.latest}>
         <div class="widget-grid">
           <Card>

@@ -56,6 +56,7 @@ const WORDS = {
     insufficient: /V pokladně HK je 7500\.00 CZK; nelze vydat 9000\.00/,
     cancelOf: (n: string) => `Stornovat ${n}`,
     confirm: 'Stornovat doklad',
+    notPayer: 'Nejste plátce DPH',
   },
   en: {
     title: 'Cash book',
@@ -75,6 +76,7 @@ const WORDS = {
     insufficient: /Cash desk HK holds 7500\.00 CZK; it cannot pay out 9000\.00/,
     cancelOf: (n: string) => `Cancel ${n}`,
     confirm: 'Cancel document',
+    notPayer: 'Not a VAT payer',
   },
 } as const;
 
@@ -85,11 +87,12 @@ for (const lang of ['cs', 'en'] as const) {
     let ctx: BrowserContext;
     let page: Page;
     let slug = '';
+    let owner: Awaited<ReturnType<typeof signUpViaApi>>;
 
     const closing = async () => (await page.getByTestId('cash-closing').textContent())?.replace(/\s/g, ' ').trim();
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      owner = await signUpViaApi(server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Eva Pokladní',
@@ -195,6 +198,27 @@ for (const lang of ['cs', 'en'] as const) {
       await screenshot(page, `accounting-cash-${lang}-390`, true);
       expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('offers no VAT filings once the company profile says the firm is not a VAT payer', async () => {
+      onTestFailed(() => screenshot(page, `accounting-cash-${lang}-failed-non-payer`));
+      const profile = await owner.call('PUT', `/api/t/${slug}/profile`, {
+        legalName: `Pokladna ${lang} s.r.o.`,
+        ico: '27082440',
+        vatPayer: false,
+        street: 'Dlouhá 5',
+        city: 'Brno',
+        zip: '602 00',
+        country: 'CZ',
+        defaultCurrency: 'CZK',
+        locale: lang,
+      });
+      expect(profile.status).toBe(200);
+      await page.goto(`${server.url}/t/${slug}/accounting/vat`);
+      await page.getByText(w.notPayer, { exact: true }).waitFor();
+      await settled(page);
+      expect(await page.getByTestId('download-dphdp3.xml').isVisible()).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 }

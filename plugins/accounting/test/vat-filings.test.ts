@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestBureau } from '@bureau/core';
+import { createTestBureau, pdfText } from '@bureau/core';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import accounting from '../src/server/index.ts';
@@ -469,5 +469,96 @@ describe('VAT filings for September 2026', () => {
     expect(back.body).toMatchObject({ vatPeriod: 'quarter' });
     expect(back.body.fromProfile).toContain('vatPeriod');
     expect((await other.patch('/vat/filer', { vatPeriod: 'yearly' })).status).toBe(400);
+  });
+});
+
+describe('a firm that is not a VAT payer (company profile)', () => {
+  let np: Books;
+  const profile = (vatPayer: boolean) =>
+    np.user.json('PUT', `/api/t/${np.user.tenant.slug}/profile`, {
+      legalName: 'Neplátce s.r.o.',
+      ico: '27082440',
+      vatPayer,
+      ...(vatPayer ? { dic: 'CZ27082440', vatPeriod: 'monthly' } : {}),
+      street: 'Dlouhá 5',
+      city: 'Brno',
+      zip: '602 00',
+      country: 'CZ',
+      defaultCurrency: 'CZK',
+      locale: 'cs',
+    });
+  beforeAll(async () => {
+    np = await openBooks(b.t, { country: 'CZ', currency: 'CZK' });
+    expect((await profile(false)).status).toBe(200);
+  });
+
+  it('is refused the VAT return, control statement and EC sales list (409 not_vat_payer)', async () => {
+    expect((await np.get('/vat/filer')).body.vatPayer).toBe(false);
+    const figures = await np.get('/vat/filings/2026-09');
+    expect(figures.status).toBe(409);
+    expect(figures.body.code).toBe('not_vat_payer');
+    for (const form of ['dphdp3.xml', 'dphkh1.xml', 'dphshv.xml']) {
+      const res = await np.user.request('GET', `${np.base}/vat/filings/2026-09/${form}`);
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { code: string }).code).toBe('not_vat_payer');
+    }
+  });
+
+  it('invoices without VAT, deducts none of what it buys, and says "Nejsem plátce DPH" on the invoice', async () => {
+    const c = await np.post('/customers', { name: 'Odběratel a.s.' });
+    const draft = await np.post('/invoices', {
+      customerId: c.body.id,
+      issueDate: '2026-09-10',
+      lines: [{ description: 'Konzultace', quantity: '2', unitPrice: '500.00', vat: 'standard' }],
+    });
+    expect(draft.body).toMatchObject({ vatPayer: false, subtotal: '1000.00', vatTotal: '0.00', total: '1000.00' });
+    expect(draft.body.lines[0]).toMatchObject({ vat: 'none', vatRate: '0', vatAmount: '0.00' });
+    const issued = await np.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    const entry = await np.get(`/journal/${issued.body.entryId}`);
+    expect(entry.body.lines.map((l: any) => l.account).sort()).toEqual(['311', '602']);
+    const pdf = await np.user.request('GET', `${np.base}/invoices/${issued.body.id}/pdf`);
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain('Nejsem plátce DPH');
+    expect(text).not.toContain('daňový doklad');
+    expect(text).not.toContain('Datum zdanitelného plnění');
+    expect(text).not.toContain('Rekapitulace DPH');
+
+    const v = await np.post('/vendors', { name: 'Dodavatel s.r.o.' });
+    const bill = await np.post('/bills', {
+      vendorId: v.body.id,
+      issueDate: '2026-09-12',
+      reference: 'FV-1',
+      lines: [{ description: 'Papír', unitPrice: '1000.00', vat: 'standard' }],
+    });
+    expect(bill.body).toMatchObject({ vatPayer: false, vatTotal: '210.00', total: '1210.00' });
+    expect(bill.body.lines[0]).toMatchObject({ deduction: 'none', deductible: '0.00' });
+    const posted = await np.post(`/bills/${bill.body.id}/post`);
+    const billEntry = await np.get(`/journal/${posted.body.entryId}`);
+    expect(billEntry.body.lines.some((l: any) => l.account.startsWith('343'))).toBe(false);
+    const eu = await np.post('/bills', {
+      vendorId: v.body.id,
+      regime: 'eu',
+      lines: [{ description: 'Licence', unitPrice: '100.00' }],
+    });
+    expect(eu.status).toBe(400);
+    expect(eu.body.errors.map((e: any) => e.path)).toContain('regime');
+  });
+
+  it('refuses to issue a draft saved before the profile changed whether the firm is a payer', async () => {
+    const c = await np.post('/customers', { name: 'Pozdní a.s.' });
+    const draft = await np.post('/invoices', {
+      customerId: c.body.id,
+      issueDate: '2026-09-20',
+      lines: [{ description: 'Školení', unitPrice: '100.00' }],
+    });
+    expect((await profile(true)).status).toBe(200);
+    const issued = await np.post(`/invoices/${draft.body.id}/issue`);
+    expect(issued.status).toBe(409);
+    expect(issued.body.code).toBe('vat_payer_changed');
+    const saved = await np.patch(`/invoices/${draft.body.id}`, {});
+    expect(saved.body).toMatchObject({ vatPayer: true, vatTotal: '21.00' });
+    expect((await np.post(`/invoices/${draft.body.id}/issue`)).status).toBe(200);
+    expect((await np.get('/vat/filings/2026-09')).status).toBe(200);
   });
 });

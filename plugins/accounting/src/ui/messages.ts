@@ -650,6 +650,9 @@ export const en = {
   'vat.control': 'Control statement (DPHKH1)',
   'vat.ecSales': 'EC sales list (DPHSHV)',
   'vat.nothing': 'Nothing in this period',
+  'vat.notPayer': 'Not a VAT payer',
+  'vat.notPayerHint':
+    'The company profile says the firm is not a VAT payer: it files no VAT return, control statement or EC sales list, and its invoices carry no VAT. Change it in Settings → Company.',
   'vat.row': 'Row',
   'vat.item': 'Item',
   'vat.exact': 'Amount',
@@ -1336,6 +1339,9 @@ export const cs: Record<keyof typeof en, string> = {
   'vat.control': 'Kontrolní hlášení (DPHKH1)',
   'vat.ecSales': 'Souhrnné hlášení (DPHSHV)',
   'vat.nothing': 'V tomto období nic',
+  'vat.notPayer': 'Nejste plátce DPH',
+  'vat.notPayerHint':
+    'Podle profilu firmy nejste plátce DPH: nepodáváte přiznání k DPH, kontrolní ani souhrnné hlášení a vaše faktury jsou bez DPH. Změníte to v Nastavení → Firma.',
   'vat.row': 'Řádek',
   'vat.item': 'Položka',
   'vat.exact': 'Částka',

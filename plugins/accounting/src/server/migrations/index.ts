@@ -11,6 +11,7 @@ import { parties } from './0009_parties.ts';
 import { paymentOrders } from './0010_payment_orders.ts';
 import { cashBook } from './0011_cash_book.ts';
 import { vatPeriod } from './0012_vat_period.ts';
+import { nonPayer } from './0013_non_payer.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_payment_orders': paymentOrders,
   '0011_cash_book': cashBook,
   '0012_vat_period': vatPeriod,
+  '0013_non_payer': nonPayer,
 };

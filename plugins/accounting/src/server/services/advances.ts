@@ -49,7 +49,7 @@ async function advancesCode(ctx: Ctx): Promise<string> {
 export async function receiveAdvance(
   ctx: Ctx,
   payment: { id: string; date: string; partner_id: string },
-  advance: { id: string; number: string | null; currency: string; regime: string },
+  advance: { id: string; number: string | null; currency: string; regime: string; vat_payer: boolean },
   amount: bigint,
 ): Promise<void> {
   const settings = await settingsOf(ctx);
@@ -85,7 +85,8 @@ export async function receiveAdvance(
       },
     ],
   });
-  if (advance.regime !== 'domestic') return; // no Czech VAT on the advance of a supply taxed elsewhere
+  // No Czech VAT on the advance of a supply taxed elsewhere, nor on a non-payer's.
+  if (advance.regime !== 'domestic' || !advance.vat_payer) return;
   const lines = await db
     .selectFrom('accounting.document_lines')
     .selectAll()

@@ -199,6 +199,8 @@ export interface DocumentsTable {
   correction_reason: Defaulted<string | null>;
   vat_date: Defaulted<string | null>;
   self_assessed: Defaulted<boolean>;
+  /** The issuer was a VAT payer when the document was made (0013). */
+  vat_payer: Defaulted<boolean>;
   advance_id: Defaulted<string | null>;
   advance_payment_id: Defaulted<string | null>;
   created_at: Timestamp;

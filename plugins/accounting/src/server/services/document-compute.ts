@@ -18,6 +18,7 @@ import { normalizeVariableSymbol } from './identifiers.ts';
 import { rateOn } from './rates.ts';
 import { roleAccount } from './settings.ts';
 import { resolveVatRate } from './vat.ts';
+import { isVatPayer } from './vat-payer.ts';
 
 export interface DocumentLineInput {
   description: string;
@@ -93,6 +94,7 @@ export interface Computed {
     type: DocumentType;
     regime: VatRegime;
     self_assessed: boolean;
+    vat_payer: boolean;
     issue_date: string;
     tax_date: string;
     vat_date: string;
@@ -122,7 +124,9 @@ export const SELF_ASSESSED: ReadonlySet<VatRegime> = new Set(['reverse_charge', 
  * valid on the tax date (half away from zero). A sale outside the domestic regime carries no VAT;
  * a purchase under reverse charge, from the EU or from outside the EU is self-assessed (its VAT is
  * declared and deducted, not paid to the vendor); an import is the VAT paid at customs. The
- * deductible part of a bill's VAT follows each line's deduction.
+ * deductible part of a bill's VAT follows each line's deduction. A non-payer (company profile)
+ * charges no VAT (its lines carry the code `none`) and deducts none of what it pays; it cannot
+ * self-assess (an identified person's duties, § 6g–6l, are not modelled).
  */
 export async function compute(
   ctx: Ctx,
@@ -141,6 +145,11 @@ export async function compute(
   if (dueDate < issueDate) errors.push({ path: 'dueDate', message: 'Must not be before the issue date' });
   if (!(kind === 'invoice' ? SALES_REGIMES : PURCHASE_REGIMES).includes(regime))
     errors.push({ path: 'regime', message: `Not a regime of ${kind === 'invoice' ? 'a sale' : 'a purchase'}` });
+  const payer = await isVatPayer(ctx);
+  if (!payer && kind === 'bill' && SELF_ASSESSED.has(regime))
+    errors.push({ path: 'regime', message: 'A non-payer records domestic purchases and imports only' });
+  if (!payer && type === 'advance_tax')
+    errors.push({ path: 'type', message: 'A non-payer issues no tax documents for advances' });
   const vatDate = kind === 'bill' ? (input.vatDate ?? taxDate) : taxDate;
   if (!isDate(vatDate) || vatDate < taxDate)
     errors.push({ path: 'vatDate', message: 'The VAT is claimed on or after the tax date' });
@@ -164,7 +173,7 @@ export async function compute(
   if (errors.length) throw badRequest('invalid_input', `The ${kind} is invalid`, errors);
 
   const selfAssessed = kind === 'bill' && SELF_ASSESSED.has(regime);
-  const charged = kind === 'invoice' ? regime === 'domestic' : true;
+  const charged = kind === 'invoice' ? payer && regime === 'domestic' : true;
   const coefficient = parseDecimal(settings.vat_coefficient ?? '100') as Decimal;
   const defaultAccount = await roleAccount(ctx, kind === 'invoice' ? 'revenue' : 'expense');
   const codes = [...new Set(input.lines.map((l) => l.account).filter((c): c is string => !!c))];
@@ -193,12 +202,17 @@ export async function compute(
         errors.push({ path: p('account'), message: `No active account with code ${l.account}` });
         continue;
       }
-      const vatCode = l.vat ?? (regime === 'domestic' || kind === 'bill' ? 'standard' : 'zero');
-      const vatRate = await resolveVatRate(ctx, vatCode, input.vatRateDate ?? taxDate, p('vat'));
+      const noVat = !payer && kind === 'invoice';
+      // 'none' is a non-payer's line; a draft saved again after the firm became a payer takes the default.
+      const given = l.vat === 'none' ? undefined : l.vat;
+      const vatCode = noVat ? 'none' : (given ?? (regime === 'domestic' || kind === 'bill' ? 'standard' : 'zero'));
+      const vatRate = noVat
+        ? { text: '0', rate: parseDecimal('0') as Decimal }
+        : await resolveVatRate(ctx, vatCode, input.vatRateDate ?? taxDate, p('vat'));
       const rcCode = l.reverseChargeCode?.trim() || null;
       if (regime === 'reverse_charge' && !l.advanceId && !(rcCode && /^\d{1,3}$/.test(rcCode)))
         errors.push({ path: p('reverseChargeCode'), message: 'The § 92a subject code (e.g. 4 for construction work)' });
-      const deduction: Deduction = kind === 'bill' ? (l.deduction ?? 'full') : 'full';
+      const deduction: Deduction = kind === 'bill' ? (payer ? (l.deduction ?? 'full') : 'none') : 'full';
       let percent: Decimal | null = null;
       if (deduction === 'partial') {
         const d = l.deductiblePercent ? parseDecimal(l.deductiblePercent) : null;
@@ -207,11 +221,13 @@ export async function compute(
         else percent = d;
       }
       const net = multiply(unitPrice, qty);
-      const vat = l.fixedVat
-        ? amountOf(l.fixedVat, currency, p('fixedVat'), { allowNegative: true, allowZero: true })
-        : charged
-          ? percentOf(net, vatRate.rate)
-          : 0n;
+      const vat = noVat
+        ? 0n
+        : l.fixedVat
+          ? amountOf(l.fixedVat, currency, p('fixedVat'), { allowNegative: true, allowZero: true })
+          : charged
+            ? percentOf(net, vatRate.rate)
+            : 0n;
       const vatFunctional = convert(vat, currency, fc, rate);
       const deductible =
         kind !== 'bill' || deduction === 'none'
@@ -266,6 +282,7 @@ export async function compute(
       type,
       regime,
       self_assessed: selfAssessed,
+      vat_payer: payer,
       issue_date: issueDate,
       tax_date: taxDate,
       vat_date: vatDate,

@@ -8,6 +8,7 @@ import { draftOf, getDocument, LABEL, partnerOf } from './documents.ts';
 import { assertOpen, type LedgerLine, postLedgerEntry, reverse } from './ledger.ts';
 import { roleAccount } from './settings.ts';
 import { bookText, jt } from './texts.ts';
+import { isVatPayer } from './vat-payer.ts';
 import { writeVatRecords } from './vat-records.ts';
 
 type Doc = Selectable<DocumentsTable>;
@@ -120,6 +121,12 @@ export async function issueDocument(ctx: Ctx, kind: DocumentKind, id: string) {
   const total = BigInt(row.total);
   if (total < 0n || (total === 0n && !settlesAdvances)) {
     throw badRequest('invalid_total', `A ${kind} must total more than zero`);
+  }
+  if (row.vat_payer !== (await isVatPayer(ctx))) {
+    throw conflict('vat_payer_changed', {
+      en: 'The company profile changed whether the firm is a VAT payer since this draft was saved; save the draft again',
+      cs: 'Od uložení konceptu se v profilu firmy změnilo, zda jste plátce DPH; uložte koncept znovu',
+    });
   }
   await assertOpen(ctx, row.tax_date);
   if (row.vat_date) await assertOpen(ctx, row.vat_date);

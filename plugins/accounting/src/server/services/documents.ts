@@ -218,6 +218,8 @@ export async function getDocument(ctx: Ctx, kind: DocumentKind, id: string) {
     type: d.type,
     regime: d.regime,
     selfAssessed: d.self_assessed,
+    /** Made by a VAT payer; a non-payer's document carries no VAT ("Nejsem plátce DPH"). */
+    vatPayer: d.vat_payer,
     status: d.status as DocumentStatus,
     number: d.number,
     partner: { id: d.partner_id, name: d.partner_name },

@@ -91,7 +91,7 @@ export async function invoiceIsdoc(ctx: Ctx, id: string): Promise<{ xml: string;
       '<ClassifiedTaxCategory>',
       el('Percent', normalizeDecimal(l.vatRate)),
       el('VATCalculationMethod', '0'),
-      el('VATApplicable', String(view.regime === 'domestic' && l.vat !== 'exempt')),
+      el('VATApplicable', String(view.vatPayer && view.regime === 'domestic' && l.vat !== 'exempt')),
       '</ClassifiedTaxCategory>',
       l.exemption ? el('VATNote', l.exemption) : '',
       `<Item>${el('Description', l.description.slice(0, 250))}</Item>`,
@@ -112,7 +112,7 @@ export async function invoiceIsdoc(ctx: Ctx, id: string): Promise<{ xml: string;
     s.vat += minor(l.vatAmount, cd);
     s.baseLocal += foreign ? BigInt(f?.net_functional ?? 0) : minor(l.net, cd);
     s.vatLocal += foreign ? BigInt(f?.vat_functional ?? 0) : minor(l.vatAmount, cd);
-    s.applicable ||= view.regime === 'domestic' && l.vat !== 'exempt';
+    s.applicable ||= view.vatPayer && view.regime === 'domestic' && l.vat !== 'exempt';
     byRate.set(key, s);
   }
   const zero = (name: string) => pair(name, 0n, 0n, true);
@@ -180,8 +180,8 @@ export async function invoiceIsdoc(ctx: Ctx, id: string): Promise<{ xml: string;
     el('UUID', view.id.toUpperCase()),
     el('IssuingSystem', 'Bureau'),
     el('IssueDate', view.issueDate),
-    view.type === 'advance' ? '' : el('TaxPointDate', view.taxDate),
-    el('VATApplicable', String(view.type !== 'advance')),
+    view.type === 'advance' || !view.vatPayer ? '' : el('TaxPointDate', view.taxDate),
+    el('VATApplicable', String(view.type !== 'advance' && view.vatPayer)),
     el('ElectronicPossibilityAgreementReference', ''),
     el('Note', [view.memo, view.correctionReason].filter(Boolean).join(' – ')),
     el('LocalCurrencyCode', functional),

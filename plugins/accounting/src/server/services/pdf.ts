@@ -31,6 +31,8 @@ export type Lang = 'cs' | 'en';
 const T = {
   cs: {
     invoice: 'Faktura – daňový doklad',
+    plainInvoice: 'Faktura',
+    nonPayer: 'Nejsem plátce DPH.',
     bill: 'Přijatá faktura',
     draft: 'koncept',
     cancelled: 'STORNOVÁNO',
@@ -62,6 +64,8 @@ const T = {
   },
   en: {
     invoice: 'Invoice – tax document',
+    plainInvoice: 'Invoice',
+    nonPayer: 'Not a VAT payer.',
     bill: 'Purchase bill',
     draft: 'draft',
     cancelled: 'CANCELLED',
@@ -236,7 +240,9 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
   const { view: v, lang } = d;
   const t = T[lang];
   const isInvoice = v.kind === 'invoice';
-  const title = `${isInvoice ? t.invoice : t.bill} ${v.number ?? `(${t.draft})`}`;
+  // A non-payer's invoice is no tax document: no tax point, no VAT, and it says why.
+  const noVat = isInvoice && !v.vatPayer;
+  const title = `${isInvoice ? (noVat ? t.plainInvoice : t.invoice) : t.bill} ${v.number ?? `(${t.draft})`}`;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
@@ -292,7 +298,8 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
   const facts: [string, string][] = [];
   if (v.number) facts.push([t.number, v.number]);
   if (v.reference && !isInvoice) facts.push([t.reference, v.reference]);
-  facts.push([t.issued, displayDate(v.issueDate, lang)], [t.taxable, displayDate(v.taxDate, lang)]);
+  facts.push([t.issued, displayDate(v.issueDate, lang)]);
+  if (!noVat) facts.push([t.taxable, displayDate(v.taxDate, lang)]);
   facts.push([t.due, displayDate(v.dueDate, lang)]);
   if (v.variableSymbol) facts.push([t.vs, v.variableSymbol]);
   if (d.bank?.iban) facts.push([t.account, ibanGroups(d.bank.iban) + (d.bank.bic ? `  (BIC ${d.bank.bic})` : '')]);
@@ -328,12 +335,12 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
       .stroke();
     doc.y += 4;
   };
-  row([t.item, t.qty, t.unit, t.vatRate, t.net], 'Sans-Bold', 9, '#555');
+  row([t.item, t.qty, t.unit, noVat ? '' : t.vatRate, noVat ? t.total : t.net], 'Sans-Bold', 9, '#555');
   rule();
   for (const l of v.lines) {
     if (doc.y > doc.page.height - 200) doc.addPage();
     const qty = l.unit ? `${l.quantity} ${l.unit}` : l.quantity;
-    row([l.description, qty, fmt(l.unitPrice), `${l.vatRate}`, fmt(l.net)], 'Sans', 9);
+    row([l.description, qty, fmt(l.unitPrice), noVat ? '' : `${l.vatRate}`, fmt(l.net)], 'Sans', 9);
   }
   rule();
 
@@ -348,16 +355,22 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
     doc.text(cells[1]!, tx + 85, y, { width: 105, align: 'right' });
     doc.text(cells[2]!, tx + 195, y, { width: 105, align: 'right' });
   };
-  doc.font('Sans-Bold').fontSize(9).fillColor('#555').text(t.recap, tx, doc.y, { width: 300, align: 'right' });
-  doc.fillColor('#000');
-  recap([t.rate, t.base, t.vat], 'Sans-Bold');
-  for (const b of v.vatBreakdown) recap([`${b.rate} %`, fmt(b.base), fmt(b.vat)], 'Sans');
+  if (noVat) {
+    doc.font('Sans-Bold').fontSize(10).text(t.nonPayer, tx, doc.y, { width: 300, align: 'right' });
+  } else {
+    doc.font('Sans-Bold').fontSize(9).fillColor('#555').text(t.recap, tx, doc.y, { width: 300, align: 'right' });
+    doc.fillColor('#000');
+    recap([t.rate, t.base, t.vat], 'Sans-Bold');
+    for (const b of v.vatBreakdown) recap([`${b.rate} %`, fmt(b.base), fmt(b.vat)], 'Sans');
+  }
   doc.moveDown(0.8);
-  const totals: [string, string, boolean][] = [
-    [t.subtotal, fmt(v.subtotal), false],
-    [t.vat, fmt(v.vatTotal), false],
-    [t.total, fmt(v.total), true],
-  ];
+  const totals: [string, string, boolean][] = noVat
+    ? [[t.total, fmt(v.total), true]]
+    : [
+        [t.subtotal, fmt(v.subtotal), false],
+        [t.vat, fmt(v.vatTotal), false],
+        [t.total, fmt(v.total), true],
+      ];
   if (v.paid !== '0' && /[1-9]/.test(v.paid))
     totals.push([t.paid, fmt(v.paid), false], [t.remaining, fmt(v.remaining), true]);
   for (const [k, val, strong] of totals) {

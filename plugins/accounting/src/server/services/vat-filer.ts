@@ -14,7 +14,7 @@ export interface VatFiler {
   kind: 'P' | 'F';
   /** The company profile's VAT period unless overridden here; monthly when neither says. */
   vatPeriod: 'month' | 'quarter';
-  /** Whether the company profile says the firm is a VAT payer (read-only here). */
+  /** Whether the firm is a VAT payer: the saved company profile's answer, a payer until it is saved (read-only here). */
   vatPayer: boolean;
   coefficient: string | null;
   /** The fields not set here and taken from core's company profile (Settings → Company). */
@@ -49,7 +49,7 @@ export async function getVatFiler(ctx: Ctx): Promise<VatFiler> {
     nace: s.nace,
     kind: s.filer_kind,
     vatPeriod: pick('vatPeriod', s.vat_period, profilePeriod) ?? 'month',
-    vatPayer: p.vatPayer,
+    vatPayer: p.updatedAt === null || p.vatPayer,
     coefficient: s.vat_coefficient === null ? null : String(Number(s.vat_coefficient)),
   };
   return { ...filer, fromProfile };

@@ -14,6 +14,7 @@ import {
   periodRecords,
   type SlotAmounts,
 } from './vat-filings.ts';
+import { requireVatPayer } from './vat-payer.ts';
 
 const czk = (minor: bigint) => money(minor, 'CZK');
 const slotBase = (a: SlotAmounts) => a.base1 + a.base2 + a.base3;
@@ -49,6 +50,7 @@ const summed = (a: SlotAmounts, label: string) =>
 /** The three filings' figures of a month or quarter, as the VAT filings page shows them. */
 export async function vatFilings(ctx: Ctx, periodText: string) {
   const period = parseVatPeriod(periodText);
+  await requireVatPayer(ctx);
   const { records, unposted } = await periodRecords(ctx, period);
   const ret = computeReturn(records);
   const kh = computeControlStatement(records);
@@ -104,6 +106,7 @@ export type FilingForm = 'dphdp3.xml' | 'dphkh1.xml' | 'dphshv.xml';
  */
 export async function filingXml(ctx: Ctx, periodText: string, form: FilingForm, today: string): Promise<string> {
   const period = parseVatPeriod(periodText);
+  await requireVatPayer(ctx);
   const { records, unposted } = await periodRecords(ctx, period);
   if (unposted.length) {
     throw conflict(

@@ -13,7 +13,8 @@ type Line = Selectable<DocumentLinesTable>;
  * functional currency, signed (a credit note, and a cancellation, counts negatively), dated for
  * the VAT period by `vatDate`. A purchase under self-assessment writes the output VAT it declares
  * beside the input VAT it deducts. Advance invoices are not tax documents and write nothing, nor do
- * a final invoice's deductions of advances paid without a tax document.
+ * a final invoice's deductions of advances paid without a tax document, nor the documents of a
+ * non-payer (zákon 235/2004 Sb. § 100 keeps the VAT evidence of payers).
  */
 export async function writeVatRecords(
   ctx: Ctx,
@@ -21,7 +22,7 @@ export async function writeVatRecords(
   lines: Line[],
   opts: { sign: 1n | -1n; vatDate: string; kind: string },
 ): Promise<void> {
-  if (doc.type === 'advance') return;
+  if (doc.type === 'advance' || !doc.vat_payer) return;
   const partnerKind = doc.kind === 'invoice' ? 'customer' : 'vendor';
   const partner = await getPartner(ctx, partnerKind, doc.partner_id);
   const original = doc.corrects_id

@@ -45,10 +45,13 @@ export default function VatFilings() {
   const [params, setParams] = useSearchParams<{ period?: string }>();
   const kind = (): Kind => (params.period?.includes('Q') ? 'quarter' : 'month');
   const period = () => params.period ?? defaultPeriod('month');
-  const [filings] = createResource(period, async (p) =>
-    unwrap(api().vat.filings[':period'].$get({ param: { period: p } })),
-  );
   const [filer, { mutate }] = createResource(async () => unwrap(api().vat.filer.$get()));
+  // A non-payer (company profile) files nothing: the filings are not fetched nor offered.
+  const payer = () => filer()?.vatPayer === true;
+  const [filings] = createResource(
+    () => payer() && period(),
+    async (p) => unwrap(api().vat.filings[':period'].$get({ param: { period: p } })),
+  );
   const monthValue = () => (kind() === 'month' ? period() : '');
 
   return (
@@ -57,7 +60,7 @@ export default function VatFilings() {
         title={t('vat.title')}
         description={t('vat.subtitle')}
         actions={
-          <div class="row">
+          <div class="row" hidden={!payer()}>
             <For each={FORMS}>
               {(f) => (
                 <a
@@ -74,180 +77,187 @@ export default function VatFilings() {
           </div>
         }
       />
-      <div class="report-controls">
-        <Segmented
-          label={t('vat.periodKind')}
-          value={kind()}
-          onChange={(k) => setParams({ period: defaultPeriod(k) })}
-          options={[
-            { value: 'month', label: t('vat.month') },
-            { value: 'quarter', label: t('vat.quarter') },
-          ]}
-        />
-        <Show
-          when={kind() === 'month'}
-          fallback={
+      <Show when={filer() && !payer()}>
+        <Card>
+          <EmptyState title={t('vat.notPayer')} description={t('vat.notPayerHint')} />
+        </Card>
+      </Show>
+      <Show when={payer()}>
+        <div class="report-controls">
+          <Segmented
+            label={t('vat.periodKind')}
+            value={kind()}
+            onChange={(k) => setParams({ period: defaultPeriod(k) })}
+            options={[
+              { value: 'month', label: t('vat.month') },
+              { value: 'quarter', label: t('vat.quarter') },
+            ]}
+          />
+          <Show
+            when={kind() === 'month'}
+            fallback={
+              <label class="inline-field">
+                <span>{t('vat.quarter')}</span>
+                <input
+                  class="input auto"
+                  value={period()}
+                  pattern="\d{4}-Q[1-4]"
+                  onChange={(e) => {
+                    if (/^\d{4}-Q[1-4]$/.test(e.currentTarget.value)) setParams({ period: e.currentTarget.value });
+                  }}
+                />
+              </label>
+            }
+          >
             <label class="inline-field">
-              <span>{t('vat.quarter')}</span>
+              <span>{t('vat.month')}</span>
               <input
                 class="input auto"
-                value={period()}
-                pattern="\d{4}-Q[1-4]"
-                onChange={(e) => {
-                  if (/^\d{4}-Q[1-4]$/.test(e.currentTarget.value)) setParams({ period: e.currentTarget.value });
-                }}
+                type="month"
+                value={monthValue()}
+                onChange={(e) => e.currentTarget.value && setParams({ period: e.currentTarget.value })}
               />
             </label>
-          }
-        >
-          <label class="inline-field">
-            <span>{t('vat.month')}</span>
-            <input
-              class="input auto"
-              type="month"
-              value={monthValue()}
-              onChange={(e) => e.currentTarget.value && setParams({ period: e.currentTarget.value })}
-            />
-          </label>
-        </Show>
-      </div>
-      <Async resource={filings}>
-        {(f) => (
-          <>
-            <p class="muted">
-              <DateText value={f.from} /> – <DateText value={f.to} /> · {t('vat.due')} <DateText value={f.due} />
-            </p>
-            <Show when={f.unposted.length > 0}>
-              <Card title={<Badge tone="warning">{t('vat.unposted', { count: f.unposted.length })}</Badge>}>
-                <ul>
-                  <For each={f.unposted}>
-                    {(d) => (
-                      <li>
-                        {d.partnerName} · <DateText value={d.taxDate} />
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Card>
-            </Show>
-            <Card title={t('vat.return')} padded={false}>
-              <Show when={f.vatReturn.cells.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('vat.row')}</th>
-                      <th scope="col">{t('vat.item')}</th>
-                      <th scope="col" class="num">
-                        {t('vat.exact')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('vat.filed')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={f.vatReturn.cells}>
-                      {(c) => (
-                        <tr>
-                          <td class="mono">{c.row}</td>
-                          <td>
-                            {c.label} <span class="muted mono">{c.attr}</span>
-                          </td>
-                          <td class="num">
-                            <Amount value={c.exact} currency={f.currency} />
-                          </td>
-                          <td class="num mono">{c.filed}</td>
-                        </tr>
+          </Show>
+        </div>
+        <Async resource={filings}>
+          {(f) => (
+            <>
+              <p class="muted">
+                <DateText value={f.from} /> – <DateText value={f.to} /> · {t('vat.due')} <DateText value={f.due} />
+              </p>
+              <Show when={f.unposted.length > 0}>
+                <Card title={<Badge tone="warning">{t('vat.unposted', { count: f.unposted.length })}</Badge>}>
+                  <ul>
+                    <For each={f.unposted}>
+                      {(d) => (
+                        <li>
+                          {d.partnerName} · <DateText value={d.taxDate} />
+                        </li>
                       )}
                     </For>
-                  </tbody>
-                </table>
+                  </ul>
+                </Card>
               </Show>
-            </Card>
-            <Card title={t('vat.control')} padded={false}>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('vat.section')}</th>
-                    <th scope="col">{t('vat.document')}</th>
-                    <th scope="col">{t('vat.partner')}</th>
-                    <th scope="col" class="num">
-                      {t('vat.base')}
-                    </th>
-                    <th scope="col" class="num">
-                      {t('vat.vat')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={SECTIONS}>
-                    {(s) => (
-                      <For each={f.controlStatement.sections[s] ?? []}>
-                        {(r) => (
+              <Card title={t('vat.return')} padded={false}>
+                <Show when={f.vatReturn.cells.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('vat.row')}</th>
+                        <th scope="col">{t('vat.item')}</th>
+                        <th scope="col" class="num">
+                          {t('vat.exact')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('vat.filed')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={f.vatReturn.cells}>
+                        {(c) => (
                           <tr>
-                            <td class="mono">{s}</td>
+                            <td class="mono">{c.row}</td>
                             <td>
-                              {r.evidenceNumber === s ? t('vat.summed') : r.evidenceNumber}{' '}
-                              <Show when={r.date}>
-                                <span class="muted">
-                                  <DateText value={r.date} />
-                                </span>
-                              </Show>
-                            </td>
-                            <td>
-                              {r.partnerName ?? ''} <span class="muted mono">{r.vatId ?? ''}</span>
+                              {c.label} <span class="muted mono">{c.attr}</span>
                             </td>
                             <td class="num">
-                              <Amount value={r.base} currency={f.currency} />
+                              <Amount value={c.exact} currency={f.currency} />
                             </td>
-                            <td class="num">
-                              <Amount value={r.vat} currency={f.currency} />
-                            </td>
+                            <td class="num mono">{c.filed}</td>
                           </tr>
                         )}
                       </For>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </Card>
-            <Card title={t('vat.ecSales')} padded={false}>
-              <Show when={f.ecSalesList.rows.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
+                    </tbody>
+                  </table>
+                </Show>
+              </Card>
+              <Card title={t('vat.control')} padded={false}>
                 <table class="table">
                   <thead>
                     <tr>
-                      <th scope="col">{t('vat.vatId')}</th>
-                      <th scope="col">{t('vat.code')}</th>
+                      <th scope="col">{t('vat.section')}</th>
+                      <th scope="col">{t('vat.document')}</th>
+                      <th scope="col">{t('vat.partner')}</th>
                       <th scope="col" class="num">
-                        {t('vat.count')}
+                        {t('vat.base')}
                       </th>
                       <th scope="col" class="num">
-                        {t('vat.value')}
+                        {t('vat.vat')}
                       </th>
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={f.ecSalesList.rows}>
-                      {(r) => (
-                        <tr>
-                          <td class="mono">
-                            {r.country}
-                            {r.vatId}
-                          </td>
-                          <td>{t(r.code === '0' ? 'vat.code0' : 'vat.code3')}</td>
-                          <td class="num">{r.count}</td>
-                          <td class="num mono">{r.value}</td>
-                        </tr>
+                    <For each={SECTIONS}>
+                      {(s) => (
+                        <For each={f.controlStatement.sections[s] ?? []}>
+                          {(r) => (
+                            <tr>
+                              <td class="mono">{s}</td>
+                              <td>
+                                {r.evidenceNumber === s ? t('vat.summed') : r.evidenceNumber}{' '}
+                                <Show when={r.date}>
+                                  <span class="muted">
+                                    <DateText value={r.date} />
+                                  </span>
+                                </Show>
+                              </td>
+                              <td>
+                                {r.partnerName ?? ''} <span class="muted mono">{r.vatId ?? ''}</span>
+                              </td>
+                              <td class="num">
+                                <Amount value={r.base} currency={f.currency} />
+                              </td>
+                              <td class="num">
+                                <Amount value={r.vat} currency={f.currency} />
+                              </td>
+                            </tr>
+                          )}
+                        </For>
                       )}
                     </For>
                   </tbody>
                 </table>
-              </Show>
-            </Card>
-          </>
-        )}
-      </Async>
-      <Show when={filer()}>{(v) => <FilerForm initial={v()} onSaved={mutate} />}</Show>
+              </Card>
+              <Card title={t('vat.ecSales')} padded={false}>
+                <Show when={f.ecSalesList.rows.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('vat.vatId')}</th>
+                        <th scope="col">{t('vat.code')}</th>
+                        <th scope="col" class="num">
+                          {t('vat.count')}
+                        </th>
+                        <th scope="col" class="num">
+                          {t('vat.value')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={f.ecSalesList.rows}>
+                        {(r) => (
+                          <tr>
+                            <td class="mono">
+                              {r.country}
+                              {r.vatId}
+                            </td>
+                            <td>{t(r.code === '0' ? 'vat.code0' : 'vat.code3')}</td>
+                            <td class="num">{r.count}</td>
+                            <td class="num mono">{r.value}</td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </Show>
+              </Card>
+            </>
+          )}
+        </Async>
+      </Show>
+      <Show when={payer() && filer()}>{(v) => <FilerForm initial={v()} onSaved={mutate} />}</Show>
     </div>
   );
 }

@@ -256,11 +256,9 @@ export const DocumentSchema = z
     type: DocumentTypeSchema,
     regime: VatRegimeSchema,
     selfAssessed: z.boolean(),
-    vatPayer: z
-      .boolean()
-      .openapi({
-        description: 'Made by a VAT payer; a non-payer\'s invoice carries no VAT and prints "Nejsem plátce DPH"',
-      }),
+    vatPayer: z.boolean().openapi({
+      description: 'Made by a VAT payer; a non-payer\'s invoice carries no VAT and prints "Nejsem plátce DPH"',
+    }),
     status: DocumentStatus,
     number: z.string().nullable(),
     partner: z.object({ id: z.string(), name: z.string() }),

@@ -57,6 +57,13 @@ const WORDS = {
     cancelOf: (n: string) => `Stornovat ${n}`,
     confirm: 'Stornovat doklad',
     notPayer: 'Nejste plátce DPH',
+    yearEnd: 'Uzávěrka',
+    csv: /^Zůstatky/,
+    check: 'Zkontrolovat',
+    valid: 'Připraveno k zaúčtování',
+    imported: 'Počáteční stavy jsou zaúčtovány',
+    closeYear: (y: number) => `Uzavřít ${y}`,
+    closedToast: (y: number) => `Rok ${y} je uzavřen a další rok otevřen`,
   },
   en: {
     title: 'Cash book',
@@ -77,6 +84,13 @@ const WORDS = {
     cancelOf: (n: string) => `Cancel ${n}`,
     confirm: 'Cancel document',
     notPayer: 'Not a VAT payer',
+    yearEnd: 'Year-end',
+    csv: /^Balances/,
+    check: 'Check',
+    valid: 'Ready to post',
+    imported: 'The opening balances are posted',
+    closeYear: (y: number) => `Close ${y}`,
+    closedToast: (y: number) => `The year ${y} is closed and the next one opened`,
   },
 } as const;
 
@@ -218,6 +232,31 @@ for (const lang of ['cs', 'en'] as const) {
       await page.getByText(w.notPayer, { exact: true }).waitFor();
       await settled(page);
       expect(await page.getByTestId('download-dphdp3.xml').isVisible()).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('checks and posts opening balances from a CSV, and closes the year', async () => {
+      onTestFailed(() => screenshot(page, `accounting-cash-${lang}-failed-year-end`));
+      const year = new Date().getUTCFullYear();
+      await page.goto(`${server.url}/t/${slug}/accounting/year-end`);
+      await page.getByRole('heading', { level: 1, name: w.yearEnd }).waitFor();
+      await settled(page);
+      await page.getByLabel(w.csv).fill('013;5000,00;\n411;;5000,00');
+      await page.getByRole('button', { name: w.check }).click();
+      await page.getByText(w.valid).waitFor();
+      await page.getByTestId('ye-import').click();
+      await page.getByText(w.imported).first().waitFor();
+      await page.getByTestId(`ye-close-${year}`).click();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/years/${year}/close`) && r.status() === 200),
+        page
+          .getByRole('alertdialog')
+          .getByRole('button', { name: w.closeYear(year) })
+          .click(),
+      ]);
+      await page.getByText(w.closedToast(year)).first().waitFor();
+      await page.getByTestId(`ye-reopen-${year}`).waitFor();
+      await settled(page);
       expect(await axeViolations(page)).toEqual([]);
     });
   });

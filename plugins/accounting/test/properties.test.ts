@@ -278,3 +278,46 @@ describe('ledger invariants (fast-check)', () => {
     expect(exported).toBe(total);
   });
 });
+
+describe('year-end closing (fast-check)', () => {
+  const balances = async (b: Books, to: string, yearEnd: boolean) => {
+    const tb = await b.get(`/reports/trial-balance?to=${to}${yearEnd ? '&yearEnd=true' : ''}`);
+    expect(tb.status).toBe(200);
+    return new Map<string, string>(tb.body.rows.map((r: any) => [r.account, r.balance]));
+  };
+  const nonZero = (m: Map<string, string>) => [...m].filter(([, v]) => v !== '0.00');
+
+  it('closing a year leaves every account of it at zero, opens the next with the balance sheet, reports look through, and reopening restores the ledger', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(balancedEntryArb, { minLength: 1, maxLength: 6 }), async (entries) => {
+        const b = await fresh();
+        for (const e of entries) expect((await b.post('/journal', toRequest(e))).status).toBe(201);
+        const before = await balances(b, '2025-12-31', false);
+        const later = await balances(b, '2026-05-01', false);
+        const closed = await b.post('/years/2025/close');
+        expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+        // The ledger itself: every account of 2025, 701/702/710/431 included, ends the year at zero.
+        expect(nonZero(await balances(b, '2025-12-31', true))).toEqual([]);
+        // The reports look through the year-end entries.
+        expect(await balances(b, '2025-12-31', false)).toEqual(before);
+        expect(await balances(b, '2026-05-01', false)).toEqual(later);
+        // 2026 opens with every balance sheet account as 2025 left it; 431 holds the 2025 result.
+        const opened = await balances(b, '2026-01-01', true);
+        const result = [...before].filter(([code]) => /^[56]/.test(code)).reduce((a, [, v]) => a + minor(v), 0n);
+        for (const [code, v] of before) {
+          if (/^[0-4]/.test(code)) expect(opened.get(code) ?? '0.00', code).toBe(v);
+        }
+        expect(opened.get('431') ?? '0.00').toBe(fmt(result));
+        expect(closed.body.result).toBe(fmt(-result));
+        // Posting into the closed year is refused; reopening reverses the closing cleanly.
+        const late = await b.post('/journal', toRequest({ date: '2025-12-31', lines: entries[0]!.lines }));
+        expect(late.status).toBe(409);
+        expect(late.body.code).toBe('year_closed');
+        expect((await b.post('/years/2025/reopen')).status).toBe(200);
+        expect(nonZero(await balances(b, '2025-12-31', true))).toEqual(nonZero(before));
+        expect(nonZero(await balances(b, '2026-05-01', true))).toEqual(nonZero(later));
+      }),
+      { numRuns: Math.max(3, Math.ceil(RUNS / 5)) },
+    );
+  }, 300_000);
+});

@@ -227,3 +227,123 @@ describe('hledger', () => {
     expect(check).toBe('');
   });
 });
+
+/**
+ * Year-end as vyhláška 500/2002 Sb. (účtová třída 7) and ČÚS 002 describe it and Pohoda's "Uzávěrka a
+ * otevření účetní knihy" books it, worked by hand: capital 100 000, a sale of 30 000 and rent of
+ * 12 000 in 2025 leave a profit of 18 000 that goes 710 → 431, and 2026 opens from 701 with 221
+ * 88 000, 311 30 000, 411 100 000 and 431 18 000.
+ */
+describe('year-end closing and opening balances', () => {
+  let y: Books;
+  beforeAll(async () => {
+    y = await openBooks(b.t);
+    const post = async (date: string, lines: unknown[]) =>
+      expect((await y.post('/journal', { date, memo: 'year-end', lines })).status).toBe(201);
+    await post('2025-03-01', [line('221', 'debit', '100000.00'), line('411', 'credit', '100000.00')]);
+    await post('2025-06-10', [line('311', 'debit', '30000.00'), line('602', 'credit', '30000.00')]);
+    await post('2025-07-01', [line('518', 'debit', '12000.00'), line('221', 'credit', '12000.00')]);
+    await post('2026-02-01', [line('518', 'debit', '1000.00'), line('221', 'credit', '1000.00')]);
+  });
+
+  it('refuses while a document of the year is a draft, naming it, and for an invalid year', async () => {
+    const c = await y.post('/customers', { name: 'Koncept s.r.o.' });
+    const draft = await y.post('/invoices', {
+      customerId: c.body.id,
+      issueDate: '2025-12-30',
+      lines: [{ description: 'x', unitPrice: '10.00' }],
+    });
+    const refused = await y.post('/years/2025/close');
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('unposted_documents');
+    expect(refused.body.unposted.map((d: any) => d.partnerName)).toEqual(['Koncept s.r.o.']);
+    expect((await y.del(`/invoices/${draft.body.id}`)).status).toBe(200);
+    expect((await y.post('/years/twenty/close')).status).toBe(400);
+    const later = await y.post('/years/2026/close');
+    expect(later.status).toBe(409);
+    expect(later.body.code).toBe('earlier_year_open');
+  });
+
+  it('closes 2025 to 710, 431 and 702 and opens 2026 from 701', async () => {
+    const closed = await y.post('/years/2025/close');
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(closed.body).toMatchObject({ year: 2025, result: '18000.00', entries: 4 });
+    expect((await y.post('/years/2025/close')).body.code).toBe('year_closed');
+    const years = await y.get('/years');
+    expect(years.body.years.find((x: any) => x.year === 2025)).toMatchObject({ closed: true });
+    const tb = await y.get('/reports/trial-balance?to=2026-01-01&yearEnd=true');
+    const bal = (code: string) => tb.body.rows.find((r: any) => r.account === code)?.balance ?? '0.00';
+    expect([bal('221'), bal('311'), bal('411'), bal('431'), bal('701'), bal('702'), bal('710')]).toEqual([
+      '88000.00',
+      '30000.00',
+      '-100000.00',
+      '-18000.00',
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
+    expect([bal('602'), bal('518')]).toEqual(['0.00', '0.00']);
+    // The profit and loss of 2025 still reads as before its closing.
+    const pl = await y.get('/reports/profit-and-loss?from=2025-01-01&to=2025-12-31&compare=false');
+    expect(pl.body.netProfit).toBe('18000.00');
+    const late = await y.post('/journal', {
+      date: '2025-12-31',
+      memo: 'late',
+      lines: [line('518', 'debit', '1.00'), line('221', 'credit', '1.00')],
+    });
+    expect(late.body.code).toBe('year_closed');
+  });
+
+  it('reopens 2025 by reversing its closing', async () => {
+    const reopened = await y.post('/years/2025/reopen');
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    expect((await y.post('/years/2025/reopen')).body.code).toBe('year_not_closed');
+    const tb = await y.get('/reports/trial-balance?to=2025-12-31&yearEnd=true');
+    const bal = (code: string) => tb.body.rows.find((r: any) => r.account === code)?.balance ?? '0.00';
+    expect([bal('221'), bal('602'), bal('431'), bal('702'), bal('710')]).toEqual([
+      '88000.00',
+      '-30000.00',
+      '0.00',
+      '0.00',
+      '0.00',
+    ]);
+  });
+
+  it('imports opening balances from a CSV: a dry run names each bad row, the file must balance, once', async () => {
+    const o = await openBooks(b.t);
+    const bad = await o.post('/opening-balances', {
+      date: '2026-07-01',
+      dryRun: true,
+      csv: 'account,debit,credit\n999999,10.00,\n602,,10.00\n221,5.00,5.00\n311,abc,\n',
+    });
+    expect(bad.status).toBe(200);
+    expect(bad.body.preview.valid).toBe(false);
+    expect(bad.body.preview.rows.map((r: any) => [r.line, r.errors])).toEqual([
+      [2, ['account_unknown']],
+      [3, ['account_not_balance_sheet']],
+      [4, ['both_sides']],
+      [5, ['amount_invalid']],
+    ]);
+    const refused = await o.post('/opening-balances', {
+      date: '2026-07-01',
+      csv: bad.body ? '221,10.00,\n411,,9.00\n' : '',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('unbalanced');
+    // A Czech spreadsheet: semicolons, decimal commas, spaces in thousands.
+    const csv = 'účet;má dáti;dal\n221;150 000,50;\n411;;100 000,00\n321;;50 000,50\n';
+    const dry = await o.post('/opening-balances', { date: '2026-07-01', dryRun: true, csv });
+    expect(dry.body.preview).toMatchObject({ valid: true, debit: '150000.50', credit: '150000.50', balanced: true });
+    expect((await o.get('/reports/trial-balance?to=2026-07-31')).body.rows).toEqual([]);
+    const done = await o.post('/opening-balances', { date: '2026-07-01', csv });
+    expect(done.status, JSON.stringify(done.body)).toBe(201);
+    const tb = await o.get('/reports/trial-balance?to=2026-07-31');
+    const bal = (code: string) => tb.body.rows.find((r: any) => r.account === code)?.balance;
+    expect([bal('221'), bal('411'), bal('321'), bal('701')]).toEqual(['150000.50', '-100000.00', '-50000.50', '0.00']);
+    expect((await o.post('/opening-balances', { date: '2026-07-01', csv })).body.code).toBe('opening_exists');
+    // Another tenant sees none of it.
+    expect(
+      (await y.get('/reports/trial-balance?to=2026-07-31')).body.rows.find((r: any) => r.account === '321'),
+    ).toBeUndefined();
+  });
+});

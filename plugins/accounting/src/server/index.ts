@@ -17,6 +17,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { vatRoutes } from './routes/vat.ts';
 import { vatFilingRoutes } from './routes/vat-filings.ts';
+import { yearEndRoutes } from './routes/year-end.ts';
 import { seedTenant } from './services/accounts.ts';
 import { documentsServiceFor } from './services/documents-service.ts';
 import { fixedAssetsServiceFor } from './services/fixed-assets.ts';
@@ -75,6 +76,7 @@ export default definePlugin<'accounting', AccountingServices>({
     vatRoutes(router);
     vatFilingRoutes(router);
     reportRoutes(router);
+    yearEndRoutes(router);
     statementRoutes(router);
     fixedAssetRoutes(router);
     rateRoutes(router);

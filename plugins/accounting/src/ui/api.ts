@@ -15,6 +15,7 @@ import type { paymentRoutes } from '../server/routes/payments.ts';
 import type { reportRoutes } from '../server/routes/reports.ts';
 import type { vatRoutes } from '../server/routes/vat.ts';
 import type { vatFilingRoutes } from '../server/routes/vat-filings.ts';
+import type { yearEndRoutes } from '../server/routes/year-end.ts';
 
 export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof journalRoutes>> &
@@ -29,7 +30,8 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof bankRoutes>> &
   PluginClient<ReturnType<typeof vatRoutes>> &
   PluginClient<ReturnType<typeof vatFilingRoutes>> &
-  PluginClient<ReturnType<typeof reportRoutes>>;
+  PluginClient<ReturnType<typeof reportRoutes>> &
+  PluginClient<ReturnType<typeof yearEndRoutes>>;
 
 /** The accounting client of the current tenant (call inside a tenant page). */
 export function useAccounting(): () => AccountingClient {

@@ -21,6 +21,7 @@ const Bank = lazy(() => import('./pages/bank.tsx'));
 const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
 const VatFilings = lazy(() => import('./pages/vat-filings.tsx'));
+const YearEnd = lazy(() => import('./pages/year-end.tsx'));
 
 const read = 'accounting.read';
 const post = 'accounting.post';
@@ -49,6 +50,7 @@ export default definePluginUi({
     },
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
     { label: { en: 'VAT filings', cs: 'DPH' }, path: '/vat', icon: 'chart', permission: read },
+    { label: { en: 'Year-end', cs: 'Uzávěrka' }, path: '/year-end', icon: 'book', permission: read },
     { label: { en: 'Chart of accounts', cs: 'Účtový rozvrh' }, path: '/accounts', icon: 'tree', permission: read },
   ],
   routes: [
@@ -70,6 +72,7 @@ export default definePluginUi({
     { path: '/bank/import', component: BankImport, permission: post },
     { path: '/reports', component: Reports, permission: read },
     { path: '/vat', component: VatFilings, permission: read },
+    { path: '/year-end', component: YearEnd, permission: read },
   ],
   widgets: [
     {

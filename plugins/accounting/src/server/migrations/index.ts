@@ -12,6 +12,7 @@ import { paymentOrders } from './0010_payment_orders.ts';
 import { cashBook } from './0011_cash_book.ts';
 import { vatPeriod } from './0012_vat_period.ts';
 import { nonPayer } from './0013_non_payer.ts';
+import { yearEnd } from './0014_year_end.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_cash_book': cashBook,
   '0012_vat_period': vatPeriod,
   '0013_non_payer': nonPayer,
+  '0014_year_end': yearEnd,
 };

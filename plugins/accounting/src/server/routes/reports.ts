@@ -174,10 +174,15 @@ const ExportQuery = z.object({
 
 async function buildTrialBalance(
   ctx: Ctx,
-  q: { from?: string | undefined; to?: string | undefined; compare?: boolean | undefined },
+  q: {
+    from?: string | undefined;
+    to?: string | undefined;
+    compare?: boolean | undefined;
+    yearEnd?: boolean | undefined;
+  },
 ) {
   const range = await rangeOf(ctx, q.from, q.to, 'none');
-  return trialBalance(ctx, range, q.compare ?? false);
+  return trialBalance(ctx, range, q.compare ?? false, q.yearEnd ?? false);
 }
 async function buildProfitAndLoss(
   ctx: Ctx,
@@ -246,7 +251,16 @@ export const reportRoutes = (r: PluginRouter) =>
         tags,
         summary: 'Trial balance: opening, debits, credits and closing balance per account (sums to zero)',
         permission: 'accounting.read',
-        request: { query: z.object({ ...Range, ...Compare }) },
+        request: {
+          query: z.object({
+            ...Range,
+            ...Compare,
+            yearEnd: Bool.optional().openapi({
+              description:
+                'Include the year-end entries (closing to 702/710/431, opening from 701); left out by default',
+            }),
+          }),
+        },
         responses: { 200: json(TrialBalance), ...problemResponses(400, 401, 403) },
       }),
       async (c) => c.json(await buildTrialBalance(c.var.ctx, c.req.valid('query')), 200),

@@ -206,6 +206,15 @@ export interface DocumentsTable {
   created_at: Timestamp;
 }
 
+export interface YearClosingsTable {
+  tenant_id: string;
+  id: string;
+  fiscal_year: number;
+  closed_at: Timestamp;
+  closed_by: string | null;
+  entry_ids: string[];
+}
+
 export interface DocumentLinesTable {
   tenant_id: string;
   id: string;
@@ -527,6 +536,7 @@ export interface AccountingDatabase {
   'accounting.partners': PartnersTable;
   'accounting.vat_rates': VatRatesTable;
   'accounting.documents': DocumentsTable;
+  'accounting.year_closings': YearClosingsTable;
   'accounting.document_lines': DocumentLinesTable;
   'accounting.payments': PaymentsTable;
   'accounting.payment_allocations': PaymentAllocationsTable;

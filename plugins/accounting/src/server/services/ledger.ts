@@ -4,6 +4,7 @@ import type { EntryPostedPayload, PostedEntry, PostingLine, PostingRequest } fro
 import { amountOf, convert, decimalText, money, normalizeDecimal, ONE, positiveDecimalOf, sum } from './amounts.ts';
 import { actorLabel, type Ctx, dbOf, guarded, settingsOf } from './context.ts';
 import { isDate, monthStart } from './dates.ts';
+import { assertYearOpen } from './year-lock.ts';
 
 /** One line as the ledger stores it: functional-currency debit or credit plus the original amount. */
 export interface LedgerLine {
@@ -59,6 +60,7 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
     throw unbalanced(debit, credit, (await settingsOf(ctx)).currency);
   }
   await assertOpen(ctx, input.date);
+  await assertYearOpen(ctx, input.date, input.source?.type);
   const settings = await settingsOf(ctx);
   const db = dbOf(ctx);
   const id = newId();
@@ -313,7 +315,12 @@ function assertSamePosting(entry: PostedEntry, input: LedgerEntryInput, req: Pos
 export async function reverse(
   ctx: Ctx,
   entryId: string,
-  opts: { date?: string | undefined; memo?: string | undefined; allowInternal?: boolean } = {},
+  opts: {
+    date?: string | undefined;
+    memo?: string | undefined;
+    allowInternal?: boolean;
+    source?: { type: string; id: string };
+  } = {},
 ): Promise<PostedEntry> {
   const db = dbOf(ctx);
   const entry = await db
@@ -355,6 +362,7 @@ export async function reverse(
   const { id } = await postLedgerEntry(ctx, {
     date,
     memo: opts.memo ?? `Reversal of ${entry.number}${entry.memo ? `: ${entry.memo}` : ''}`,
+    source: opts.source ?? null,
     reversesId: entryId,
     lines: lines.map((l) => ({
       accountId: l.account_id,

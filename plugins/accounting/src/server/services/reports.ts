@@ -15,6 +15,9 @@ import {
 } from './dates.ts';
 import type { AccountType, CashFlowCategory, DocumentKind } from './db.ts';
 import { functionalSql } from './sql-money.ts';
+import { YEAR_END } from './year-lock.ts';
+
+const YEAR_END_ENTRIES = [YEAR_END.close, YEAR_END.open, YEAR_END.reopen];
 
 /**
  * Reports aggregate in SQL. Whole months come from `account_balances` (kept by trigger), only the
@@ -27,8 +30,17 @@ interface Movement {
   credit: bigint;
 }
 
-/** Debits and credits per account for lines dated in [from, to] (from null = since the beginning). */
-export async function movements(ctx: Ctx, from: string | null, to: string): Promise<Map<string, Movement>> {
+/**
+ * Debits and credits per account for lines dated in [from, to] (from null = since the beginning).
+ * The year-end entries (closing to 702/710/431, opening from 701, and their reversals) are looked
+ * through unless `yearEnd` asks for them: a closed year reports what it did before its closing.
+ */
+export async function movements(
+  ctx: Ctx,
+  from: string | null,
+  to: string,
+  opts: { yearEnd?: boolean } = {},
+): Promise<Map<string, Movement>> {
   const t = ctx.tenant.id;
   if (from !== null && from > to) return new Map();
   const fullFrom = from === null ? null : isMonthStart(from) ? from : addMonths(monthStart(from), 1);
@@ -48,6 +60,12 @@ export async function movements(ctx: Ctx, from: string | null, to: string): Prom
       parts.push(sql`select account_id, debit, credit from accounting.journal_lines
         where tenant_id = ${t} and date >= ${fullToExcl} and date <= ${to}`);
     }
+  }
+  if (!opts.yearEnd) {
+    parts.push(sql`select l.account_id, -l.debit, -l.credit from accounting.journal_entries e
+      join accounting.journal_lines l on l.tenant_id = e.tenant_id and l.entry_id = e.id
+      where e.tenant_id = ${t} and e.source_type in (${sql.join(YEAR_END_ENTRIES)})
+        and e.date <= ${to} ${from === null ? sql`` : sql`and e.date >= ${from}`}`);
   }
   const rows = await sql<{ account_id: string; debit: string; credit: string }>`
     select account_id, sum(debit)::text as debit, sum(credit)::text as credit
@@ -114,11 +132,13 @@ export async function rangeOf(
 
 // ─── Trial balance ──────────────────────────────────────────────────────────
 
-export async function trialBalance(ctx: Ctx, range: Range, compare: boolean) {
+export async function trialBalance(ctx: Ctx, range: Range, compare: boolean, yearEnd = false) {
   const { currency } = await settingsOf(ctx);
   const meta = await accountsMeta(ctx);
-  const opening = range.from ? await movements(ctx, null, addDays(range.from, -1)) : new Map<string, Movement>();
-  const period = await movements(ctx, range.from ?? null, range.to);
+  const opening = range.from
+    ? await movements(ctx, null, addDays(range.from, -1), { yearEnd })
+    : new Map<string, Movement>();
+  const period = await movements(ctx, range.from ?? null, range.to, { yearEnd });
   const prev = compare && range.from ? previousPeriod(range.from, range.to) : null;
   const previous = prev ? await movements(ctx, prev.from, prev.to) : new Map<string, Movement>();
   const ids = new Set([...opening.keys(), ...period.keys(), ...previous.keys()]);

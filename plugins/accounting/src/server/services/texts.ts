@@ -37,6 +37,20 @@ export const jt = defineMessages('accounting.journal', {
   fx_loss: { en: 'Exchange loss on {number}', cs: 'Kurzová ztráta k {number}' },
   advance_received: { en: 'Advance received {number} – {partner}', cs: 'Přijatá záloha {number} – {partner}' },
   reversal: { en: 'Reversal of {number}', cs: 'Storno zápisu {number}' },
+  year_close_results: {
+    en: 'Year-end {year}: expenses and revenues to the profit and loss account',
+    cs: 'Uzávěrka {year}: náklady a výnosy na účet zisků a ztrát',
+  },
+  year_close_result: {
+    en: 'Year-end {year}: result of the year to 431',
+    cs: 'Uzávěrka {year}: výsledek hospodaření na 431',
+  },
+  year_close_balances: {
+    en: 'Year-end {year}: closing balance sheet account',
+    cs: 'Uzávěrka {year}: konečný účet rozvažný',
+  },
+  year_open: { en: 'Opening of {year}: opening balance sheet account', cs: 'Otevření {year}: počáteční účet rozvažný' },
+  opening_balances: { en: 'Opening balances', cs: 'Počáteční stavy účtů' },
   bank_line: { en: 'Bank statement line', cs: 'Položka bankovního výpisu' },
 });
 

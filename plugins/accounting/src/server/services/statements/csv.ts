@@ -76,7 +76,7 @@ function toIsoDate(text: string, format: NonNullable<CsvMapping['dateFormat']>):
 }
 
 /** "1 234,50" (decimal ',') or "1,234.50" (decimal '.') → "1234.50"; a trailing minus or (parentheses) mean negative. */
-function normalizeNumber(text: string, decimal: '.' | ','): string {
+export function normalizeNumber(text: string, decimal: '.' | ','): string {
   let t = text.replace(/[\s\u00a0\u202f']/g, '');
   let negative = false;
   if (/^\(.*\)$/.test(t)) {
@@ -195,7 +195,7 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
   };
 }
 
-function detectDelimiter(content: string): ',' | ';' | '\t' {
+export function detectDelimiter(content: string): ',' | ';' | '\t' {
   const first = content.split(/\r?\n/).find((l) => l.trim()) ?? '';
   const count = (ch: string) => first.split(ch).length - 1;
   const semi = count(';');

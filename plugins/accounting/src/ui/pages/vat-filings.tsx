@@ -60,21 +60,23 @@ export default function VatFilings() {
         title={t('vat.title')}
         description={t('vat.subtitle')}
         actions={
-          <div class="row" hidden={!payer()}>
-            <For each={FORMS}>
-              {(f) => (
-                <a
-                  class="btn btn-secondary"
-                  href={url(`/vat/filings/${period()}/${f}`)}
-                  download=""
-                  data-testid={`download-${f}`}
-                >
-                  <Icon name="download" />
-                  {t(`vat.form.${f}`)}
-                </a>
-              )}
-            </For>
-          </div>
+          <Show when={payer()}>
+            <div class="row">
+              <For each={FORMS}>
+                {(f) => (
+                  <a
+                    class="btn btn-secondary"
+                    href={url(`/vat/filings/${period()}/${f}`)}
+                    download=""
+                    data-testid={`download-${f}`}
+                  >
+                    <Icon name="download" />
+                    {t(`vat.form.${f}`)}
+                  </a>
+                )}
+              </For>
+            </div>
+          </Show>
         }
       />
       <Show when={filer() && !payer()}>

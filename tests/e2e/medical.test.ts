@@ -1,6 +1,6 @@
 /**
  * End-to-end: the lab journey of the medical module in Chromium, in Czech and in English, on a
- * 390 px phone: the owner adds a test to the catalogue → a technician registers a patient, places
+ * 390 px phone: the owner adds a test to the catalogue and a local rule for it (edited in place) → a technician registers a patient, places
  * an order, prints the tube's label, receives the tube by scanning it, enters the results on a
  * worksheet with the keyboard only, and is refused the release of a flagged result → the
  * authorised person releases both results → the order shows them released and the report PDF
@@ -72,6 +72,14 @@ const WORDS = {
     released: 'Uvolněno',
     empty: 'Nic nečeká na uvolnění',
     reportCs: 'Nález (PDF česky)',
+    addRule: 'Přidat pravidlo',
+    ruleTest: 'Vyšetření',
+    normalWho: 'V mezích: kdo uvolňuje',
+    technician: 'Laborant',
+    fourEyes: 'Čtyři oči',
+    on: 'Zapnuto',
+    ruleSaved: 'Pravidlo pro CRP uloženo',
+    editRule: 'Upravit pravidlo pro CRP',
   },
   en: {
     addTest: 'Add test',
@@ -102,6 +110,14 @@ const WORDS = {
     released: 'Released',
     empty: 'Nothing awaits release',
     reportCs: 'Report (Czech PDF)',
+    addRule: 'Add rule',
+    ruleTest: 'Test',
+    normalWho: 'Within range: who releases',
+    technician: 'Technician',
+    fourEyes: 'Four-eyes',
+    on: 'On',
+    ruleSaved: 'Rule for CRP saved',
+    editRule: 'Edit the rule for CRP',
   },
 } as const;
 
@@ -238,6 +254,33 @@ for (const lang of ['cs', 'en'] as const) {
       await dialog.waitFor({ state: 'detached' });
       await owner.getByRole('cell', { name: 'CRP', exact: true }).waitFor();
       await check(owner, `medical-${lang}-catalogue`);
+    });
+
+    it('the owner leaves CRP within range to technicians, then turns four-eyes on for it in place', async () => {
+      onTestFailed(() => screenshot(owner, `medical-${lang}-failed-rules`, true));
+      await owner.goto(`${lab}/rules`);
+      await settled(owner);
+      await owner.getByRole('button', { name: w.addRule }).click();
+      const dialog = owner.getByRole('dialog');
+      await dialog.getByLabel(w.ruleTest, { exact: true }).selectOption('CRP');
+      await dialog.getByLabel(w.normalWho, { exact: true }).selectOption('medical.release');
+      await dialog.getByRole('button', { name: w.save }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const row = owner.getByRole('row').filter({ hasText: 'CRP' });
+      await row.getByRole('cell', { name: w.technician, exact: true }).waitFor();
+      await owner.getByRole('button', { name: w.editRule }).click();
+      await dialog.getByLabel(w.fourEyes, { exact: true }).selectOption('on');
+      await check(owner, `medical-${lang}-rule-edit`);
+      await dialog.getByRole('button', { name: w.save }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await owner.getByRole('status').filter({ hasText: w.ruleSaved }).waitFor();
+      await check(owner, `medical-${lang}-rules`);
+      const rules = await (await owner.request.get(`${server.url}/api/t/${slug}/medical/rules`)).json();
+      expect(rules.rules.find((r: { test: string | null }) => r.test === 'CRP')).toMatchObject({
+        normal: 'medical.release',
+        abnormal: 'medical.authorise',
+        fourEyes: true,
+      });
     });
 
     it('a technician registers the patient, orders CRP and potassium, and prints the tube’s label', async () => {

@@ -1,5 +1,7 @@
 import type { TestUser } from '@bureau/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleKeys } from '../src/server/migrations/0002_rule_keys.ts';
 import { count, type Lab, memberWith, openLab } from './helpers.ts';
 
 /**
@@ -338,6 +340,84 @@ describe('release is not result entry', () => {
     expect(k.body.flag).toBe('H');
     const refused = await lab.post(`/results/${k.body.id}/release`, {}, tech2);
     expect([refused.status, refused.body.code]).toEqual([403, 'release_not_authorised']);
+  });
+});
+
+describe('local rules', () => {
+  const rule = { normal: 'medical.release', abnormal: 'medical.authorise', critical: 'medical.authorise' } as const;
+
+  it('one rule per test and per discipline: 409 rule_exists, nothing written', async () => {
+    const before = (await lab.get('/rules')).body.rules;
+    const k = before.find((r: { test: string | null }) => r.test === 'K');
+    const again = await lab.post('/rules', { ...rule, test: 'K' });
+    expect([again.status, again.body.code, again.body.ruleId]).toEqual([409, 'rule_exists', k.id]);
+    const haem = await lab.post('/rules', { ...rule, discipline: 'haematology' });
+    expect([haem.status, haem.body.code]).toEqual([409, 'rule_exists']);
+    expect((await lab.get('/rules')).body.rules).toEqual(before);
+  });
+
+  it('edits a rule in place, audited; a taken target is 409, an unknown rule 404', async () => {
+    const made = await lab.post('/rules', { ...rule, test: 'CREA', note: 'Creatinine' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ test: 'CREA', fourEyes: null, note: 'Creatinine' });
+    const edited = await lab.put(`/rules/${made.body.id}`, {
+      ...rule,
+      test: 'CREA',
+      abnormal: 'medical.release',
+      fourEyes: true,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ id: made.body.id, abnormal: 'medical.release', fourEyes: true, note: null });
+    const rules = (await lab.get('/rules')).body.rules;
+    expect(rules.filter((r: { test: string | null }) => r.test === 'CREA')).toEqual([edited.body]);
+    const taken = await lab.put(`/rules/${made.body.id}`, { ...rule, test: 'K' });
+    expect([taken.status, taken.body.code]).toEqual([409, 'rule_exists']);
+    const missing = await lab.put('/rules/0190aaaa-0000-7000-8000-000000000000', { ...rule, test: 'CREA' });
+    expect(missing.status).toBe(404);
+    expect((await lab.put(`/rules/${made.body.id}`, { ...rule, test: 'CREA' }, tech)).status).toBe(403);
+    const audit = await lab.t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['action'])
+      .where('entity_id', '=', made.body.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['medical.rule_created', 'medical.rule_changed']);
+    expect((await lab.user.json('DELETE', `${lab.base}/rules/${made.body.id}`)).status).toBe(200);
+    expect((await lab.user.json('DELETE', `${lab.base}/rules/${made.body.id}`)).status).toBe(404);
+  });
+
+  it('the migration keeps the earliest of duplicate rules and adds the unique keys', async () => {
+    const tenant = lab.user.tenant.id;
+    const [crea] = await lab.t.runtime.db
+      .selectFrom('medical.tests')
+      .select('id')
+      .where('tenant_id', '=', tenant)
+      .where('code', '=', 'CREA')
+      .execute();
+    const row = (id: string, extra: object) => ({ tenant_id: tenant, id, ...rule, ...extra });
+    await lab.t.runtime.db.transaction().execute(async (trx) => {
+      await sql`drop index medical.release_rules_test_key`.execute(trx);
+      await sql`drop index medical.release_rules_discipline_key`.execute(trx);
+      await trx
+        .insertInto('medical.release_rules')
+        .values([
+          row('0190aaaa-0000-7000-8000-000000000002', { test_id: crea?.id, note: 'later' }),
+          row('0190aaaa-0000-7000-8000-000000000001', { test_id: crea?.id, note: 'earliest' }),
+          row('0190aaaa-0000-7000-8000-000000000003', { discipline: 'immunology', note: 'first' }),
+          row('0190aaaa-0000-7000-8000-000000000004', { discipline: 'immunology', note: 'second' }),
+        ])
+        .execute();
+      await ruleKeys.up(trx);
+    });
+    const rules = (await lab.get('/rules')).body.rules;
+    expect(rules.filter((r: { test: string }) => r.test === 'CREA').map((r: { note: string }) => r.note)).toEqual([
+      'earliest',
+    ]);
+    expect(
+      rules.filter((r: { discipline: string }) => r.discipline === 'immunology').map((r: { note: string }) => r.note),
+    ).toEqual(['first']);
+    expect(rules.filter((r: { test: string }) => r.test === 'K')).toHaveLength(1);
+    expect((await lab.post('/rules', { ...rule, discipline: 'immunology' })).body.code).toBe('rule_exists');
   });
 });
 

@@ -10,6 +10,7 @@ import { patientRoutes } from './routes/patients.ts';
 import { qcRoutes } from './routes/qc.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { resultRoutes } from './routes/results.ts';
+import { ruleRoutes } from './routes/rules.ts';
 import { seedCatalogue } from './services/catalogue.ts';
 import { CRITICAL_VALUE } from './services/critical.ts';
 import { demo } from './services/demo.ts';
@@ -58,6 +59,7 @@ export default definePlugin({
     patientRoutes(router);
     orderRoutes(router);
     resultRoutes(router);
+    ruleRoutes(router);
     qcRoutes(router);
     fhirRoutes(router);
     reportRoutes(router);

@@ -85,6 +85,11 @@ export const m = defineMessages('medical', {
   kind_normal: { en: 'normal', cs: 'normální' },
   kind_abnormal: { en: 'flagged', cs: 'patologický' },
   kind_critical: { en: 'critical', cs: 'kritický' },
+  rule_exists: {
+    en: 'A local rule for {target} exists already; edit that one',
+    cs: 'Místní pravidlo pro {target} už existuje; upravte to',
+  },
+  rule_not_found: { en: 'No such local rule', cs: 'Takové místní pravidlo neexistuje' },
   default_rule: { en: 'authorised release', cs: 'uvolňuje oprávněná osoba' },
   qc_failed: {
     en: 'QC of worksheet {worksheet} was rejected ({rules}); its results cannot be released',

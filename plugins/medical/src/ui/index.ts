@@ -1,7 +1,7 @@
 /**
  * The lab's panels: orders, order entry, specimen reception by scan, worksheets with keyboard result
  * entry and instrument import, the release queue, QC with Levey-Jennings charts, patients with their
- * cumulative results, the catalogue, and a lab provider's work across the clinics it serves.
+ * cumulative results, the catalogue, the local release rules, and a lab provider's work across the clinics it serves.
  * Every page is lazy, so this entry stays small.
  */
 import { definePluginUi } from '@bureau/core/ui';
@@ -19,6 +19,7 @@ const WorksheetPage = lazy(() => import('./pages/worksheet.tsx'));
 const Release = lazy(() => import('./pages/release.tsx'));
 const Qc = lazy(() => import('./pages/qc.tsx'));
 const Clinics = lazy(() => import('./pages/clinics.tsx'));
+const Rules = lazy(() => import('./pages/rules.tsx'));
 
 const read = 'medical.read';
 
@@ -33,6 +34,7 @@ export default definePluginUi({
     { label: { en: 'Quality control', cs: 'Kontrola kvality' }, path: '/qc', icon: 'chart', permission: read },
     { label: { en: 'Patients', cs: 'Pacienti' }, path: '/patients', icon: 'user', permission: read },
     { label: { en: 'Test catalogue', cs: 'Katalog vyšetření' }, path: '/catalogue', icon: 'book', permission: read },
+    { label: { en: 'Local rules', cs: 'Místní pravidla' }, path: '/rules', icon: 'shield', permission: read },
     { label: { en: 'Clinics’ work', cs: 'Práce pro kliniky' }, path: '/clinics', icon: 'building', permission: read },
   ],
   routes: [
@@ -48,5 +50,6 @@ export default definePluginUi({
     { path: '/release', component: Release, permission: read },
     { path: '/qc', component: Qc, permission: read },
     { path: '/clinics', component: Clinics, permission: read },
+    { path: '/rules', component: Rules, permission: read },
   ],
 });

@@ -4,6 +4,7 @@ export type { Patient } from '../server/routes/patients.ts';
 export type { Test } from '../server/services/catalogue.ts';
 export type { OrderView, ResultView, SpecimenView } from '../server/services/order-detail.ts';
 export type { CreatedOrder } from '../server/services/orders.ts';
+export type { RuleView } from '../server/services/rules.ts';
 
 export interface OrderSummary {
   id: string;

@@ -1,9 +1,9 @@
-import { defineRoute, json, jsonBody, newId, notFound, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { defineRoute, json, jsonBody, notFound, type PluginRouter, problemResponses, z } from '@bureau/core';
 import { sql } from 'kysely';
 import { m } from '../messages.ts';
-import { loadTests, unknownTests } from '../services/catalogue.ts';
+import { loadTests } from '../services/catalogue.ts';
 import { ResultView, toResult } from '../services/order-detail.ts';
-import { DEFAULT_RULE, releaseResult, ruleOf } from '../services/release.ts';
+import { releaseResult } from '../services/release.ts';
 import {
   amendResult,
   correctResult,
@@ -32,38 +32,9 @@ const QueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
-const Permission = z.enum(['medical.release', 'medical.authorise']);
-const Rule = z
-  .object({
-    id: z.string().nullable(),
-    discipline: z.string().nullable(),
-    testId: z.string().nullable(),
-    normal: Permission,
-    abnormal: Permission,
-    critical: Permission,
-    fourEyes: z.boolean().nullable(),
-    note: z.string().nullable(),
-  })
-  .openapi('MedicalReleaseRule');
-const RuleInput = z
-  .object({
-    discipline: z.string().trim().min(1).max(40).optional(),
-    test: z.string().trim().min(1).max(32).optional(),
-    normal: Permission,
-    abnormal: Permission,
-    critical: Permission,
-    fourEyes: z.boolean().optional(),
-    note: z.string().trim().min(1).max(200).optional(),
-  })
-  .refine((r) => (r.discipline === undefined) !== (r.test === undefined), {
-    path: ['test'],
-    message: 'Name either a test or a discipline',
-  });
-const Settings = z.object({ fourEyes: z.boolean() }).openapi('MedicalSettings');
-
 /**
  * Results: entry by technicians, correction before release, release by the local rules (four-eyes,
- * QC, critical call-back), amendment after release, and the release queue. Local rules and settings.
+ * QC, critical call-back), amendment after release, and the release queue.
  */
 export const resultRoutes = (router: PluginRouter) =>
   router
@@ -239,122 +210,5 @@ export const resultRoutes = (router: PluginRouter) =>
       async (c) => {
         const body = c.req.valid('json');
         return c.json(await amendResult(c.var.ctx, c.req.valid('param').id, body.value, body.reason), 201);
-      },
-    )
-    .openapi(
-      defineRoute({
-        method: 'get',
-        path: '/rules',
-        tags: ['medical'],
-        permission: 'medical.read',
-        responses: {
-          200: json(z.object({ rules: z.array(Rule), fallback: Rule, settings: Settings })),
-          ...problemResponses(401, 403),
-        },
-      }),
-      async (c) => {
-        const { db, tenant } = c.var;
-        const rows = await db
-          .selectFrom('medical.release_rules')
-          .selectAll()
-          .where('tenant_id', '=', tenant.id)
-          .execute();
-        const s = await db
-          .selectFrom('medical.settings')
-          .select('four_eyes')
-          .where('tenant_id', '=', tenant.id)
-          .executeTakeFirst();
-        return c.json(
-          { rules: rows.map(ruleOf), fallback: DEFAULT_RULE, settings: { fourEyes: s?.four_eyes ?? true } },
-          200,
-        );
-      },
-    )
-    .openapi(
-      defineRoute({
-        method: 'post',
-        path: '/rules',
-        tags: ['medical'],
-        permission: 'medical.catalogue',
-        request: { body: jsonBody(RuleInput) },
-        responses: { 201: json(Rule), ...problemResponses(400, 401, 403) },
-      }),
-      async (c) => {
-        const input = c.req.valid('json');
-        const { db, tenant, ctx } = c.var;
-        let testId: string | null = null;
-        if (input.test) {
-          const [test] = await loadTests(ctx, [input.test]);
-          if (!test) throw unknownTests([input.test], 'test');
-          testId = test.id;
-        }
-        const row = {
-          tenant_id: tenant.id,
-          id: newId(),
-          discipline: input.discipline ?? null,
-          test_id: testId,
-          normal: input.normal,
-          abnormal: input.abnormal,
-          critical: input.critical,
-          four_eyes: input.fourEyes ?? null,
-          note: input.note ?? null,
-        };
-        await db.insertInto('medical.release_rules').values(row).execute();
-        await ctx.audit({
-          action: 'medical.rule_created',
-          entityType: 'medical.release_rule',
-          entityId: row.id,
-          after: input,
-        });
-        return c.json(ruleOf(row), 201);
-      },
-    )
-    .openapi(
-      defineRoute({
-        method: 'delete',
-        path: '/rules/{id}',
-        tags: ['medical'],
-        permission: 'medical.catalogue',
-        request: { params: Id },
-        responses: { 200: json(z.object({ deleted: z.boolean() })), ...problemResponses(401, 403, 404) },
-      }),
-      async (c) => {
-        const { id } = c.req.valid('param');
-        const { db, tenant, ctx } = c.var;
-        const gone = await db
-          .deleteFrom('medical.release_rules')
-          .where('tenant_id', '=', tenant.id)
-          .where('id', '=', id)
-          .returning('id')
-          .executeTakeFirst();
-        if (!gone) throw notFound();
-        await ctx.audit({ action: 'medical.rule_deleted', entityType: 'medical.release_rule', entityId: id });
-        return c.json({ deleted: true }, 200);
-      },
-    )
-    .openapi(
-      defineRoute({
-        method: 'put',
-        path: '/settings',
-        tags: ['medical'],
-        permission: 'medical.catalogue',
-        request: { body: jsonBody(Settings) },
-        responses: { 200: json(Settings), ...problemResponses(400, 401, 403) },
-      }),
-      async (c) => {
-        const { fourEyes } = c.req.valid('json');
-        const { db, tenant, ctx } = c.var;
-        await db
-          .insertInto('medical.settings')
-          .values({ tenant_id: tenant.id, four_eyes: fourEyes })
-          .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ four_eyes: fourEyes }))
-          .execute();
-        await ctx.audit({
-          action: 'medical.settings_changed',
-          entityType: 'medical.settings',
-          entityId: null,
-          after: { fourEyes },
-        });
-        return c.json({ fourEyes }, 200);
       },
     );

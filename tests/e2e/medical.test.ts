@@ -80,6 +80,7 @@ const WORDS = {
     on: 'Zapnuto',
     ruleSaved: 'Pravidlo pro CRP uloženo',
     editRule: 'Upravit pravidlo pro CRP',
+    clinicParty: 'Odesílající pracoviště z adresáře',
   },
   en: {
     addTest: 'Add test',
@@ -118,6 +119,7 @@ const WORDS = {
     on: 'On',
     ruleSaved: 'Rule for CRP saved',
     editRule: 'Edit the rule for CRP',
+    clinicParty: 'Referring clinic from the address book',
   },
 } as const;
 
@@ -210,10 +212,22 @@ for (const lang of ['cs', 'en'] as const) {
       lab = `${server.url}/t/${slug}/medical`;
       const enabled = await ownerApi.call('PUT', `/api/t/${slug}/modules/medical`, { confirm: true });
       expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+      const clinic = await ownerApi.call('POST', `/api/t/${slug}/parties`, {
+        name: 'Poliklinika Budějovická',
+        roles: ['clinic'],
+      });
+      expect(clinic.status, JSON.stringify(clinic.body)).toBe(201);
       await addMember(
         ownerApi,
         'technician',
-        ['medical.read', 'medical.order', 'medical.result', 'medical.release', 'tenant.labels.print'],
+        [
+          'medical.read',
+          'medical.order',
+          'medical.result',
+          'medical.release',
+          'tenant.labels.print',
+          'tenant.parties.read',
+        ],
         people.tech.email,
         'Tereza Laborantka',
         lang,
@@ -283,7 +297,7 @@ for (const lang of ['cs', 'en'] as const) {
       });
     });
 
-    it('a technician registers the patient, orders CRP and potassium, and prints the tube’s label', async () => {
+    it('a technician registers the patient, orders CRP and potassium for a clinic from the address book, and prints the tube’s label', async () => {
       onTestFailed(() => screenshot(tech, `medical-${lang}-failed-order`, true));
       await tech.goto(`${lab}/orders/new`);
       await settled(tech);
@@ -296,6 +310,8 @@ for (const lang of ['cs', 'en'] as const) {
       await tech.getByText(lang === 'cs' ? 'Malá Eva' : 'Small Eva').waitFor();
       await tech.getByRole('button', { name: 'CRP', exact: true }).click();
       await tech.getByRole('button', { name: 'K', exact: true }).click();
+      await tech.getByRole('searchbox', { name: w.clinicParty }).fill('Budějovická');
+      await tech.getByRole('button', { name: 'Poliklinika Budějovická' }).click();
       await check(tech, `medical-${lang}-order-form`);
       await tech.getByRole('button', { name: w.submit }).click();
       const code = tech.locator('.mono', { hasText: /^L\d{8}$/ }).first();
@@ -315,6 +331,7 @@ for (const lang of ['cs', 'en'] as const) {
       await tech.locator('main a[href*="/medical/orders/"]').click();
       await tech.waitForURL(/\/medical\/orders\/[0-9a-f-]{36}$/);
       orderUrl = tech.url();
+      await tech.getByText('Poliklinika Budějovická').first().waitFor();
     });
 
     it('the technician receives the tube by scanning it', async () => {

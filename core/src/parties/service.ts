@@ -340,14 +340,19 @@ export interface ImportedParty {
   role: string;
   active?: boolean;
   createdAt: Date;
+  /**
+   * Without an IČO, join the tenant's party without an IČO of exactly this name (any case), as
+   * `ensureParty` does; records of one name in the batch become one party. Off: a party each.
+   */
+  byName?: boolean;
 }
 
 /**
  * For a module's migration only (it runs as the database owner, across tenants, in the migration's
  * transaction): brings the module's own address records into core's address book and answers each
  * record's party id by its key. Within a tenant, records with the same IČO become one party with all
- * their roles, and a record whose IČO a party has already joins it; the others become a party each.
- * The details are taken as they are (the module checked them when they were entered).
+ * their roles, and a record whose IČO a party has already joins it; the others become a party each
+ * (or, with `byName`, one per name, joining a party of that name already there). The details are taken as they are (the module checked them when they were entered).
  */
 export async function importParties(db: Kysely<any>, records: readonly ImportedParty[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -357,8 +362,21 @@ export async function importParties(db: Kysely<any>, records: readonly ImportedP
   try {
     const byIco = new Map<string, { id: string; roles: Set<string> }>();
     for (const r of records) {
-      const ico = r.ico ? `${r.tenantId}:${r.ico}` : null;
+      const named = !r.ico && r.byName ? `${r.tenantId}:${r.name.trim().toLowerCase()}` : null;
+      const ico = r.ico ? `${r.tenantId}:${r.ico}` : named;
       let party = ico ? byIco.get(ico) : undefined;
+      if (!party && named) {
+        const existing = await db
+          .selectFrom('core.parties')
+          .select(['id', 'roles'])
+          .where('tenant_id', '=', r.tenantId)
+          .where('ico', 'is', null)
+          .where(sql<boolean>`lower(name) = lower(${r.name.trim()})`)
+          .orderBy('created_at')
+          .orderBy('id')
+          .executeTakeFirst();
+        if (existing) party = { id: existing.id, roles: new Set(existing.roles as string[]) };
+      }
       if (!party && r.ico) {
         const existing = await db
           .selectFrom('core.parties')

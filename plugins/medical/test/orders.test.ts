@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clinicParties } from '../src/server/migrations/0003_clinic_parties.ts';
 import { count, type Lab, memberWith, openLab } from './helpers.ts';
 
 let lab: Lab;
@@ -164,6 +166,70 @@ describe('orders and specimens', () => {
     expect(rejected.body.state.key).toBe('rejected');
     const detail = await lab.get(`/orders/${order.body.id}`);
     expect(detail.body.specimens.find((s: any) => s.id === blood.id).rejectionReason).toBe('clotted');
+  });
+
+  it('takes the referring clinic from the address book, or finds or adds it by name with the role clinic', async () => {
+    const book = `/api/t/${lab.user.tenant.slug}/parties`;
+    const clinic = await lab.user.json('POST', book, {
+      name: 'Poliklinika Budějovická',
+      email: 'lab@poliklinika.test',
+    });
+    expect(clinic.status, JSON.stringify(clinic.body)).toBe(201);
+    const byId = await lab.post('/orders', { patientId, tests: ['K'], clinicPartyId: clinic.body.id });
+    expect(byId.status, JSON.stringify(byId.body)).toBe(201);
+    const detail = (await lab.get(`/orders/${byId.body.id}`)).body;
+    expect(detail).toMatchObject({ clinicPartyId: clinic.body.id, clinicName: 'Poliklinika Budějovická' });
+    expect((await lab.user.json('GET', `${book}/${clinic.body.id}`)).body.roles).toEqual(['clinic']);
+
+    const byName = await lab.post('/orders', { patientId, tests: ['K'], clinicName: 'poliklinika budějovická' });
+    expect((await lab.get(`/orders/${byName.body.id}`)).body.clinicPartyId).toBe(clinic.body.id);
+    const fresh = await lab.post('/orders', { patientId, tests: ['K'], clinicName: 'Interní ambulance Praha 4' });
+    const freshParty = (await lab.get(`/orders/${fresh.body.id}`)).body.clinicPartyId;
+    const added = await lab.user.json('GET', `${book}/${freshParty}`);
+    expect(added.body).toMatchObject({ name: 'Interní ambulance Praha 4', roles: ['clinic'] });
+
+    const orders = await count(lab.t, 'orders');
+    const other = await openLab(lab.t);
+    const foreign = await other.user.json('POST', `/api/t/${other.user.tenant.slug}/parties`, { name: 'Cizí klinika' });
+    for (const id of [foreign.body.id, '0190aaaa-0000-7000-8000-000000000000']) {
+      const res = await lab.post('/orders', { patientId, tests: ['K'], clinicPartyId: id });
+      expect([res.status, res.body.code, res.body.errors?.[0]?.path]).toEqual([400, 'unknown_clinic', 'clinicPartyId']);
+    }
+    expect(await count(lab.t, 'orders')).toBe(orders);
+  });
+
+  it('the migration turns the clinic names of older orders into clinic parties, one per name', async () => {
+    const tenant = lab.user.tenant.id;
+    const book = `/api/t/${lab.user.tenant.slug}/parties`;
+    const a = await lab.post('/orders', { patientId, tests: ['K'] });
+    const b = await lab.post('/orders', { patientId, tests: ['K'] });
+    const c = await lab.post('/orders', { patientId, tests: ['K'] });
+    await lab.t.runtime.db.transaction().execute(async (trx) => {
+      await sql`alter table medical.orders drop constraint orders_clinic_party_fkey`.execute(trx);
+      const set = (id: string, name: string, party: string | null) =>
+        trx
+          .updateTable('medical.orders')
+          .set({ clinic_name: name, clinic_party_id: party })
+          .where('tenant_id', '=', tenant)
+          .where('id', '=', id)
+          .execute();
+      await set(a.body.id, 'MUDr. Eva Malá, praktický lékař', null);
+      await set(b.body.id, ' mudr. eva malá, praktický lékař ', null);
+      // A link to a party that never existed (the lab kept no name for it before the address book).
+      await set(c.body.id, 'Interní ambulance Praha 4', '0190aaaa-0000-7000-8000-00000000000c');
+      await clinicParties.up(trx);
+    });
+    const party = async (id: string) => (await lab.get(`/orders/${id}`)).body.clinicPartyId;
+    const eva = await party(a.body.id);
+    expect(await party(b.body.id)).toBe(eva);
+    expect((await lab.user.json('GET', `${book}/${eva}`)).body).toMatchObject({
+      name: 'MUDr. Eva Malá, praktický lékař',
+      roles: ['clinic'],
+    });
+    // The name joins the party of that name already in the address book.
+    const interni = (await lab.user.json('GET', `${book}?q=Interní&role=clinic`)).body.items;
+    expect(interni).toHaveLength(1);
+    expect(await party(c.body.id)).toBe(interni[0].id);
   });
 
   it('keeps order entry to those with medical.order', async () => {

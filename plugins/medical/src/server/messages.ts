@@ -39,7 +39,7 @@ export const m = defineMessages('medical', {
   order_not_found: { en: 'No such order', cs: 'Taková žádanka neexistuje' },
   no_tests: { en: 'Order at least one test', cs: 'Objednejte alespoň jedno vyšetření' },
   specimen_not_found: { en: 'No such specimen', cs: 'Takový vzorek neexistuje' },
-  clinic_not_found: { en: 'No such clinic in the address book', cs: 'Takové pracoviště v adresáři není' },
+  unknown_clinic: { en: 'No such clinic in the address book', cs: 'Takové pracoviště v adresáři není' },
   result_not_found: { en: 'No such result', cs: 'Takový výsledek neexistuje' },
   not_a_number: {
     en: 'Test {code} takes a number (e.g. 4.5)',

@@ -2,6 +2,7 @@ import { newId, notFound, type PluginContext, z } from '@bureau/core';
 import { m } from '../messages.ts';
 import { specimenWorkflow } from '../workflows.ts';
 import { loadPanels, loadTests, type Test, unknownTests } from './catalogue.ts';
+import { resolveClinic } from './clinics.ts';
 
 export const Priority = z.enum(['routine', 'urgent', 'stat']);
 
@@ -80,8 +81,7 @@ export async function createOrder(
     .executeTakeFirst();
   if (!patient) throw notFound(m.patient_not_found);
   const tests = await expandTests(ctx, input.tests);
-  let clinicName = input.clinicName ?? null;
-  if (input.clinicPartyId) clinicName = await clinicNameOf(ctx, input.clinicPartyId);
+  const clinic = await resolveClinic(ctx, input);
 
   const now = ctx.now();
   const year = now.getUTCFullYear();
@@ -94,8 +94,8 @@ export async function createOrder(
       id,
       number,
       patient_id: input.patientId,
-      clinic_party_id: input.clinicPartyId ?? null,
-      clinic_name: clinicName,
+      clinic_party_id: clinic?.partyId ?? null,
+      clinic_name: clinic?.name ?? null,
       clinician: input.clinician ?? null,
       priority: input.priority ?? 'routine',
       clinical_note: input.clinicalNote ?? null,
@@ -142,7 +142,7 @@ export async function createOrder(
         at: collectedAt,
         actor_id: ctx.actor?.userId ?? null,
         actor_label: ctx.actor?.label ?? null,
-        location: clinicName,
+        location: clinic?.name ?? null,
       })
       .execute();
     await db
@@ -169,16 +169,4 @@ export async function createOrder(
     },
   });
   return { id, number, specimens };
-}
-
-/**
- * The referring clinic's name from core's address book when it is there (parties land in core with
- * issue 18's kit); until then the order keeps the name it was given.
- */
-async function clinicNameOf(ctx: PluginContext, partyId: string): Promise<string | null> {
-  const parties = (ctx as { parties?: { get(id: string): Promise<{ name: string } | null> } }).parties;
-  if (!parties) return null;
-  const party = await parties.get(partyId);
-  if (!party) throw notFound(m.clinic_not_found);
-  return party.name;
 }

@@ -7,6 +7,7 @@ import {
   FormError,
   notify,
   PageHeader,
+  PartyPicker,
   PrintLabels,
   SelectField,
   useI18n,
@@ -25,7 +26,7 @@ export default function OrderForm() {
   const t = useT();
   const i18n = useI18n();
   const base = useBase();
-  const { api } = useTenant();
+  const { api, can } = useTenant();
   const [query, setQuery] = createSignal('');
   const [patient, setPatient] = createSignal<Patient | null>(null);
   const [creating, setCreating] = createSignal(false);
@@ -34,6 +35,7 @@ export default function OrderForm() {
   const [note, setNote] = createSignal('');
   const [clinician, setClinician] = createSignal('');
   const [clinicName, setClinicName] = createSignal('');
+  const [clinic, setClinic] = createSignal<{ id: string; name: string } | null>(null);
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [created, setCreated] = createSignal<CreatedOrder | null>(null);
@@ -69,7 +71,7 @@ export default function OrderForm() {
           priority: priority(),
           ...(note().trim() ? { clinicalNote: note() } : {}),
           ...(clinician().trim() ? { clinician: clinician() } : {}),
-          ...(clinicName().trim() ? { clinicName: clinicName() } : {}),
+          ...(clinic() ? { clinicPartyId: clinic()?.id } : clinicName().trim() ? { clinicName: clinicName() } : {}),
         },
       });
       setCreated(order);
@@ -192,7 +194,26 @@ export default function OrderForm() {
                     label: t(`priority.${p}`),
                   }))}
                 />
-                <Field label={t('order.clinicName')} name="clinicName" value={clinicName()} onChange={setClinicName} />
+                <Show when={can('tenant.parties.read')}>
+                  {/* biome-ignore lint/a11y/useValidAriaRole: the picker's role is an address-book role, not ARIA */}
+                  <PartyPicker
+                    label={t('order.clinicParty')}
+                    description={t('order.clinicPartyHint')}
+                    role="clinic"
+                    value={clinic()}
+                    error={error()?.field('clinicPartyId')}
+                    onChange={(p) => setClinic(p ? { id: p.id, name: p.name } : null)}
+                  />
+                </Show>
+                <Show when={!clinic()}>
+                  <Field
+                    label={t(can('tenant.parties.read') ? 'order.clinicNew' : 'order.clinicName')}
+                    name="clinicName"
+                    value={clinicName()}
+                    onChange={setClinicName}
+                    error={error()?.field('clinicName')}
+                  />
+                </Show>
                 <Field label={t('order.clinician')} name="clinician" value={clinician()} onChange={setClinician} />
                 <Field label={t('order.note')} name="note" value={note()} onChange={setNote} multiline />
               </div>

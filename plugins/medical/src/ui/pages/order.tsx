@@ -59,6 +59,11 @@ export default function Order() {
                 </>
               }
             />
+            <Show when={o.clinicName || o.clinician}>
+              <p class="muted">
+                {t('order.clinicName')}: {[o.clinicName, o.clinician].filter(Boolean).join(' · ')}
+              </p>
+            </Show>
             <div class="med-grid">
               <For each={o.specimens}>
                 {(s) => (

@@ -77,8 +77,6 @@ const WORDS = {
     normalWho: 'V mezích: kdo uvolňuje',
     technician: 'Laborant',
     fourEyes: 'Čtyři oči',
-    on: 'Zapnuto',
-    ruleSaved: 'Pravidlo pro CRP uloženo',
     editRule: 'Upravit pravidlo pro CRP',
     clinicParty: 'Odesílající pracoviště z adresáře',
   },
@@ -116,8 +114,6 @@ const WORDS = {
     normalWho: 'Within range: who releases',
     technician: 'Technician',
     fourEyes: 'Four-eyes',
-    on: 'On',
-    ruleSaved: 'Rule for CRP saved',
     editRule: 'Edit the rule for CRP',
     clinicParty: 'Referring clinic from the address book',
   },
@@ -287,7 +283,6 @@ for (const lang of ['cs', 'en'] as const) {
       await check(owner, `medical-${lang}-rule-edit`);
       await dialog.getByRole('button', { name: w.save }).click();
       await dialog.waitFor({ state: 'detached' });
-      await owner.getByRole('status').filter({ hasText: w.ruleSaved }).waitFor();
       await check(owner, `medical-${lang}-rules`);
       const rules = await (await owner.request.get(`${server.url}/api/t/${slug}/medical/rules`)).json();
       expect(rules.rules.find((r: { test: string | null }) => r.test === 'CRP')).toMatchObject({

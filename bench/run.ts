@@ -13,6 +13,7 @@ import {
   startServer,
 } from '../tests/support/server-process.ts';
 import { cloneTenant, type LoadFigures, load, median, percentile, tenantWithMembers, timed } from './lib.ts';
+import { providerQueueBench, publishLab, worksheetBench } from './medical.ts';
 
 /**
  * `pnpm bench` (issue 8): its own PostgreSQL 15 on 127.0.0.1, the server as a child process, load
@@ -103,6 +104,7 @@ async function main() {
   try {
     const doc = (await (await fetch(`${server.origin}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     const hasAccounting = !!doc.paths['/api/t/{tenant}/accounting/reports/trial-balance'];
+    const hasMedical = !!doc.paths['/api/t/{tenant}/medical/results'];
     const operator = new HttpClient(server.origin);
     await signupOver(operator, { email: OPERATOR, slug: 'bench-operator' });
     if (hasAccounting) await publishModulesOver(operator, ['accounting']);
@@ -262,6 +264,17 @@ async function main() {
       log(
         `(d) provider console, 200 clients, first page of ${listed}: median ${report.providerConsole.medianMs} ms; ${fmt(figures)}`,
       );
+    });
+
+    // (f) medical lab: a 96-sample worksheet, a provider's release queue over 50 clinics.
+    await section('medical', async () => {
+      if (!hasMedical) throw new Error('the medical plugin is not installed in apps/server (installedPlugins)');
+      await publishLab(operator);
+      const worksheet = await worksheetBench(server.origin);
+      log(`(f) medical worksheet: ${JSON.stringify(worksheet)}`);
+      const providerQueue = await providerQueueBench(server.origin);
+      log(`(f) medical provider queue: ${JSON.stringify(providerQueue)}`);
+      report.medical = { worksheet, providerQueue };
     });
   } finally {
     await server.stop();
@@ -441,6 +454,18 @@ function printTable() {
   if (r.webBundle)
     rows.push(['(d) web initial JS (gzip)', `${r.webBundle.initialJsGzipKb} KB of ${r.webBundle.budgetKb} KB budget`]);
   if (r.pglite) rows.push(['(e) embedded PGlite, members list', fmt(r.pglite)]);
+  if (r.medical) {
+    const w = r.medical.worksheet;
+    const q = r.medical.providerQueue;
+    rows.push([
+      `(f) medical worksheet, ${w.samples} samples`,
+      `${w.resultsPerSec} results/s (${w.results} results), median ${w.medianMs} ms, p95 ${w.p95Ms} ms`,
+    ]);
+    rows.push([
+      `(f) provider release queue, ${q.clinics} clinics`,
+      `read of ${q.results} results median ${q.queueReadMedianMs} ms; release median ${q.releaseMedianMs} ms, p95 ${q.releaseP95Ms} ms`,
+    ]);
+  }
   for (const g of gaps) rows.push(['GAP', g]);
   const w = Math.max(...rows.map(([a]) => a.length));
   console.log(

@@ -79,6 +79,7 @@ const WORDS = {
     fourEyes: 'Čtyři oči',
     editRule: 'Upravit pravidlo pro CRP',
     clinicParty: 'Odesílající pracoviště z adresáře',
+    noticeCall: 'Zavolejte pracovišti: nemá e-mail',
   },
   en: {
     addTest: 'Add test',
@@ -116,6 +117,7 @@ const WORDS = {
     fourEyes: 'Four-eyes',
     editRule: 'Edit the rule for CRP',
     clinicParty: 'Referring clinic from the address book',
+    noticeCall: 'Call the clinic: no e-mail address',
   },
 } as const;
 
@@ -186,6 +188,8 @@ for (const lang of ['cs', 'en'] as const) {
     let doc: Page;
     let barcode = '';
     let orderUrl = '';
+    let ownerApi: ApiUser;
+    let clinicId = '';
 
     const open = async (email: string) => {
       const ctx = await browser.context({ locale, viewport: PHONE });
@@ -196,7 +200,7 @@ for (const lang of ['cs', 'en'] as const) {
     };
 
     beforeAll(async () => {
-      const ownerApi = await signUpViaApi(server.url, {
+      ownerApi = await signUpViaApi(server.url, {
         email: people.owner.email,
         password: PASSWORD,
         name: 'Hana Primářka',
@@ -213,6 +217,7 @@ for (const lang of ['cs', 'en'] as const) {
         roles: ['clinic'],
       });
       expect(clinic.status, JSON.stringify(clinic.body)).toBe(201);
+      clinicId = clinic.body.id;
       await addMember(
         ownerApi,
         'technician',
@@ -410,6 +415,30 @@ for (const lang of ['cs', 'en'] as const) {
       expect(report.status()).toBe(200);
       expect(report.headers()['content-type']).toContain('application/pdf');
       expect((await report.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('a rejected tube’s order shows what the clinic was told: “call”, as it has no e-mail address', async () => {
+      onTestFailed(() => screenshot(doc, `medical-${lang}-failed-notice`, true));
+      const api = `/api/t/${slug}/medical`;
+      const patient = await ownerApi.call('POST', `${api}/patients`, {
+        firstName: 'Jan',
+        lastName: 'Dvořák',
+        birthDate: '1975-06-01',
+        sex: 'male',
+      });
+      const order = await ownerApi.call('POST', `${api}/orders`, {
+        patientId: patient.body.id,
+        tests: ['HB'],
+        clinicPartyId: clinicId,
+      });
+      const tube = order.body.specimens[0];
+      expect((await ownerApi.call('POST', `${api}/specimens/${tube.id}/reject`, { reason: 'clotted' })).status).toBe(
+        200,
+      );
+      await doc.goto(`${lab}/orders/${order.body.id}`);
+      await settled(doc);
+      await doc.getByText(w.noticeCall).waitFor();
+      await check(doc, `medical-${lang}-order-notice`);
     });
   });
 }

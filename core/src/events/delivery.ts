@@ -1,4 +1,5 @@
 import { withTenant } from '../db/with-tenant.ts';
+import { mailOutside, OUTSIDE_MAIL_EVENT } from '../mail/outside.ts';
 import { mailNotifications } from '../notifications/mail.ts';
 import { NOTIFICATION_MAIL_EVENT } from '../notifications/notify.ts';
 import { pluginContext } from '../plugins/context.ts';
@@ -79,6 +80,16 @@ export async function deliverEvent(runtime: Runtime, job: EventJob): Promise<Del
     } catch (err) {
       failures.push({ plugin: 'core', message: message(err) });
       runtime.log('error', 'notification mail failed', { event: event.id, tenant: tenant.id, error: message(err) });
+    }
+  }
+  // A module's e-mail to an address outside the tenant (core/src/mail/outside.ts).
+  if (event.type === OUTSIDE_MAIL_EVENT) {
+    try {
+      await mailOutside(runtime, tenant, event);
+      handled.push('core');
+    } catch (err) {
+      failures.push({ plugin: 'core', message: message(err) });
+      runtime.log('error', 'outside mail failed', { event: event.id, tenant: tenant.id, error: message(err) });
     }
   }
   for (const plugin of runtime.plugins) {

@@ -5,6 +5,7 @@ import { writeEvent } from '../events/outbox.ts';
 import type { Actor, TenantInfo } from '../http/env.ts';
 import { Problem } from '../http/problem.ts';
 import type { Message } from '../i18n/messages.ts';
+import { queueOutsideMail } from '../mail/outside.ts';
 import { notify } from '../notifications/notify.ts';
 import { isSpecialCategory } from '../records/declarations.ts';
 import type { Runtime } from '../runtime.ts';
@@ -82,6 +83,7 @@ export function pluginContext(args: ContextArgs): PluginContext {
     transition: (workflow, id, transition, options) => ctx.workflow(workflow).transition(id, transition, options),
     workflow: (workflow) => workflowHandle(runtime.plugins, { ctx, grants: args.grants ?? null }, workflow),
     notify: (notification) => notify(runtime, db, tenant.id, notification),
+    mail: (mail) => queueOutsideMail(db, tenant.id, runtime.clock.now(), mail),
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { Actor, TenantEnv, TenantInfo } from '../http/env.ts';
+import type { OutsideMail } from '../mail/outside.ts';
 import type { NotificationInput, NotifyResult } from '../notifications/define.ts';
 import type { PluginPersonalData } from '../records/classes.ts';
 import type { PluginRecords } from '../records/declarations.ts';
@@ -71,6 +72,12 @@ export interface PluginContext {
    * holds 409 `no_recipients`; nothing is written then.
    */
   notify(notification: NotificationInput): Promise<NotifyResult>;
+  /**
+   * E-mails an address outside the tenant's members (a party's contact), in the given language, after
+   * commit (core/src/mail/outside.ts); subject and text are declared messages. Returns the outbox
+   * event's id. Keep personal data out of the params: they wait in the outbox.
+   */
+  mail(mail: OutsideMail): Promise<string>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */

@@ -232,6 +232,61 @@ describe('orders and specimens', () => {
     expect(await party(c.body.id)).toBe(interni[0].id);
   });
 
+  it('e-mails the ordering clinic of a rejected specimen and a critical value, without the patient; else "call"', async () => {
+    const book = `/api/t/${lab.user.tenant.slug}/parties`;
+    const party = async (body: object) => (await lab.user.json('POST', book, { roles: ['clinic'], ...body })).body.id;
+    const praha = await party({ name: 'Ambulance Praha', email: 'lab@ambulance.test', country: 'CZ' });
+    const berlin = await party({
+      name: 'Praxis Berlin',
+      country: 'DE',
+      contacts: [{ name: 'Front desk', email: 'praxis@berlin.test' }],
+    });
+    const silent = await party({ name: 'Ordinace bez e-mailu', country: 'CZ' });
+    const mails = () => lab.t.runtime.mailer.outbox.filter((x) => /ambulance|berlin/.test(x.to));
+
+    const a = await lab.post('/orders', { patientId, tests: ['HB'], clinicPartyId: praha });
+    const tube = a.body.specimens[0];
+    expect((await lab.post(`/specimens/${tube.id}/reject`, { reason: 'haemolysed' })).status).toBe(200);
+    await lab.t.events.drain();
+    expect(mails()).toHaveLength(1);
+    expect(mails()[0]).toMatchObject({
+      to: 'lab@ambulance.test',
+      subject: expect.stringContaining(`vzorek ${tube.barcode} odmítnut`),
+    });
+    expect(mails()[0]?.text).toContain('vzorek je hemolytický');
+    expect(mails()[0]?.text).toContain(a.body.number);
+    const history = (await lab.get(`/orders/${a.body.id}`)).body.clinicNotices;
+    expect(history).toEqual([
+      expect.objectContaining({
+        kind: 'rejected',
+        channel: 'email',
+        sentTo: 'lab@ambulance.test',
+        barcode: tube.barcode,
+      }),
+    ]);
+
+    const b = await lab.post('/orders', { patientId, tests: ['K'], clinicPartyId: berlin });
+    const serum = b.body.specimens[0].id;
+    await lab.post(`/specimens/${serum}/receive`, {});
+    expect((await lab.post('/results', { specimenId: serum, test: 'K', value: '7.3' })).body.flag).toBe('HH');
+    await lab.t.events.drain();
+    const critical = mails()[1];
+    expect(critical).toMatchObject({ to: 'praxis@berlin.test', subject: expect.stringContaining('critical value') });
+    expect(critical?.text).toContain('Potassium (K)');
+    expect((await lab.get(`/orders/${b.body.id}`)).body.clinicNotices).toEqual([
+      expect.objectContaining({ kind: 'critical', channel: 'email', test: 'K' }),
+    ]);
+    for (const mail of mails()) expect(`${mail.subject} ${mail.text}`).not.toMatch(/Eva|Nováková|7[.,]3/);
+
+    const c = await lab.post('/orders', { patientId, tests: ['HB'], clinicPartyId: silent });
+    await lab.post(`/specimens/${c.body.specimens[0].id}/reject`, { reason: 'clotted' });
+    await lab.t.events.drain();
+    expect(mails()).toHaveLength(2);
+    expect((await lab.get(`/orders/${c.body.id}`)).body.clinicNotices).toEqual([
+      expect.objectContaining({ kind: 'rejected', channel: 'call', sentTo: null }),
+    ]);
+  });
+
   it('keeps order entry to those with medical.order', async () => {
     const reader = await memberWith(lab.t, lab.user, 'lab-reader', ['medical.read']);
     expect((await lab.post('/orders', { patientId, tests: ['K'] }, reader)).status).toBe(403);

@@ -14,6 +14,22 @@ export const m = defineMessages('medical', {
     en: 'Critical value released: {test} ({code}) on specimen {barcode}',
     cs: 'Kritická hodnota uvolněna: {test} ({code}) ve vzorku {barcode}',
   },
+  clinic_rejected_subject: {
+    en: '{lab}: specimen {barcode} rejected',
+    cs: '{lab}: vzorek {barcode} odmítnut',
+  },
+  clinic_rejected_text: {
+    en: 'Hello,\n\nthe laboratory {lab} could not analyse specimen {barcode} of order {order}: {reason, select, haemolysed {the specimen is haemolysed} clotted {the specimen is clotted} insufficient {there is not enough material} other {the tube is mislabelled}}. Please collect a new specimen and send it with the same order.\n\nPlease call the laboratory back to confirm you have this message.\n\nThis e-mail names no patient: the order number and the barcode identify the specimen.',
+    cs: 'Dobrý den,\n\nlaboratoř {lab} nemohla vyšetřit vzorek {barcode} z žádanky {order}: {reason, select, haemolysed {vzorek je hemolytický} clotted {ve vzorku je sraženina} insufficient {materiálu je málo} other {zkumavka je chybně označená}}. Odeberte prosím nový vzorek a pošlete jej ke stejné žádance.\n\nZavolejte prosím zpět do laboratoře a potvrďte, že zprávu máte.\n\nE-mail neuvádí pacienta: vzorek určuje číslo žádanky a čárový kód.',
+  },
+  clinic_critical_subject: {
+    en: '{lab}: critical value on specimen {barcode}, please call back',
+    cs: '{lab}: kritická hodnota ve vzorku {barcode}, zavolejte zpět',
+  },
+  clinic_critical_text: {
+    en: 'Hello,\n\nthe laboratory {lab} measured a critical value of {test} ({code}) on specimen {barcode} of order {order}. Please call the laboratory back at once: the value and the patient are given by phone only.\n\nThis e-mail names neither the patient nor the value.',
+    cs: 'Dobrý den,\n\nlaboratoř {lab} naměřila kritickou hodnotu vyšetření {test} ({code}) ve vzorku {barcode} z žádanky {order}. Zavolejte prosím ihned zpět do laboratoře: hodnotu i pacienta sdělíme jen telefonicky.\n\nE-mail neuvádí pacienta ani hodnotu.',
+  },
   test_not_found: { en: 'No such test', cs: 'Takové vyšetření neexistuje' },
   test_exists: { en: 'Test {code} exists already', cs: 'Vyšetření {code} už existuje' },
   unknown_test: {

@@ -80,6 +80,11 @@ export async function deleteOrders(ctx: PluginContext, ids: readonly string[]) {
     .select('id')
     .where('tenant_id', '=', t)
     .where('order_id', 'in', orders);
+  await ctx.db
+    .deleteFrom('medical.clinic_notices')
+    .where('tenant_id', '=', t)
+    .where('order_id', 'in', orders)
+    .execute();
   await ctx.db.deleteFrom('medical.results').where('tenant_id', '=', t).where('order_id', 'in', orders).execute();
   await ctx.db.deleteFrom('medical.order_tests').where('tenant_id', '=', t).where('order_id', 'in', orders).execute();
   await ctx.db.deleteFrom('medical.custody').where('tenant_id', '=', t).where('specimen_id', 'in', specimens).execute();

@@ -1,5 +1,6 @@
 import { defineWorkflow, newId, z } from '@bureau/core';
 import { SPECIMEN_REJECTED, type SpecimenRejected } from '../contract.ts';
+import { noticeClinic } from './services/clinic-notice.ts';
 
 export const REJECTION_REASONS = ['haemolysed', 'clotted', 'insufficient', 'mislabelled'] as const;
 const Location = z
@@ -126,6 +127,7 @@ export const specimenWorkflow = defineWorkflow({
           barcode: r.barcode,
           reason,
         } satisfies SpecimenRejected);
+        await noticeClinic(ctx, 'rejected', { orderId: r.order_id, specimenId: id, reason });
         return { reason };
       },
     },

@@ -61,6 +61,17 @@ export const OrderView = z
     clinician: z.string().nullable(),
     clinicPartyId: z.string().nullable(),
     clinicName: z.string().nullable(),
+    /** What the clinic was told: e-mailed, or "call" when its party has no address. */
+    clinicNotices: z.array(
+      z.object({
+        kind: z.enum(['rejected', 'critical']),
+        channel: z.enum(['email', 'call']),
+        sentTo: z.string().nullable(),
+        at: z.string(),
+        barcode: z.string(),
+        test: z.string().nullable(),
+      }),
+    ),
     orderedAt: z.string(),
     source: z.string(),
     patient: z.object({
@@ -174,6 +185,14 @@ export async function orderDetail(ctx: PluginContext, id: string): Promise<Order
     .orderBy('entered_at')
     .orderBy('version')
     .execute();
+  const notices = await db
+    .selectFrom('medical.clinic_notices')
+    .selectAll()
+    .where('tenant_id', '=', tenant.id)
+    .where('order_id', '=', id)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const codes = [...new Set(orderTests.map((t) => t.code))];
   const tests = await loadTests(ctx, codes);
   const byId = new Map(tests.map((t) => [t.id, t]));
@@ -191,6 +210,17 @@ export async function orderDetail(ctx: PluginContext, id: string): Promise<Order
       clinician: o.clinician ?? null,
       clinicPartyId: o.clinic_party_id ?? null,
       clinicName: o.clinic_name ?? null,
+      clinicNotices: notices.map((n) => {
+        const result = results.find((r) => r.id === n.result_id);
+        return {
+          kind: n.kind,
+          channel: n.channel,
+          sentTo: n.sent_to ?? null,
+          at: iso(n.created_at) as string,
+          barcode: specimens.find((s) => s.id === n.specimen_id)?.barcode ?? '',
+          test: result ? (byId.get(result.test_id)?.code ?? null) : null,
+        };
+      }),
       orderedAt: iso(o.ordered_at) as string,
       source: o.source,
       patient,

@@ -2,6 +2,7 @@ import { badRequest, fieldError, newId, notFound, type PluginContext, problem, z
 import { m } from '../messages.ts';
 import { resultWorkflow, specimenWorkflow } from '../workflows.ts';
 import { loadTests, rangeOf, type Test, unknownTests } from './catalogue.ts';
+import { noticeClinic } from './clinic-notice.ts';
 import { notifyCritical } from './critical.ts';
 import { num, ymd } from './decimal.ts';
 import { evaluateFormula, parseFormula } from './formula.ts';
@@ -205,7 +206,10 @@ async function insertResult(
     entityId: row.id,
     after: { value, flag: row.flag, version: o.version },
   });
-  if (isCritical(row.flag)) await notifyCritical(ctx, 'entered', test, row);
+  if (isCritical(row.flag)) {
+    await notifyCritical(ctx, 'entered', test, row);
+    await noticeClinic(ctx, 'critical', { orderId: row.order_id, specimenId: row.specimen_id, resultId: row.id, test });
+  }
   return toResult(row, test);
 }
 

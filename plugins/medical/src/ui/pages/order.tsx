@@ -1,5 +1,6 @@
 import {
   Async,
+  Badge,
   Card,
   DataTable,
   PageHeader,
@@ -63,6 +64,30 @@ export default function Order() {
               <p class="muted">
                 {t('order.clinicName')}: {[o.clinicName, o.clinician].filter(Boolean).join(' · ')}
               </p>
+            </Show>
+            <Show when={o.clinicNotices.length > 0}>
+              <Card title={t('order.notices')}>
+                <ul class="med-notices">
+                  <For each={o.clinicNotices}>
+                    {(n) => (
+                      <li>
+                        <strong>
+                          {n.kind === 'rejected'
+                            ? t('order.noticeRejected', { barcode: n.barcode })
+                            : t('order.noticeCritical', { barcode: n.barcode, test: n.test ?? '' })}
+                        </strong>{' '}
+                        ·{' '}
+                        {n.channel === 'email' ? (
+                          t('order.noticeEmailed', { to: n.sentTo ?? '' })
+                        ) : (
+                          <Badge tone="warning">{t('order.noticeCall')}</Badge>
+                        )}{' '}
+                        · <span class="muted">{i18n.dateTime(n.at)}</span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Card>
             </Show>
             <div class="med-grid">
               <For each={o.specimens}>

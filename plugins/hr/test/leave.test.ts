@@ -1,10 +1,14 @@
 /**
- * Leave through the HTTP API: requests counted in working days without Czech public holidays, the
- * default entitlement (4 weeks pro rata), approval by someone with hr.leave.approve, overlaps and an
- * exhausted balance refused, sick leave hidden as "other" from readers without sensitive access.
+ * Leave in hours (zákoník práce § 212–§ 213 and § 216 as amended by 285/2020 Sb.): the pure
+ * entitlement with its worked examples and properties, then the HTTP API — requests counted in hours
+ * of their working days without Czech public holidays, the computed entitlement, approval by someone
+ * with hr.leave.approve, overlaps and an exhausted balance refused, sick leave hidden as "other" from
+ * readers without sensitive access.
  */
 import type { TestUser } from '@bureau/core';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Absence, holidayEntitlement, leaveHours, type Segment } from '../src/server/leave/hours.ts';
 import { type Hr, memberWith, openHr } from './helpers.ts';
 
 let hr: Hr;
@@ -27,24 +31,119 @@ beforeAll(async () => {
 });
 afterAll(() => hr?.t.close());
 
+const year2026 = (weeklyHours: number, from = '2026-01-01', to = '2026-12-31'): Segment[] => [
+  { from, to, weeklyHours },
+];
+
+describe('holiday in hours (pure)', () => {
+  it('a whole year is the weekly hours × weeks: 40 × 4 = 160 h, part-time 20 × 5 = 100 h (§ 213 odst. 1–2)', () => {
+    // Worked examples of the 2021 rules: acmcert.cz/459 "4×40 = 160 hodin", "5×20 = 100 hodin".
+    expect(holidayEntitlement(2026, year2026(40), [], 4)).toMatchObject({ hours: 160, basis: 'year' });
+    expect(holidayEntitlement(2026, year2026(20), [], 5)).toMatchObject({ hours: 100, basis: 'year' });
+    // A change of hours in the year: in proportion to each period (§ 212 odst. 4).
+    const change = [
+      { from: '2026-01-01', to: '2026-06-30', weeklyHours: 20 },
+      { from: '2026-07-01', to: '2026-12-31', weeklyHours: 40 },
+    ];
+    // 129 weekdays at 20 h and 132 at 40 h: weighted 30.11 h a week × 4 = 120.46 → 121 h.
+    expect(holidayEntitlement(2026, change, [], 4)).toMatchObject({ hours: 121, basis: 'year' });
+  });
+
+  it('part of a year: 1/52 for each whole week worked, rounded up to hours (§ 213 odst. 3–4)', () => {
+    // From 1 July 2026: 132 weekdays = 26.4 weeks → 26 × 160 / 52 = 80 h.
+    expect(holidayEntitlement(2026, year2026(40, '2026-07-01'), [], 4)).toMatchObject({
+      hours: 80,
+      weeksWorked: 26,
+      basis: 'pro_rata',
+    });
+    // 30 h a week from 2 November: 44 weekdays = 8.8 weeks → 8 × 120 / 52 = 18.46 → 19 h.
+    expect(holidayEntitlement(2026, year2026(30, '2026-11-02'), [], 4).hours).toBe(19);
+    // Less than 4 weeks of employment or of work: nothing (§ 213 odst. 3).
+    expect(holidayEntitlement(2026, year2026(40, '2026-12-07'), [], 4)).toMatchObject({ hours: 0, basis: 'none' });
+  });
+
+  it('sick leave counts as work up to 20 weeks when 12 were worked besides it; unpaid leave does not (§ 216)', () => {
+    // 30 weeks sick (2 Feb – 28 Aug 2026, 150 weekdays): 22.2 worked + 20 credited = 42 whole weeks → 42 × 160 / 52 = 129.2 → 130 h.
+    const sick: Absence[] = [{ kind: 'sick', startDate: '2026-02-02', endDate: '2026-08-28' }];
+    expect(holidayEntitlement(2026, year2026(40), sick, 4)).toMatchObject({ hours: 130, weeksWorked: 42 });
+    // Sick 10 weeks: all credited, the whole year stays.
+    const short: Absence[] = [{ kind: 'sick', startDate: '2026-02-02', endDate: '2026-04-10' }];
+    expect(holidayEntitlement(2026, year2026(40), short, 4)).toMatchObject({ hours: 160, basis: 'year' });
+    // Employed from 1 Sep (17.6 weeks) and sick from 2 Nov: 8.8 weeks worked < 12 → the sick weeks do not count.
+    const late: Absence[] = [{ kind: 'sick', startDate: '2026-11-02', endDate: '2026-12-31' }];
+    expect(holidayEntitlement(2026, year2026(40, '2026-09-01'), late, 4).weeksWorked).toBe(8);
+    // Unpaid leave of 4 weeks in a whole year: 48.2 weeks → 48 × 160 / 52 = 147.7 → 148 h.
+    const unpaid: Absence[] = [{ kind: 'unpaid', startDate: '2026-03-02', endDate: '2026-03-27' }];
+    expect(holidayEntitlement(2026, year2026(40), unpaid, 4).hours).toBe(148);
+  });
+
+  it('a leave takes the hours of its working days at the weekly time in force', () => {
+    // 21–31 Dec 2026: 7 working days (24–26 Dec are holidays); 20 h a week = 4 h a day.
+    expect(leaveHours(year2026(20), '2026-12-21', '2026-12-31')).toEqual({ hours: 28, days: 7 });
+    expect(leaveHours([], '2026-12-21', '2026-12-31')).toEqual({ hours: 56, days: 7 });
+  });
+
+  it('never more than a whole year, never more for less work (properties)', () => {
+    const day = fc
+      .integer({ min: 0, max: 364 })
+      .map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        day,
+        fc.array(fc.tuple(fc.constantFrom('sick', 'unpaid', 'other') as fc.Arbitrary<Absence['kind']>, day, day), {
+          maxLength: 4,
+        }),
+        (weekly, start, spans) => {
+          const segments = year2026(weekly, start);
+          const absences = spans.map(([kind, a, b]) => {
+            const [startDate, endDate] = [a, b].sort() as [string, string];
+            return { kind, startDate, endDate };
+          });
+          const e = holidayEntitlement(2026, segments, absences, 4);
+          expect(e.hours).toBeLessThanOrEqual(Math.ceil(weekly * 4));
+          expect(Number.isInteger(e.hours)).toBe(true);
+          const worse = holidayEntitlement(
+            2026,
+            segments,
+            [...absences, { kind: 'unpaid', startDate: start, endDate: '2026-12-31' }],
+            4,
+          );
+          expect(worse.hours).toBeLessThanOrEqual(e.hours);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('hr leave', () => {
-  it('gives the default entitlement pro rata (4 weeks, from July: 10 days)', async () => {
+  it('computes the entitlement in hours, days derived (from 1 July at 40 h: 80 h = 10 days)', async () => {
     const b = await hr.get(`/employees/${employeeId}/leave-balance?year=2026`);
     expect(b.status).toBe(200);
-    // 184 of 365 days × 20 = 10.08 → rounded up to half days: 10.5
-    expect(b.body).toEqual({ year: 2026, entitlement: 10.5, approved: 0, requested: 0, remaining: 10.5 });
+    expect(b.body).toMatchObject({
+      year: 2026,
+      dailyHours: 8,
+      entitlementHours: 80,
+      remainingHours: 80,
+      entitlement: 10,
+      remaining: 10,
+      basis: 'pro_rata',
+      weeksWorked: 26,
+      weeks: 4,
+    });
   });
 
   it('counts working days without public holidays and approves through the manager', async () => {
     // 21–31 Dec 2026: Mon 21 – Thu 31; 24, 25 and 26 Dec are holidays → 21, 22, 23, 28, 29, 30, 31 = 7 days.
     const r = await hr.post('/leave', { employeeId, kind: 'holiday', startDate: '2026-12-21', endDate: '2026-12-31' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ days: '7', status: 'requested' });
+    expect(r.body).toMatchObject({ days: '7', hours: '56', status: 'requested' });
     expect((await hr.post(`/leave/${r.body.id}/approve`, {}, reader)).status).toBe(403);
     const ok = await hr.post(`/leave/${r.body.id}/approve`, {}, manager);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     const b = await hr.get(`/employees/${employeeId}/leave-balance?year=2026`);
-    expect(b.body).toMatchObject({ approved: 7, requested: 0, remaining: 3.5 });
+    expect(b.body).toMatchObject({ approvedHours: 56, approved: 7, requested: 0, remainingHours: 24, remaining: 3 });
   });
 
   it('refuses an overlap, an exhausted balance and a leave before employment, writing nothing', async () => {
@@ -97,7 +196,13 @@ describe('hr leave', () => {
     expect((await hr.get(`/leave/${sick.body.id}`)).body).toMatchObject({ kind: 'sick', note: 'flu' });
     expect((await hr.get(`/leave/${sick.body.id}`, reader)).body).toMatchObject({ kind: 'other', note: null });
     const set = await hr.put(`/employees/${employeeId}/leave-entitlements/2026`, { days: 25 });
-    expect(set.body).toMatchObject({ entitlement: 25 });
+    expect(set.body).toMatchObject({ entitlement: 25, entitlementHours: 200, basis: 'set' });
+    // Five weeks instead of four: computed by the law's rule (26 × 200 / 52 = 100 h); {} goes back to four.
+    const weeks = await hr.put(`/employees/${employeeId}/leave-entitlements/2026`, { weeks: 5 });
+    expect(weeks.body).toMatchObject({ entitlementHours: 100, basis: 'pro_rata', weeks: 5 });
+    const both = await hr.put(`/employees/${employeeId}/leave-entitlements/2026`, { days: 1, hours: 8 });
+    expect(both.status).toBe(400);
+    expect((await hr.put(`/employees/${employeeId}/leave-entitlements/2026`, {})).body.entitlementHours).toBe(80);
   });
 
   it('tells the holders of hr.leave.approve that a request waits, in their language', async () => {

@@ -106,8 +106,8 @@ export const m = defineMessages('hr', {
     cs: 'Zaměstnanec už má nepřítomnost od {from} do {to}',
   },
   leave_exceeds_balance: {
-    en: 'Only {remaining} days of holiday are left; the request takes {days}',
-    cs: 'Zbývá jen {remaining} dní dovolené; žádost jich čerpá {days}',
+    en: 'Only {remaining} hours of holiday are left; the request takes {hours}',
+    cs: 'Zbývá jen {remaining} h dovolené; žádost čerpá {hours} h',
   },
   opening_not_found: { en: 'No such opening', cs: 'Taková otevřená pozice neexistuje' },
   opening_not_open: {

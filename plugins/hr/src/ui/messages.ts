@@ -102,17 +102,26 @@ const en = {
   withholdingTotal: 'Withholding tax',
   notYet: 'Calculate the run to see payslips.',
   leave: 'Leave',
-  leaveSubtitle: 'Holiday, sick leave and other absence in working days.',
+  leaveSubtitle: 'Holiday, sick leave and other absence, in hours of their working days.',
   requestLeave: 'Request leave',
   leaveKind: 'Kind',
   holiday: 'Holiday',
   sick: 'Sick leave',
   other: 'Other absence',
+  unpaid: 'Unpaid leave',
   from: 'From',
   to: 'To',
-  workingDays: 'Working days',
-  entitlement: 'Holiday entitlement (days)',
-  remaining: 'Remaining (days)',
+  entitlement: 'Holiday entitlement',
+  remaining: 'Remaining',
+  length: 'Length',
+  hoursDays_one: '{hours} h ({days} day)',
+  hoursDays_few: '{hours} h ({days} days)',
+  hoursDays_many: '{hours} h ({days} days)',
+  hoursDays_other: '{hours} h ({days} days)',
+  basis_year: 'Whole year: weekly hours × {weeks} weeks',
+  basis_pro_rata: '{worked} of 52 weeks worked × 1/52 of {weeks} weeks',
+  basis_none: 'Under 4 weeks worked: none yet',
+  basis_set: 'Set by HR',
   leaveEmpty: 'No leave yet',
   leaveEmptyText: 'Requests appear here with their status.',
 };
@@ -219,21 +228,36 @@ const cs: Record<keyof typeof en, string> = {
   withholdingTotal: 'Srážková daň',
   notYet: 'Spočítejte zpracování a objeví se výplatní pásky.',
   leave: 'Nepřítomnost',
-  leaveSubtitle: 'Dovolená, nemoc a jiná nepřítomnost v pracovních dnech.',
+  leaveSubtitle: 'Dovolená, nemoc a jiná nepřítomnost v hodinách jejích pracovních dnů.',
   requestLeave: 'Zadat nepřítomnost',
   leaveKind: 'Druh',
   holiday: 'Dovolená',
   sick: 'Nemoc',
   other: 'Jiná nepřítomnost',
+  unpaid: 'Neplacené volno',
   from: 'Od',
   to: 'Do',
-  workingDays: 'Pracovní dny',
-  entitlement: 'Nárok na dovolenou (dny)',
-  remaining: 'Zbývá (dny)',
+  entitlement: 'Nárok na dovolenou',
+  remaining: 'Zbývá',
+  length: 'Rozsah',
+  hoursDays_one: '{hours} h ({days} den)',
+  hoursDays_few: '{hours} h ({days} dny)',
+  hoursDays_many: '{hours} h ({days} dne)',
+  hoursDays_other: '{hours} h ({days} dní)',
+  basis_year: 'Celý rok: týdenní pracovní doba × {weeks} týdny',
+  basis_pro_rata: 'Odpracováno {worked} z 52 týdnů × 1/52 z {weeks} týdnů',
+  basis_none: 'Odpracováno méně než 4 týdny: zatím žádná',
+  basis_set: 'Stanoveno personalistou',
   leaveEmpty: 'Zatím žádná nepřítomnost',
   leaveEmptyText: 'Žádosti se zde objeví i se stavem.',
 };
 
-/** The hr messages in the current language. */
-export const useT = () => useMessages({ en, cs });
+type Key = keyof typeof en;
+type Base<K> = K extends `${infer B}_other` ? B : never;
+
+/** The hr messages in the current language (`count` picks a plural key's form). */
+export const useT = () => {
+  const t = useMessages({ en, cs });
+  return (key: Key | Base<Key>, params?: Record<string, string | number>) => t(key as Key, params);
+};
 export type T = ReturnType<typeof useT>;

@@ -1,10 +1,12 @@
 import { badRequest, dateText, type FieldError, fieldError, newId, type PluginContext, problem } from '@bureau/core';
 import { z } from 'zod';
+import { HOLIDAY_CZ } from '../data/holiday-cz.ts';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
-import { defaultEntitlement, leaveDays } from './days.ts';
+import { type Entitlement, holidayEntitlement, leaveHours } from './hours.ts';
+import { dailyHours, scheduleOf } from './schedule.ts';
 
-export const LEAVE_KINDS = ['holiday', 'sick', 'other'] as const;
+export const LEAVE_KINDS = ['holiday', 'sick', 'other', 'unpaid'] as const;
 export const LeaveInput = z.object({
   employeeId: z.uuid(),
   kind: z.enum(LEAVE_KINDS),
@@ -16,54 +18,82 @@ export type LeaveInput = z.infer<typeof LeaveInput>;
 
 export interface Balance {
   year: number;
+  /** Hours of a working day (the weekly time / 5): the days below are the hours divided by it. */
+  dailyHours: number;
+  entitlementHours: number;
+  approvedHours: number;
+  requestedHours: number;
+  remainingHours: number;
   entitlement: number;
   approved: number;
   requested: number;
   remaining: number;
+  /** `set` by HR, else computed: the whole `year`, a `pro_rata` part, or `none`. */
+  basis: 'set' | Entitlement['basis'];
+  weeksWorked: number | null;
+  weeks: number;
 }
 
-/** Holiday balance in working days: the year's entitlement less approved (and pending) holiday. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Holiday balance in hours (days derived at the day's hours): the year's entitlement (set by HR, else
+ * computed from the employment contracts and the approved absence, zákoník práce § 212–§ 213) less
+ * approved and pending holiday.
+ */
 export async function balance(ctx: PluginContext, employeeId: string, year: number): Promise<Balance> {
   const t = ctx.tenant.id;
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
   const own = await ctx.db
     .selectFrom('hr.leave_entitlements')
-    .select('days')
+    .select(['hours', 'weeks'])
     .where('tenant_id', '=', t)
     .where('employee_id', '=', employeeId)
     .where('year', '=', year)
     .executeTakeFirst();
-  let entitlement = own ? Number(own.days) : 0;
-  if (!own) {
-    const e = await ctx.db
-      .selectFrom('hr.employees')
-      .select(['start_date', 'end_date'])
-      .where('tenant_id', '=', t)
-      .where('id', '=', employeeId)
-      .executeTakeFirst();
-    const hpp = await ctx.db
-      .selectFrom('hr.contracts')
-      .select('id')
-      .where('tenant_id', '=', t)
-      .where('employee_id', '=', employeeId)
-      .where('type', '=', 'hpp')
-      .executeTakeFirst();
-    // Holiday belongs to employment contracts; agreements (DPP, DPČ) have none unless set.
-    if (e && hpp) entitlement = defaultEntitlement(year, ymd(e.start_date), ymdOrNull(e.end_date));
-  }
+  const schedule = await scheduleOf(ctx, employeeId, first, last);
   const rows = await ctx.db
     .selectFrom('hr.leave_requests')
-    .select(['status', 'days'])
+    .select(['status', 'kind', 'hours', 'start_date', 'end_date'])
     .where('tenant_id', '=', t)
     .where('employee_id', '=', employeeId)
-    .where('kind', '=', 'holiday')
     .where('status', 'in', ['requested', 'approved'])
-    .where('start_date', '>=', `${year}-01-01`)
-    .where('start_date', '<=', `${year}-12-31`)
+    .where('start_date', '>=', first)
+    .where('start_date', '<=', last)
     .execute();
-  const sum = (s: string) => rows.filter((r) => r.status === s).reduce((a, r) => a + Number(r.days), 0);
-  const approved = sum('approved');
-  const requested = sum('requested');
-  return { year, entitlement, approved, requested, remaining: entitlement - approved - requested };
+  const weeks = own?.weeks == null ? HOLIDAY_CZ.weeks.value : Number(own.weeks);
+  const computed = holidayEntitlement(
+    year,
+    schedule.employment,
+    rows
+      .filter((r) => r.status === 'approved')
+      .map((r) => ({ kind: r.kind, startDate: ymd(r.start_date), endDate: ymd(r.end_date) })),
+    weeks,
+  );
+  const entitlementHours = own?.hours == null ? computed.hours : Number(own.hours);
+  const sum = (s: string) =>
+    rows.filter((r) => r.kind === 'holiday' && r.status === s).reduce((a, r) => a + Number(r.hours), 0);
+  const approvedHours = round2(sum('approved'));
+  const requestedHours = round2(sum('requested'));
+  const remainingHours = round2(entitlementHours - approvedHours - requestedHours);
+  const daily = dailyHours(schedule, last < ymd(ctx.now()) ? last : ymd(ctx.now()));
+  const d = (h: number) => round2(h / daily);
+  return {
+    year,
+    dailyHours: round2(daily),
+    entitlementHours,
+    approvedHours,
+    requestedHours,
+    remainingHours,
+    entitlement: d(entitlementHours),
+    approved: d(approvedHours),
+    requested: d(requestedHours),
+    remaining: d(remainingHours),
+    basis: own?.hours == null ? computed.basis : 'set',
+    weeksWorked: own?.hours == null ? computed.weeksWorked : null,
+    weeks,
+  };
 }
 
 /** Checks dates, employment, overlaps and the balance; writes the request (requested). */
@@ -84,7 +114,8 @@ export async function requestLeave(ctx: PluginContext, input: LeaveInput): Promi
   const end = ymdOrNull(employee.end_date);
   if (input.startDate < start || (end && input.endDate > end))
     throw problem(409, m.leave_outside_employment, { from: start, to: end ?? '…' });
-  const days = leaveDays(input.startDate, input.endDate);
+  const schedule = await scheduleOf(ctx, input.employeeId, input.startDate, input.endDate);
+  const { hours, days } = leaveHours(schedule.all, input.startDate, input.endDate);
   if (days === 0) throw problem(400, m.leave_no_working_day);
   const overlap = await ctx.db
     .selectFrom('hr.leave_requests')
@@ -98,7 +129,8 @@ export async function requestLeave(ctx: PluginContext, input: LeaveInput): Promi
   if (overlap) throw problem(409, m.leave_overlaps, { from: ymd(overlap.start_date), to: ymd(overlap.end_date) });
   if (input.kind === 'holiday') {
     const b = await balance(ctx, input.employeeId, Number(input.startDate.slice(0, 4)));
-    if (days > b.remaining) throw problem(409, m.leave_exceeds_balance, { remaining: b.remaining, days });
+    if (hours > b.remainingHours + 1e-9)
+      throw problem(409, m.leave_exceeds_balance, { remaining: b.remainingHours, hours });
   }
   const id = newId();
   await ctx.db
@@ -111,12 +143,18 @@ export async function requestLeave(ctx: PluginContext, input: LeaveInput): Promi
       start_date: input.startDate,
       end_date: input.endDate,
       days: String(days),
+      hours: String(hours),
       status: 'requested',
       note: input.note ?? null,
       created_at: ctx.now(),
     })
     .execute();
-  await ctx.audit({ action: 'hr.leave.requested', entityType: 'hr.leave', entityId: id, after: { ...input, days } });
+  await ctx.audit({
+    action: 'hr.leave.requested',
+    entityType: 'hr.leave',
+    entityId: id,
+    after: { ...input, days, hours },
+  });
   // Whoever may approve it hears of it (inbox, e-mail per their settings); the kind stays out (sick leave is masked).
   await ctx.notify({
     to: { permission: 'hr.leave.approve' },

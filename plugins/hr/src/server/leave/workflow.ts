@@ -28,10 +28,10 @@ export const leaveWorkflow = defineWorkflow({
         const year = Number(ymd(record.start_date).slice(0, 4));
         const b = await balance(ctx, record.employee_id, year);
         // The status is already approved here: the balance counts this request among the approved ones.
-        if (b.approved > b.entitlement)
+        if (b.approvedHours > b.entitlementHours + 1e-9)
           throw problem(409, m.leave_exceeds_balance, {
-            remaining: b.entitlement - b.approved + Number(record.days),
-            days: Number(record.days),
+            remaining: b.entitlementHours - b.approvedHours + Number(record.hours),
+            hours: Number(record.hours),
           });
       },
     },

@@ -4,6 +4,7 @@ import { leave } from './0003_leave.ts';
 import { recruiting } from './0004_recruiting.ts';
 import { onboarding } from './0005_onboarding.ts';
 import { taxSettlements } from './0006_tax_settlements.ts';
+import { leaveHours } from './0007_leave_hours.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -13,4 +14,5 @@ export const migrations = {
   '0004_recruiting': recruiting,
   '0005_onboarding': onboarding,
   '0006_tax_settlements': taxSettlements,
+  '0007_leave_hours': leaveHours,
 };

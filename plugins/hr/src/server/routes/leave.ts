@@ -29,6 +29,7 @@ const Leave = z
     startDate: z.string(),
     endDate: z.string(),
     days: z.string(),
+    hours: z.string(),
     status: z.enum(['requested', 'approved', 'rejected', 'cancelled']),
     note: z.string().nullable(),
   })
@@ -37,12 +38,32 @@ type Leave = z.infer<typeof Leave>;
 const BalanceSchema = z
   .object({
     year: z.number(),
-    entitlement: z.number(),
+    dailyHours: z.number(),
+    entitlementHours: z.number(),
+    approvedHours: z.number(),
+    requestedHours: z.number(),
+    remainingHours: z.number(),
+    entitlement: z.number().meta({ description: 'days, derived: hours / dailyHours' }),
     approved: z.number(),
     requested: z.number(),
     remaining: z.number(),
+    basis: z.enum(['set', 'year', 'pro_rata', 'none']),
+    weeksWorked: z.number().nullable(),
+    weeks: z.number(),
   })
   .openapi('HrLeaveBalance');
+
+const EntitlementInput = z
+  .object({
+    hours: z.number().min(0).max(1000).optional(),
+    days: z.number().min(0).max(100).multipleOf(0.5).optional(),
+    weeks: z.number().min(4).max(12).multipleOf(0.5).optional(),
+  })
+  .refine((v) => (v.hours === undefined ? 0 : 1) + (v.days === undefined ? 0 : 1) <= 1, {
+    message: 'Give hours or days, not both',
+    path: ['days'],
+  })
+  .openapi('HrLeaveEntitlementInput');
 
 const toLeave = (r: Record<string, any>, sensitive = true): Leave => ({
   id: r.id,
@@ -52,6 +73,7 @@ const toLeave = (r: Record<string, any>, sensitive = true): Leave => ({
   startDate: ymd(r.start_date),
   endDate: ymd(r.end_date),
   days: String(Number(r.days)),
+  hours: String(Number(r.hours)),
   status: r.status,
   note: sensitive ? (r.note ?? null) : null,
 });
@@ -115,6 +137,7 @@ export const leaveRoutes = (router: PluginRouter) =>
                 { header: { en: 'From', cs: 'Od' }, value: (l) => l.startDate },
                 { header: { en: 'To', cs: 'Do' }, value: (l) => l.endDate },
                 { header: { en: 'Working days', cs: 'Pracovní dny' }, value: (l) => l.days },
+                { header: { en: 'Hours', cs: 'Hodiny' }, value: (l) => l.hours },
                 { header: { en: 'Status', cs: 'Stav' }, value: (l) => l.status },
               ],
             },
@@ -126,7 +149,8 @@ export const leaveRoutes = (router: PluginRouter) =>
           method: 'post',
           path: '/leave',
           tags,
-          summary: 'Request leave (holiday, sick, other) in working days; a holiday must fit the balance',
+          summary:
+            'Request leave (holiday, sick, other, unpaid) counted in hours of its working days; a holiday must fit the balance',
           permission: 'hr.people.manage',
           request: { body: jsonBody(LeaveInput) },
           responses: { 201: json(Leave, 'Created'), ...problemResponses(400, 401, 403, 404, 409) },
@@ -159,7 +183,7 @@ export const leaveRoutes = (router: PluginRouter) =>
           method: 'get',
           path: '/employees/{id}/leave-balance',
           tags,
-          summary: 'Holiday balance of a year in working days: entitlement, approved, requested, remaining',
+          summary: 'Holiday balance of a year in hours (days derived): entitlement, approved, requested, remaining',
           permission: 'hr.read',
           request: { params: IdParam, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) },
           responses: { 200: json(BalanceSchema), ...problemResponses(400, 401, 403, 404) },
@@ -181,17 +205,18 @@ export const leaveRoutes = (router: PluginRouter) =>
           method: 'put',
           path: '/employees/{id}/leave-entitlements/{year}',
           tags,
-          summary: "Set a year's holiday entitlement in days (e.g. 25 days, or carried-over leave)",
+          summary:
+            "Set a year's holiday: hours (e.g. carried over), days (at the day's hours) or weeks (computed as the law's with more weeks); {} clears it",
           permission: 'hr.people.manage',
           request: {
             params: z.object({ id: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) }),
-            body: jsonBody(z.object({ days: z.number().min(0).max(60).multipleOf(0.5) })),
+            body: jsonBody(EntitlementInput),
           },
           responses: { 200: json(BalanceSchema), ...problemResponses(400, 401, 403, 404) },
         }),
         async (c) => {
           const { id, year } = c.req.valid('param');
-          const { days } = c.req.valid('json');
+          const input = c.req.valid('json');
           const { db, tenant, ctx } = c.var;
           const exists = await db
             .selectFrom('hr.employees')
@@ -200,18 +225,22 @@ export const leaveRoutes = (router: PluginRouter) =>
             .where('id', '=', id)
             .executeTakeFirst();
           if (!exists) throw problem(404, m.employee_not_found);
+          let hours: number | null = input.hours ?? null;
+          if (input.days !== undefined) hours = input.days * (await balance(ctx, id, year)).dailyHours;
+          const row = {
+            hours: hours === null ? null : String(hours),
+            weeks: input.weeks === undefined ? null : String(input.weeks),
+          };
           await db
             .insertInto('hr.leave_entitlements')
-            .values({ tenant_id: tenant.id, employee_id: id, year, days: String(days) })
-            .onConflict((oc: any) =>
-              oc.columns(['tenant_id', 'employee_id', 'year']).doUpdateSet({ days: String(days) }),
-            )
+            .values({ tenant_id: tenant.id, employee_id: id, year, ...row })
+            .onConflict((oc: any) => oc.columns(['tenant_id', 'employee_id', 'year']).doUpdateSet(row))
             .execute();
           await ctx.audit({
             action: 'hr.leave.entitlement_set',
             entityType: 'hr.employee',
             entityId: id,
-            after: { year, days },
+            after: { year, ...input },
           });
           return c.json(await balance(ctx, id, year), 200);
         },

@@ -1,6 +1,7 @@
-import { Async, DateText, DetailPage, StatusBadge, useTenant, WorkflowPanel } from '@bureau/core/ui';
+import { Async, DateText, DetailPage, StatusBadge, useI18n, useTenant, WorkflowPanel } from '@bureau/core/ui';
 import { useParams } from '@solidjs/router';
-import { createResource } from 'solid-js';
+import { createResource, Show } from 'solid-js';
+import { hoursDays } from '../hours.ts';
 import { useT } from '../messages.ts';
 import { LEAVE_STATUSES } from '../statuses.ts';
 
@@ -8,23 +9,28 @@ interface Leave {
   id: string;
   employeeId: string;
   employeeName: string;
-  kind: 'holiday' | 'sick' | 'other';
+  kind: 'holiday' | 'sick' | 'other' | 'unpaid';
   startDate: string;
   endDate: string;
   days: string;
+  hours: string;
   status: string;
   note: string | null;
 }
 interface Balance {
+  entitlementHours: number;
+  remainingHours: number;
   entitlement: number;
-  approved: number;
-  requested: number;
   remaining: number;
+  basis: 'set' | 'year' | 'pro_rata' | 'none';
+  weeksWorked: number | null;
+  weeks: number;
 }
 
-/** One leave request: dates, working days, the employee's holiday balance, approve / reject / cancel. */
+/** One leave request: dates, hours (days derived), the employee's holiday balance, approve / reject / cancel. */
 export default function LeaveRequest() {
   const t = useT();
+  const i18n = useI18n();
   const params = useParams<{ id: string }>();
   const { tenant, api } = useTenant();
   const [leave, { refetch }] = createResource(
@@ -61,18 +67,29 @@ export default function LeaveRequest() {
                       </dd>
                     </div>
                     <div class="figure">
-                      <dt>{t('workingDays')}</dt>
-                      <dd>{l.days}</dd>
+                      <dt>{t('length')}</dt>
+                      <dd>{hoursDays(t, i18n, l.hours, l.days)}</dd>
                     </div>
-                    <div class="figure">
-                      <dt>{t('entitlement')}</dt>
-                      <dd>{bal()?.entitlement ?? '…'}</dd>
-                    </div>
-                    <div class="figure">
-                      <dt>{t('remaining')}</dt>
-                      <dd>{bal()?.remaining ?? '…'}</dd>
-                    </div>
+                    <Show when={bal()}>
+                      {(b) => (
+                        <>
+                          <div class="figure">
+                            <dt>{t('entitlement')}</dt>
+                            <dd>{hoursDays(t, i18n, b().entitlementHours, b().entitlement)}</dd>
+                          </div>
+                          <div class="figure">
+                            <dt>{t('remaining')}</dt>
+                            <dd>{hoursDays(t, i18n, b().remainingHours, b().remaining)}</dd>
+                          </div>
+                        </>
+                      )}
+                    </Show>
                   </dl>
+                  <Show when={bal()}>
+                    {(b) => (
+                      <p class="muted">{t(`basis_${b().basis}`, { weeks: b().weeks, worked: b().weeksWorked ?? 0 })}</p>
+                    )}
+                  </Show>
                   <WorkflowPanel
                     path={`/hr/leave/${l.id}`}
                     onChange={() => {

@@ -14,6 +14,7 @@ import {
 } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
+import { hoursDays } from '../hours.ts';
 import { useT } from '../messages.ts';
 import { LEAVE_STATUSES } from '../statuses.ts';
 import type { Person } from '../types.ts';
@@ -22,14 +23,15 @@ interface Leave {
   id: string;
   employeeId: string;
   employeeName: string;
-  kind: 'holiday' | 'sick' | 'other';
+  kind: 'holiday' | 'sick' | 'other' | 'unpaid';
   startDate: string;
   endDate: string;
   days: string;
+  hours: string;
   status: string;
 }
 
-/** Leave: requests in working days with their status, and a new request. Approval is on the request's page. */
+/** Leave: requests in hours (days derived) with their status, and a new request. Approval is on the request's page. */
 export default function LeavePage() {
   const t = useT();
   const i18n = useI18n();
@@ -45,7 +47,7 @@ export default function LeavePage() {
       setVersion(version() + 1);
     },
   });
-  const kinds = ['holiday', 'sick', 'other'] as const;
+  const kinds = ['holiday', 'sick', 'other', 'unpaid'] as const;
   return (
     <div class="page">
       <PageHeader title={t('leave')} description={t('leaveSubtitle')} />
@@ -103,7 +105,7 @@ export default function LeavePage() {
               { header: t('leaveKind'), cell: (l) => t(l.kind) },
               { header: t('from'), sort: 'startDate', cell: (l) => <DateText value={l.startDate} /> },
               { header: t('to'), cell: (l) => <DateText value={l.endDate} /> },
-              { header: t('workingDays'), align: 'end', cell: (l) => l.days },
+              { header: t('length'), align: 'end', cell: (l) => hoursDays(t, i18n, l.hours, l.days) },
               { header: t('status'), cell: (l) => <StatusBadge status={l.status} statuses={LEAVE_STATUSES} /> },
             ]}
           />

@@ -1,0 +1,131 @@
+/**
+ * End-to-end: HR leave in hours in Chromium, in Czech and in English: an employee hired on 1 July 2026
+ * at 40 hours a week earns 80 h of holiday for 2026 (26 whole weeks × 160 h / 52, zákoník práce § 213
+ * odst. 4); a holiday request over Christmas takes 56 h (7 working days: 24–26 Dec are public
+ * holidays); the request's page shows the length, the entitlement and what remains in hours with the
+ * days derived, and the manager approves it. At 390 px with axe-core finding nothing.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WORDS = {
+  cs: {
+    employee: 'Zaměstnanec',
+    kind: 'Druh',
+    holiday: 'Dovolená',
+    from: 'Od',
+    to: 'Do',
+    request: 'Zadat nepřítomnost',
+    length: '56 h (7 dní)',
+    entitlement: '80 h (10 dní)',
+    pending: '24 h (3 dny)',
+    approve: 'Schválit',
+    approved: 'Schváleno',
+  },
+  en: {
+    employee: 'Employee',
+    kind: 'Kind',
+    holiday: 'Holiday',
+    from: 'From',
+    to: 'To',
+    request: 'Request leave',
+    length: '56 h (7 days)',
+    entitlement: '80 h (10 days)',
+    pending: '24 h (3 days)',
+    approve: 'Approve',
+    approved: 'Approved',
+  },
+} as const;
+
+for (const lang of ['cs', 'en'] as const) {
+  describe(`leave in hours (${lang})`, () => {
+    const w = WORDS[lang];
+    const who = unique(`leave${lang}`);
+    let ctx: BrowserContext;
+    let page: Page;
+    let slug = '';
+    const name = lang === 'cs' ? 'Dana Dovolená' : 'Dana Holiday';
+
+    beforeAll(async () => {
+      const owner = await signUpViaApi(server.url, {
+        email: who.email,
+        password: PASSWORD,
+        name: 'Hana Personalistka',
+        firm: `Lidé ${lang} s.r.o.`,
+        slug: who.slug,
+        locale: lang,
+      });
+      slug = owner.tenant.slug;
+      const enabled = await owner.call('PUT', `/api/t/${slug}/modules/hr`, { confirm: true });
+      expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+      const [first, last] = name.split(' ');
+      const e = await owner.call('POST', `/api/t/${slug}/hr/employees`, {
+        firstName: first,
+        lastName: last,
+        startDate: '2026-07-01',
+        contract: { type: 'hpp', monthlySalary: '40000', weeklyHours: 40 },
+      });
+      expect(e.status, JSON.stringify(e.body)).toBe(201);
+      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      page = await ctx.newPage();
+      await signInInBrowser(page, server.url, who.email, PASSWORD);
+    });
+    afterAll(async () => {
+      await ctx?.close();
+    });
+
+    it('requests a holiday in hours and approves it; the balance shows hours with days derived', async () => {
+      onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-leave`));
+      await page.goto(`${server.url}/t/${slug}/hr/leave`);
+      const employee = page.getByLabel(w.employee);
+      await expect.poll(() => employee.locator('option').count()).toBeGreaterThan(1);
+      await employee.selectOption({ label: name });
+      await page.getByLabel(w.kind).selectOption({ label: w.holiday });
+      await page.getByLabel(w.from, { exact: true }).fill('2026-12-21');
+      await page.getByLabel(w.to, { exact: true }).fill('2026-12-31');
+      await page.getByRole('button', { name: w.request }).click();
+      const row = page.getByRole('row', { name: new RegExp(name) });
+      await row.getByText(w.length).waitFor();
+      await row.getByRole('link', { name }).click();
+      await page.waitForURL(/\/hr\/leave\/[0-9a-f-]{36}$/);
+      await page.getByText(w.entitlement).waitFor();
+      await page.getByText(w.pending).waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      await screenshot(page, `hr-leave-${lang}-390`, true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: w.approve }).click();
+      await page.locator('.badge', { hasText: w.approved }).first().waitFor();
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+  });
+}

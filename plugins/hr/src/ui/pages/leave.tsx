@@ -75,7 +75,7 @@ export default function LeavePage() {
         </Card>
       </Show>
       <Card padded={false}>
-        <Show when={version() >= 0} keyed>
+        <Show when={version() + 1} keyed>
           <ResourceList<Leave>
             path="/hr/leave"
             caption={t('leave')}

@@ -3,7 +3,8 @@
  * at 40 hours a week earns 80 h of holiday for 2026 (26 whole weeks × 160 h / 52, zákoník práce § 213
  * odst. 4); a holiday request over Christmas takes 56 h (7 working days: 24–26 Dec are public
  * holidays); the request's page shows the length, the entitlement and what remains in hours with the
- * days derived, and the manager approves it. At 390 px with axe-core finding nothing.
+ * days derived, and the manager approves it. The December attendance shows the 56 h of holiday, and the
+ * December pay run fills its inputs from it. At 390 px with axe-core finding nothing.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -50,6 +51,10 @@ const WORDS = {
     pending: '24 h (3 dny)',
     approve: 'Schválit',
     approved: 'Schváleno',
+    period: 'Období',
+    fill: 'Načíst z docházky',
+    filled: 'Vstupy 1 zaměstnance načteny z docházky',
+    inputs: 'Podklady',
   },
   en: {
     employee: 'Employee',
@@ -63,6 +68,10 @@ const WORDS = {
     pending: '24 h (3 days)',
     approve: 'Approve',
     approved: 'Approved',
+    period: 'Period',
+    fill: 'Fill from attendance',
+    filled: 'Inputs of 1 employee filled from attendance',
+    inputs: 'Inputs',
   },
 } as const;
 
@@ -73,6 +82,7 @@ for (const lang of ['cs', 'en'] as const) {
     let ctx: BrowserContext;
     let page: Page;
     let slug = '';
+    let runId = '';
     const name = lang === 'cs' ? 'Dana Dovolená' : 'Dana Holiday';
 
     beforeAll(async () => {
@@ -95,6 +105,9 @@ for (const lang of ['cs', 'en'] as const) {
         contract: { type: 'hpp', monthlySalary: '40000', weeklyHours: 40 },
       });
       expect(e.status, JSON.stringify(e.body)).toBe(201);
+      const run = await owner.call('POST', `/api/t/${slug}/hr/payroll/runs`, { period: '2026-12' });
+      expect(run.status, JSON.stringify(run.body)).toBe(201);
+      runId = run.body.id;
       ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
       await signInInBrowser(page, server.url, who.email, PASSWORD);
@@ -125,6 +138,29 @@ for (const lang of ['cs', 'en'] as const) {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: w.approve }).click();
       await page.locator('.badge', { hasText: w.approved }).first().waitFor();
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('shows the month’s attendance and fills the pay run’s inputs from it', async () => {
+      onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-attendance`));
+      await page.goto(`${server.url}/t/${slug}/hr/attendance`);
+      await page.getByLabel(w.period).fill('2026-12');
+      const row = page.getByRole('row', { name: new RegExp(name) });
+      // December 2026: 21 working days (24–26 Dec are holidays) × 8 h = 168 h; 56 h of them holiday, 112 h worked.
+      await row.getByText('112', { exact: true }).waitFor();
+      await row.getByText('56', { exact: true }).waitFor();
+      await page.goto(`${server.url}/t/${slug}/hr/payroll/${runId}`);
+      await page.getByRole('tab', { name: w.inputs }).click();
+      await page.getByRole('button', { name: w.fill }).click();
+      await page.getByText(w.filled).waitFor();
+      await page
+        .getByRole('table', { name: lang === 'cs' ? 'Zadané vstupy' : 'Inputs entered' })
+        .getByText('112', { exact: true })
+        .waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      await screenshot(page, `hr-run-inputs-${lang}-390`, true);
+      expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 900 });
     });
   });

@@ -8,6 +8,7 @@
 import type { TestUser } from '@bureau/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthAttendance } from '../src/server/leave/attendance.ts';
 import { type Absence, holidayEntitlement, leaveHours, type Segment } from '../src/server/leave/hours.ts';
 import { type Hr, memberWith, openHr } from './helpers.ts';
 
@@ -242,5 +243,76 @@ describe('hr leave', () => {
     expect((await inbox(manager, 'en')).body.unread).toBe(before + 1);
     expect((await inbox(hr.user, 'en')).body.items[0].link).toBe(`/hr/leave/${again.body.id}`);
     for (const id of [r.body.id, again.body.id]) expect((await hr.post(`/leave/${id}/cancel`, {})).status).toBe(200);
+  });
+
+  it('sums a month of attendance and fills the pay run inputs from it, keeping what HR entered', async () => {
+    // 30 h a week, hourly: March 2026 has 22 working days (no public holiday) × 6 h = 132 h. Sick Mon 2 – Fri 13
+    // (12 calendar days, 10 working days = 60 h; calendar days 4–14 are 5–13 March: 7 working days = 42 h,
+    // zákoník práce § 192), holiday 23–24 March (12 h), unpaid leave 30 March (6 h): worked 132 − 78 = 54 h.
+    const e = await hr.post('/employees', {
+      firstName: 'Petr',
+      lastName: 'Pracovitý',
+      startDate: '2026-01-01',
+      contract: { type: 'hpp', salaryType: 'hourly', hourlyRate: '200', weeklyHours: 30 },
+    });
+    expect(e.status, JSON.stringify(e.body)).toBe(201);
+    const petr = e.body.id;
+    for (const [kind, startDate, endDate] of [
+      ['sick', '2026-03-02', '2026-03-13'],
+      ['holiday', '2026-03-23', '2026-03-24'],
+      ['unpaid', '2026-03-30', '2026-03-30'],
+    ]) {
+      const r = await hr.post('/leave', { employeeId: petr, kind, startDate, endDate });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      expect((await hr.post(`/leave/${r.body.id}/approve`, {}, manager)).status).toBe(200);
+    }
+    const expected = {
+      scheduledHours: 132,
+      workedHours: 54,
+      holidayHours: 12,
+      sickHours: 60,
+      sickPayHours: 42,
+      sickDays: 12,
+      otherHours: 0,
+      unpaidHours: 6,
+      publicHolidayHours: 0,
+    };
+    const a = await hr.get('/attendance?period=2026-03');
+    expect(a.status, JSON.stringify(a.body)).toBe(200);
+    expect(a.body.items.find((x: { employeeId: string }) => x.employeeId === petr)).toMatchObject(expected);
+    expect((await hr.get('/attendance?period=2026-03', reader)).status).toBe(403);
+    expect((await hr.get('/attendance?period=2026-13')).status).toBe(400);
+
+    const run = await hr.post('/payroll/runs', { period: '2026-03' });
+    expect(run.status).toBe(201);
+    expect((await hr.put(`/payroll/runs/${run.body.id}/inputs/${petr}`, { bonus: '1000', hours: 1 })).status).toBe(200);
+    const fill = await hr.post(`/payroll/runs/${run.body.id}/inputs/from-attendance`);
+    expect(fill.status, JSON.stringify(fill.body)).toBe(200);
+    expect((await hr.post(`/payroll/runs/${run.body.id}/inputs/from-attendance`, {}, reader)).status).toBe(403);
+    const detail = await hr.get(`/payroll/runs/${run.body.id}`);
+    expect(detail.body.inputs.find((i: { employeeId: string }) => i.employeeId === petr)).toMatchObject({
+      hours: '54',
+      holidayHours: '12',
+      sickHours: '60',
+      sickPayHours: '42',
+      sickDays: 12,
+      bonus: '1000.00',
+    });
+    // HR can still edit them; the run calculates from them.
+    expect((await hr.post(`/payroll/runs/${run.body.id}/calculate`)).status).toBe(200);
+    const slip = (await hr.get(`/payroll/runs/${run.body.id}`)).body.payslips.find(
+      (p: { employeeId: string }) => p.employeeId === petr,
+    );
+    expect(slip.components.find((c: { kind: string }) => c.kind === 'hours')).toMatchObject({ hours: '54' });
+  });
+
+  it('counts days 4–14 of a sickness that began the month before (pure)', () => {
+    // Sick from Fri 27 Feb 2026: 1–3 March are days 3–5 of it; Mon 2 and Tue 3 March are days 4 and 5.
+    const a = monthAttendance('2026-03', year2026(40), [
+      { kind: 'sick', startDate: '2026-02-27', endDate: '2026-03-03' },
+    ]);
+    expect(a).toMatchObject({ sickHours: 16, sickPayHours: 16, sickDays: 3, workedHours: 160 });
+    // A public holiday is neither worked nor absence: May 2026 has 1 and 8 May on Fridays.
+    expect(monthAttendance('2026-05', year2026(40), [])).toMatchObject({ scheduledHours: 152, publicHolidayHours: 16 });
   });
 });

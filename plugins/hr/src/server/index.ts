@@ -8,6 +8,7 @@ import { records } from './records.ts';
 import { candidateRetention } from './recruiting/retention.ts';
 import { candidateWorkflow, openingWorkflow } from './recruiting/workflow.ts';
 import { personalData } from './retention.ts';
+import { attendanceRoutes } from './routes/attendance.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { leaveRoutes } from './routes/leave.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
@@ -65,7 +66,11 @@ export default definePlugin({
   migrations,
   routes: (router) =>
     taxRoutes(
-      orgRoutes(onboardingRoutes(recruitingRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))))),
+      orgRoutes(
+        onboardingRoutes(
+          recruitingRoutes(attendanceRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))))),
+        ),
+      ),
     ),
   workflows: {
     employee: employeeWorkflow,

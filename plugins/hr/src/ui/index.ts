@@ -9,6 +9,7 @@ const Payroll = lazy(() => import('./pages/payroll.tsx'));
 const Run = lazy(() => import('./pages/run.tsx'));
 const Leave = lazy(() => import('./pages/leave.tsx'));
 const LeaveRequest = lazy(() => import('./pages/leave-request.tsx'));
+const Attendance = lazy(() => import('./pages/attendance.tsx'));
 const Recruiting = lazy(() => import('./pages/recruiting.tsx'));
 const RecruitingStages = lazy(() => import('./pages/stages.tsx'));
 const Opening = lazy(() => import('./pages/opening.tsx'));
@@ -24,6 +25,7 @@ export default definePluginUi({
     { label: { en: 'Employees', cs: 'Zaměstnanci' }, path: '/employees', permission: 'hr.read' },
     { label: { en: 'Payroll', cs: 'Mzdy' }, path: '/payroll', permission: 'hr.payroll.read' },
     { label: { en: 'Leave', cs: 'Nepřítomnost' }, path: '/leave', permission: 'hr.read' },
+    { label: { en: 'Attendance', cs: 'Docházka' }, path: '/attendance', permission: 'hr.payroll.read' },
     { label: { en: 'Org chart', cs: 'Organizační struktura' }, path: '/org-chart', permission: 'hr.read' },
     { label: { en: 'Recruiting', cs: 'Nábor' }, path: '/recruiting', permission: 'hr.recruiting.read' },
     { label: { en: 'Onboarding', cs: 'Nástup' }, path: '/onboarding', permission: 'hr.read' },
@@ -38,6 +40,7 @@ export default definePluginUi({
     { path: '/payroll/:id', component: Run, permission: 'hr.payroll.read' },
     { path: '/leave', component: Leave, permission: 'hr.read' },
     { path: '/leave/:id', component: LeaveRequest, permission: 'hr.read' },
+    { path: '/attendance', component: Attendance, permission: 'hr.payroll.read' },
     { path: '/recruiting', component: Recruiting, permission: 'hr.recruiting.read' },
     { path: '/recruiting/stages', component: RecruitingStages, permission: 'hr.recruiting.manage' },
     { path: '/recruiting/openings/:id', component: Opening, permission: 'hr.recruiting.read' },

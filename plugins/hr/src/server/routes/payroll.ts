@@ -15,11 +15,10 @@ import {
   z,
 } from '@bureau/core';
 import { m } from '../messages.ts';
-import { coverage } from '../payroll/month.ts';
+import { setPayInput } from '../payroll/inputs.ts';
 import { runPosting } from '../payroll/posting.ts';
 import { loadRun, payslipsOf, toPayslipView } from '../payroll/run.ts';
 import { payRunWorkflow } from '../payroll/workflow.ts';
-import { ymd, ymdOrNull } from '../services/dates.ts';
 
 const tags = ['hr: payroll'];
 const IdParam = z.object({ id: z.uuid() });
@@ -222,42 +221,9 @@ export const payrollRoutes = (router: PluginRouter) =>
           },
         }),
         async (c) => {
-          const { ctx, tenant, db } = c.var;
           const { id, employeeId } = c.req.valid('param');
           const input = c.req.valid('json');
-          const run = await loadRun(ctx, id);
-          if (!['draft', 'calculated'].includes(run.status)) throw problem(409, m.run_locked, { status: run.status });
-          const contracts = await db
-            .selectFrom('hr.contracts')
-            .select(['start_date', 'end_date'])
-            .where('tenant_id', '=', tenant.id)
-            .where('employee_id', '=', employeeId)
-            .execute();
-          if (!contracts.some((k) => coverage(run.period, ymd(k.start_date), ymdOrNull(k.end_date))))
-            throw problem(404, m.employee_not_in_run, { period: run.period });
-          const dec = (v: string | number | undefined) => (v === undefined ? null : String(v));
-          const money = (v: string | number | undefined) => (v === undefined ? null : String(parseMoney(String(v))));
-          const values = {
-            hours: dec(input.hours),
-            overtime_hours: dec(input.overtimeHours),
-            holiday_hours: dec(input.holidayHours),
-            sick_hours: dec(input.sickHours),
-            sick_pay_hours: dec(input.sickPayHours),
-            sick_days: input.sickDays ?? null,
-            bonus_minor: money(input.bonus),
-            average_hourly_minor: money(input.averageHourly),
-          };
-          await db
-            .insertInto('hr.pay_inputs')
-            .values({ tenant_id: tenant.id, run_id: id, employee_id: employeeId, ...values })
-            .onConflict((oc) => oc.columns(['tenant_id', 'run_id', 'employee_id']).doUpdateSet(values))
-            .execute();
-          await ctx.audit({
-            action: 'hr.pay_input.set',
-            entityType: 'hr.pay_run',
-            entityId: id,
-            after: { employeeId, ...input },
-          });
+          await setPayInput(c.var.ctx, id, employeeId, input);
           return c.json({ employeeId, ...input }, 200);
         },
       ),

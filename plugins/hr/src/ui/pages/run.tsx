@@ -1,5 +1,6 @@
 import {
   Async,
+  Button,
   Card,
   DataTable,
   DateText,
@@ -39,6 +40,7 @@ interface RunDetail {
   period: string;
   status: string;
   payslips: Slip[];
+  inputs: ({ employeeId: string } & Record<string, string | number | null>)[];
   totals: Record<string, string>;
   posting: Record<'wages' | 'payment', { id: string; number: string; date: string } | null> | null;
 }
@@ -78,6 +80,12 @@ export default function RunPage() {
     void refetch();
     void refetchSummary();
   };
+  const fill = async () => {
+    const r = await api<{ filled: number }>(`/hr/payroll/runs/${params.id}/inputs/from-attendance`, { method: 'POST' });
+    notify(t('filled', { count: r.filled }));
+    refresh();
+  };
+  const nameOf = (id: string) => people()?.items.find((p) => p.id === id)?.name ?? id;
   return (
     <Async resource={run} refetch={refetch}>
       {(r) => (
@@ -177,41 +185,66 @@ export default function RunPage() {
               id: 'inputs',
               label: t('inputs'),
               content: () => (
-                <Card>
-                  <div class="form-grid">
-                    <SelectField
-                      label={t('employee')}
-                      name="employee"
-                      value={who()}
-                      onChange={setWho}
-                      options={[
-                        { value: '', label: '—' },
-                        ...(people()?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+                <div class="stack">
+                  <Show when={can('hr.payroll.manage') && ['draft', 'calculated'].includes(r.status)}>
+                    <div>
+                      <Button variant="secondary" onClick={() => void fill()}>
+                        {t('fillFromAttendance')}
+                      </Button>
+                    </div>
+                  </Show>
+                  <Show when={r.inputs.length}>
+                    <DataTable<RunDetail['inputs'][number]>
+                      caption={t('inputsSoFar')}
+                      rows={r.inputs}
+                      rowKey={(i) => i.employeeId}
+                      columns={[
+                        { header: t('employee'), cell: (i) => nameOf(i.employeeId) },
+                        ...(['hours', 'holidayHours', 'sickHours', 'sickPayHours', 'bonus'] as const).map((k) => ({
+                          header: t(k),
+                          align: 'end' as const,
+                          hideOnMobile: k !== 'hours',
+                          cell: (i: RunDetail['inputs'][number]) => i[k] ?? '—',
+                        })),
                       ]}
                     />
-                    <For
-                      each={['hours', 'overtimeHours', 'holidayHours', 'sickHours', 'sickPayHours', 'bonus'] as const}
+                  </Show>
+                  <Card>
+                    <div class="form-grid">
+                      <SelectField
+                        label={t('employee')}
+                        name="employee"
+                        value={who()}
+                        onChange={setWho}
+                        options={[
+                          { value: '', label: '—' },
+                          ...(people()?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+                        ]}
+                      />
+                      <For
+                        each={['hours', 'overtimeHours', 'holidayHours', 'sickHours', 'sickPayHours', 'bonus'] as const}
+                      >
+                        {(k) => (
+                          <NumberInput
+                            label={t(k)}
+                            name={k}
+                            decimals={2}
+                            value={inputs()[k] ?? ''}
+                            onChange={(v: string) => setInputs({ ...inputs(), [k]: v })}
+                          />
+                        )}
+                      </For>
+                    </div>
+                    <button
+                      type="button"
+                      class="btn btn-primary"
+                      disabled={!who() || !can('hr.payroll.manage')}
+                      onClick={() => void saveInputs()}
                     >
-                      {(k) => (
-                        <NumberInput
-                          label={t(k)}
-                          name={k}
-                          decimals={2}
-                          value={inputs()[k] ?? ''}
-                          onChange={(v: string) => setInputs({ ...inputs(), [k]: v })}
-                        />
-                      )}
-                    </For>
-                  </div>
-                  <button
-                    type="button"
-                    class="btn btn-primary"
-                    disabled={!who() || !can('hr.payroll.manage')}
-                    onClick={() => void saveInputs()}
-                  >
-                    {t('save')}
-                  </button>
-                </Card>
+                      {t('save')}
+                    </button>
+                  </Card>
+                </div>
               ),
             },
             {

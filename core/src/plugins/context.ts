@@ -53,6 +53,15 @@ export function pluginContext(args: ContextArgs): PluginContext {
         },
         { kind: 'change' },
       ),
+    retentionPeriod: async (classKey) => {
+      const own = await db
+        .selectFrom('core.record_class_periods')
+        .select(['years', 'months'])
+        .where('tenant_id', '=', tenant.id)
+        .where('class_key', '=', classKey)
+        .executeTakeFirst();
+      return own ? { years: Number(own.years), months: Number(own.months) } : null;
+    },
     auditRead: (entityType, entityId) =>
       writeAudit(
         db,

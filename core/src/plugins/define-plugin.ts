@@ -43,6 +43,12 @@ export interface PluginContext {
    */
   auditRead(entityType: string, entityId: string): Promise<void>;
   /**
+   * The tenant's own retention period of a record class (records management lets a tenant set it,
+   * never below a statutory duty), or null where the class's standard applies. For a plugin's own
+   * schedules that dispose of records by the class's period (core/src/records).
+   */
+  retentionPeriod(classKey: string): Promise<{ years: number; months: number } | null>;
+  /**
    * Calls another plugin's service, declared in that plugin's `contract.ts` with `serviceRef`. Each
    * method call first checks that the service's module is enabled for this tenant and otherwise fails
    * with 409 `module_not_enabled` (so an optional integration should check `isEnabled` first).

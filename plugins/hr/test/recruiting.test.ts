@@ -284,6 +284,26 @@ describe('hr recruiting', () => {
     expect((await hr.post(`/recruiting/candidates/${e.body.id}/reject`, { reason: 'other' })).status).toBe(409);
     expect((await hr.post(`/recruiting/candidates/${e.body.id}/stage`, { stageId: e.body.stageId })).status).toBe(409);
 
+    // A third tenant lengthened the class to a year in records management: its candidate stays past 3 September.
+    const third = await openHr(hr.t);
+    const thirdOpening = await third.post('/recruiting/openings', { title: 'Skladník' });
+    const kept = await third.post('/recruiting/candidates', {
+      openingId: thirdOpening.body.id,
+      firstName: 'Karel',
+      lastName: 'Kratochvíl',
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    expect((await third.post(`/recruiting/candidates/${kept.body.id}/reject`, { reason: 'other' })).status).toBe(200);
+    const longer = await third.user.json(
+      'PUT',
+      `/api/t/${third.user.tenant.slug}/records/classes/hr.candidates/period`,
+      {
+        years: 1,
+        months: 0,
+      },
+    );
+    expect(longer.status, JSON.stringify(longer.body)).toBe(200);
+
     // Closed on 2 March 2026: kept through 2 September 2026, anonymised by the run on 3 September.
     const early = await hr.t.schedules.runDue(new Date('2026-09-02T03:00:00+02:00'));
     expect(early.failed).toBe(0);
@@ -299,6 +319,7 @@ describe('hr recruiting', () => {
       .executeTakeFirstOrThrow();
     expect(raw).toEqual({ first_name: '—', email: null, note: null });
     expect((await hr.patch(`/recruiting/candidates/${e.body.id}`, { phone: '1' })).status).toBe(409);
+    expect((await third.get(`/recruiting/candidates/${kept.body.id}`)).body).toMatchObject({ anonymised: false });
     // Dana consented until 30 June 2027; so was Cyril's application (hired) anonymised, Alena is still in the pipeline.
     expect((await hr.get(`/recruiting/candidates/${d.body.id}`)).body).toMatchObject({
       anonymised: false,
@@ -308,6 +329,8 @@ describe('hr recruiting', () => {
     expect(alena).toMatchObject({ anonymised: false, status: 'active' });
     await hr.t.schedules.runDue(new Date('2027-07-01T03:00:00+02:00'));
     expect((await hr.get(`/recruiting/candidates/${d.body.id}`)).body.anonymised).toBe(true);
+    // The year ended on 2 March 2027: the third tenant's candidate went too.
+    expect((await third.get(`/recruiting/candidates/${kept.body.id}`)).body.anonymised).toBe(true);
 
     // Core's records know the class with the period from hr's data and its source.
     const schedule = await hr.user.json('GET', `/api/t/${hr.user.tenant.slug}/records/schedule`);

@@ -1,6 +1,6 @@
 import type { PluginRecords } from '@bureau/core';
 import { CANDIDATE_RETENTION } from './data/recruiting.ts';
-import { anonymiseCandidates, candidateRecords } from './recruiting/retention.ts';
+import { anonymiseCandidates, CANDIDATE_CLASS, candidateRecords } from './recruiting/retention.ts';
 import { anonymiseEmployees, personnelRecords } from './retention.ts';
 
 /**
@@ -65,7 +65,7 @@ export const records: PluginRecords = {
     // Applications: kept for the retention period after the selection ends, or until the
     // candidate's consent ends (data/recruiting.ts, with its source); then anonymised, also by the
     // nightly `candidate-retention` schedule.
-    'hr.candidates': {
+    [CANDIDATE_CLASS]: {
       label: { en: 'Candidates (recruiting)', cs: 'Uchazeči (nábor)' },
       statutes: ['eu.gdpr.storage-limitation'],
       period: { years: 0, months: CANDIDATE_RETENTION.months },

@@ -4,6 +4,8 @@ import { addDays, addMonths, pragueDate, ymd, ymdOrNull } from '../services/date
 import { ANONYMOUS, initials } from './service.ts';
 
 type Row = Record<string, any>;
+/** The record class of applications (declared in records.ts). */
+export const CANDIDATE_CLASS = 'hr.candidates';
 const NONE = ['00000000-0000-0000-0000-000000000000'];
 
 /**
@@ -11,9 +13,13 @@ const NONE = ['00000000-0000-0000-0000-000000000000'];
  * retention period (versioned data, `data/recruiting.ts`), or the end of the candidate's consent when
  * that is later. Null while the selection runs.
  */
-export function keepUntil(closedOn: string | null, consentUntil: string | null): string | null {
+export function keepUntil(
+  closedOn: string | null,
+  consentUntil: string | null,
+  months = CANDIDATE_RETENTION.months,
+): string | null {
   if (!closedOn) return null;
-  const base = addMonths(closedOn, CANDIDATE_RETENTION.months);
+  const base = addMonths(closedOn, months);
   return consentUntil && consentUntil > base ? consentUntil : base;
 }
 
@@ -22,13 +28,26 @@ export function keepUntil(closedOn: string | null, consentUntil: string | null):
  * when consent runs longer, the earliest day from which the period reaches the end of the consent
  * (a month end may make that a day or three later than the consent's end, never earlier).
  */
-export function retentionTrigger(closedOn: string | null, consentUntil: string | null): string | null {
-  const until = keepUntil(closedOn, consentUntil);
+export function retentionTrigger(
+  closedOn: string | null,
+  consentUntil: string | null,
+  months = CANDIDATE_RETENTION.months,
+): string | null {
+  const until = keepUntil(closedOn, consentUntil, months);
   if (!closedOn || !until) return null;
-  if (until === addMonths(closedOn, CANDIDATE_RETENTION.months)) return closedOn;
-  let trigger = addMonths(until, -CANDIDATE_RETENTION.months);
-  while (addMonths(trigger, CANDIDATE_RETENTION.months) < until) trigger = addDays(trigger, 1);
+  if (until === addMonths(closedOn, months)) return closedOn;
+  let trigger = addMonths(until, -months);
+  while (addMonths(trigger, months) < until) trigger = addDays(trigger, 1);
   return trigger;
+}
+
+/**
+ * The months candidates are kept for this tenant: its own period of the `hr.candidates` class when it
+ * set one in records management (a tenant may lengthen it), else hr's standard (`data/recruiting.ts`).
+ */
+export async function candidateMonths(ctx: PluginContext): Promise<number> {
+  const own = await ctx.retentionPeriod(CANDIDATE_CLASS);
+  return own ? own.years * 12 + own.months : CANDIDATE_RETENTION.months;
 }
 
 /**
@@ -47,12 +66,13 @@ export async function candidateRecords(
     .where('anonymised_at', 'is', null);
   if (query.ids) q = q.where('id', 'in', query.ids.length ? [...query.ids] : NONE);
   const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const months = await candidateMonths(ctx);
   return rows
     .map((r) => {
       return {
         id: r.id as string,
         label: `${initials(r.first_name, r.last_name)} ${ymd(r.created_at)}`,
-        triggerDate: retentionTrigger(ymdOrNull(r.closed_on), ymdOrNull(r.consent_until)),
+        triggerDate: retentionTrigger(ymdOrNull(r.closed_on), ymdOrNull(r.consent_until), months),
         entityType: 'hr.candidate',
         entityId: r.id as string,
         row: r,
@@ -102,17 +122,18 @@ export async function anonymiseCandidates(ctx: PluginContext, ids: readonly stri
 
 /** Applications whose personal data are past `keepUntil` on `day` (closed, not anonymised, no consent running). */
 export async function expiredCandidates(ctx: PluginContext, day: string): Promise<string[]> {
+  const months = await candidateMonths(ctx);
   const rows = await ctx.db
     .selectFrom('hr.candidates')
     .select(['id', 'closed_on', 'consent_until'])
     .where('tenant_id', '=', ctx.tenant.id)
     .where('anonymised_at', 'is', null)
     .where('closed_on', 'is not', null)
-    .where('closed_on', '<=', addMonths(day, -CANDIDATE_RETENTION.months))
+    .where('closed_on', '<=', addMonths(day, -months))
     .execute();
   return rows
     .filter((r) => {
-      const until = keepUntil(ymd(r.closed_on), ymdOrNull(r.consent_until));
+      const until = keepUntil(ymd(r.closed_on), ymdOrNull(r.consent_until), months);
       return until !== null && until < day;
     })
     .map((r) => r.id as string);
@@ -132,12 +153,13 @@ export const candidateRetention: ScheduleDefinition = {
   async run(ctx) {
     const ids = await expiredCandidates(ctx, pragueDate(ctx.schedule.scheduledAt));
     await anonymiseCandidates(ctx, ids);
+    const months = await candidateMonths(ctx);
     for (const id of ids)
       await ctx.audit({
         action: 'hr.candidate.anonymised',
         entityType: 'hr.candidate',
         entityId: id,
-        after: { reason: 'retention', months: CANDIDATE_RETENTION.months },
+        after: { reason: 'retention', months },
       });
   },
 };

@@ -4,7 +4,8 @@
  * odst. 4); a holiday request over Christmas takes 56 h (7 working days: 24–26 Dec are public
  * holidays); the request's page shows the length, the entitlement and what remains in hours with the
  * days derived, and the manager approves it. The December attendance shows the 56 h of holiday, and the
- * December pay run fills its inputs from it. At 390 px with axe-core finding nothing.
+ * December pay run fills its inputs from it. A work-safety session is planned for her, her attendance
+ * recorded, and the certificate issued with its expiry. At 390 px with axe-core finding nothing.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -55,6 +56,11 @@ const WORDS = {
     fill: 'Načíst z docházky',
     filled: 'Vstupy 1 zaměstnance načteny z docházky',
     inputs: 'Podklady',
+    course: 'Školení',
+    heldOn: 'Datum',
+    plan: 'Naplánovat termín',
+    attended: 'se zúčastnil(a)',
+    record: 'Zapsat docházku',
   },
   en: {
     employee: 'Employee',
@@ -72,6 +78,11 @@ const WORDS = {
     fill: 'Fill from attendance',
     filled: 'Inputs of 1 employee filled from attendance',
     inputs: 'Inputs',
+    course: 'Course',
+    heldOn: 'Date',
+    plan: 'Plan a session',
+    attended: 'attended',
+    record: 'Record attendance',
   },
 } as const;
 
@@ -108,6 +119,11 @@ for (const lang of ['cs', 'en'] as const) {
       const run = await owner.call('POST', `/api/t/${slug}/hr/payroll/runs`, { period: '2026-12' });
       expect(run.status, JSON.stringify(run.body)).toBe(201);
       runId = run.body.id;
+      const course = await owner.call('POST', `/api/t/${slug}/hr/training/courses`, {
+        name: 'BOZP',
+        validityMonths: 24,
+      });
+      expect(course.status, JSON.stringify(course.body)).toBe(201);
       ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
       await signInInBrowser(page, server.url, who.email, PASSWORD);
@@ -160,6 +176,26 @@ for (const lang of ['cs', 'en'] as const) {
       await page.setViewportSize({ width: 390, height: 844 });
       await settled(page);
       await screenshot(page, `hr-run-inputs-${lang}-390`, true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('plans a training session, records attendance and shows the certificate with its expiry', async () => {
+      onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-session`));
+      await page.goto(`${server.url}/t/${slug}/hr/training`);
+      const form = page.locator('form', { has: page.getByRole('button', { name: w.plan }) });
+      await expect.poll(() => form.getByLabel(w.course).locator('option').count()).toBeGreaterThan(1);
+      await form.getByLabel(w.course).selectOption({ label: 'BOZP' });
+      await form.getByLabel(w.heldOn).fill('2026-11-30');
+      await form.getByText(name, { exact: true }).click();
+      await form.getByRole('button', { name: w.plan }).click();
+      await page.waitForURL(/\/hr\/training\/sessions\/[0-9a-f-]{36}$/);
+      await page.getByText(`${name} ${w.attended}`).click();
+      await page.getByRole('button', { name: w.record }).click();
+      await page.getByText('20261130/0001').waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      await screenshot(page, `hr-session-${lang}-390`, true);
       expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 900 });
     });

@@ -68,6 +68,8 @@ export const PersonInput = z.object({
   department: text().optional(),
   position: text().optional(),
   managerId: z.uuid().nullable().optional(),
+  /** A member of this tenant who is this employee (self-service); null unlinks. */
+  userId: z.uuid().nullable().optional(),
   note: text(2000).optional(),
 });
 
@@ -206,3 +208,16 @@ export const TrainingInput = z.object({
   certificate: text(100).optional(),
 });
 export type TrainingInput = z.infer<typeof TrainingInput>;
+
+export const SessionInput = z.object({
+  courseId: z.uuid(),
+  heldOn: z.iso.date(),
+  place: text().optional(),
+  trainer: text().optional(),
+  employeeIds: z.array(z.uuid()).min(1).max(200),
+});
+export type SessionInput = z.infer<typeof SessionInput>;
+
+/** Who attended a held session; the others on its list are marked absent. */
+export const AttendanceInput = z.object({ attended: z.array(z.uuid()).max(200) });
+export type AttendanceInput = z.infer<typeof AttendanceInput>;

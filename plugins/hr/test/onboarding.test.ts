@@ -185,6 +185,93 @@ describe('hr training', () => {
     expect(all.body.items.map((x: { status: string }) => x.status)).toEqual(['superseded', 'valid']);
   });
 
+  it('plans a session; attendance issues each attendee one certificate; HR and the manager are reminded before and after the expiry, each once', async () => {
+    const bossUser = await memberWith(hr.t, hr.user, 'line-manager', ['hr.read']);
+    const boss = await hr.post('/employees', {
+      firstName: 'Bohdan',
+      lastName: 'Šéf',
+      startDate: '2020-01-01',
+      userId: bossUser.userId,
+      contract: { type: 'hpp', monthlySalary: '60000' },
+    });
+    expect(boss.status, JSON.stringify(boss.body)).toBe(201);
+    expect(boss.body.userId).toBe(bossUser.userId);
+    const twice = await hr.post('/employees', {
+      firstName: 'Druhý',
+      lastName: 'Šéf',
+      startDate: '2020-01-01',
+      userId: bossUser.userId,
+      contract: { type: 'hpp', monthlySalary: '60000' },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors[0]).toMatchObject({ path: 'userId' });
+    const worker = await hr.post('/employees', {
+      firstName: 'Věra',
+      lastName: 'Svářečka',
+      startDate: '2020-01-01',
+      managerId: boss.body.id,
+      contract: { type: 'hpp', monthlySalary: '45000' },
+    });
+    const course = await hr.post('/training/courses', { name: 'Svařování', validityMonths: 12, remindDays: 7 });
+    const planned = await hr.post('/training/sessions', {
+      courseId: course.body.id,
+      heldOn: '2025-03-25',
+      place: 'Dílna',
+      employeeIds: [worker.body.id, boss.body.id],
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    expect(planned.body.attendees.map((a: { attended: unknown }) => a.attended)).toEqual([null, null]);
+    const later = await hr.post('/training/sessions', {
+      courseId: course.body.id,
+      heldOn: '2026-04-01',
+      employeeIds: [worker.body.id],
+    });
+    const early = await hr.post(`/training/sessions/${later.body.id}/attendance`, { attended: [worker.body.id] });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('session_not_held');
+    const stranger = await hr.post(`/training/sessions/${planned.body.id}/attendance`, { attended: [employeeId] });
+    expect(stranger.status).toBe(400);
+    expect((await hr.post(`/training/sessions/${planned.body.id}/attendance`, { attended: [] }, reader)).status).toBe(
+      403,
+    );
+
+    const rec = await hr.post(`/training/sessions/${planned.body.id}/attendance`, { attended: [worker.body.id] });
+    expect(rec.status, JSON.stringify(rec.body)).toBe(200);
+    const vera = rec.body.attendees.find((a: { employeeId: string }) => a.employeeId === worker.body.id);
+    expect(vera).toMatchObject({
+      attended: true,
+      certificate: `20250325/${worker.body.number}`,
+      expiresOn: '2026-03-25',
+    });
+    expect(rec.body.attendees.find((a: { employeeId: string }) => a.employeeId === boss.body.id)).toMatchObject({
+      attended: false,
+      trainingId: null,
+    });
+    const again = await hr.post(`/training/sessions/${planned.body.id}/attendance`, { attended: [worker.body.id] });
+    expect(again.body.attendees.find((a: { employeeId: string }) => a.employeeId === worker.body.id).trainingId).toBe(
+      vera.trainingId,
+    );
+    expect((await hr.get(`/training/records?employeeId=${worker.body.id}`)).body.items).toHaveLength(1);
+
+    // Expires 25 Mar 2026, reminded 7 days before (18 Mar) and after it passed (26 Mar), each once.
+    const inbox = async (u: TestUser) =>
+      (await u.json('GET', `/api/t/${hr.user.tenant.slug}/notifications`, undefined, { 'accept-language': 'en' })).body
+        .items as { title: string; category: string; link: string }[];
+    // (The owner was also told of the BOZP training flagged above.)
+    const mine = async (u: TestUser) =>
+      (await inbox(u)).filter((n) => n.category === 'hr.training_expiring' && n.title.startsWith('Svařování'));
+    for (const day of ['2026-03-18', '2026-03-19']) await hr.t.schedules.runDue(new Date(`${day}T07:00:00+01:00`));
+    const due = 'Svařování of Věra Svářečka expires on 25 Mar 2026';
+    expect((await mine(bossUser)).map((n) => n.title)).toEqual([due]);
+    expect((await mine(hr.user)).map((n) => n.title)).toEqual([due]);
+    expect((await mine(bossUser))[0]!.link).toBe(`/hr/employees/${worker.body.id}?tab=training`);
+    for (const day of ['2026-03-26', '2026-03-27']) await hr.t.schedules.runDue(new Date(`${day}T07:00:00+01:00`));
+    const gone = 'Svařování of Věra Svářečka expired on 25 Mar 2026';
+    expect((await mine(bossUser)).map((n) => n.title)).toEqual([gone, due]);
+    expect((await mine(hr.user)).map((n) => n.title)).toEqual([gone, due]);
+    expect(await mine(reader)).toEqual([]);
+  });
+
   it("never shows another tenant's onboarding or trainings", async () => {
     expect((await other.get(`/employees/${employeeId}/onboarding`)).status).toBe(404);
     expect((await other.get('/onboarding/tasks')).body.items).toEqual([]);

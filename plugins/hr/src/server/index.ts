@@ -17,6 +17,7 @@ import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { recruitingRoutes } from './routes/recruiting.ts';
 import { taxRoutes } from './routes/tax.ts';
+import { trainingSessionRoutes } from './routes/training-sessions.ts';
 import { peopleService } from './services/people.ts';
 import { summary } from './services/summary.ts';
 import { employeeWorkflow } from './workflow.ts';
@@ -64,14 +65,10 @@ export default definePlugin({
   },
   memberPermissions: ['hr.read'],
   migrations,
-  routes: (router) =>
-    taxRoutes(
-      orgRoutes(
-        onboardingRoutes(
-          recruitingRoutes(attendanceRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))))),
-        ),
-      ),
-    ),
+  routes: (router) => {
+    const people = attendanceRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))));
+    return trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people)))));
+  },
   workflows: {
     employee: employeeWorkflow,
     pay_run: payRunWorkflow,
@@ -88,6 +85,10 @@ export default definePlugin({
   },
   notifications: {
     'hr.leave_waiting': { en: 'Leave requests waiting for approval', cs: 'Žádosti o nepřítomnost ke schválení' },
+    'hr.training_expiring': {
+      en: 'Certificates about to expire or expired',
+      cs: 'Osvědčení ze školení, kterým končí nebo skončila platnost',
+    },
   },
   records,
   personalData,

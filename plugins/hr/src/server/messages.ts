@@ -27,6 +27,26 @@ export const m = defineMessages('hr', {
     cs: 'Neplatný IBAN ani české číslo účtu',
   },
   manager_not_found: { en: 'No such manager', cs: 'Takový vedoucí neexistuje' },
+  user_not_member: { en: 'Not a member of this organisation', cs: 'Není členem této organizace' },
+  user_linked: {
+    en: 'This member is linked to another employee',
+    cs: 'Tento člen je už propojen s jiným zaměstnancem',
+  },
+  session_not_found: { en: 'No such training session', cs: 'Takový termín školení neexistuje' },
+  session_not_held: {
+    en: 'The session is on {date}; record attendance from that day',
+    cs: 'Školení je {date}; docházku zapište od toho dne',
+  },
+  not_on_session: { en: 'Not on the session’s list', cs: 'Není na seznamu účastníků' },
+  training_due: { en: '{course} of {employee} expires on {date}', cs: '{course}: {employee} – platnost končí {date}' },
+  training_expired: {
+    en: '{course} of {employee} expired on {date}',
+    cs: '{course}: {employee} – platnost skončila {date}',
+  },
+  training_reminder_body: {
+    en: 'Plan a session before the certificate lapses.',
+    cs: 'Naplánujte školení, než osvědčení pozbude platnosti.',
+  },
   end_before_start: { en: 'The end is before the start', cs: 'Konec je před začátkem' },
   contract_overlaps: {
     en: 'The contract overlaps another contract of the employee ({from} – {to})',

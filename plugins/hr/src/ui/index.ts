@@ -16,6 +16,7 @@ const Opening = lazy(() => import('./pages/opening.tsx'));
 const Candidate = lazy(() => import('./pages/candidate.tsx'));
 const Onboarding = lazy(() => import('./pages/onboarding.tsx'));
 const Training = lazy(() => import('./pages/training.tsx'));
+const TrainingSession = lazy(() => import('./pages/session.tsx'));
 const OrgChart = lazy(() => import('./pages/org-chart.tsx'));
 
 export default definePluginUi({
@@ -47,6 +48,7 @@ export default definePluginUi({
     { path: '/recruiting/candidates/:id', component: Candidate, permission: 'hr.recruiting.read' },
     { path: '/onboarding', component: Onboarding, permission: 'hr.read' },
     { path: '/training', component: Training, permission: 'hr.read' },
+    { path: '/training/sessions/:id', component: TrainingSession, permission: 'hr.read' },
     { path: '/org-chart', component: OrgChart, permission: 'hr.read' },
   ],
 });

@@ -5,6 +5,7 @@ import { recruiting } from './0004_recruiting.ts';
 import { onboarding } from './0005_onboarding.ts';
 import { taxSettlements } from './0006_tax_settlements.ts';
 import { leaveHours } from './0007_leave_hours.ts';
+import { trainingSessions } from './0008_training_sessions.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -15,4 +16,5 @@ export const migrations = {
   '0005_onboarding': onboarding,
   '0006_tax_settlements': taxSettlements,
   '0007_leave_hours': leaveHours,
+  '0008_training_sessions': trainingSessions,
 };

@@ -1,5 +1,6 @@
 import {
   badRequest,
+  dateText,
   type FieldError,
   fieldError,
   newId,
@@ -208,9 +209,43 @@ export async function recordTraining(ctx: PluginContext, input: TrainingInput): 
 }
 
 /**
+ * Tells HR (`hr.people.manage`) and the employee's manager, when the manager is linked to a member,
+ * that a certificate is about to expire (`due`) or has expired (`expired`) — each stage once per
+ * training (`hr.training_reminders`), in each reader's language.
+ */
+async function remind(ctx: PluginContext, r: Row, stage: 'due' | 'expired', day: string) {
+  const fresh = await ctx.db
+    .insertInto('hr.training_reminders')
+    .values({ tenant_id: ctx.tenant.id, training_id: r.id, stage, sent_on: day })
+    .onConflict((oc) => oc.columns(['tenant_id', 'training_id', 'stage']).doNothing())
+    .returning('training_id')
+    .executeTakeFirst();
+  if (!fresh) return;
+  const manager = r.manager_id
+    ? await ctx.db
+        .selectFrom('hr.employees')
+        .select('user_id')
+        .where('tenant_id', '=', ctx.tenant.id)
+        .where('id', '=', r.manager_id)
+        .executeTakeFirst()
+    : undefined;
+  const message = {
+    category: 'hr.training_expiring',
+    title: stage === 'due' ? m.training_due : m.training_expired,
+    body: m.training_reminder_body,
+    params: { course: r.course_name, employee: `${r.first_name} ${r.last_name}`, date: dateText(ymd(r.expires_on)) },
+    link: `/hr/employees/${r.employee_id}?tab=training`,
+    severity: stage === 'expired' ? ('warning' as const) : ('info' as const),
+  };
+  await ctx.notify({ to: { permission: 'hr.people.manage' }, ...message });
+  if (manager?.user_id) await ctx.notify({ to: [manager.user_id], ...message });
+}
+
+/**
  * Nightly: flags each training that falls due within its course's reminder days of the period's day
  * (`scheduledAt` in Prague) and is not superseded by a later completion — once, with the event
- * `hr.training.expiring` (for notifications) and an audit row.
+ * `hr.training.expiring` and an audit row — and reminds HR and the manager before the expiry and
+ * again once it has passed (each stage once).
  */
 export const trainingExpiry: ScheduleDefinition = {
   cron: '0 6 * * *',
@@ -219,11 +254,17 @@ export const trainingExpiry: ScheduleDefinition = {
   async run(ctx) {
     const day = pragueDate(ctx.schedule.scheduledAt);
     const rows = await trainingsQuery(ctx)
-      .where('tr.flagged_on', 'is', null)
+      .select('e.manager_id')
       .where('tr.expires_on', 'is not', null)
       .where(sql<boolean>`tr.expires_on <= ${day}::date + co.remind_days`)
+      .where(
+        sql<boolean>`not exists (select 1 from hr.training_reminders r
+          where r.tenant_id = tr.tenant_id and r.training_id = tr.id and r.stage = 'expired')`,
+      )
       .execute();
     for (const r of rows.filter((x) => !x.superseded)) {
+      await remind(ctx, r, ymd(r.expires_on) < day ? 'expired' : 'due', day);
+      if (r.flagged_on) continue;
       await ctx.db
         .updateTable('hr.trainings')
         .set({ flagged_on: day })

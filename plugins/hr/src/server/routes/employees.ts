@@ -60,6 +60,7 @@ const EmployeeSchema = PersonSchema.extend({
   postalCode: z.string().nullable(),
   country: z.string(),
   note: z.string().nullable(),
+  userId: z.string().nullable(),
   createdAt: z.string(),
   sensitive: z.boolean().describe('Whether the caller may see (and was shown) birth number, pay and insurer'),
   birthDate: z.string().nullable(),

@@ -60,6 +60,8 @@ export interface Employee extends Person {
   postalCode: string | null;
   country: string;
   note: string | null;
+  /** The Bureau member this employee is (self-service, their manager's reminders), if linked. */
+  userId: string | null;
   createdAt: string;
   sensitive: boolean;
   birthDate: string | null;
@@ -159,6 +161,7 @@ export async function getEmployee(ctx: PluginContext, id: string, sensitive: boo
     postalCode: r.postal_code ?? null,
     country: r.country,
     note: r.note ?? null,
+    userId: r.user_id ?? null,
     createdAt: new Date(r.created_at).toISOString(),
     sensitive,
     birthDate: sensitive ? ymdOrNull(r.birth_date) : null,
@@ -229,6 +232,24 @@ async function personColumns(ctx: PluginContext, input: EmployeeUpdate, errors: 
     if (!manager || input.managerId === selfId) errors.push(fieldError('managerId', m.manager_not_found));
     out.manager_id = input.managerId;
   } else if (input.managerId === null) out.manager_id = null;
+  if (input.userId) {
+    const member = await ctx.db
+      .selectFrom('core.memberships')
+      .select('user_id')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('user_id', '=', input.userId)
+      .executeTakeFirst();
+    if (!member) errors.push(fieldError('userId', m.user_not_member));
+    const taken = await ctx.db
+      .selectFrom('hr.employees')
+      .select('id')
+      .where('tenant_id', '=', ctx.tenant.id)
+      .where('user_id', '=', input.userId)
+      .where('id', '<>', selfId ?? '00000000-0000-0000-0000-000000000000')
+      .executeTakeFirst();
+    if (taken) errors.push(fieldError('userId', m.user_linked));
+    out.user_id = input.userId;
+  } else if (input.userId === null) out.user_id = null;
   input.children?.forEach((c, i) => {
     if (c.birthDate > today) errors.push(fieldError(`children.${i}.birthDate`, m.birth_date_future));
   });

@@ -1,21 +1,7 @@
 import { AsyncTable, Card, EmptyState, Field, PageHeader, StackedCell, useI18n, useTenant } from '@bureau/core/ui';
 import { createResource, createSignal } from 'solid-js';
 import { useT } from '../messages.ts';
-
-export interface AttendanceRow {
-  employeeId: string;
-  number: string;
-  name: string;
-  scheduledHours: number;
-  workedHours: number;
-  holidayHours: number;
-  sickHours: number;
-  sickPayHours: number;
-  sickDays: number;
-  otherHours: number;
-  unpaidHours: number;
-  publicHolidayHours: number;
-}
+import type { AttendanceRow } from '../types.ts';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 

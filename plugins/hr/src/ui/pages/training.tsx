@@ -2,26 +2,44 @@ import {
   Badge,
   Card,
   createForm,
+  DataTable,
+  DateInput,
   DateText,
   Field,
   Form,
   NumberInput,
   PageHeader,
   ResourceList,
+  SelectField,
+  Toggle,
   useTenant,
 } from '@bureau/core/ui';
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useOT } from '../onboarding-messages.ts';
 import { TRAINING_TONES as TONES } from '../statuses.ts';
-import type { Course, Training } from '../types.ts';
+import type { Course, Person, Session, Training } from '../types.ts';
 
 /** Training: the courses with their validity, and the certificates — by default those expiring. */
 export default function TrainingPage() {
   const t = useOT();
+  const navigate = useNavigate();
   const { tenant, api, can } = useTenant();
   const [courses, { refetch }] = createResource(() => api<{ items: Course[] }>('/hr/training/courses'));
   const [version, setVersion] = createSignal(0);
+  const [sessions] = createResource(() => api<{ items: Session[] }>('/hr/training/sessions'));
+  const [people] = createResource(() => api<{ items: Person[] }>('/hr/employees?status=active&limit=200'));
+  const [invited, setInvited] = createSignal<string[]>([]);
+  const plan = createForm({
+    initial: { courseId: '', heldOn: '', place: '' },
+    onSubmit: async (v) => {
+      const s = await api<Session>('/hr/training/sessions', {
+        method: 'POST',
+        body: { ...v, place: v.place || undefined, employeeIds: invited() },
+      });
+      navigate(`/t/${tenant().slug}/hr/training/sessions/${s.id}`);
+    },
+  });
   const form = createForm({
     initial: { name: '', validityMonths: '', remindDays: '30' },
     onSubmit: async (v) => {
@@ -70,8 +88,68 @@ export default function TrainingPage() {
           </Show>
         </div>
       </Card>
+      <Card title={t('sessions')}>
+        <div class="stack">
+          <Show when={(sessions()?.items ?? []).length} fallback={<p class="muted">{t('sessionsEmpty')}</p>}>
+            <DataTable<Session>
+              caption={t('sessions')}
+              rows={sessions()?.items ?? []}
+              rowKey={(x) => x.id}
+              columns={[
+                {
+                  header: t('courseName'),
+                  cell: (x) => (
+                    <A class="cell-primary" href={`/t/${tenant().slug}/hr/training/sessions/${x.id}`}>
+                      {x.courseName}
+                    </A>
+                  ),
+                },
+                { header: t('heldOn'), cell: (x) => <DateText value={x.heldOn} /> },
+                {
+                  header: t('attendees'),
+                  cell: (x) =>
+                    x.attendees.some((a) => a.attended !== null)
+                      ? t('attendedCount', {
+                          attended: x.attendees.filter((a) => a.attended).length,
+                          listed: x.attendees.length,
+                        })
+                      : t('notRecorded'),
+                },
+              ]}
+            />
+          </Show>
+          <Show when={can('hr.people.manage')}>
+            <Form form={plan} submitLabel={t('newSession')} label={t('newSession')}>
+              <div class="form-grid">
+                <SelectField
+                  label={t('courseName')}
+                  {...plan.bind('courseId')}
+                  options={[
+                    { value: '', label: '—' },
+                    ...(courses()?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+                  ]}
+                />
+                <DateInput label={t('heldOn')} {...plan.bind('heldOn')} required />
+                <Field label={t('place')} {...plan.bind('place')} />
+              </div>
+              <fieldset class="stack">
+                <legend>{t('attendees')}</legend>
+                <For each={people()?.items ?? []}>
+                  {(p) => (
+                    <Toggle
+                      label={p.name}
+                      checked={invited().includes(p.id)}
+                      onChange={(on) => setInvited(on ? [...invited(), p.id] : invited().filter((x) => x !== p.id))}
+                    />
+                  )}
+                </For>
+              </fieldset>
+            </Form>
+          </Show>
+        </div>
+      </Card>
       <Card title={t('records')} padded={false}>
-        <Show when={version() >= 0} keyed>
+        <Show when={version() + 1} keyed>
           <ResourceList<Training>
             path="/hr/training/records"
             caption={t('records')}

@@ -5,11 +5,13 @@
  * holidays); the request's page shows the length, the entitlement and what remains in hours with the
  * days derived, and the manager approves it. The December attendance shows the 56 h of holiday, and the
  * December pay run fills its inputs from it. A work-safety session is planned for her, her attendance
- * recorded, and the certificate issued with its expiry. At 390 px with axe-core finding nothing.
+ * recorded, and the certificate issued with its expiry. Linked to the signed-in member, she sees it all on
+ * "My HR" with her payslip. At 390 px with axe-core finding nothing.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
+  type ApiUser,
   axeViolations,
   buildWeb,
   type E2EBrowser,
@@ -61,6 +63,8 @@ const WORDS = {
     plan: 'Naplánovat termín',
     attended: 'se zúčastnil(a)',
     record: 'Zapsat docházku',
+    myHr: 'Moje personalistika',
+    payslip: 'Výplatní páska 2026-12 (PDF)',
   },
   en: {
     employee: 'Employee',
@@ -83,6 +87,8 @@ const WORDS = {
     plan: 'Plan a session',
     attended: 'attended',
     record: 'Record attendance',
+    myHr: 'My HR',
+    payslip: 'Payslip 2026-12 (PDF)',
   },
 } as const;
 
@@ -94,6 +100,8 @@ for (const lang of ['cs', 'en'] as const) {
     let page: Page;
     let slug = '';
     let runId = '';
+    let employeeId = '';
+    let call: ApiUser['call'];
     const name = lang === 'cs' ? 'Dana Dovolená' : 'Dana Holiday';
 
     beforeAll(async () => {
@@ -106,6 +114,7 @@ for (const lang of ['cs', 'en'] as const) {
         locale: lang,
       });
       slug = owner.tenant.slug;
+      call = owner.call;
       const enabled = await owner.call('PUT', `/api/t/${slug}/modules/hr`, { confirm: true });
       expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
       const [first, last] = name.split(' ');
@@ -116,6 +125,9 @@ for (const lang of ['cs', 'en'] as const) {
         contract: { type: 'hpp', monthlySalary: '40000', weeklyHours: 40 },
       });
       expect(e.status, JSON.stringify(e.body)).toBe(201);
+      employeeId = e.body.id;
+      const linked = await owner.call('PATCH', `/api/t/${slug}/hr/employees/${employeeId}`, { userId: owner.userId });
+      expect(linked.status, JSON.stringify(linked.body)).toBe(200);
       const run = await owner.call('POST', `/api/t/${slug}/hr/payroll/runs`, { period: '2026-12' });
       expect(run.status, JSON.stringify(run.body)).toBe(201);
       runId = run.body.id;
@@ -186,7 +198,7 @@ for (const lang of ['cs', 'en'] as const) {
       const form = page.locator('form', { has: page.getByRole('button', { name: w.plan }) });
       await expect.poll(() => form.getByLabel(w.course).locator('option').count()).toBeGreaterThan(1);
       await form.getByLabel(w.course).selectOption({ label: 'BOZP' });
-      await form.getByLabel(w.heldOn).fill('2026-11-30');
+      await form.getByRole('textbox', { name: w.heldOn }).fill('2026-11-30');
       await form.getByText(name, { exact: true }).click();
       await form.getByRole('button', { name: w.plan }).click();
       await page.waitForURL(/\/hr\/training\/sessions\/[0-9a-f-]{36}$/);
@@ -196,6 +208,27 @@ for (const lang of ['cs', 'en'] as const) {
       await page.setViewportSize({ width: 390, height: 844 });
       await settled(page);
       await screenshot(page, `hr-session-${lang}-390`, true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('shows the linked member their own holiday, leave, certificate and payslip on My HR', async () => {
+      onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-me`));
+      for (const step of ['calculate', 'approve'])
+        expect((await call('POST', `/api/t/${slug}/hr/payroll/runs/${runId}/${step}`, {})).status).toBe(200);
+      await page.goto(`${server.url}/t/${slug}/hr/me`);
+      await page.getByRole('heading', { name }).waitFor();
+      await page.getByText(w.entitlement).waitFor();
+      await page.getByText(w.length).first().waitFor();
+      await page.getByText('20261130/0001').waitFor();
+      const pdf = page.getByRole('link', { name: w.payslip });
+      await pdf.waitFor();
+      const res = await page.request.get(new URL((await pdf.getAttribute('href')) ?? '', server.url).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('application/pdf');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      await screenshot(page, `hr-me-${lang}-390`, true);
       expect(await axeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1280, height: 900 });
     });

@@ -306,6 +306,66 @@ describe('hr leave', () => {
     expect(slip.components.find((c: { kind: string }) => c.kind === 'hours')).toMatchObject({ hours: '54' });
   });
 
+  it('self-service: a linked member sees only their own payslips, leave and certificates and requests leave', async () => {
+    const petr = (await hr.get('/employees?q=Pracovitý')).body.items[0].id as string;
+    const run = (await hr.get('/payroll/runs')).body.items.find((r: { period: string }) => r.period === '2026-03');
+    const me = await memberWith(hr.t, hr.user, 'staff', ['hr.self']);
+    const stranger = await memberWith(hr.t, hr.user, 'staff2', ['hr.self']);
+    const api = (u: TestUser, method: string, path: string, body?: unknown) =>
+      u.json(method, `${hr.base}${path}`, body, { 'accept-language': 'en' });
+    expect((await api(me, 'GET', '/me')).status).toBe(404);
+    expect((await api(me, 'GET', '/me')).body.code).toBe('not_linked');
+    expect((await hr.patch(`/employees/${petr}`, { userId: me.userId })).status).toBe(200);
+    // A calculated run is not shown; once approved, its payslip is.
+    expect((await api(me, 'GET', '/me')).body.payslips).toEqual([]);
+    expect((await api(me, 'GET', `/me/payslips/${run.id}/pdf`)).status).toBe(404);
+    expect((await hr.post(`/payroll/runs/${run.id}/approve`)).status).toBe(200);
+    const mine = await api(me, 'GET', '/me?year=2026');
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.employee).toMatchObject({ id: petr, name: 'Petr Pracovitý' });
+    expect(mine.body.payslips).toMatchObject([{ runId: run.id, period: '2026-03' }]);
+    expect(mine.body.balance).toMatchObject({ year: 2026, entitlementHours: expect.any(Number) });
+    expect(mine.body.leave.map((l: { kind: string }) => l.kind).sort()).toEqual(['holiday', 'sick', 'unpaid']);
+    const pdf = await me.request('GET', `${hr.base}/me/payslips/${run.id}/pdf?lang=cs`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const audit = await hr.t.runtime.db
+      .selectFrom('core.audit_log')
+      .select(['action', 'entity_id'])
+      .where('tenant_id', '=', hr.user.tenant.id)
+      .where('action', '=', 'hr.employee.read')
+      .where('entity_id', '=', petr)
+      .execute();
+    expect(audit.length).toBeGreaterThan(0);
+    // Requests their own leave (it waits for approval); nothing takes another employee's id.
+    const asked = await api(me, 'POST', '/me/leave', {
+      kind: 'holiday',
+      startDate: '2026-07-07',
+      endDate: '2026-07-08',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect((await hr.get(`/leave/${asked.body.id}`)).body).toMatchObject({
+      employeeId: petr,
+      hours: '12',
+      status: 'requested',
+    });
+    const smuggled = await api(me, 'POST', '/me/leave', {
+      employeeId,
+      kind: 'holiday',
+      startDate: '2026-08-10',
+      endDate: '2026-08-10',
+    });
+    expect(smuggled.status === 400 || (await hr.get(`/leave/${smuggled.body.id}`)).body.employeeId === petr).toBe(true);
+    // Someone else: not linked, and no way to reach Petr's payslip; without hr.self nothing at all.
+    expect((await api(stranger, 'GET', `/me/payslips/${run.id}/pdf`)).status).toBe(404);
+    expect((await api(reader, 'GET', '/me')).status).toBe(403);
+    expect((await api(me, 'GET', `/payroll/runs/${run.id}/payslips/${petr}/pdf`)).status).toBe(403);
+    expect((await api(me, 'GET', `/employees/${employeeId}/leave-balance?year=2026`)).status).toBe(403);
+    // Another tenant's member with the same path sees nothing of this tenant.
+    const other = await openHr(hr.t);
+    expect((await other.get('/me')).status).toBe(404);
+  });
+
   it('counts days 4–14 of a sickness that began the month before (pure)', () => {
     // Sick from Fri 27 Feb 2026: 1–3 March are days 3–5 of it; Mon 2 and Tue 3 March are days 4 and 5.
     const a = monthAttendance('2026-03', year2026(40), [

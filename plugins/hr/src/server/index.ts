@@ -16,6 +16,7 @@ import { orgRoutes } from './routes/org.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { recruitingRoutes } from './routes/recruiting.ts';
+import { selfServiceRoutes } from './routes/self-service.ts';
 import { taxRoutes } from './routes/tax.ts';
 import { trainingSessionRoutes } from './routes/training-sessions.ts';
 import { peopleService } from './services/people.ts';
@@ -58,16 +59,20 @@ export default definePlugin({
       cs: 'Vidět a upravovat osobní údaje uchazečů',
     },
     'hr.recruiting.interview': { en: 'Write interview scorecards', cs: 'Psát hodnocení pohovorů' },
+    'hr.self': {
+      en: 'Self-service: own payslips, leave and certificates (for a member linked to an employee)',
+      cs: 'Samoobsluha: vlastní výplatní pásky, nepřítomnost a osvědčení (pro člena propojeného se zaměstnancem)',
+    },
     'hr.onboarding.work': {
       en: 'Tick off onboarding tasks (HR, manager, IT)',
       cs: 'Odškrtávat úkoly nástupu (personalistika, vedoucí, IT)',
     },
   },
-  memberPermissions: ['hr.read'],
+  memberPermissions: ['hr.read', 'hr.self'],
   migrations,
   routes: (router) => {
     const people = attendanceRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))));
-    return trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people)))));
+    return selfServiceRoutes(trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people))))));
   },
   workflows: {
     employee: employeeWorkflow,

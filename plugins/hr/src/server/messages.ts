@@ -27,6 +27,10 @@ export const m = defineMessages('hr', {
     cs: 'Neplatný IBAN ani české číslo účtu',
   },
   manager_not_found: { en: 'No such manager', cs: 'Takový vedoucí neexistuje' },
+  not_linked: {
+    en: 'Your account is not linked to an employee; ask HR',
+    cs: 'Váš účet není propojen se zaměstnancem; obraťte se na personální oddělení',
+  },
   user_not_member: { en: 'Not a member of this organisation', cs: 'Není členem této organizace' },
   user_linked: {
     en: 'This member is linked to another employee',

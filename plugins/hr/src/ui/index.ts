@@ -10,6 +10,7 @@ const Run = lazy(() => import('./pages/run.tsx'));
 const Leave = lazy(() => import('./pages/leave.tsx'));
 const LeaveRequest = lazy(() => import('./pages/leave-request.tsx'));
 const Attendance = lazy(() => import('./pages/attendance.tsx'));
+const MyHr = lazy(() => import('./pages/me.tsx'));
 const Recruiting = lazy(() => import('./pages/recruiting.tsx'));
 const RecruitingStages = lazy(() => import('./pages/stages.tsx'));
 const Opening = lazy(() => import('./pages/opening.tsx'));
@@ -23,6 +24,7 @@ export default definePluginUi({
   id: 'hr',
   title: { en: 'HR and payroll', cs: 'Personalistika a mzdy' },
   nav: [
+    { label: { en: 'My HR', cs: 'Moje personalistika' }, path: '/me', permission: 'hr.self' },
     { label: { en: 'Employees', cs: 'Zaměstnanci' }, path: '/employees', permission: 'hr.read' },
     { label: { en: 'Payroll', cs: 'Mzdy' }, path: '/payroll', permission: 'hr.payroll.read' },
     { label: { en: 'Leave', cs: 'Nepřítomnost' }, path: '/leave', permission: 'hr.read' },
@@ -42,6 +44,7 @@ export default definePluginUi({
     { path: '/leave', component: Leave, permission: 'hr.read' },
     { path: '/leave/:id', component: LeaveRequest, permission: 'hr.read' },
     { path: '/attendance', component: Attendance, permission: 'hr.payroll.read' },
+    { path: '/me', component: MyHr, permission: 'hr.self' },
     { path: '/recruiting', component: Recruiting, permission: 'hr.recruiting.read' },
     { path: '/recruiting/stages', component: RecruitingStages, permission: 'hr.recruiting.manage' },
     { path: '/recruiting/openings/:id', component: Opening, permission: 'hr.recruiting.read' },

@@ -134,6 +134,11 @@ const en = {
   filled_many: 'Inputs of {count} employees filled from attendance',
   filled_other: 'Inputs of {count} employees filled from attendance',
   inputsSoFar: 'Inputs entered',
+  myHr: 'My HR',
+  myHrSubtitle: 'Your holiday, leave, certificates and payslips.',
+  myLeave: 'My leave',
+  noPayslips: 'No payslips yet',
+  payslipPdf: 'Payslip {period} (PDF)',
   leaveEmpty: 'No leave yet',
   leaveEmptyText: 'Requests appear here with their status.',
 };
@@ -272,6 +277,11 @@ const cs: Record<keyof typeof en, string> = {
   filled_many: 'Vstupy {count} zaměstnance načteny z docházky',
   filled_other: 'Vstupy {count} zaměstnanců načteny z docházky',
   inputsSoFar: 'Zadané vstupy',
+  myHr: 'Moje personalistika',
+  myHrSubtitle: 'Vaše dovolená, nepřítomnost, osvědčení a výplatní pásky.',
+  myLeave: 'Moje nepřítomnost',
+  noPayslips: 'Zatím žádné výplatní pásky',
+  payslipPdf: 'Výplatní páska {period} (PDF)',
   leaveEmpty: 'Zatím žádná nepřítomnost',
   leaveEmptyText: 'Žádosti se zde objeví i se stavem.',
 };

@@ -214,6 +214,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('shows the linked member their own holiday, leave, certificate and payslip on My HR', async () => {
       onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-me`));
+      await page.setViewportSize({ width: 1280, height: 900 });
       for (const step of ['calculate', 'approve'])
         expect((await call('POST', `/api/t/${slug}/hr/payroll/runs/${runId}/${step}`, {})).status).toBe(200);
       await page.goto(`${server.url}/t/${slug}/hr/me`);

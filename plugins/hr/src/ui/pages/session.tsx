@@ -82,7 +82,7 @@ export default function SessionPage() {
                             />
                           ),
                         },
-                        { header: t('certificate'), cell: (a) => a.certificate ?? '—' },
+                        { header: t('certificate'), hideOnMobile: true, cell: (a) => a.certificate ?? '—' },
                         {
                           header: t('expiresOn'),
                           cell: (a) => (a.expiresOn ? <DateText value={a.expiresOn} /> : '—'),

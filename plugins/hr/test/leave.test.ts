@@ -283,8 +283,17 @@ describe('hr leave', () => {
     expect((await hr.get('/attendance?period=2026-03', reader)).status).toBe(403);
     expect((await hr.get('/attendance?period=2026-13')).status).toBe(400);
 
+    const dpp = await hr.post('/employees', {
+      firstName: 'Dora',
+      lastName: 'Dohodová',
+      startDate: '2026-01-01',
+      contract: { type: 'dpp', hourlyRate: '200' },
+    });
+    expect(dpp.status, JSON.stringify(dpp.body)).toBe(201);
     const run = await hr.post('/payroll/runs', { period: '2026-03' });
     expect(run.status).toBe(201);
+    // An agreement without weekly hours has no schedule: the hours HR entered stay.
+    expect((await hr.put(`/payroll/runs/${run.body.id}/inputs/${dpp.body.id}`, { hours: 10 })).status).toBe(200);
     expect((await hr.put(`/payroll/runs/${run.body.id}/inputs/${petr}`, { bonus: '1000', hours: 1 })).status).toBe(200);
     const fill = await hr.post(`/payroll/runs/${run.body.id}/inputs/from-attendance`);
     expect(fill.status, JSON.stringify(fill.body)).toBe(200);
@@ -298,6 +307,10 @@ describe('hr leave', () => {
       sickDays: 12,
       bonus: '1000.00',
     });
+    expect(detail.body.inputs.find((i: { employeeId: string }) => i.employeeId === dpp.body.id)).toMatchObject({
+      hours: '10',
+    });
+    expect(fill.body.filled).toBe(1);
     // HR can still edit them; the run calculates from them.
     expect((await hr.post(`/payroll/runs/${run.body.id}/calculate`)).status).toBe(200);
     const slip = (await hr.get(`/payroll/runs/${run.body.id}`)).body.payslips.find(

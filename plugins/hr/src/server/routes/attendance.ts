@@ -28,6 +28,7 @@ const Row = z
  * The monthly attendance summary (sick hours are health data: `hr.payroll.read`) and the fill of a pay
  * run's inputs from it, through the pay-inputs service: hours worked, holiday, sick hours with days
  * 4–14 and calendar sick days are replaced; overtime, bonus and average earnings HR entered are kept.
+ * Employees without a schedule (agreements without weekly hours) are left as HR entered them.
  */
 export const attendanceRoutes = (router: PluginRouter) =>
   router
@@ -76,7 +77,9 @@ export const attendanceRoutes = (router: PluginRouter) =>
           .where('run_id', '=', id)
           .execute();
         const keep = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
-        for (const a of items) {
+        // Without a schedule (an agreement with no weekly hours) attendance says nothing: HR's hours stay.
+        const scheduled = items.filter((a) => a.scheduledHours > 0 || a.publicHolidayHours > 0);
+        for (const a of scheduled) {
           const had = existing.find((x) => x.employee_id === a.employeeId);
           await setPayInput(ctx, id, a.employeeId, {
             hours: a.workedHours,
@@ -89,6 +92,6 @@ export const attendanceRoutes = (router: PluginRouter) =>
             averageHourly: had?.average_hourly_minor == null ? undefined : formatMoney(had.average_hourly_minor),
           });
         }
-        return c.json({ filled: items.length, items }, 200);
+        return c.json({ filled: scheduled.length, items }, 200);
       },
     );

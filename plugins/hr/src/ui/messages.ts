@@ -138,7 +138,6 @@ const en = {
   myHrSubtitle: 'Your holiday, leave, certificates and payslips.',
   myLeave: 'My leave',
   noPayslips: 'No payslips yet',
-  payslipPdf: 'Payslip {period} (PDF)',
   leaveEmpty: 'No leave yet',
   leaveEmptyText: 'Requests appear here with their status.',
 };
@@ -281,7 +280,6 @@ const cs: Record<keyof typeof en, string> = {
   myHrSubtitle: 'Vaše dovolená, nepřítomnost, osvědčení a výplatní pásky.',
   myLeave: 'Moje nepřítomnost',
   noPayslips: 'Zatím žádné výplatní pásky',
-  payslipPdf: 'Výplatní páska {period} (PDF)',
   leaveEmpty: 'Zatím žádná nepřítomnost',
   leaveEmptyText: 'Žádosti se zde objeví i se stavem.',
 };

@@ -96,8 +96,8 @@ export default function MyHr() {
                     rowKey={(l) => l.id}
                     columns={[
                       { header: t('leaveKind'), cell: (l) => t(l.kind) },
-                      { header: t('from'), cell: (l) => <DateText value={l.startDate} /> },
-                      { header: t('to'), cell: (l) => <DateText value={l.endDate} /> },
+                      { header: t('from'), hideOnMobile: true, cell: (l) => <DateText value={l.startDate} /> },
+                      { header: t('to'), hideOnMobile: true, cell: (l) => <DateText value={l.endDate} /> },
                       { header: t('length'), align: 'end', cell: (l) => hoursDays(t, i18n, l.hours, l.days) },
                       {
                         header: t('status'),
@@ -137,13 +137,18 @@ export default function MyHr() {
                   rowKey={(p) => p.runId}
                   columns={[
                     { header: t('period'), cell: (p) => p.period },
-                    { header: t('gross'), align: 'end', cell: (p) => <Money amount={p.gross} currency="CZK" /> },
+                    {
+                      header: t('gross'),
+                      align: 'end',
+                      hideOnMobile: true,
+                      cell: (p) => <Money amount={p.gross} currency="CZK" />,
+                    },
                     { header: t('net'), align: 'end', cell: (p) => <Money amount={p.net} currency="CZK" /> },
                     {
                       header: t('pdf'),
                       cell: (p) => (
                         <a href={pdf(p.runId)} target="_blank" rel="noopener">
-                          {t('payslipPdf', { period: p.period })}
+                          {t('pdf')}
                         </a>
                       ),
                     },

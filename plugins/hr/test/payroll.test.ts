@@ -115,6 +115,26 @@ describe('hr payroll', () => {
     expect(run.totals).toMatchObject({ gross: '90000.00', net: '75487.00' });
   });
 
+  it('pro-rates a month’s salary by working days without public holidays (May 2026)', async () => {
+    // May 2026 has 21 weekdays, less 1 and 8 May (zákon č. 245/2000 Sb.) = 19 working days, the month's
+    // fond pracovní doby (zákoník práce § 78 odst. 1 písm. m); a starter from Monday 11 May covers 15:
+    // 50,000 × 15 / 19 = 39,473.68 (Monday–Friday alone would give 35,714.29).
+    await hire('may', {
+      firstName: 'Dana',
+      lastName: 'Květnová',
+      startDate: '2026-05-11',
+      taxDeclaration: true,
+      contract: { type: 'hpp', monthlySalary: '50000' },
+    });
+    const run = await hr.post('/payroll/runs', { period: '2026-05' });
+    expect((await hr.put(`/payroll/runs/${run.body.id}/inputs/${ids.dpp}`, { hours: 0 })).status).toBe(200);
+    const calc = await hr.post(`/payroll/runs/${run.body.id}/calculate`, {});
+    expect(calc.status, JSON.stringify(calc.body)).toBe(200);
+    const slips = (await hr.get(`/payroll/runs/${run.body.id}`)).body;
+    expect(slipOf(slips, 'may')).toMatchObject({ gross: '39473.68' });
+    expect(slipOf(slips, 'hpp50')).toMatchObject({ gross: '50000.00' });
+  });
+
   it('keeps four eyes: the one who calculated cannot approve; an approver can, then inputs are locked', async () => {
     const own = await hr.post(`/payroll/runs/${runId}/approve`, {});
     expect(own.status).toBe(409);

@@ -1,18 +1,14 @@
+import { leaveDays } from '../leave/days.ts';
 import { addYears, monthBounds } from '../services/dates.ts';
 import type { ChildClaim } from './calculate.ts';
 
-/** Working days (Monday–Friday) from `from` to `to` inclusive. Public holidays are not yet subtracted. */
-export function workdays(from: string, to: string): number {
-  let n = 0;
-  const d = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  while (d <= end) {
-    const w = d.getUTCDay();
-    if (w !== 0 && w !== 6) n++;
-    d.setUTCDate(d.getUTCDate() + 1);
-  }
-  return n;
-}
+/**
+ * Working days from `from` to `to` inclusive: Monday–Friday without Czech public holidays (core's
+ * calendar, as leave counts them). A month's working days are its fond pracovní doby in days
+ * (zákoník práce § 78 odst. 1 písm. m); a monthly salary is not cut for a holiday (§ 115 odst. 3),
+ * so a partial month pays the working days covered over the month's working days.
+ */
+export const workdays = leaveDays;
 
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

@@ -1,7 +1,8 @@
 /**
- * End-to-end, issue 16: an IT journey in the browser. In Czech: an asset is registered, checked
- * out to a member, a problem is reported about it, a maintenance plan is made on its card and the
- * work order that came due is completed with its checklist and time. In English at 390 px: a plan
+ * End-to-end, issue 16: an IT journey in the browser. In Czech: an asset is registered (its vendor
+ * picked from the address book), checked out to a member, a problem is reported about it, a
+ * maintenance plan is made on its card and the work order that came due is completed with its
+ * checklist and time. In English at 390 px: a plan
  * for a category, its work order opened ahead of the due date, completed; the pages fit the width.
  */
 import type { Page } from 'playwright-core';
@@ -59,12 +60,22 @@ describe('an IT journey in Czech', () => {
     await signInInBrowser(page, server.url, firm.email, PASSWORD);
     const base = `${server.url}/t/${firm.slug}/it`;
 
+    const vendor = await firm.call('POST', `/api/t/${firm.slug}/parties`, {
+      name: 'Alza.cz a.s.',
+      ico: '27082440',
+      roles: ['vendor'],
+    });
+    expect(vendor.status).toBe(201);
     await page.goto(`${base}/assets/new`);
     await page.getByLabel(/^Název/).fill('Notebook Dell Latitude');
     await page.getByLabel(/^Kategorie/).fill('Notebooky');
+    // The vendor is picked from the address book by its IČO.
+    await page.getByLabel(/^Dodavatel z adresáře/).fill('27082440');
+    await page.getByRole('button', { name: /Alza\.cz a\.s\./ }).click();
     await page.getByRole('button', { name: 'Zaevidovat majetek' }).click();
     await page.waitForURL(uuidPath('/it/assets'));
     await page.getByRole('heading', { level: 1, name: 'Notebook Dell Latitude' }).waitFor();
+    await page.getByRole('link', { name: 'Alza.cz a.s.' }).waitFor();
     const assetUrl = page.url().split('?')[0] as string;
 
     await page.getByRole('link', { name: 'Vydat' }).click();

@@ -43,6 +43,8 @@ export const AssetInput = z.object({
   tag: Tag.optional(),
   serialNumber: z.string().trim().min(1).max(80).optional(),
   model: z.string().trim().max(120).optional(),
+  /** The vendor: a party of the address book by id, or (without it) a name found or added there. */
+  vendorId: z.uuid().optional(),
   vendor: z.string().trim().max(200).optional(),
   purchaseDate: z.iso.date().optional(),
   purchasePrice: Money.optional(),

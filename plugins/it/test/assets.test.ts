@@ -5,9 +5,10 @@
  * concurrent), check-in, history per asset and per person, acknowledgement, retirement with a reason
  * and another tenant's data.
  */
-import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
+import { createTestBureau, type TestBureau, type TestUser, withTenant } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
+import { vendorParties } from '../src/server/migrations/0007_vendor_parties.ts';
 import { count, itApi, memberWith } from './helpers.ts';
 
 let t: TestBureau;
@@ -112,8 +113,8 @@ describe('assets', () => {
     expect(soon.body.items.map((a: { tag: string }) => a.tag)).toEqual(['IT-00001']);
     const csv = await owner.request('GET', `${api.base}/assets?format=csv&sort=tag&dir=asc&lang=en`);
     const lines = (await csv.text()).trim().split('\n');
-    expect(lines[0]).toBe('Tag,Name,Category,Serial number,Status,Holder,Purchased,Price,Warranty until');
-    expect(lines[1]).toBe('IT-00001,iPhone 15,Phones,F17XK1,in_stock,,2026-03-02,21990.50,2028-03-02');
+    expect(lines[0]).toBe('Tag,Name,Category,Serial number,Vendor,Status,Holder,Purchased,Price,Warranty until');
+    expect(lines[1]).toBe('IT-00001,iPhone 15,Phones,F17XK1,,in_stock,,2026-03-02,21990.50,2028-03-02');
   });
 
   it('checks out to a member once, acknowledges, checks in and keeps the history per asset and person', async () => {
@@ -202,6 +203,78 @@ describe('assets', () => {
     expect((await api.get(`/assets/${a.id}`)).body).toMatchObject({ status: 'retired', retiredReason: 'stolen' });
     const again = await api.post(`/assets/${a.id}/checkout`, { userId: member.userId });
     expect([again.status, again.body.code]).toEqual([409, 'invalid_transition']);
+  });
+
+  it('takes the vendor from the address book: by id, or a name found or added with the vendor role', async () => {
+    const book = `/api/t/${owner.tenant.slug}/parties`;
+    const alza = await owner.json('POST', book, { name: 'Alza.cz a.s.', ico: '27082440', roles: ['customer'] });
+    expect(alza.status, JSON.stringify(alza.body)).toBe(201);
+    const byId = await api.post('/assets', { name: 'Dell XPS', category: 'Laptops', vendorId: alza.body.id });
+    expect(byId.status, JSON.stringify(byId.body)).toBe(201);
+    expect(byId.body).toMatchObject({ vendor: 'Alza.cz a.s.', vendorId: alza.body.id });
+    expect((await owner.json('GET', `${book}/${alza.body.id}`)).body.roles).toEqual(['customer', 'vendor']);
+
+    // A typed name finds the party of that name (case-insensitively) or adds one, once.
+    const typed = await api.asset({ name: 'Switch', vendor: 'Datart s.r.o.' });
+    const again = await api.asset({ name: 'Router', vendor: 'DATART s.r.o.' });
+    const [a1, a2] = [(await api.get(`/assets/${typed.id}`)).body, (await api.get(`/assets/${again.id}`)).body];
+    expect(a1.vendorId).toEqual(expect.any(String));
+    expect([a2.vendorId, a2.vendor]).toEqual([a1.vendorId, 'Datart s.r.o.']);
+    const vendors = await owner.json('GET', `${book}?role=vendor&sort=name&dir=asc`);
+    expect(vendors.body.items.map((p: { name: string }) => p.name)).toEqual(['Alza.cz a.s.', 'Datart s.r.o.']);
+
+    // An unknown id, or another tenant's party, is 400 vendor_not_found and writes nothing.
+    const theirs = await other.json('POST', `/api/t/${other.tenant.slug}/parties`, { name: 'Theirs s.r.o.' });
+    const before = await count(t, 'assets');
+    for (const vendorId of [theirs.body.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await api.post('/assets', { name: 'Nope', category: 'Laptops', vendorId });
+      expect([res.status, res.body.code, res.body.errors?.[0]?.path]).toEqual([400, 'vendor_not_found', 'vendorId']);
+    }
+    expect(await count(t, 'assets')).toBe(before);
+
+    const filtered = await api.get(`/assets?vendorId=${a1.vendorId}&sort=name&dir=asc`);
+    expect(filtered.body.items.map((a: { name: string }) => a.name)).toEqual(['Router', 'Switch']);
+    const csv = await owner.request('GET', `${api.base}/assets?format=csv&vendorId=${alza.body.id}&lang=en`);
+    expect((await csv.text()).trim().split('\n')[1]).toContain(',Alza.cz a.s.,in_stock,');
+
+    // Deleting the party unlinks the asset; the name it was bought under stays.
+    expect((await owner.request('DELETE', `${book}/${alza.body.id}`)).status).toBe(204);
+    expect((await api.get(`/assets/${byId.body.id}`)).body).toMatchObject({ vendor: 'Alza.cz a.s.', vendorId: null });
+  });
+
+  it('migrates vendors typed before the address book: one vendor party per name, joining one of that name', async () => {
+    const third = await t.signup();
+    await t.enableModule(third, 'it');
+    const mine = itApi(third);
+    const a = await mine.asset({ name: 'Typed 1', vendor: 'Acme' });
+    const b = await mine.asset({ name: 'Typed 2', vendor: 'ACME ' });
+    const c = await mine.asset({ name: 'Typed 3', vendor: 'Dell' });
+    const d = await mine.asset({ name: 'No vendor' });
+    const tenantId = third.tenant.id;
+    // Back to the state before: typed names, no vendor parties; a customer named Dell is in the address book.
+    await withTenant(t.runtime.db, tenantId, async (db) => {
+      await db.updateTable('it.assets').set({ vendor_party_id: null }).where('tenant_id', '=', tenantId).execute();
+      await db.deleteFrom('core.parties').where('tenant_id', '=', tenantId).execute();
+    });
+    const dell = await third.json('POST', `/api/t/${third.tenant.slug}/parties`, { name: 'dell', roles: ['customer'] });
+    await t.runtime.db.transaction().execute(async (trx) => {
+      await trx.schema.alterTable('it.assets').dropColumn('vendor_party_id').execute();
+      await vendorParties.up(trx);
+    });
+    const parties = (await third.json('GET', `/api/t/${third.tenant.slug}/parties?sort=name&dir=asc`)).body.items;
+    expect(parties.map((p: any) => [p.name, p.roles])).toEqual([
+      ['Acme', ['vendor']],
+      ['dell', ['customer', 'vendor']],
+    ]);
+    const vendorOf = async (id: string) => (await mine.get(`/assets/${id}`)).body.vendorId;
+    expect([await vendorOf(a.id), await vendorOf(b.id), await vendorOf(c.id), await vendorOf(d.id)]).toEqual([
+      parties[0].id,
+      parties[0].id,
+      dell.body.id,
+      null,
+    ]);
+    // The first tenant's assets kept their own links.
+    expect((await api.get('/assets?q=Switch')).body.items[0].vendorId).toEqual(expect.any(String));
   });
 
   it("never shows another tenant's assets", async () => {

@@ -14,6 +14,7 @@ import { maintenance } from './migrations/0003_maintenance.ts';
 import { stock } from './migrations/0004_stock.ts';
 import { people } from './migrations/0005_people.ts';
 import { freedSeats } from './migrations/0006_freed_seats.ts';
+import { vendorParties } from './migrations/0007_vendor_parties.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
 import { onEmployeeHired, onEmployeeLeft } from './services/people.ts';
@@ -64,6 +65,7 @@ export default definePlugin({
     '0004_stock': stock,
     '0005_people': people,
     '0006_freed_seats': freedSeats,
+    '0007_vendor_parties': vendorParties,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },

@@ -9,6 +9,7 @@ export const m = defineMessages('it', {
   },
   asset_not_found: { en: 'No such asset', cs: 'Takový majetek neexistuje' },
   asset_retired: { en: 'Asset {tag} is retired', cs: 'Majetek {tag} je vyřazen' },
+  vendor_not_found: { en: 'No such vendor in the address book', cs: 'Takový dodavatel v adresáři není' },
   category_not_found: { en: 'No such category', cs: 'Taková kategorie neexistuje' },
   category_taken: { en: 'Category {name} exists already', cs: 'Kategorie {name} už existuje' },
   location_not_found: { en: 'No such location', cs: 'Takové umístění neexistuje' },

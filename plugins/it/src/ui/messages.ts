@@ -81,6 +81,9 @@ const en = {
   ticketAsset: 'Asset',
   reportAsset: 'Report a problem',
   maintenance: 'Maintenance',
+  vendorPick: 'Vendor from the address book',
+  vendorPickHint: 'Type a name or IČO; or leave it and type a new vendor below.',
+  vendorNew: 'New vendor (added to the address book)',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -164,6 +167,9 @@ const cs: Record<keyof typeof en, string> = {
   ticketAsset: 'Majetek',
   reportAsset: 'Nahlásit problém',
   maintenance: 'Údržba',
+  vendorPick: 'Dodavatel z adresáře',
+  vendorPickHint: 'Napište název nebo IČO; nebo ho nechte a nového dodavatele napište níže.',
+  vendorNew: 'Nový dodavatel (přidá se do adresáře)',
 };
 
 /** The IT messages in the current language. */

@@ -31,6 +31,7 @@ export const Asset = z
     serialNumber: z.string().nullable(),
     model: z.string().nullable(),
     vendor: z.string().nullable(),
+    vendorId: z.uuid().nullable(),
     purchaseDate: z.string().nullable(),
     purchasePrice: z.string().nullable(),
     currency: z.string().nullable(),
@@ -81,6 +82,8 @@ const AssetQuery = listQuery({
     status: z.enum(STATUSES).optional(),
     categoryId: z.uuid().optional(),
     locationId: z.uuid().optional(),
+    /** Assets bought from this vendor (a party of the address book). */
+    vendorId: z.uuid().optional(),
     /** Warranty ending on or before this date (and not ended before `warrantyFrom`). */
     warrantyUntil: z.iso.date().optional(),
     warrantyFrom: z.iso.date().optional(),
@@ -107,6 +110,7 @@ export const assetRoutes = (router: PluginRouter) =>
         if (q.status) query = query.where('a.status', '=', q.status);
         if (q.categoryId) query = query.where('a.category_id', '=', q.categoryId);
         if (q.locationId) query = query.where('a.location_id', '=', q.locationId);
+        if (q.vendorId) query = query.where('a.vendor_party_id', '=', q.vendorId);
         if (q.warrantyUntil) query = query.where('a.warranty_until', '<=', q.warrantyUntil);
         if (q.warrantyFrom) query = query.where('a.warranty_until', '>=', q.warrantyFrom);
         return sendList(
@@ -123,7 +127,7 @@ export const assetRoutes = (router: PluginRouter) =>
               status: 'a.status',
             },
             id: 'a.id',
-            search: ['a.tag', 'a.name', 'a.serial_number', 'a.model', 'g.holder_label'],
+            search: ['a.tag', 'a.name', 'a.serial_number', 'a.model', 'a.vendor', 'g.holder_label'],
           },
           toAsset,
           {
@@ -134,6 +138,7 @@ export const assetRoutes = (router: PluginRouter) =>
               { header: { en: 'Name', cs: 'Název' }, value: (a) => a.name },
               { header: { en: 'Category', cs: 'Kategorie' }, value: (a) => a.category },
               { header: { en: 'Serial number', cs: 'Sériové číslo' }, value: (a) => a.serialNumber },
+              { header: { en: 'Vendor', cs: 'Dodavatel' }, value: (a) => a.vendor },
               { header: { en: 'Status', cs: 'Stav' }, value: (a) => a.status },
               { header: { en: 'Holder', cs: 'Držitel' }, value: (a) => a.holder },
               { header: { en: 'Purchased', cs: 'Pořízeno' }, value: (a) => a.purchaseDate },

@@ -12,6 +12,7 @@ import {
 import { sql } from 'kysely';
 import type { AssetInput, CustomField } from '../../schema.ts';
 import { m } from '../messages.ts';
+import { resolveVendor } from './vendors.ts';
 
 export interface AssetView {
   id: string;
@@ -22,6 +23,7 @@ export interface AssetView {
   serialNumber: string | null;
   model: string | null;
   vendor: string | null;
+  vendorId: string | null;
   purchaseDate: string | null;
   purchasePrice: string | null;
   currency: string | null;
@@ -52,6 +54,7 @@ export const toAsset = (r: Record<string, any>): AssetView => ({
   serialNumber: r.serial_number ?? null,
   model: r.model ?? null,
   vendor: r.vendor ?? null,
+  vendorId: r.vendor_party_id ?? null,
   purchaseDate: ymd(r.purchase_date),
   purchasePrice: r.purchase_price_minor === null ? null : formatMoney(r.purchase_price_minor),
   currency: r.currency ?? null,
@@ -190,6 +193,7 @@ export async function createAsset(ctx: PluginContext, input: AssetInput): Promis
   const category = await resolveCategory(ctx, input.category);
   const errors = checkCustom(category.fields, input.custom);
   if (errors.length) throw badRequest('invalid_input', m.invalid_custom, errors);
+  const vendor = await resolveVendor(ctx, input);
   const id = newId();
   const tag = input.tag ?? (await nextTag(ctx));
   await ctx.db
@@ -202,7 +206,8 @@ export async function createAsset(ctx: PluginContext, input: AssetInput): Promis
       category_id: category.id,
       serial_number: input.serialNumber ?? null,
       model: input.model || null,
-      vendor: input.vendor || null,
+      vendor: vendor?.name ?? null,
+      vendor_party_id: vendor?.partyId ?? null,
       purchase_date: input.purchaseDate ?? null,
       purchase_price_minor: input.purchasePrice ? String(parseMoney(input.purchasePrice)) : null,
       currency: input.purchasePrice ? ctx.tenant.currency : null,

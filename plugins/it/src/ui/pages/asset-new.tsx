@@ -1,18 +1,9 @@
-import {
-  Card,
-  createForm,
-  DateInput,
-  Field,
-  Form,
-  MoneyInput,
-  PageHeader,
-  SelectField,
-  useTenant,
-} from '@bureau/core/ui';
+import { Card, createForm, Field, Form, PageHeader, useTenant } from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
-import { createResource } from 'solid-js';
+import { createResource, createSignal } from 'solid-js';
 import { AssetForm } from '../../schema.ts';
 import type { Asset } from '../../server/routes/assets.ts';
+import { AssetFields, type VendorChoice } from '../asset-fields.tsx';
 import { useT } from '../messages.ts';
 import type { CategoryRow, LocationRow } from '../types.ts';
 
@@ -23,6 +14,7 @@ export default function AssetNew() {
   const { tenant, api } = useTenant();
   const [categories] = createResource(() => api<{ items: CategoryRow[] }>('/it/categories'));
   const [locations] = createResource(() => api<{ items: LocationRow[] }>('/it/locations'));
+  const [vendor, setVendor] = createSignal<VendorChoice | null>(null);
   const form = createForm({
     schema: AssetForm,
     initial: {
@@ -40,8 +32,11 @@ export default function AssetNew() {
       note: '',
     },
     onSubmit: async (v) => {
-      // Empty optional fields are left out rather than sent as ''.
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''));
+      // Empty optional fields are left out rather than sent as ''; a picked vendor goes by its id.
+      const picked = vendor();
+      const body = Object.fromEntries(
+        Object.entries({ ...v, ...(picked ? { vendor: '', vendorId: picked.id } : {}) }).filter(([, x]) => x !== ''),
+      );
       const created = await api<Asset>('/it/assets', { method: 'POST', body });
       navigate(`/t/${tenant().slug}/it/assets/${created.id}`);
     },
@@ -60,21 +55,7 @@ export default function AssetNew() {
               description={[t('categoryHint'), ...(categories()?.items ?? []).map((c) => c.name)].join(' · ')}
             />
             <Field label={t('tag')} {...form.bind('tag')} description={t('tagHint')} />
-            <Field label={t('serialNumber')} {...form.bind('serialNumber')} />
-            <Field label={t('model')} {...form.bind('model')} />
-            <Field label={t('vendor')} {...form.bind('vendor')} />
-            <DateInput label={t('purchaseDate')} {...form.bind('purchaseDate')} />
-            <MoneyInput label={t('purchasePrice')} currency="CZK" {...form.bind('purchasePrice')} />
-            <Field label={t('invoiceRef')} {...form.bind('invoiceRef')} />
-            <DateInput label={t('warrantyUntil')} {...form.bind('warrantyUntil')} />
-            <SelectField
-              label={t('location')}
-              {...form.bind('locationId')}
-              options={[
-                { value: '', label: t('noLocation') },
-                ...(locations()?.items ?? []).map((l) => ({ value: l.id, label: l.name })),
-              ]}
-            />
+            <AssetFields form={form} vendor={vendor} setVendor={setVendor} locations={locations()?.items ?? []} />
           </div>
           <Field label={t('note')} {...form.bind('note')} multiline />
         </Form>

@@ -74,7 +74,14 @@ export default function AssetPage() {
                     {figure(t('holder'), a.holder ?? '—')}
                     {figure(t('serialNumber'), a.serialNumber ?? '—')}
                     {figure(t('model'), a.model ?? '—')}
-                    {figure(t('vendor'), a.vendor ?? '—')}
+                    {figure(
+                      t('vendor'),
+                      a.vendorId && can('tenant.parties.read') ? (
+                        <A href={`/t/${tenant().slug}/settings/parties/${a.vendorId}`}>{a.vendor}</A>
+                      ) : (
+                        (a.vendor ?? '—')
+                      ),
+                    )}
                     {figure(t('location'), a.location ?? '—')}
                     {figure(t('purchaseDate'), <DateText value={a.purchaseDate} />)}
                     <Show when={a.purchasePrice}>

@@ -10,7 +10,7 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import type { Asset } from '../../server/routes/assets.ts';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
@@ -19,7 +19,13 @@ import { STATUSES } from '../statuses.ts';
 export default function Assets() {
   const t = useT();
   const i18n = useI18n();
-  const { tenant, can } = useTenant();
+  const { tenant, can, api } = useTenant();
+  // The vendors to filter by: parties of the address book with the vendor role.
+  const [vendors] = createResource(
+    () => can('tenant.parties.read'),
+    async () =>
+      (await api<{ items: { id: string; name: string }[] }>('/parties?role=vendor&limit=200&sort=name&dir=asc')).items,
+  );
   const base = () => `/t/${tenant().slug}/it`;
   const newButton = () => (
     <Show when={can('it.assets.manage')}>
@@ -40,6 +46,16 @@ export default function Assets() {
           defaultSort={{ key: 'createdAt', dir: 'desc' }}
           filters={[
             { name: 'status', label: t('status'), type: 'select', options: statusOptions(STATUSES, i18n.text) },
+            ...((vendors() ?? []).length
+              ? [
+                  {
+                    name: 'vendorId',
+                    label: t('vendor'),
+                    type: 'select' as const,
+                    options: (vendors() ?? []).map((v) => ({ value: v.id, label: v.name })),
+                  },
+                ]
+              : []),
           ]}
           empty={{ title: t('emptyTitle'), description: t('emptyText'), action: newButton() }}
           rowKey={(a) => a.id}

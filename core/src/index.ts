@@ -45,9 +45,12 @@ export {
   notFound,
   Problem,
   problem,
+  type RenderedFieldError,
+  renderFieldError,
 } from './http/problem.ts';
 export { defineRoute } from './http/route.ts';
 export { json, jsonBody, problemResponses } from './http/schemas.ts';
+export { zodFieldErrors } from './http/validation.ts';
 export {
   dateIn,
   dateText,
@@ -106,6 +109,7 @@ export {
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
 export { type CreditTransfer, type CreditTransferOrder, creditTransferXml, sepaLatin } from './lib/pain001.ts';
 export { createPdf } from './lib/pdf.ts';
+export { parseCsvRows } from './lists/csv.ts';
 export { type ListSpec, listAll, listPage, searchFilter } from './lists/page.ts';
 export {
   type ListFormat,

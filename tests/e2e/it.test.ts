@@ -2,12 +2,14 @@
  * End-to-end, issue 16: an IT journey in the browser. In Czech: an asset is registered (its vendor
  * picked from the address book), checked out to a member, a problem is reported about it, a
  * maintenance plan is made on its card and the work order that came due is completed with its
- * checklist and time. In English at 390 px: a plan
- * for a category, its work order opened ahead of the due date, completed; the pages fit the width.
+ * checklist and time; the asset is edited. In English at 390 px: a plan for a category, its work
+ * order opened ahead of the due date, completed; a CSV import whose dry run shows a failing row,
+ * then imports the fixed file (axe); the pages fit the width.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
+  axeViolations,
   buildWeb,
   type E2EBrowser,
   launchBrowser,
@@ -77,6 +79,14 @@ describe('an IT journey in Czech', () => {
     await page.getByRole('heading', { level: 1, name: 'Notebook Dell Latitude' }).waitFor();
     await page.getByRole('link', { name: 'Alza.cz a.s.' }).waitFor();
     const assetUrl = page.url().split('?')[0] as string;
+
+    // Editing: the model is added, the vendor stays.
+    await page.getByRole('link', { name: 'Upravit' }).click();
+    await page.getByLabel(/^Model/).fill('Latitude 7450');
+    await page.getByRole('button', { name: 'Uložit změny' }).click();
+    await page.waitForURL(assetUrl);
+    await page.getByText('Latitude 7450').waitFor();
+    await page.getByRole('link', { name: 'Alza.cz a.s.' }).waitFor();
 
     await page.getByRole('link', { name: 'Vydat' }).click();
     await page.getByLabel(/^Člen/).selectOption({ label: `Petr Správce (${firm.email})` });
@@ -161,6 +171,30 @@ describe('maintenance in English at 390 px', () => {
     expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
     await page.goto(`${base}/maintenance?state=open`);
     await expect.poll(() => page.locator('.resource-list tbody tr').count()).toBe(1);
+
+    // Bulk import: the dry run shows the failing row and offers no import; the fixed file imports.
+    await page.goto(`${base}/assets/import`);
+    const file = (last: string) => ({
+      name: 'assets.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        ['Tag,Name,Category,Warranty until', 'PR-3,Printer HP 3,Printers,2028-01-31', last].join('\n'),
+      ),
+    });
+    await page.getByLabel('CSV file').setInputFiles(file('PR-4,Printer HP 4,Printers,2028-02-30'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const bad = page.locator('tbody tr', { hasText: 'Printer HP 4' });
+    await bad.locator('.badge', { hasText: 'Error' }).waitFor();
+    expect(await bad.textContent()).toContain('warrantyUntil');
+    await page.getByText('1 new asset · 0 already there · 1 row with errors').waitFor();
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'it-import-390-en');
+    await page.getByLabel('CSV file').setInputFiles(file('PR-4,Printer HP 4,Printers,2028-02-28'));
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('2 assets imported.').waitFor();
     await ctx.close();
   });
 });

@@ -56,6 +56,35 @@ export const AssetInput = z.object({
 });
 export type AssetInput = z.infer<typeof AssetInput>;
 
+/** A value that may be cleared: null removes it, leaving the key out keeps it. */
+const clearable = <T extends z.ZodType>(t: T) => t.nullable().optional();
+
+/**
+ * Changing an asset: the fields sent (null clears one; `custom` is replaced whole and checked against
+ * the category). The tag stays (labels are printed) and so does the category (its custom fields).
+ */
+export const AssetPatch = z.object({
+  name: Text(200).optional(),
+  serialNumber: clearable(z.string().trim().min(1).max(80)),
+  model: clearable(z.string().trim().max(120)),
+  vendorId: clearable(z.uuid()),
+  vendor: clearable(z.string().trim().max(200)),
+  purchaseDate: clearable(z.iso.date()),
+  purchasePrice: clearable(Money),
+  invoiceRef: clearable(z.string().trim().max(80)),
+  warrantyUntil: clearable(z.iso.date()),
+  locationId: clearable(z.uuid()),
+  custom: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
+  note: clearable(z.string().trim().max(2000)),
+});
+export type AssetPatch = z.infer<typeof AssetPatch>;
+
+/** A CSV file of assets to import: `dryRun` checks every row and writes nothing. */
+export const AssetImportInput = z.object({
+  csv: z.string().min(1).max(2_000_000),
+  dryRun: z.boolean().default(false),
+});
+
 /**
  * Check-out: to exactly one holder — a member (userId), an HR employee, a location or another
  * asset. The server adds the "exactly one" rule with its localized message (workflow.ts).
@@ -196,6 +225,13 @@ const withoutEmpty = (v: unknown) =>
 
 /** The new-asset form's check: the API's schema with blank fields left out (as the form sends them). */
 export const AssetForm = z.preprocess(withoutEmpty, AssetInput);
+
+/** The edit form's check: blank fields sent as null (cleared). */
+export const AssetPatchForm = z.preprocess(
+  (v) =>
+    v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === '' ? null : x])) : v,
+  AssetPatch,
+);
 
 /** The new-item and new-licence forms' checks (blank fields left out). */
 export const StockItemForm = z.preprocess(withoutEmpty, StockItemInput);

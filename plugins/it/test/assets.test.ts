@@ -277,6 +277,142 @@ describe('assets', () => {
     expect((await api.get('/assets?q=Switch')).body.items[0].vendorId).toEqual(expect.any(String));
   });
 
+  it('edits an asset: the fields sent, null clears, audited with the changed field names; refusals write nothing', async () => {
+    const cat = await api.post('/categories', {
+      name: 'Tablets',
+      fields: [{ key: 'imei', label: 'IMEI', required: true }],
+    });
+    const a = (await api.post('/assets', { name: 'iPad', category: cat.body.id, model: 'A1', custom: { imei: '1' } }))
+      .body;
+    const other2 = await api.asset({ name: 'Spare', serialNumber: 'SPARE-1' });
+    const loc = await api.post('/locations', { name: 'Store room' });
+    const edit = await owner.json('PATCH', `${api.base}/assets/${a.id}`, {
+      model: 'iPad Air M2',
+      serialNumber: 'DMPX1',
+      vendor: 'Apple Distribution',
+      warrantyUntil: '2028-05-31',
+      purchasePrice: '18990',
+      locationId: loc.body.id,
+      custom: { imei: '356938035643810' },
+      note: 'For the front desk',
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    expect(edit.body).toMatchObject({
+      tag: a.tag,
+      model: 'iPad Air M2',
+      serialNumber: 'DMPX1',
+      vendor: 'Apple Distribution',
+      warrantyUntil: '2028-05-31',
+      purchasePrice: '18990.00',
+      currency: 'CZK',
+      location: 'Store room',
+      custom: { imei: '356938035643810' },
+    });
+    const cleared = await owner.json('PATCH', `${api.base}/assets/${a.id}`, {
+      model: null,
+      note: null,
+      name: 'iPad 1',
+    });
+    expect(cleared.body).toMatchObject({ name: 'iPad 1', model: null, note: null, serialNumber: 'DMPX1' });
+
+    const audit = async () =>
+      (
+        await owner.json('GET', `/api/t/${owner.tenant.slug}/audit?entityType=it.asset&entityId=${a.id}`)
+      ).body.entries.filter((e: { action: string }) => e.action === 'it.asset.updated');
+    const entries = await audit();
+    expect(entries.map((e: { changes: string[] }) => [...e.changes].sort())).toEqual([
+      ['model', 'name', 'note'],
+      ['custom', 'locationId', 'model', 'note', 'purchasePrice', 'serialNumber', 'vendor', 'vendorId', 'warrantyUntil'],
+    ]);
+    // The same values again change nothing and write no audit entry.
+    expect((await owner.json('PATCH', `${api.base}/assets/${a.id}`, { name: 'iPad 1', model: null })).status).toBe(200);
+    expect(await audit()).toHaveLength(2);
+
+    const refusals: Array<[Record<string, unknown>, number, string]> = [
+      [{ serialNumber: 'SPARE-1' }, 409, 'serial_taken'],
+      [{ custom: {} }, 400, 'invalid_input'],
+      [{ vendorId: '00000000-0000-4000-8000-000000000000' }, 400, 'vendor_not_found'],
+      [{ locationId: a.id }, 400, 'location_not_found'],
+      [{ name: '' }, 400, 'invalid_input'],
+    ];
+    for (const [body, status, code] of refusals) {
+      const res = await owner.json('PATCH', `${api.base}/assets/${a.id}`, body);
+      expect([res.status, res.body.code], JSON.stringify(body)).toEqual([status, code]);
+    }
+    expect((await api.get(`/assets/${a.id}`)).body).toMatchObject({ serialNumber: 'DMPX1', name: 'iPad 1' });
+    expect((await api.get(`/assets/${other2.id}`)).body.serialNumber).toBe('SPARE-1');
+    expect(await audit()).toHaveLength(2);
+    expect((await member.json('PATCH', `${api.base}/assets/${a.id}`, { name: 'Mine' })).status).toBe(403);
+    expect((await other.json('PATCH', `/api/t/${other.tenant.slug}/it/assets/${a.id}`, { name: 'x' })).status).toBe(
+      404,
+    );
+  });
+
+  it('imports a CSV: a dry run reports each row and writes nothing; a failing row stops all; the same file twice adds nothing', async () => {
+    const counts = async () => [await count(t, 'assets'), await count(t, 'locations'), await count(t, 'categories')];
+    const before = await counts();
+    const head = 'Tag;Name;Category;Serial number;Vendor;Purchased;Price;Warranty until;Location;Note';
+    const good = [
+      'IMP-001;Lenovo ThinkPad X1;Notebooky;PF-X1-01;Lenovo;2. 3. 2026;35 990,50 Kč;2029-03-02;Sklad Brno;',
+      ';HP LaserJet M404;Tiskárny;VNB3K12345;;;;;Sklad Brno;"toner ""HP 59A"""',
+    ];
+    const bad = ['IMP-003;Bad date;Notebooky;;;2026-02-30;;;;', 'imp-001;Same tag again;Notebooky;;;;;;;'];
+    const post = (csv: string, dryRun: boolean) => api.post('/assets/import', { csv, dryRun });
+
+    const dry = await post([head, ...good, ...bad].join('\r\n'), true);
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    expect(dry.body).toMatchObject({ dryRun: true, created: 2, existing: 0, invalid: 2 });
+    expect(dry.body.rows.map((r: any) => [r.line, r.result, r.errors.map((e: any) => `${e.path}:${e.code}`)])).toEqual([
+      [2, 'created', []],
+      [3, 'created', []],
+      [4, 'invalid', ['purchaseDate:invalid_format']],
+      [5, 'invalid', ['tag:import_duplicate']],
+    ]);
+    expect(dry.body.rows[1].tag).toMatch(/^IT-\d{5}$/);
+    expect(await counts()).toEqual(before);
+
+    const rejected = await post([head, ...good, ...bad].join('\n'), false);
+    expect([rejected.status, rejected.body.code]).toEqual([400, 'import_rejected']);
+    expect(rejected.body.errors.map((e: { path: string }) => e.path)).toEqual(['line.4.purchaseDate', 'line.5.tag']);
+    expect(await counts()).toEqual(before);
+
+    const done = await post([head, ...good].join('\n'), false);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ created: 2, invalid: 0 });
+    const x1 = (await api.get(`/assets/${done.body.rows[0].assetId}`)).body;
+    expect(x1).toMatchObject({
+      tag: 'IMP-001',
+      category: 'Notebooky',
+      purchaseDate: '2026-03-02',
+      purchasePrice: '35990.50',
+      vendor: 'Lenovo',
+      vendorId: expect.any(String),
+      location: 'Sklad Brno',
+    });
+    expect((await api.get(`/assets/${done.body.rows[1].assetId}`)).body.note).toBe('toner "HP 59A"');
+    const after = await counts();
+    // The same file again: both rows are the assets already there (by tag; the untagged one by serial).
+    const again = await post([head, ...good].join('\n'), false);
+    expect(again.body).toMatchObject({ created: 0, existing: 2, invalid: 0 });
+    expect(again.body.rows.map((r: any) => r.assetId)).toEqual(done.body.rows.map((r: any) => r.assetId));
+    expect(await counts()).toEqual(after);
+
+    // The list's own export imports back as what is there.
+    const csv = await (await owner.request('GET', `${api.base}/assets?format=csv&limit=200&lang=cs`)).text();
+    const back = await post(csv, true);
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body).toMatchObject({ created: 0, invalid: 0 });
+
+    const files: Array<[string, string]> = [
+      ['Name;Category;Colour\nx;y;red', 'import_unknown_column'],
+      ['Tag;Category\nA-1;y', 'import_missing_column'],
+      [head, 'import_empty'],
+    ];
+    for (const [file, code] of files) expect((await post(file, true)).body.code).toBe(code);
+    expect((await post([head, ...good].join('\n'), true)).status).toBe(200);
+    expect((await api.post('/assets/import', { csv: `${head}\n${good[0]}` }, member)).status).toBe(403);
+  });
+
   it("never shows another tenant's assets", async () => {
     const id = (await api.get('/assets')).body.items[0].id as string;
     const theirs = itApi(other);

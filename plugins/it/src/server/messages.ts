@@ -7,6 +7,28 @@ export const m = defineMessages('it', {
     en: 'Serial number {serial} belongs to asset {tag} already',
     cs: 'Sériové číslo {serial} už má majetek {tag}',
   },
+  serial_in_use: {
+    en: 'Serial number {serial} belongs to another asset already',
+    cs: 'Sériové číslo {serial} už má jiný majetek',
+  },
+  import_empty: {
+    en: 'The file has no assets: a heading line and at least one row are needed',
+    cs: 'Soubor neobsahuje žádný majetek: je třeba řádek záhlaví a alespoň jeden řádek',
+  },
+  import_too_large: {
+    en: 'One file may bring at most {max} assets',
+    cs: 'Jeden soubor může přinést nejvýše {max} položek majetku',
+  },
+  import_unknown_column: { en: 'Unknown column “{column}”', cs: 'Neznámý sloupec „{column}“' },
+  import_missing_column: { en: 'The file needs a column “{column}”', cs: 'Soubor potřebuje sloupec „{column}“' },
+  import_duplicate: {
+    en: 'Line {line} of the file brings this asset already',
+    cs: 'Tento majetek přináší už řádek {line} souboru',
+  },
+  import_rejected: {
+    en: '{count, plural, one {# row is} other {# rows are}} not valid; nothing was imported',
+    cs: '{count, plural, one {# řádek není platný} few {# řádky nejsou platné} many {# řádku není platného} other {# řádků není platných}}; nic nebylo importováno',
+  },
   asset_not_found: { en: 'No such asset', cs: 'Takový majetek neexistuje' },
   asset_retired: { en: 'Asset {tag} is retired', cs: 'Majetek {tag} je vyřazen' },
   vendor_not_found: { en: 'No such vendor in the address book', cs: 'Takový dodavatel v adresáři není' },

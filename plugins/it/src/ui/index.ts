@@ -1,9 +1,11 @@
-/** The IT panels: assets (list, new, one, check-out), accessories and consumables, licences, leavers' returns, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
+/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
 const Assets = lazy(() => import('./pages/assets.tsx'));
 const AssetNew = lazy(() => import('./pages/asset-new.tsx'));
+const AssetEdit = lazy(() => import('./pages/asset-edit.tsx'));
+const AssetImport = lazy(() => import('./pages/asset-import.tsx'));
 const AssetPage = lazy(() => import('./pages/asset.tsx'));
 const Checkout = lazy(() => import('./pages/checkout.tsx'));
 const MyEquipment = lazy(() => import('./pages/my-equipment.tsx'));
@@ -41,6 +43,8 @@ export default definePluginUi({
     { path: '/', component: MyEquipment, permission: 'it.read' },
     { path: '/assets', component: Assets, permission: 'it.read' },
     { path: '/assets/new', component: AssetNew, permission: 'it.assets.manage' },
+    { path: '/assets/import', component: AssetImport, permission: 'it.assets.manage' },
+    { path: '/assets/:id/edit', component: AssetEdit, permission: 'it.assets.manage' },
     { path: '/assets/:id/checkout', component: Checkout, permission: 'it.assets.assign' },
     { path: '/assets/:id', component: AssetPage, permission: 'it.read' },
     { path: '/stock', component: Stock, permission: 'it.read' },

@@ -12,12 +12,10 @@ import {
   sendList,
   z,
 } from '@bureau/core';
-import { ASSET_CREATED, type AssetCreated } from '../../contract.ts';
 import { AssetInput } from '../../schema.ts';
 import { m } from '../messages.ts';
-import { assetQuery, createAsset, getAsset, toAsset } from '../services/assets.ts';
+import { assetQuery, getAsset, registerAsset, toAsset } from '../services/assets.ts';
 import { assignmentQuery, toAssignment } from '../services/assignments.ts';
-import { assetWorkflow } from '../workflow.ts';
 
 const tags = ['it'];
 
@@ -160,15 +158,7 @@ export const assetRoutes = (router: PluginRouter) =>
         responses: { 201: json(Asset, 'Created'), ...problemResponses(400, 401, 403, 409) },
       }),
       async (c) => {
-        const input = c.req.valid('json');
-        const { ctx } = c.var;
-        const id = await createAsset(ctx, input);
-        await ctx.workflow(assetWorkflow).start(id);
-        const asset = (await getAsset(ctx, id)) as Asset;
-        const payload: AssetCreated = { assetId: id, tag: asset.tag, name: asset.name };
-        await ctx.emit(ASSET_CREATED, payload);
-        await ctx.audit({ action: ASSET_CREATED, entityType: 'it.asset', entityId: id, after: input });
-        return c.json(asset, 201);
+        return c.json(await registerAsset(c.var.ctx, c.req.valid('json')), 201);
       },
     )
     .openapi(

@@ -1,6 +1,7 @@
 import { type PluginRouter, workflowRoutes } from '@bureau/core';
 import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
+import { assetEditRoutes } from './asset-edit.ts';
 import { assetRoutes } from './assets.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
 import { licenceRoutes } from './licences.ts';
@@ -22,6 +23,7 @@ export const routes = (router: PluginRouter) => {
   stockRoutes(router);
   licenceRoutes(router);
   peopleRoutes(router);
+  assetEditRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;

@@ -10,8 +10,10 @@ import {
   problem,
 } from '@bureau/core';
 import { sql } from 'kysely';
+import { ASSET_CREATED, type AssetCreated } from '../../contract.ts';
 import type { AssetInput, CustomField } from '../../schema.ts';
 import { m } from '../messages.ts';
+import { assetWorkflow } from '../workflow.ts';
 import { resolveVendor } from './vendors.ts';
 
 export interface AssetView {
@@ -150,6 +152,33 @@ async function nextTag(ctx: PluginContext): Promise<string> {
   }
 }
 
+/** 409 `serial_taken` naming the asset that has the serial number (other than `except`). */
+export async function assertSerialFree(ctx: PluginContext, serial: string, except?: string) {
+  let q = ctx.db
+    .selectFrom('it.assets')
+    .select('tag')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('serial_number', '=', serial);
+  if (except) q = q.where('id', '<>', except);
+  const taken = await q.executeTakeFirst();
+  if (taken) {
+    const params = { serial, tag: taken.tag as string };
+    throw problem(409, m.serial_taken, params, { errors: [fieldError('serialNumber', m.serial_taken, params)] });
+  }
+}
+
+/** 400 `location_not_found` unless the tenant has the location. */
+export async function assertLocation(ctx: PluginContext, id: string) {
+  const loc = await ctx.db
+    .selectFrom('it.locations')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!loc)
+    throw badRequest('location_not_found', m.location_not_found, [fieldError('locationId', m.location_not_found)]);
+}
+
 /** Registers an asset in stock: 409 `tag_taken` / `serial_taken` on a duplicate, nothing written. */
 export async function createAsset(ctx: PluginContext, input: AssetInput): Promise<string> {
   const t = ctx.tenant.id;
@@ -168,28 +197,8 @@ export async function createAsset(ctx: PluginContext, input: AssetInput): Promis
         { errors: [fieldError('tag', m.tag_taken, { tag: input.tag })] },
       );
   }
-  if (input.serialNumber) {
-    const taken = await ctx.db
-      .selectFrom('it.assets')
-      .select(['id', 'tag'])
-      .where('tenant_id', '=', t)
-      .where('serial_number', '=', input.serialNumber)
-      .executeTakeFirst();
-    if (taken) {
-      const params = { serial: input.serialNumber, tag: taken.tag };
-      throw problem(409, m.serial_taken, params, { errors: [fieldError('serialNumber', m.serial_taken, params)] });
-    }
-  }
-  if (input.locationId) {
-    const loc = await ctx.db
-      .selectFrom('it.locations')
-      .select('id')
-      .where('tenant_id', '=', t)
-      .where('id', '=', input.locationId)
-      .executeTakeFirst();
-    if (!loc)
-      throw badRequest('location_not_found', m.location_not_found, [fieldError('locationId', m.location_not_found)]);
-  }
+  if (input.serialNumber) await assertSerialFree(ctx, input.serialNumber);
+  if (input.locationId) await assertLocation(ctx, input.locationId);
   const category = await resolveCategory(ctx, input.category);
   const errors = checkCustom(category.fields, input.custom);
   if (errors.length) throw badRequest('invalid_input', m.invalid_custom, errors);
@@ -221,4 +230,15 @@ export async function createAsset(ctx: PluginContext, input: AssetInput): Promis
     })
     .execute();
   return id;
+}
+
+/** Registers an asset as the API does: the row, its workflow in stock, the event and the audit entry. */
+export async function registerAsset(ctx: PluginContext, input: AssetInput): Promise<AssetView> {
+  const id = await createAsset(ctx, input);
+  await ctx.workflow(assetWorkflow).start(id);
+  const asset = (await getAsset(ctx, id)) as AssetView;
+  const payload: AssetCreated = { assetId: id, tag: asset.tag, name: asset.name };
+  await ctx.emit(ASSET_CREATED, payload);
+  await ctx.audit({ action: ASSET_CREATED, entityType: 'it.asset', entityId: id, after: input });
+  return asset;
 }

@@ -46,6 +46,11 @@ export default function AssetPage() {
                   {t('checkout')}
                 </A>
               </Show>
+              <Show when={can('it.assets.manage')}>
+                <A class="btn btn-secondary" href={`${base()}/assets/${a.id}/edit`}>
+                  {t('edit')}
+                </A>
+              </Show>
               <Show when={can('it.tickets.create')}>
                 <A
                   class="btn btn-secondary"

@@ -29,6 +29,9 @@ export default function Assets() {
   const base = () => `/t/${tenant().slug}/it`;
   const newButton = () => (
     <Show when={can('it.assets.manage')}>
+      <A class="btn btn-secondary" href={`${base()}/assets/import`}>
+        {t('import')}
+      </A>
       <A class="btn btn-primary" href={`${base()}/assets/new`}>
         {t('new')}
       </A>

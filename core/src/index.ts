@@ -177,6 +177,13 @@ export {
   readCompanyLogo,
   readCompanyProfile,
 } from './profile/index.ts';
+export {
+  type ClassRecordQuery,
+  idsOrNone,
+  onlyTriggered,
+  pragueDay,
+  yearEnd,
+} from './records/class-helpers.ts';
 export type {
   ClassRecord,
   DataSubject,

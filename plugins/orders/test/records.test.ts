@@ -6,10 +6,10 @@
  * anonymised after ten, purchase orders and returns are archived or anonymised after six, and the
  * stock ledger and the audit chain are untouched.
  */
-import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
+import { createTestBureau, type TestBureau, type TestUser, yearEnd } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
-import { salesRecords, yearEnd } from '../src/server/records.ts';
+import { salesRecords } from '../src/server/records.ts';
 import { shop } from './helpers.ts';
 
 let now = new Date('2024-03-15T09:00:00Z');

@@ -15,6 +15,7 @@ import { stock } from './migrations/0004_stock.ts';
 import { people } from './migrations/0005_people.ts';
 import { freedSeats } from './migrations/0006_freed_seats.ts';
 import { vendorParties } from './migrations/0007_vendor_parties.ts';
+import { personalData, RECORD_CLASSES } from './records.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
 import { onEmployeeHired, onEmployeeLeft } from './services/people.ts';
@@ -90,6 +91,7 @@ export default definePlugin({
   on: { [EMPLOYEE_HIRED]: onEmployeeHired, [EMPLOYEE_LEFT]: onEmployeeLeft },
   records: {
     auditRead: 'it.read',
+    classes: RECORD_CLASSES,
     entities: {
       'it.asset': {
         label: { en: 'Asset', cs: 'Majetek' },
@@ -123,5 +125,6 @@ export default definePlugin({
       },
     },
   },
+  personalData,
   summary,
 });

@@ -1,10 +1,14 @@
-import type {
-  ClassRecord,
-  DataSubject,
-  PersonalDataItem,
-  PluginContext,
-  PluginPersonalData,
-  PluginRecords,
+import {
+  type ClassRecordQuery,
+  type DataSubject,
+  idsOrNone,
+  onlyTriggered,
+  type PersonalDataItem,
+  type PluginContext,
+  type PluginPersonalData,
+  type PluginRecords,
+  pragueDay,
+  yearEnd,
 } from '@bureau/core';
 import { sql } from 'kysely';
 
@@ -20,20 +24,6 @@ import { sql } from 'kysely';
  * year, so where the accounting act's five years apply the class adds one year of its own (six
  * years from the year end are never shorter than five from the accounting period's end).
  */
-type Query = { triggeredBy?: string; ids?: readonly string[] };
-
-const NONE = ['00000000-0000-0000-0000-000000000000'];
-const idList = (ids: readonly string[]) => (ids.length ? [...ids] : NONE);
-
-/** 31 December of the year of a date (YYYY-MM-DD). */
-export const yearEnd = (date: string) => `${date.slice(0, 4)}-12-31`;
-
-/** A timestamp as the Prague calendar day it happened on. */
-const pragueDay = (column: string) =>
-  sql<string | null>`to_char(${sql.ref(column)} at time zone 'Europe/Prague', 'YYYY-MM-DD')`;
-
-const triggered = <T extends ClassRecord>(rows: T[], q: Query) =>
-  rows.filter((r) => !q.triggeredBy || (r.triggerDate !== null && r.triggerDate <= q.triggeredBy));
 
 /**
  * Sales orders with their receipts (účtenky, issued by orders without accounting): a shipped
@@ -41,15 +31,15 @@ const triggered = <T extends ClassRecord>(rows: T[], q: Query) =>
  * end of the year of shipment; a cancelled order at the end of the year it was entered; an open
  * order not yet.
  */
-export async function salesRecords(ctx: PluginContext, q: Query) {
+export async function salesRecords(ctx: PluginContext, q: ClassRecordQuery) {
   let query = ctx.db
     .selectFrom('orders.orders')
     .select(['id', 'number', 'status', 'customer', pragueDay('shipped_at').as('shipped_on')])
     .select(pragueDay('created_at').as('created_on'))
     .where('tenant_id', '=', ctx.tenant.id);
-  if (q.ids) query = query.where('id', 'in', idList(q.ids));
+  if (q.ids) query = query.where('id', 'in', idsOrNone(q.ids));
   const rows = await query.orderBy('created_at').orderBy('id').execute();
-  return triggered(
+  return onlyTriggered(
     rows.map((r) => ({
       id: r.id as string,
       label: r.number as string,
@@ -71,7 +61,7 @@ export async function salesRecords(ctx: PluginContext, q: Query) {
  * customer's) and its tracking numbers. Kept as evidence for claims (warranty, delivery disputes),
  * counted from the delivery (or the shipment, for an order not marked delivered).
  */
-export async function deliveryRecords(ctx: PluginContext, q: Query) {
+export async function deliveryRecords(ctx: PluginContext, q: ClassRecordQuery) {
   let query = ctx.db
     .selectFrom('orders.orders')
     .select(['id', 'number', 'ship_to', 'tracking_number'])
@@ -80,9 +70,9 @@ export async function deliveryRecords(ctx: PluginContext, q: Query) {
     .where('tenant_id', '=', ctx.tenant.id)
     .where('shipped_at', 'is not', null)
     .where((eb) => eb.or([eb('ship_to', 'is not', null), eb('tracking_number', 'is not', null)]));
-  if (q.ids) query = query.where('id', 'in', idList(q.ids));
+  if (q.ids) query = query.where('id', 'in', idsOrNone(q.ids));
   const rows = await query.orderBy('shipped_at').orderBy('id').execute();
-  return triggered(
+  return onlyTriggered(
     rows.map((r) => ({
       id: r.id as string,
       label: r.number as string,
@@ -97,7 +87,7 @@ export async function deliveryRecords(ctx: PluginContext, q: Query) {
  * vendor's bill itself is accounting's. Triggered when the purchase order is finished (received,
  * closed or cancelled), at the end of the year of its last receipt (or of its entry, with none).
  */
-export async function purchaseRecords(ctx: PluginContext, q: Query) {
+export async function purchaseRecords(ctx: PluginContext, q: ClassRecordQuery) {
   let query = ctx.db
     .selectFrom('orders.purchase_orders as p')
     .leftJoin('orders.purchase_receipts as r', (j) =>
@@ -111,9 +101,9 @@ export async function purchaseRecords(ctx: PluginContext, q: Query) {
     )
     .where('p.tenant_id', '=', ctx.tenant.id)
     .groupBy(['p.tenant_id', 'p.id']);
-  if (q.ids) query = query.where('p.id', 'in', idList(q.ids));
+  if (q.ids) query = query.where('p.id', 'in', idsOrNone(q.ids));
   const rows = await query.orderBy('p.id').execute();
-  return triggered(
+  return onlyTriggered(
     rows.map((r) => ({
       id: r.id as string,
       label: r.number as string,
@@ -130,16 +120,16 @@ export async function purchaseRecords(ctx: PluginContext, q: Query) {
  * credit note is accounting's). Triggered at the end of the year of receipt, or of the
  * authorisation for a cancelled one.
  */
-export async function returnRecords(ctx: PluginContext, q: Query) {
+export async function returnRecords(ctx: PluginContext, q: ClassRecordQuery) {
   let query = ctx.db
     .selectFrom('orders.returns')
     .select(['id', 'number', 'status'])
     .select(pragueDay('received_at').as('received_on'))
     .select(pragueDay('created_at').as('created_on'))
     .where('tenant_id', '=', ctx.tenant.id);
-  if (q.ids) query = query.where('id', 'in', idList(q.ids));
+  if (q.ids) query = query.where('id', 'in', idsOrNone(q.ids));
   const rows = await query.orderBy('created_at').orderBy('id').execute();
-  return triggered(
+  return onlyTriggered(
     rows.map((r) => ({
       id: r.id as string,
       label: r.number as string,

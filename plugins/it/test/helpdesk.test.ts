@@ -7,7 +7,7 @@
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
-import { itApi, memberWith } from './helpers.ts';
+import { inbox, itApi, memberWith } from './helpers.ts';
 
 let t: TestBureau;
 let owner: TestUser;
@@ -150,6 +150,47 @@ describe('helpdesk SLA', () => {
     const tk = (await api.get(`/tickets/${easter}`)).body;
     // Resolved Thu 9:00 → reopened Fri 9:00: 8 more paused business hours.
     expect(tk).toMatchObject({ status: 'in_progress', resolvedAt: null, rating: null, pausedMinutes: 540 + 480 });
+  });
+
+  it('warns once as a clock enters its last 20 %, then tells of the breach: to the helpdesk, or the assignee', async () => {
+    const before = now;
+    now = new Date('2026-04-09T08:00:00+02:00'); // Thursday (a breach more than a week before the provider looks)
+    const tk = (
+      await api.post('/tickets', { title: 'Monitor flickers', description: 'Desk 4', priority: 'high' }, member)
+    ).body;
+    // High: response 2 h (due 10:00, warned from 96 min: 9:36), resolution 8 h (due 16:00, warned from 14:24).
+    const notes = async (u: TestUser) =>
+      (await inbox(u)).filter((n) => n.category === 'it.sla' && n.link === `/it/tickets/${tk.id}`);
+    await t.schedules.runDue(new Date('2026-04-09T09:30:00+02:00'));
+    expect(await notes(owner)).toEqual([]);
+    await t.schedules.runDue(new Date('2026-04-09T09:40:00+02:00'));
+    await t.schedules.runDue(new Date('2026-04-09T09:45:00+02:00'));
+    const warned = await notes(owner);
+    expect(warned.map((n) => [n.severity, n.title])).toEqual([
+      ['warning', `Tiket ${tk.number}: blíží se lhůta pro první reakci`],
+    ]);
+    // In the reader's language (Czech here) and the tenant's time zone.
+    expect(warned[0]?.body).toBe('„Monitor flickers“: lhůta pro první reakci vyprší 9. 4. 2026 10:00.');
+    // The requester does not work tickets: nothing for her.
+    expect(await notes(member)).toEqual([]);
+
+    // Assigned: the breach goes to the assignee only (critical, so e-mailed by default).
+    const assign = await api.post(`/tickets/${tk.id}/assign`, { assigneeId: colleague.userId });
+    expect(assign.status, JSON.stringify(assign.body)).toBe(200);
+    await t.schedules.runDue(new Date('2026-04-09T10:05:00+02:00'));
+    expect((await notes(colleague)).map((n) => [n.severity, n.title])).toEqual([
+      ['critical', `Tiket ${tk.number} překročil lhůtu SLA pro první reakci`],
+    ]);
+    expect(await notes(owner)).toHaveLength(1);
+    // The resolution clock warns once, and not after its breach.
+    for (const at of ['14:30', '14:35', '16:05', '16:10'])
+      await t.schedules.runDue(new Date(`2026-04-09T${at}:00+02:00`));
+    expect((await notes(colleague)).map((n) => n.title)).toEqual([
+      `Tiket ${tk.number} překročil lhůtu SLA pro vyřešení`,
+      `Tiket ${tk.number}: blíží se lhůta pro vyřešení`,
+      `Tiket ${tk.number} překročil lhůtu SLA pro první reakci`,
+    ]);
+    now = before;
   });
 });
 

@@ -46,3 +46,13 @@ export async function count(t: TestBureau, table: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A member's inbox, newest first (core's notifications). */
+export const inbox = async (u: TestUser) =>
+  (await u.json('GET', `/api/t/${u.tenant.slug}/notifications?filter=all&limit=100`)).body.items as Array<{
+    title: string;
+    body: string | null;
+    link: string | null;
+    category: string | null;
+    severity: string;
+  }>;

@@ -9,7 +9,7 @@
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
-import { count, itApi, memberWith } from './helpers.ts';
+import { count, inbox, itApi, memberWith } from './helpers.ts';
 
 let t: TestBureau;
 let owner: TestUser;
@@ -28,6 +28,10 @@ beforeAll(async () => {
   api = itApi(owner);
 });
 afterAll(() => t?.close());
+
+/** The maintenance notices in a member's inbox: [title, body], newest first. */
+const notices = async (u: TestUser) =>
+  (await inbox(u)).filter((n) => n.category === 'it.maintenance').map((n) => [n.title, n.body]);
 
 const openFor = async (planId: string) =>
   (await api.get(`/maintenance/work-orders?planId=${planId}&state=open`)).body.items as Array<Record<string, any>>;
@@ -90,6 +94,11 @@ describe('a quarterly plan on one asset', () => {
       .where('type', '=', 'it.maintenance.due')
       .execute();
     expect(events).toHaveLength(1);
+    // Those who do maintenance hear once that it is due soon (in Czech, the owner's language); a member does not.
+    expect(await notices(owner)).toEqual([
+      ['Blíží se termín 1 pracovního příkazu údržby', 'WO-00001 Battery test (IT-00001), 2026-04-07'],
+    ]);
+    expect(await notices(member)).toEqual([]);
   });
 
   it('lists it as upcoming, then as overdue the day after its due date', async () => {
@@ -98,6 +107,16 @@ describe('a quarterly plan on one asset', () => {
     const overdue = (await api.get('/maintenance/work-orders?state=overdue')).body.items;
     expect(overdue.map((w: any) => w.id)).toEqual([wo]);
     expect(overdue[0].overdue).toBe(true);
+    // The morning run after the due date tells of it once.
+    await t.schedules.runDue(new Date('2026-04-07T05:00:00+02:00'));
+    expect(await notices(owner)).toHaveLength(1);
+    await t.schedules.runDue(new Date('2026-04-08T05:00:00+02:00'));
+    await t.schedules.runDue(new Date('2026-04-09T05:00:00+02:00'));
+    expect((await notices(owner))[0]).toEqual([
+      '1 pracovní příkaz údržby je po termínu',
+      'WO-00001 Battery test (IT-00001), 2026-04-07',
+    ]);
+    expect(await notices(owner)).toHaveLength(2);
   });
 
   it('completes it with who, when, the checklist, time, parts and cost; a second completion is 409', async () => {

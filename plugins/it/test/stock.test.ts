@@ -9,7 +9,7 @@ import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../src/server/index.ts';
-import { count, itApi, memberWith } from './helpers.ts';
+import { count, inbox, itApi, memberWith } from './helpers.ts';
 
 let t: TestBureau;
 let owner: TestUser;
@@ -27,14 +27,6 @@ beforeAll(async () => {
   api = itApi(owner);
 });
 afterAll(() => t?.close());
-
-const inbox = async (u: TestUser) =>
-  (await u.json('GET', `/api/t/${u.tenant.slug}/notifications?filter=all&limit=100`)).body.items as Array<{
-    title: string;
-    body: string | null;
-    link: string | null;
-    category: string | null;
-  }>;
 
 describe('accessories and consumables', () => {
   it('lends accessories, takes them back, and refuses more than is available; nothing written', async () => {
@@ -272,6 +264,22 @@ describe('licences', () => {
     expect(refused.body.title).toBe(`Majetek ${pc.tag} je vyřazen`);
     expect(await count(t, 'licence_seats')).toBe(seats);
     expect((await api.get(`/licences/${a}`)).body.seatsUsed).toBe(0);
+
+    // A device reported lost (checked out at the time) frees its seats the same way.
+    const laptop = await api.asset({ name: 'Sales laptop' });
+    expect((await api.post(`/licences/${a}/seats`, { assetId: laptop.id })).status).toBe(201);
+    expect((await api.post(`/assets/${laptop.id}/checkout`, { userId: member.userId })).status).toBe(200);
+    const lost = await api.post(`/assets/${laptop.id}/lose`, { note: 'left on the train' });
+    expect(lost.status, JSON.stringify(lost.body)).toBe(200);
+    expect((await api.get(`/licences/${a}`)).body).toMatchObject({ seatsUsed: 0, seatsFree: 2 });
+    expect((await api.get(`/assets/${laptop.id}`)).body).toMatchObject({ status: 'lost', holder: null });
+    const lostAudit = await t.runtime.db
+      .selectFrom('core.audit_log')
+      .select('after')
+      .where('action', '=', 'it.licence.seat_released')
+      .where('entity_id', '=', a)
+      .execute();
+    expect(lostAudit.map((r) => (r.after as { reason?: string }).reason)).toContain('asset_lost');
   });
 
   it('alerts once when a licence comes within its notice days, again after a renewal, in the inbox', async () => {

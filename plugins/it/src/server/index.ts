@@ -15,6 +15,7 @@ import { stock } from './migrations/0004_stock.ts';
 import { people } from './migrations/0005_people.ts';
 import { freedSeats } from './migrations/0006_freed_seats.ts';
 import { vendorParties } from './migrations/0007_vendor_parties.ts';
+import { notices } from './migrations/0008_notices.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
@@ -67,6 +68,7 @@ export default definePlugin({
     '0005_people': people,
     '0006_freed_seats': freedSeats,
     '0007_vendor_parties': vendorParties,
+    '0008_notices': notices,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },
@@ -86,6 +88,8 @@ export default definePlugin({
     'it.stock_low': { en: 'Accessories and consumables running low', cs: 'Docházející příslušenství a materiál' },
     'it.licence_expiring': { en: 'Licences about to expire', cs: 'Končící licence' },
     'it.returns': { en: "Leavers' equipment to take back", cs: 'Vybavení odcházejících k převzetí' },
+    'it.sla': { en: 'Tickets near or past their SLA', cs: 'Tikety blízko lhůty SLA nebo po ní' },
+    'it.maintenance': { en: 'Maintenance due soon or overdue', cs: 'Údržba s blížícím se termínem nebo po termínu' },
   },
   // HR, when installed and enabled: a hire asks for equipment, a leaver's equipment goes on a return checklist.
   on: { [EMPLOYEE_HIRED]: onEmployeeHired, [EMPLOYEE_LEFT]: onEmployeeLeft },

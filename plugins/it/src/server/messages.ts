@@ -145,6 +145,31 @@ export const m = defineMessages('it', {
   seat_taken: { en: '{holder} has a seat of this licence already', cs: '{holder} už místo v této licenci má' },
   seat_not_found: { en: 'No such seat', cs: 'Takové místo neexistuje' },
   seat_released: { en: 'This seat was released already', cs: 'Toto místo už bylo uvolněno' },
+  sla_warning: {
+    en: 'Ticket {number}: {clock} due soon',
+    cs: 'Tiket {number}: blíží se lhůta pro {clock}',
+  },
+  sla_warning_body: {
+    en: '“{title}”: the {clock} is due by {due}.',
+    cs: '„{title}“: lhůta pro {clock} vyprší {due}.',
+  },
+  sla_breached: {
+    en: 'Ticket {number} breached its {clock} SLA',
+    cs: 'Tiket {number} překročil lhůtu SLA pro {clock}',
+  },
+  sla_breached_body: {
+    en: '“{title}”: the {clock} was due by {due}.',
+    cs: '„{title}“: lhůta pro {clock} vypršela {due}.',
+  },
+  maintenance_due_soon: {
+    en: '{count, plural, one {# maintenance work order is} other {# maintenance work orders are}} due soon',
+    cs: '{count, plural, one {Blíží se termín # pracovního příkazu údržby} other {Blíží se termín # pracovních příkazů údržby}}',
+  },
+  maintenance_overdue: {
+    en: '{count, plural, one {# maintenance work order is} other {# maintenance work orders are}} overdue',
+    cs: '{count, plural, one {# pracovní příkaz údržby je po termínu} few {# pracovní příkazy údržby jsou po termínu} other {# pracovních příkazů údržby je po termínu}}',
+  },
+  maintenance_list: { en: '{items}', cs: '{items}' },
   stock_low: {
     en: 'Low stock: {name}',
     cs: 'Dochází zásoba: {name}',

@@ -2,36 +2,34 @@ import type { ScheduleDefinition } from '@bureau/core';
 import { sql } from 'kysely';
 import { TICKET_SLA_BREACHED, type TicketSlaBreached } from '../contract.ts';
 import { announceExpiring } from './services/licences.ts';
-import { openDue } from './services/maintenance.ts';
+import { openDue, tenantCalendar } from './services/maintenance.ts';
+import { type ClockRow, noticeMaintenance, notifyClock, warnSla } from './services/notices.ts';
 import { freeLeaversSeats } from './services/people.ts';
 
 /**
  * Every five minutes: marks each open ticket clock that fell due unmet at the period's instant
  * (`scheduledAt`, not the wall clock) — the response clock until the first response, the resolution
  * clock while it runs (not while waiting on the requester) — and escalates each breach once with
- * the event `it.ticket.sla_breached` and an audit row. Set-based: one update per clock.
+ * the event `it.ticket.sla_breached`, an audit row and a critical notification (category `it.sla`) to
+ * the assignee, or to the helpdesk when unassigned; then warns, once per clock, of each that has
+ * come within its last 20 % (`warnSla`). Set-based: one update per clock and stage.
  */
 export const slaEscalation: ScheduleDefinition = {
   cron: '*/5 * * * *',
   label: { en: 'Flag tickets past their SLA', cs: 'Označit tikety po lhůtě SLA' },
   async run(ctx) {
     const at = ctx.schedule.scheduledAt;
-    const response = await sql<{ id: string; number: string; due: Date; priority: string; assignee_id: string | null }>`
+    const { timeZone } = await tenantCalendar(ctx, at);
+    const response = await sql<ClockRow & { priority: string }>`
       update it.tickets set response_breached_at = response_due_at
        where tenant_id = ${ctx.tenant.id} and status not in ('resolved', 'closed')
          and first_response_at is null and response_breached_at is null and response_due_at <= ${at}
-      returning id, number, response_due_at as due, priority, assignee_id`.execute(ctx.db);
-    const resolution = await sql<{
-      id: string;
-      number: string;
-      due: Date;
-      priority: string;
-      assignee_id: string | null;
-    }>`
+      returning id, number, title, response_due_at as due, priority, assignee_id`.execute(ctx.db);
+    const resolution = await sql<ClockRow & { priority: string }>`
       update it.tickets set resolution_breached_at = resolution_due_at
        where tenant_id = ${ctx.tenant.id} and status not in ('resolved', 'closed')
          and paused_since is null and resolution_breached_at is null and resolution_due_at <= ${at}
-      returning id, number, resolution_due_at as due, priority, assignee_id`.execute(ctx.db);
+      returning id, number, title, resolution_due_at as due, priority, assignee_id`.execute(ctx.db);
     for (const [clock, rows] of [
       ['response', response.rows],
       ['resolution', resolution.rows],
@@ -47,21 +45,25 @@ export const slaEscalation: ScheduleDefinition = {
         };
         await ctx.emit(TICKET_SLA_BREACHED, payload);
         await ctx.audit({ action: TICKET_SLA_BREACHED, entityType: 'it.ticket', entityId: r.id, after: payload });
+        await notifyClock(ctx, r, clock, 'breach', timeZone);
       }
     }
+    await warnSla(ctx, at);
   },
 };
 
 /**
  * Every morning: opens the work orders of maintenance periods that came due by the period's date in
  * the tenant's calendar (due date minus the plan's lead days), for every active plan and covered
- * asset. Each (plan, asset, period) opens once, however often this runs (`openDue`).
+ * asset. Each (plan, asset, period) opens once, however often this runs (`openDue`). Then tells
+ * those who do maintenance, once per work order and stage, what came due soon and what is overdue.
  */
 export const maintenanceDue: ScheduleDefinition = {
   cron: '0 5 * * *',
   label: { en: 'Open due maintenance work orders', cs: 'Otevřít splatné pracovní příkazy údržby' },
   async run(ctx) {
     await openDue(ctx, ctx.schedule.scheduledAt);
+    await noticeMaintenance(ctx, ctx.schedule.scheduledAt);
   },
 };
 

@@ -64,7 +64,10 @@ export const assetWorkflow = defineWorkflow({
       label: { en: 'Report lost', cs: 'Nahlásit ztrátu' },
       danger: true,
       run: async ({ ctx, id, from, note }) => {
-        if (from === 'deployed') return checkIn(ctx, id, note);
+        const checkedIn = from === 'deployed' ? await checkIn(ctx, id, note) : {};
+        // A lost device holds no licence either: its seats go back to their licences.
+        const seatsFreed = await releaseSeatsOf(ctx, [{ type: 'asset', id }], 'asset_lost');
+        return { ...checkedIn, seatsFreed };
       },
     },
     found: {

@@ -1,6 +1,6 @@
 import { addBusinessMinutes, badRequest, fieldError, newId, type PluginContext } from '@bureau/core';
 import { sql } from 'kysely';
-import type { Priority } from '../data/sla-defaults.ts';
+import { type Priority, WARNING_SHARE } from '../data/sla-defaults.ts';
 import { m } from '../messages.ts';
 import { memberHolder } from './holders.ts';
 import { policies, resolutionClock, slaState, tenantHours } from './sla.ts';
@@ -87,6 +87,7 @@ export async function createTicket(ctx: PluginContext, input: NewTicket): Promis
       response_minutes: target.responseMinutes,
       resolution_minutes: target.resolutionMinutes,
       response_due_at: addBusinessMinutes(now, target.responseMinutes, hours),
+      response_warn_at: addBusinessMinutes(now, Math.round(target.responseMinutes * WARNING_SHARE), hours),
       resolution_due_at: clock.due,
       resolution_warn_at: clock.warn,
     })

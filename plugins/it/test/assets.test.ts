@@ -356,24 +356,33 @@ describe('assets', () => {
       'IMP-001;Lenovo ThinkPad X1;Notebooky;PF-X1-01;Lenovo;2. 3. 2026;35 990,50 Kč;2029-03-02;Sklad Brno;',
       ';HP LaserJet M404;Tiskárny;VNB3K12345;;;;;Sklad Brno;"toner ""HP 59A"""',
     ];
-    const bad = ['IMP-003;Bad date;Notebooky;;;2026-02-30;;;;', 'imp-001;Same tag again;Notebooky;;;;;;;'];
+    const bad = [
+      'IMP-003;Bad date;Notebooky;;;2026-02-30;;;;',
+      'imp-001;Same tag again;Notebooky;;;;;;;',
+      `IMP-004;Long location;Notebooky;;;;;;${'x'.repeat(121)};`,
+    ];
     const post = (csv: string, dryRun: boolean) => api.post('/assets/import', { csv, dryRun });
 
     const dry = await post([head, ...good, ...bad].join('\r\n'), true);
     expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, created: 2, existing: 0, invalid: 2 });
+    expect(dry.body).toMatchObject({ dryRun: true, created: 2, existing: 0, invalid: 3 });
     expect(dry.body.rows.map((r: any) => [r.line, r.result, r.errors.map((e: any) => `${e.path}:${e.code}`)])).toEqual([
       [2, 'created', []],
       [3, 'created', []],
       [4, 'invalid', ['purchaseDate:invalid_format']],
       [5, 'invalid', ['tag:import_duplicate']],
+      [6, 'invalid', ['location:too_big']],
     ]);
     expect(dry.body.rows[1].tag).toMatch(/^IT-\d{5}$/);
     expect(await counts()).toEqual(before);
 
     const rejected = await post([head, ...good, ...bad].join('\n'), false);
     expect([rejected.status, rejected.body.code]).toEqual([400, 'import_rejected']);
-    expect(rejected.body.errors.map((e: { path: string }) => e.path)).toEqual(['line.4.purchaseDate', 'line.5.tag']);
+    expect(rejected.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'line.4.purchaseDate',
+      'line.5.tag',
+      'line.6.location',
+    ]);
     expect(await counts()).toEqual(before);
 
     const done = await post([head, ...good].join('\n'), false);

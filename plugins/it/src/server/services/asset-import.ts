@@ -11,7 +11,7 @@ import {
 } from '@bureau/core';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { AssetInput } from '../../schema.ts';
+import { AssetInput, LocationInput } from '../../schema.ts';
 import { m } from '../messages.ts';
 import { registerAsset } from './assets.ts';
 
@@ -125,12 +125,16 @@ function readFile(csv: string) {
     if (Object.keys(custom).length) raw.custom = custom;
     const location = typeof raw.location === 'string' ? raw.location : null;
     delete raw.location;
-    const parsed = AssetInput.safeParse(raw);
+    // The location is a name here (found or added), checked as the location form checks one.
+    const parsed = AssetInput.extend({ location: LocationInput.shape.name.optional() }).safeParse({
+      ...raw,
+      ...(location ? { location } : {}),
+    });
     return {
       line: i + 2,
       raw,
       location,
-      input: parsed.success ? parsed.data : null,
+      input: parsed.success ? (({ location: _, ...input }) => input)(parsed.data) : null,
       errors: parsed.success ? [] : zodFieldErrors(parsed.error as z.ZodError),
     };
   });

@@ -183,10 +183,12 @@ describe('licences', () => {
     const refused = results.find((r) => r.status === 409);
     expect(refused?.body.code).toBe('no_free_seats');
     expect(refused?.body.title).toBe('Licence Microsoft 365 Business má obsazena všechna místa (2 místa)');
+    // A holder with no seat yet (whichever of the two above won the race): refused as full, in English.
+    const spare = await api.asset({ name: 'Spare PC' });
     const en = await owner.json(
       'POST',
       `${api.base}/licences/${id}/seats`,
-      { userId: owner.userId },
+      { assetId: spare.id },
       {
         'accept-language': 'en',
       },

@@ -1,4 +1,4 @@
-import { leaveDays } from '../leave/days.ts';
+import { isCzechHoliday } from '@bureau/core';
 import { addYears, monthBounds } from '../services/dates.ts';
 import type { ChildClaim } from './calculate.ts';
 
@@ -8,7 +8,17 @@ import type { ChildClaim } from './calculate.ts';
  * (zákoník práce § 78 odst. 1 písm. m); a monthly salary is not cut for a holiday (§ 115 odst. 3),
  * so a partial month pays the working days covered over the month's working days.
  */
-export const workdays = leaveDays;
+export function workdays(from: string, to: string): number {
+  let n = 0;
+  const d = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  while (d <= end) {
+    const w = d.getUTCDay();
+    if (w !== 0 && w !== 6 && !isCzechHoliday(d.toISOString().slice(0, 10))) n++;
+    d.setUTCDate(d.getUTCDate() + 1);
+  }
+  return n;
+}
 
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

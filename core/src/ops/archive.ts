@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PassThrough, type Readable, Transform, type Writable } from 'node:stream';
+import { PassThrough, Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { extract as tarExtract, pack as tarPack } from 'tar-stream';
@@ -178,8 +178,10 @@ export async function readArchive(path: string, dir: string, passphrase?: string
       const target = join(dir, name);
       await mkdir(dirname(target), { recursive: true });
       let member: ManifestMember | null = null;
+      // Read the tar member through its async iterator: node's pipeline did not see a tar-stream (streamx)
+      // entry fail when the gzip under it was cut short, and waited for it forever.
       await pipeline(
-        entry,
+        Readable.from(entry as AsyncIterable<Buffer>, { objectMode: false }),
         hashing((sha256, size) => {
           member = { name, size, sha256 };
         }),

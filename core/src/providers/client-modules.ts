@@ -40,6 +40,14 @@ export async function enableClientModules(
           err instanceof Problem &&
           (err.status === 402 || (err.status === 409 && err.code === 'requirements_not_enabled'));
         if (!refusal) throw err;
+        // Enabling wrote a placeholder row (disabled) before billing refused; a module never enabled leaves none.
+        await op.db
+          .deleteFrom('core.tenant_modules')
+          .where('tenant_id', '=', client.id)
+          .where('module_id', '=', id)
+          .where('enabled', '=', false)
+          .where('enabled_at', 'is', null)
+          .execute();
         leftForOwner.push(id);
       }
     }

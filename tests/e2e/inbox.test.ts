@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   type ApiUser,
   buildWeb,
+  chooseFromMenu,
   type E2EBrowser,
   launchBrowser,
   type RunningServer,
@@ -92,8 +93,9 @@ describe('inbox', () => {
 
   it('lists the same notifications in Czech after switching language', async () => {
     onTestFailed(() => screenshot(page, 'inbox-failed-cs'));
-    await page.getByTestId('user-menu').click();
-    await page.locator('[data-locale="cs"]').click();
+    await chooseFromMenu(page, page.getByTestId('user-menu'), page.locator('[data-locale="cs"]'), (timeout) =>
+      expect.poll(() => page.locator('html').getAttribute('lang'), { timeout }).toBe('cs'),
+    );
     await page.keyboard.press('Escape');
     await expect
       .poll(() => items().first().textContent())

@@ -217,7 +217,11 @@ describe('Settings → Records (en)', () => {
     await screenshot(page, 'records-holds-en');
     await fitsPhone('records-holds-390-en');
     // Back to Czech for whoever signs in as the demo owner next.
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitemradio', { name: 'Čeština' }).click();
+    await chooseFromMenu(
+      page,
+      page.getByTestId('user-menu'),
+      page.getByRole('menuitemradio', { name: 'Čeština' }),
+      (timeout) => expect.poll(() => page.locator('html').getAttribute('lang'), { timeout }).toBe('cs'),
+    );
   });
 });

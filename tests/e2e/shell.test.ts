@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildWeb,
+  chooseFromMenu,
   type E2EBrowser,
   launchBrowser,
   type RunningServer,
@@ -114,9 +115,12 @@ describe('web shell', () => {
 
   it('switches to Czech, translated at once and remembered after a reload', async () => {
     await page.goto(`${server.url}/t/${owner.slug}`);
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitemradio', { name: 'Čeština' }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('cs');
+    await chooseFromMenu(
+      page,
+      page.getByTestId('user-menu'),
+      page.getByRole('menuitemradio', { name: 'Čeština' }),
+      (timeout) => expect.poll(() => page.locator('html').getAttribute('lang'), { timeout }).toBe('cs'),
+    );
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.nav-item', { hasText: 'Přehled' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-cs');

@@ -23,6 +23,7 @@ import {
   erasurePlan,
   listRequests,
   loadRequest,
+  withheldTitles,
 } from './subjects.ts';
 
 const scope = (c: Context<TenantEnv>): Promise<RecordsScope> => callerScope(c.var);
@@ -396,7 +397,7 @@ export const managementRoutes = newRouter<TenantEnv>()
           receivedOn: request.receivedOn,
           today: day,
           modules,
-          withheld,
+          withheld: withheldTitles(s, withheld),
         });
         return new Response(new Uint8Array(pdf), {
           status: 200,
@@ -433,7 +434,12 @@ export const managementRoutes = newRouter<TenantEnv>()
       request: { params: IdParam },
       responses: {
         200: json(
-          z.object({ erase: z.array(PersonalItem), keep: z.array(PersonalItem), withheld: z.array(z.string()) }),
+          z.object({
+            erase: z.array(PersonalItem),
+            keep: z.array(PersonalItem),
+            withheld: z.array(z.string()),
+            withheldTitles: z.array(z.object({ en: z.string(), cs: z.string() })),
+          }),
         ),
         ...problemResponses(400, 401, 403, 404),
       },

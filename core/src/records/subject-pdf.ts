@@ -21,7 +21,7 @@ export async function subjectPdf(args: {
   receivedOn: string;
   today: string;
   modules: ModuleData[];
-  withheld: string[];
+  withheld: readonly { en: string; cs: string }[];
 }): Promise<Buffer> {
   const { doc, finish } = createPdf({ size: 'A4', margin: 50, info: { Title: 'Personal data export' } });
   const t = (m: (typeof mm)[keyof typeof mm], p?: Record<string, unknown>) => translate(args.locale, m, p);
@@ -57,7 +57,7 @@ export async function subjectPdf(args: {
       .moveDown()
       .font('Sans')
       .fontSize(9)
-      .text(t(mm.pdf_withheld, { modules: args.withheld.join(', ') }));
+      .text(t(mm.pdf_withheld, { modules: args.withheld.map((w) => w[args.locale]).join(', ') }));
   }
   return finish();
 }

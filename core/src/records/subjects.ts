@@ -2,7 +2,10 @@ import { badRequest, fieldError, notFound, problem } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
 import { sendMail } from '../mail/localized.ts';
+import { ADDRESS_BOOK, ADDRESS_BOOK_TITLE, addressBookData, eraseAddressBookData } from '../parties/personal-data.ts';
+import { PARTIES_READ } from '../parties/routes.ts';
 import { moduleTitle } from '../plugins/titles.ts';
+import { grants } from '../tenancy/permissions.ts';
 import { addToDate, type DataSubject, findClass, isDue, keepUntilDate, type PersonalDataItem } from './classes.ts';
 import { deleteAttachmentsOf } from './disposal.ts';
 import { heldKeys } from './holds.ts';
@@ -127,6 +130,11 @@ export async function collectSubjectData(s: RecordsScope, subject: DataSubject) 
   const own = await tenantPeriods(s);
   const modules: ModuleData[] = [];
   const withheld: string[] = [];
+  if (s.grants && !grants(s.grants, PARTIES_READ)) withheld.push(ADDRESS_BOOK);
+  else {
+    const items = await addressBookData(s.ctx, subject);
+    if (items.length) modules.push({ module: ADDRESS_BOOK, title: ADDRESS_BOOK_TITLE, items: keepNothing(items) });
+  }
   for (const plugin of s.runtime.plugins) {
     if (!s.modules.has(plugin.id) || !plugin.personalData) continue;
     if (!mayReadModule(s, plugin)) {
@@ -145,6 +153,13 @@ export async function collectSubjectData(s: RecordsScope, subject: DataSubject) 
   }
   return { modules, withheld };
 }
+
+/** The names of withheld modules (the address book included) in both languages. */
+export const withheldTitles = (s: RecordsScope, ids: readonly string[]) =>
+  ids.map((id) => (id === ADDRESS_BOOK ? ADDRESS_BOOK_TITLE : moduleTitle(s.runtime, id)));
+
+// The address book has no retention duty of its own (see parties/personal-data.ts).
+const keepNothing = (items: PersonalDataItem[]) => items.map((i) => ({ ...i, keepUntil: null }));
 
 export type KeepReason =
   | { kind: 'retention'; recordClass: string; keepUntil: string | null; sources: string[] }
@@ -166,7 +181,7 @@ export async function erasurePlan(s: RecordsScope, subject: DataSubject) {
       const hold = holds.holdOf(item.recordClass, item.id);
       const { keepUntil: _k, ...plain } = item;
       // Only a duty keeps data against the person's wish: the statutory minimum, not a tenant's longer period.
-      const duty = c ? c.minimum : null;
+      const duty = m.module === ADDRESS_BOOK ? { years: 0, months: 0 } : c ? c.minimum : null;
       const underDuty = !duty || (periodMonths(duty) > 0 && !isDue(item.triggerDate, duty, day));
       if (hold)
         keep.push({ ...plain, module: m.module, reason: { kind: 'hold', holdId: hold.id, reason: hold.reason } });
@@ -184,7 +199,7 @@ export async function erasurePlan(s: RecordsScope, subject: DataSubject) {
       } else erase.push({ ...plain, module: m.module });
     }
   }
-  return { erase, keep, withheld };
+  return { erase, keep, withheld, withheldTitles: withheldTitles(s, withheld) };
 }
 
 const itemKey = (i: { recordClass: string; id: string }) => `${i.recordClass}\n${i.id}`;
@@ -225,6 +240,10 @@ export async function eraseSubject(
   if (unknown.length)
     throw badRequest('invalid_input', mm.not_about_subject, [fieldError('items', mm.not_about_subject)]);
   const chosen = requested.map((r) => erasable.get(itemKey(r)) as PersonalDataItem & { module: string });
+  await eraseAddressBookData(
+    s.ctx,
+    chosen.filter((c) => c.module === ADDRESS_BOOK),
+  );
   for (const plugin of s.runtime.plugins) {
     const mine = chosen.filter((c) => c.module === plugin.id);
     if (!mine.length || !plugin.personalData) continue;

@@ -108,7 +108,7 @@ export default function SubjectRequestPage() {
                 <>
                   <Show when={p.withheld.length > 0}>
                     <p class="alert alert-warning" role="note">
-                      {t('withheld', { modules: p.withheld.join(', ') })}
+                      {t('withheld', { modules: p.withheldTitles.map((w) => w[i18n.locale()]).join(', ') })}
                     </p>
                   </Show>
                   <Card

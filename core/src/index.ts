@@ -97,6 +97,7 @@ export {
   parseCzechAccount,
 } from './identifiers/index.ts';
 export { drawBarcode } from './labels/render.ts';
+export { type AboFile, type AboGroup, type AboOrder, type AboPayment, aboFile, aboOrder } from './lib/abo.ts';
 export { isUuid, newId } from './lib/ids.ts';
 export {
   type IsdocParty,
@@ -107,7 +108,15 @@ export {
   isdocSplitStreet,
 } from './lib/isdoc.ts';
 export { formatMoney, minorDigits, parseMoney, roundHalfAway } from './lib/money.ts';
-export { type CreditTransfer, type CreditTransferOrder, creditTransferXml, sepaLatin } from './lib/pain001.ts';
+export {
+  type CreditTransfer,
+  type CreditTransferBatch,
+  type CreditTransferBatchOrder,
+  type CreditTransferOrder,
+  creditTransferBatchesXml,
+  creditTransferXml,
+  sepaLatin,
+} from './lib/pain001.ts';
 export { createPdf } from './lib/pdf.ts';
 export { parseCsvRows } from './lists/csv.ts';
 export { type ListSpec, listAll, listPage, searchFilter } from './lists/page.ts';

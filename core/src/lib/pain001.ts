@@ -2,8 +2,8 @@ import { formatMoney, minorDigits } from './money.ts';
 
 /**
  * A credit transfer order as ISO 20022 pain.001.001.03 (customer credit transfer initiation), the
- * XML Czech and European banks import: one payment information block (one debit account, one
- * execution date, one currency) with a transfer per payee. Used for salaries (hr) and vendor bills
+ * XML Czech and European banks import: a payment information block per debit account and execution
+ * date (one currency) with a transfer per payee. Used for salaries (hr) and vendor bills
  * (accounting); tests validate the output with xmllint against `shared/oracles/sepa`.
  *
  * - `sepa: true` (EUR to SEPA countries) adds the service level SEPA and shared charges (SLEV) and
@@ -26,9 +26,32 @@ export interface CreditTransferOrder {
   createdAt: Date;
   executionDate: string;
   currency: string;
-  debtor: { name: string; iban: string; bic?: string | null | undefined };
+  debtor: CreditTransferDebtor;
   sepa?: boolean | undefined;
   transfers: CreditTransfer[];
+}
+
+export interface CreditTransferDebtor {
+  name: string;
+  iban: string;
+  bic?: string | null | undefined;
+}
+
+/** The transfers from one debit account on one day: one payment information block (PmtInf). */
+export interface CreditTransferBatch {
+  executionDate: string;
+  debtor: CreditTransferDebtor;
+  transfers: CreditTransfer[];
+}
+
+/** An order with a PmtInf per batch (e.g. salaries paid from several accounts); the initiator names the file. */
+export interface CreditTransferBatchOrder {
+  messageId: string;
+  createdAt: Date;
+  currency: string;
+  initiator: string;
+  sepa?: boolean | undefined;
+  batches: CreditTransferBatch[];
 }
 
 const esc = (s: string) =>
@@ -41,31 +64,52 @@ export const sepaLatin = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-zA-Z0-9/\-?:().,'+ ]/g, ' ');
 
-export function creditTransferXml(order: CreditTransferOrder): string {
+export const creditTransferXml = ({ executionDate, debtor, transfers, ...order }: CreditTransferOrder): string =>
+  creditTransferBatchesXml({ ...order, initiator: debtor.name, batches: [{ executionDate, debtor, transfers }] });
+
+export function creditTransferBatchesXml(order: CreditTransferBatchOrder): string {
   const digits = minorDigits(order.currency);
   const clean = (s: string) => (order.sepa ? sepaLatin(s) : s.replace(/[\p{Cc}]/gu, ' '));
   /** Max140Text / Max35Text: cut, without control characters, never empty. */
   const text = (s: string, max: number) => esc(clean(s).trim().slice(0, max) || '-');
   const amount = (v: bigint | number) => formatMoney(v, digits);
-  const total = order.transfers.reduce((s, t) => s + BigInt(t.amount), 0n);
+  const sumOf = (ts: CreditTransfer[]) => ts.reduce((s, t) => s + BigInt(t.amount), 0n);
+  const all = order.batches.flatMap((b) => b.transfers);
   const agent = (bic: string | null | undefined) =>
     bic
       ? `<FinInstnId><BIC>${esc(bic)}</BIC></FinInstnId>`
       : '<FinInstnId><Othr><Id>NOTPROVIDED</Id></Othr></FinInstnId>';
-  const tx = order.transfers
-    .map((t) =>
-      [
-        '      <CdtTrfTxInf>',
-        `        <PmtId><EndToEndId>${text(t.endToEndId, 35)}</EndToEndId></PmtId>`,
-        `        <Amt><InstdAmt Ccy="${order.currency}">${amount(t.amount)}</InstdAmt></Amt>`,
-        t.creditor.bic ? `        <CdtrAgt>${agent(t.creditor.bic)}</CdtrAgt>` : '',
-        `        <Cdtr><Nm>${text(t.creditor.name, 70)}</Nm></Cdtr>`,
-        `        <CdtrAcct><Id><IBAN>${esc(t.creditor.iban)}</IBAN></Id></CdtrAcct>`,
-        t.text ? `        <RmtInf><Ustrd>${text(t.text, 140)}</Ustrd></RmtInf>` : '',
-        '      </CdtTrfTxInf>',
-      ]
-        .filter(Boolean)
-        .join('\n'),
+  const tx = (transfers: CreditTransfer[]) =>
+    transfers
+      .map((t) =>
+        [
+          '      <CdtTrfTxInf>',
+          `        <PmtId><EndToEndId>${text(t.endToEndId, 35)}</EndToEndId></PmtId>`,
+          `        <Amt><InstdAmt Ccy="${order.currency}">${amount(t.amount)}</InstdAmt></Amt>`,
+          t.creditor.bic ? `        <CdtrAgt>${agent(t.creditor.bic)}</CdtrAgt>` : '',
+          `        <Cdtr><Nm>${text(t.creditor.name, 70)}</Nm></Cdtr>`,
+          `        <CdtrAcct><Id><IBAN>${esc(t.creditor.iban)}</IBAN></Id></CdtrAcct>`,
+          t.text ? `        <RmtInf><Ustrd>${text(t.text, 140)}</Ustrd></RmtInf>` : '',
+          '      </CdtTrfTxInf>',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      )
+      .join('\n');
+  const pmtInf = order.batches
+    .map(
+      (b, i) => `    <PmtInf>
+      <PmtInfId>${text(`${order.messageId}-${i + 1}`, 35)}</PmtInfId>
+      <PmtMtd>TRF</PmtMtd>
+      <BtchBookg>false</BtchBookg>
+      <NbOfTxs>${b.transfers.length}</NbOfTxs>
+      <CtrlSum>${amount(sumOf(b.transfers))}</CtrlSum>${order.sepa ? '\n      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>' : ''}
+      <ReqdExctnDt>${b.executionDate}</ReqdExctnDt>
+      <Dbtr><Nm>${text(b.debtor.name, 70)}</Nm></Dbtr>
+      <DbtrAcct><Id><IBAN>${esc(b.debtor.iban)}</IBAN></Id><Ccy>${order.currency}</Ccy></DbtrAcct>
+      <DbtrAgt>${agent(b.debtor.bic)}</DbtrAgt>${order.sepa ? '\n      <ChrgBr>SLEV</ChrgBr>' : ''}
+${tx(b.transfers)}
+    </PmtInf>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -74,22 +118,11 @@ export function creditTransferXml(order: CreditTransferOrder): string {
     <GrpHdr>
       <MsgId>${text(order.messageId, 35)}</MsgId>
       <CreDtTm>${order.createdAt.toISOString().slice(0, 19)}</CreDtTm>
-      <NbOfTxs>${order.transfers.length}</NbOfTxs>
-      <CtrlSum>${amount(total)}</CtrlSum>
-      <InitgPty><Nm>${text(order.debtor.name, 70)}</Nm></InitgPty>
+      <NbOfTxs>${all.length}</NbOfTxs>
+      <CtrlSum>${amount(sumOf(all))}</CtrlSum>
+      <InitgPty><Nm>${text(order.initiator, 70)}</Nm></InitgPty>
     </GrpHdr>
-    <PmtInf>
-      <PmtInfId>${text(`${order.messageId}-1`, 35)}</PmtInfId>
-      <PmtMtd>TRF</PmtMtd>
-      <BtchBookg>false</BtchBookg>
-      <NbOfTxs>${order.transfers.length}</NbOfTxs>
-      <CtrlSum>${amount(total)}</CtrlSum>${order.sepa ? '\n      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>' : ''}
-      <ReqdExctnDt>${order.executionDate}</ReqdExctnDt>
-      <Dbtr><Nm>${text(order.debtor.name, 70)}</Nm></Dbtr>
-      <DbtrAcct><Id><IBAN>${esc(order.debtor.iban)}</IBAN></Id><Ccy>${order.currency}</Ccy></DbtrAcct>
-      <DbtrAgt>${agent(order.debtor.bic)}</DbtrAgt>${order.sepa ? '\n      <ChrgBr>SLEV</ChrgBr>' : ''}
-${tx}
-    </PmtInf>
+${pmtInf}
   </CstmrCdtTrfInitn>
 </Document>
 `;

@@ -1,4 +1,5 @@
 import {
+  aboOrder,
   badRequest,
   conflict,
   creditTransferXml,
@@ -11,7 +12,7 @@ import {
   parseCzechAccount,
 } from '@bureau/core';
 import { sql } from 'kysely';
-import { aboOrder } from './abo.ts';
+
 import { amountOf, money } from './amounts.ts';
 import { actorLabel, type Ctx, dbOf, guarded } from './context.ts';
 import { dateOf } from './dates.ts';

@@ -221,3 +221,35 @@ export type SessionInput = z.infer<typeof SessionInput>;
 /** Who attended a held session; the others on its list are marked absent. */
 export const AttendanceInput = z.object({ attended: z.array(z.uuid()).max(200) });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
+
+/** A variable symbol: up to 10 digits (the payment symbols of Czech domestic payments). */
+const VariableSymbol = z
+  .string()
+  .trim()
+  .regex(/^\d{1,10}$/, 'Up to 10 digits');
+const Account = z.string().trim().min(1).max(60);
+
+/** The employer's payment settings for payroll (`PUT /payroll/payment-settings`); accounts as IBAN or Czech number. */
+export const PaymentSettingsInput = z.object({
+  debitAccount: Account.nullable().optional(),
+  departmentAccounts: z
+    .array(z.object({ department: z.string().trim().min(1).max(200), account: Account }))
+    .max(200)
+    .optional(),
+  cssz: z.object({ account: Account, variableSymbol: VariableSymbol }).nullable().optional(),
+  insurers: z
+    .array(z.object({ insurer: z.enum(INSURERS), account: Account, variableSymbol: VariableSymbol }))
+    .max(INSURERS.length)
+    .optional(),
+  taxOffice: z
+    .object({
+      advancesAccount: Account,
+      withholdingAccount: Account.nullable().optional(),
+      variableSymbol: VariableSymbol,
+    })
+    .nullable()
+    .optional(),
+  /** The day of the following month the run's payments leave (at most the 20th, the statutory due day). */
+  payDay: z.number().int().min(1).max(20),
+});
+export type PaymentSettingsInput = z.infer<typeof PaymentSettingsInput>;

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import hr from '../src/server/index.ts';
 
@@ -63,3 +67,14 @@ export async function count(t: TestBureau, table: string): Promise<number> {
 /** Valid birth numbers (divisible by 11): a man born 15 Mar 1985, a woman born 12 Mar 2001. */
 export const BN_MAN = '850315/1239';
 export const BN_WOMAN = '015312/0011';
+
+const SEPA_XSD = join(import.meta.dirname, '../../../../shared/oracles/sepa/pain.001.001.03.xsd');
+
+/** xmllint's verdict on a generated pain.001.001.03 file against the official schema (exit 0 = valid). */
+export function xmllintPain001(xml: string): { ok: boolean; output: string } {
+  const file = join(mkdtempSync(join(tmpdir(), 'hr-sepa-')), 'order.xml');
+  writeFileSync(file, xml);
+  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SEPA_XSD, file], { encoding: 'utf8' });
+  if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
+  return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
+}

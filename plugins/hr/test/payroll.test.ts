@@ -4,13 +4,9 @@
  * four-eyes approval and inputs after approval; the salary order validated with xmllint against the
  * official pain.001.001.03 schema (shared/oracles/sepa), the payments summary and the payslip PDF.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pdfText, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BN_MAN, count, type Hr, memberWith, openHr } from './helpers.ts';
+import { BN_MAN, count, type Hr, memberWith, openHr, xmllintPain001 as xmllint } from './helpers.ts';
 
 let hr: Hr;
 let approver: TestUser;
@@ -146,17 +142,6 @@ describe('hr payroll', () => {
     expect(late.body.code).toBe('run_locked');
   });
 });
-
-const SEPA_XSD = join(import.meta.dirname, '../../../../shared/oracles/sepa/pain.001.001.03.xsd');
-
-/** xmllint's verdict on a generated file against the official schema (exit 0 = valid). */
-function xmllint(xml: string): { ok: boolean; output: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'hr-sepa-')), 'order.xml');
-  writeFileSync(file, xml);
-  const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SEPA_XSD, file], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint is needed (apt-get install -y libxml2-utils): ${r.error.message}`);
-  return { ok: r.status === 0, output: `${r.stderr}${r.stdout}` };
-}
 
 describe('hr payments and payslips', () => {
   let runId: string;

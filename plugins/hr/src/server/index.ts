@@ -16,6 +16,7 @@ import { orgRoutes } from './routes/org.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { payrollRoutes } from './routes/payroll.ts';
 import { recruitingRoutes } from './routes/recruiting.ts';
+import { runPaymentRoutes } from './routes/run-payments.ts';
 import { selfServiceRoutes } from './routes/self-service.ts';
 import { taxRoutes } from './routes/tax.ts';
 import { trainingSessionRoutes } from './routes/training-sessions.ts';
@@ -71,7 +72,9 @@ export default definePlugin({
   memberPermissions: ['hr.read', 'hr.self'],
   migrations,
   routes: (router) => {
-    const people = attendanceRoutes(leaveRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router)))));
+    const people = attendanceRoutes(
+      leaveRoutes(runPaymentRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))),
+    );
     return selfServiceRoutes(trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people))))));
   },
   workflows: {

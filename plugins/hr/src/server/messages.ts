@@ -101,6 +101,43 @@ export const m = defineMessages('hr', {
     cs: 'Zpracování, které jste spočítali, musí schválit někdo jiný',
   },
   no_payslips: { en: 'The run has no payslips', cs: 'Zpracování nemá žádné výplatní pásky' },
+  payment_settings_missing: {
+    en: 'Payment settings are missing {count, plural, one {# item} other {# items}} this run needs (listed in errors)',
+    cs: 'V nastavení plateb {count, plural, one {chybí # údaj} few {chybí # údaje} many {chybí # údaje} other {chybí # údajů}}, které zpracování potřebuje (vypsány v chybách)',
+  },
+  missing_debit_account: {
+    en: 'the account salaries are paid from',
+    cs: 'účet, ze kterého se vyplácejí mzdy',
+  },
+  missing_cssz: {
+    en: 'ČSSZ’s account (your OSSZ) and your variable symbol there',
+    cs: 'účet ČSSZ (vaší OSSZ) a váš variabilní symbol',
+  },
+  missing_insurer: {
+    en: 'the account of health insurer {insurer} and your variable symbol there',
+    cs: 'účet zdravotní pojišťovny {insurer} a váš variabilní symbol',
+  },
+  missing_tax_advances: {
+    en: 'the tax office’s account for tax advances and your variable symbol',
+    cs: 'účet finančního úřadu pro zálohy na daň a váš variabilní symbol',
+  },
+  missing_tax_withholding: {
+    en: 'the tax office’s account for withholding tax',
+    cs: 'účet finančního úřadu pro srážkovou daň',
+  },
+  employee_without_insurer: {
+    en: 'the health insurer of {name}',
+    cs: 'zdravotní pojišťovna zaměstnance {name}',
+  },
+  abo_not_czech: {
+    en: 'ABO carries only Czech accounts: {names}',
+    cs: 'ABO nese jen česká čísla účtů: {names}',
+  },
+  department_account_twice: {
+    en: 'Department {department} has an account already',
+    cs: 'Středisko {department} už účet má',
+  },
+  insurer_twice: { en: 'Insurer {insurer} is listed twice', cs: 'Pojišťovna {insurer} je uvedena dvakrát' },
   not_approved: {
     en: 'Payments are ready only after the run is approved',
     cs: 'Platby jsou k dispozici až po schválení zpracování',

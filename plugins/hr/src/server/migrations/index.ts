@@ -6,6 +6,7 @@ import { onboarding } from './0005_onboarding.ts';
 import { taxSettlements } from './0006_tax_settlements.ts';
 import { leaveHours } from './0007_leave_hours.ts';
 import { trainingSessions } from './0008_training_sessions.ts';
+import { paymentSettings } from './0009_payment_settings.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -17,4 +18,5 @@ export const migrations = {
   '0006_tax_settlements': taxSettlements,
   '0007_leave_hours': leaveHours,
   '0008_training_sessions': trainingSessions,
+  '0009_payment_settings': paymentSettings,
 };

@@ -206,3 +206,31 @@ export const PurchaseBillInput = z.object({
   dueDate: z.iso.date().optional(),
 });
 export type PurchaseBillInput = z.infer<typeof PurchaseBillInput>;
+
+/** A delivery run for a date and a driver, with its first stops (packed own-courier orders) in order. */
+export const RunInput = z.object({
+  date: z.iso.date(),
+  driverUserId: z.uuid(),
+  orderIds: z.array(z.uuid()).max(200).optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+/** Why a courier could not deliver: a fixed list, `other` with a note. */
+export const FailureInput = z.object({
+  reason: z.enum(['nobody_home', 'refused', 'wrong_address', 'damaged', 'other']),
+  note: z.string().trim().max(500).nullable().optional(),
+});
+
+/** A stop delivered: who took it and the cash collected (default what the order asks). */
+export const DeliveredInput = z.object({
+  recipientName: z.string().trim().min(1).max(200),
+  codCollected: decimal(2).optional(),
+  acceptDifference: z.boolean().optional(),
+});
+
+/** The cash a driver hands over at the end of the run. */
+export const HandoverInput = z.object({
+  cashHandedOver: decimal(2),
+  acceptDifference: z.boolean().optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+});

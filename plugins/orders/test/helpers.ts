@@ -1,4 +1,4 @@
-import type { TestUser } from '@bureau/core';
+import type { TestBureau, TestUser } from '@bureau/core';
 
 /** A tenant's orders API, as the tests call it. */
 export function shop(u: TestUser) {
@@ -47,4 +47,23 @@ export function shop(u: TestUser) {
       return res.body as { id: string; number: string };
     },
   };
+}
+
+/** Makes a new user a member of `admin`'s tenant with a custom role holding `permissions`. */
+export async function memberWith(
+  t: TestBureau,
+  admin: TestUser,
+  key: string,
+  permissions: string[],
+): Promise<TestUser> {
+  const slug = admin.tenant.slug;
+  const role = await admin.json('POST', `/api/t/${slug}/roles`, { key, name: key, permissions });
+  if (role.status !== 201 && role.status !== 409) throw new Error(`role: ${role.status} ${JSON.stringify(role.body)}`);
+  const user = await t.signup();
+  const inv = await admin.json('POST', `/api/t/${slug}/invitations`, { email: user.email, role: key, confirm: true });
+  if (inv.status !== 201) throw new Error(`invite: ${inv.status} ${JSON.stringify(inv.body)}`);
+  const token = new URL(inv.body.link).searchParams.get('token');
+  const accepted = await user.json('POST', `/api/invitations/${token}/accept`, {});
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { ...user, tenant: admin.tenant };
 }

@@ -4,6 +4,7 @@ import { migrations } from './migrations/index.ts';
 import { purchaseWorkflow } from './purchase-workflow.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { returnWorkflow } from './returns-workflow.ts';
+import { deliveryRoutes, driverRoutes } from './routes/delivery.ts';
 import { salesRoutes } from './routes/orders.ts';
 import { printRoutes } from './routes/print.ts';
 import { productRoutes } from './routes/products.ts';
@@ -39,6 +40,10 @@ export default definePlugin<'orders', { stock: StockService }>({
     },
     'orders.sell': { en: 'Enter, confirm and cancel sales orders', cs: 'Zadávat, potvrzovat a rušit objednávky' },
     'orders.fulfil': { en: 'Pick, pack, ship and deliver', cs: 'Vychystávat, balit, odesílat a doručovat' },
+    'orders.deliver': {
+      en: 'Drive delivery runs: see own runs, record stops delivered or failed',
+      cs: 'Rozvážet: vidět své trasy, zapisovat doručené a nedoručené zastávky',
+    },
     'orders.purchase': {
       en: 'Order from vendors and record their bills',
       cs: 'Objednávat od dodavatelů a evidovat jejich faktury',
@@ -55,6 +60,8 @@ export default definePlugin<'orders', { stock: StockService }>({
     returnsRoutes(router);
     purchasingRoutes(router);
     worksheetRoutes(router);
+    deliveryRoutes(router);
+    driverRoutes(router);
     return router;
   },
   workflows: { order: orderWorkflow, return: returnWorkflow, purchase: purchaseWorkflow },

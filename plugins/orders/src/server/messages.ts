@@ -182,4 +182,45 @@ export const m = defineMessages('orders', {
     en: 'Everything received is billed already',
     cs: 'Vše přijaté už je vyfakturováno',
   },
+  run_not_found: { en: 'No such delivery run', cs: 'Taková rozvozová trasa neexistuje' },
+  stop_not_found: { en: 'No such stop on this run', cs: 'Taková zastávka na této trase není' },
+  not_a_driver: {
+    en: 'This member is not a driver (needs the permission to deliver)',
+    cs: 'Tento člen není řidič (potřebuje oprávnění doručovat)',
+  },
+  not_your_run: { en: 'This run belongs to another driver', cs: 'Tato trasa patří jinému řidiči' },
+  unknown_order: { en: 'No such order', cs: 'Taková objednávka neexistuje' },
+  order_not_courier: {
+    en: 'Order {number} does not go by own courier',
+    cs: 'Objednávka {number} se neveze vlastním kurýrem',
+  },
+  order_not_packed: {
+    en: 'Order {number} is not packed (or is delivered already)',
+    cs: 'Objednávka {number} není zabalená (nebo je už doručená)',
+  },
+  order_already_planned: {
+    en: 'Order {number} is waiting on another run already',
+    cs: 'Objednávka {number} už čeká na jiné trase',
+  },
+  not_a_permutation: {
+    en: 'Give every stop of the run exactly once',
+    cs: 'Uveďte každou zastávku trasy právě jednou',
+  },
+  run_not_planned: { en: 'The run has left already', cs: 'Trasa už vyjela' },
+  run_not_out: { en: 'The run is not out for delivery', cs: 'Trasa není na cestě' },
+  run_empty: { en: 'The run has no stops', cs: 'Trasa nemá žádné zastávky' },
+  stops_pending: {
+    en: '{count, plural, one {# stop is} other {# stops are}} still waiting',
+    cs: '{count, plural, one {# zastávka ještě čeká} few {# zastávky ještě čekají} many {# zastávky ještě čeká} other {# zastávek ještě čeká}}',
+  },
+  stop_not_pending: { en: 'This stop is finished already', cs: 'Tato zastávka je už vyřízená' },
+  note_required: { en: 'Say what happened', cs: 'Napište, co se stalo' },
+  cod_mismatch: {
+    en: 'Collected {collected}, the order asks {due}: confirm the difference',
+    cs: 'Vybráno {collected}, objednávka žádá {due}: potvrďte rozdíl',
+  },
+  cash_difference: {
+    en: 'Handed over {handed}, the stops collected {collected}: confirm the difference with a note',
+    cs: 'Odevzdáno {handed}, na zastávkách vybráno {collected}: potvrďte rozdíl s poznámkou',
+  },
 });

@@ -23,8 +23,19 @@ const stamp = async (ctx: Parameters<typeof orderRow>[0], id: string, column: st
     .where('id', '=', id)
     .execute();
 
+const NO_COURIER_STOP = {
+  en: 'The order is not on a run out for delivery',
+  cs: 'Objednávka není na trase, která je na cestě',
+};
+
+async function delivered(ctx: Parameters<typeof orderRow>[0], id: string) {
+  await stamp(ctx, id, 'delivered_at');
+  if ((await settingsOf(ctx)).invoiceOn === 'deliver') await invoiceOrder(ctx, id);
+}
+
 /**
- * A sales order: draft → confirmed (stock reserved) → picking → packed → shipped → delivered, and
+ * A sales order: draft → confirmed (stock reserved) → picking → packed → shipped → delivered (by
+ * hand, or `courier_deliver` from a stop of an own-courier delivery run), and
  * cancelled (reservations released, picked goods back to their bins) from any state before shipped.
  * Each step is a named transition with its permission, status history, audit and the event
  * `orders.order.<transition>` (`orders.order.ship`, `orders.order.deliver`, …).
@@ -114,10 +125,29 @@ export const orderWorkflow = defineWorkflow({
       to: 'delivered',
       permission: 'orders.fulfil',
       label: { en: 'Delivered', cs: 'Doručeno' },
-      async run({ ctx, id }) {
-        await stamp(ctx, id, 'delivered_at');
-        if ((await settingsOf(ctx)).invoiceOn === 'deliver') await invoiceOrder(ctx, id);
+      run: ({ ctx, id }) => delivered(ctx, id),
+    },
+    courier_deliver: {
+      from: 'shipped',
+      to: 'delivered',
+      permission: 'orders.deliver',
+      label: { en: 'Delivered by our courier', cs: 'Doručeno naším kurýrem' },
+      // Only the delivery run's stop runs it (services/delivery.ts): the order must wait on a run out for delivery.
+      async guard(ctx, record: { id: string }) {
+        const stop = await ctx.db
+          .selectFrom('orders.delivery_stops as s')
+          .innerJoin('orders.delivery_runs as r', (j) =>
+            j.onRef('r.tenant_id', '=', 's.tenant_id').onRef('r.id', '=', 's.run_id'),
+          )
+          .select('s.id')
+          .where('s.tenant_id', '=', ctx.tenant.id)
+          .where('s.order_id', '=', record.id)
+          .where('s.status', '=', 'pending')
+          .where('r.status', '=', 'out')
+          .executeTakeFirst();
+        return stop ? undefined : NO_COURIER_STOP;
       },
+      run: ({ ctx, id }) => delivered(ctx, id),
     },
     cancel: {
       from: ['draft', 'confirmed', 'picking', 'packed'],

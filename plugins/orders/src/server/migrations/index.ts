@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import { stock } from './0001_stock.ts';
 import { returns } from './0002_returns.ts';
 import { purchasing } from './0003_purchasing.ts';
+import { delivery } from './0004_delivery.ts';
 
 /** The orders schema's migrations, in order. Never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_stock': stock,
   '0002_returns': returns,
   '0003_purchasing': purchasing,
+  '0004_delivery': delivery,
 };

@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createPdf } from './lib/pdf.ts';
+import { pdfText } from './pdf-text.ts';
+
+const word = fc.stringMatching(/^[A-Za-z0-9ěščřžýáíéúůťďňĚŠČŘŽÝÁÍÉÚŮ.,:%-]{1,24}$/);
+
+describe('pdfText', () => {
+  it('reads back every line written in both fonts, on several pages', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 60 }),
+        async (lines) => {
+          const { doc, finish } = createPdf({ size: 'A4', margin: 50 });
+          lines.forEach((l, i) => {
+            doc
+              .font(i % 3 === 0 ? 'Sans-Bold' : 'Sans')
+              .fontSize(7 + (i % 3))
+              .text(l.join(' '));
+          });
+          const text = pdfText(await finish());
+          for (const l of lines) expect(text).toContain(l.join(' '));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestPlans, type Period, type Plan, publishPlan } from '../src/billing/catalogue.ts';
 import {
   createTestBureau,
+  defineMessages,
   definePlugin,
   defineRoute,
   json,
@@ -781,5 +782,38 @@ describe('bad input', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('notifications to a permission reach provider staff (issue 12)', () => {
+  const nm = defineMessages('providers.test.notify', {
+    due: { en: 'Something is due', cs: 'Něco je na řadě' },
+  });
+  const notifyIn = (tenantId: string, permission: string) =>
+    t.inTenant(tenantId, (ctx) => ctx.notify({ to: { permission }, title: nm.due, link: '/alpha' }));
+  const inboxOf = async (u: TestUser, slug: string) =>
+    (await u.json('GET', `/api/t/${slug}/notifications`)).body.items as unknown[];
+
+  it('while the engagement is active, within its modules and the team’s grants only', async () => {
+    const w = await world({ modules: ['alpha'], teamGrants: ['alpha.read', 'beta.read'] });
+    const clientId = w.owner.tenant.id;
+    // alpha.read: the owner and the staff member.
+    expect((await notifyIn(clientId, 'alpha.read')).recipients).toBe(2);
+    const inbox = await w.staff.json('GET', `/api/t/${w.C}/notifications`);
+    expect(inbox.status, JSON.stringify(inbox.body)).toBe(200);
+    expect(inbox.body.items).toHaveLength(1);
+    expect(inbox.body.items[0]).toMatchObject({ link: '/alpha' });
+    expect(['Something is due', 'Něco je na řadě']).toContain(inbox.body.items[0].title);
+    // Not granted to the team (alpha.write), or outside the engagement's modules (beta): the owner only.
+    expect((await notifyIn(clientId, 'alpha.write')).recipients).toBe(1);
+    expect((await notifyIn(clientId, 'beta.read')).recipients).toBe(1);
+    // The provider's admin, who is on no team of the engagement, hears nothing.
+    expect((await notifyIn(clientId, 'alpha.read')).recipients).toBe(2);
+    expect((await w.admin.json('GET', `/api/t/${w.C}/notifications`)).status).toBe(404);
+    // Revoked: the staff member is no recipient any more.
+    expect((await w.owner.json('POST', `/api/t/${w.C}/providers/${w.id}/revoke`)).status).toBe(200);
+    expect((await notifyIn(clientId, 'alpha.read')).recipients).toBe(1);
+    expect((await inboxOf(w.owner, w.C)).filter((n: any) => n.link === '/alpha')).toHaveLength(5);
+    expect((await w.staff.json('GET', `/api/t/${w.C}/notifications`)).status).toBe(404);
   });
 });

@@ -117,6 +117,7 @@ describe('the request role inside tenant A', () => {
       where p.prosecdef and n.nspname = 'core' order by 1`.execute(t.runtime.db);
     expect(Object.fromEntries(rows.map((r) => [r.sig, r.app_exec]))).toEqual({
       'core.directory_lookup(text,text)': true,
+      'core.engaged_staff()': true,
       'core.switch_tenant(uuid,text)': true,
     });
     for (const r of rows) expect(r.public_exec, r.sig).toBe(false);

@@ -41,7 +41,11 @@ export async function grantSchemaToAppRole(db: Kysely<any>, schema: string): Pro
 }
 
 /** Core's functions that run as their owner and that the request role calls. */
-export const CORE_REQUEST_FUNCTIONS = ['core.switch_tenant(uuid, text)', 'core.directory_lookup(text, text)'];
+export const CORE_REQUEST_FUNCTIONS = [
+  'core.switch_tenant(uuid, text)',
+  'core.directory_lookup(text, text)',
+  'core.engaged_staff()',
+];
 
 /**
  * The privileges of functions that run as their owner (SECURITY DEFINER) in Bureau's schemas, set

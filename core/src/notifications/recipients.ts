@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Problem } from '../http/problem.ts';
 import { isUuid } from '../lib/ids.ts';
+import { engagedStaff } from '../providers/access.ts';
 import type { Runtime } from '../runtime.ts';
 import { roleGrants } from '../tenancy/access.ts';
 import { grants } from '../tenancy/permissions.ts';
@@ -12,8 +13,10 @@ import { nm } from './messages.ts';
  * The members of the tenant a notification goes to: the given user ids, each of which must be a
  * member (400 `recipient_not_in_tenant` otherwise, naming none of them), or every member whose role
  * grants the permission (400 `unknown_permission` for a permission nobody declares, 409
- * `no_recipients` when no member holds it). Provider staff reach a tenant through an engagement, not
- * a membership, and are not recipients.
+ * `no_recipients` when nobody holds it). With a permission, provider staff who work in the tenant
+ * through an active engagement are recipients too when their reach grants it and the engagement covers
+ * the permission's module (a lab provider's staff hear of a client's critical value). User ids name
+ * members only.
  */
 export async function resolveRecipients(
   runtime: Runtime,
@@ -48,6 +51,12 @@ export async function resolveRecipients(
       byRole.set(m.role, g);
     }
     if (grants(g, permission)) holders.push(m.user_id);
+  }
+  const module = runtime.plugins.find((p) => permission.startsWith(`${p.id}.`))?.id;
+  for (const [userId, reach] of await engagedStaff(db)) {
+    if (holders.includes(userId) || !grants(reach.grants, permission)) continue;
+    if (module && !reach.modules.includes(module)) continue;
+    holders.push(userId);
   }
   if (!holders.length)
     throw new Problem(409, 'no_recipients', nm.no_recipients, { params: { permission }, extra: { permission } });

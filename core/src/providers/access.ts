@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { enabledModulesOf } from '../plugins/enabled-modules.ts';
 import type { AccessResolver } from '../runtime.ts';
 import type { ReachableTenant, TenantLister } from '../tenancy/reachable.ts';
@@ -119,6 +119,48 @@ export async function providerReach(db: Kysely<any>, clientId: string, userId: s
   );
   if (!teams.length) return null;
   return combine(clients, teams, providersOf(teams)).get(clientId) ?? null;
+}
+
+/**
+ * Every provider staff member who works in the transaction's tenant, with their reach there (the same
+ * rule as `providerReach`: the oldest active engagement, the union of their teams' grants capped by
+ * the client's). Runs inside the tenant's transaction through `core.engaged_staff()`.
+ */
+export async function engagedStaff(trx: Kysely<any>): Promise<Map<string, Reach>> {
+  const { rows } = await sql<{
+    user_id: string;
+    engagement_id: string;
+    provider_id: string;
+    provider_slug: string;
+    provider_name: string;
+    engagement_created_at: Date | string;
+    modules: string[];
+    engagement_grants: string[];
+    team_grants: string[];
+  }>`select * from core.engaged_staff()`.execute(trx);
+  const out = new Map<string, Reach>();
+  for (const userId of new Set(rows.map((r) => r.user_id))) {
+    const mine = rows.filter((r) => r.user_id === userId);
+    const clients = mine.map((r) => ({
+      id: r.engagement_id,
+      tenant_id: 'client',
+      provider_tenant_id: r.provider_id,
+      modules: r.modules,
+      grants: r.engagement_grants,
+      created_at: r.engagement_created_at,
+    }));
+    const teams = mine.map((r) => ({
+      provider_id: r.provider_id,
+      engagement_id: r.engagement_id,
+      grants: r.team_grants,
+    }));
+    const providers = new Map(
+      mine.map((r) => [r.provider_id, { id: r.provider_id, slug: r.provider_slug, name: r.provider_name }]),
+    );
+    const reach = combine(clients, teams, providers).get('client');
+    if (reach) out.set(userId, reach);
+  }
+  return out;
 }
 
 /** The access path for provider staff (registered after direct membership in createBureau). */

@@ -20,6 +20,7 @@ import { notifications } from './0042_notifications.ts';
 import { requestRole } from './0050_request_role.ts';
 import { directory } from './0070_directory.ts';
 import { directoryProfiles } from './0071_directory_profiles.ts';
+import { engagedStaff } from './0072_engaged_staff.ts';
 
 /** Core's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const coreMigrations: Migrations = {
@@ -44,4 +45,5 @@ export const coreMigrations: Migrations = {
   '0050_request_role': requestRole,
   '0070_directory': directory,
   '0071_directory_profiles': directoryProfiles,
+  '0072_engaged_staff': engagedStaff,
 };

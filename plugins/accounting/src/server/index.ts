@@ -13,6 +13,7 @@ import { customerRoutes, vendorRoutes } from './routes/partners.ts';
 import { paymentOrderRoutes } from './routes/payment-orders.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { rateRoutes } from './routes/rates.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { statementRoutes } from './routes/statements.ts';
 import { vatRoutes } from './routes/vat.ts';
@@ -25,6 +26,7 @@ import { demo, purge, summary } from './services/lifecycle.ts';
 import { partnerBalancesServiceFor } from './services/partner-balances.ts';
 import { syncFromParty } from './services/partners.ts';
 import { postingServiceFor } from './services/posting.ts';
+import { reminderSchedule } from './services/reminder-schedule.ts';
 
 /**
  * Accounting: chart of accounts, a balanced and immutable journal, receivables and payables,
@@ -67,6 +69,7 @@ export default definePlugin<'accounting', AccountingServices>({
     customerRoutes(router);
     vendorRoutes(router);
     isdocRoutes(router);
+    reminderRoutes(router);
     invoiceRoutes(router);
     billRoutes(router);
     paymentRoutes(router);
@@ -98,6 +101,7 @@ export default definePlugin<'accounting', AccountingServices>({
   on: {
     'core.party.updated': (event, ctx) => syncFromParty(ctx, (event.payload as { partyId: string }).partyId),
   },
+  schedules: { reminders: reminderSchedule },
   records,
   personalData,
   onEnable: seedTenant,

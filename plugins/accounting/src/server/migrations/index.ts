@@ -13,6 +13,7 @@ import { cashBook } from './0011_cash_book.ts';
 import { vatPeriod } from './0012_vat_period.ts';
 import { nonPayer } from './0013_non_payer.ts';
 import { yearEnd } from './0014_year_end.ts';
+import { reminders } from './0015_reminders.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_vat_period': vatPeriod,
   '0013_non_payer': nonPayer,
   '0014_year_end': yearEnd,
+  '0015_reminders': reminders,
 };

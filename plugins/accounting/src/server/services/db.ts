@@ -206,6 +206,36 @@ export interface DocumentsTable {
   created_at: Timestamp;
 }
 
+export interface ReminderSettingsTable {
+  tenant_id: string;
+  first_days: Defaulted<number>;
+  second_days: Defaulted<number>;
+  final_days: Defaulted<number>;
+  auto_send: Defaulted<boolean>;
+}
+
+export type ReminderLevel = 1 | 2 | 3;
+
+export interface RemindersTable {
+  tenant_id: string;
+  id: string;
+  document_id: string;
+  partner_id: string;
+  level: ReminderLevel;
+  status: 'prepared' | 'sent';
+  as_of: string;
+  days_overdue: number;
+  remaining: Int8;
+  currency: string;
+  interest: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  interest_rate: ColumnType<string | null, string | null, string | null>;
+  locale: 'cs' | 'en';
+  sent_to: string | null;
+  prepared_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  sent_by: string | null;
+}
+
 export interface YearClosingsTable {
   tenant_id: string;
   id: string;
@@ -537,6 +567,8 @@ export interface AccountingDatabase {
   'accounting.vat_rates': VatRatesTable;
   'accounting.documents': DocumentsTable;
   'accounting.year_closings': YearClosingsTable;
+  'accounting.reminder_settings': ReminderSettingsTable;
+  'accounting.reminders': RemindersTable;
   'accounting.document_lines': DocumentLinesTable;
   'accounting.payments': PaymentsTable;
   'accounting.payment_allocations': PaymentAllocationsTable;

@@ -393,21 +393,25 @@ export async function renderDocumentPdf(d: PdfDocument): Promise<Buffer> {
   // QR Platba, drawn as vector modules left of the totals.
   const qr = invoiceQr(d);
   if (qr) {
-    const code = QRCode.create(qr, { errorCorrectionLevel: 'M' });
-    const size = code.modules.size;
-    const box = 120;
-    const cell = box / (size + 8);
-    const y0 = totalsTop;
-    doc.font('Sans-Bold').fontSize(9).fillColor('#000').text(t.qr, left, y0);
-    const qy = doc.y + 2;
-    for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) {
-        if (code.modules.get(r, c)) doc.rect(left + (c + 4) * cell, qy + (r + 4) * cell, cell, cell);
-      }
-    }
-    doc.fill('#000');
-    doc.y = Math.max(qy + box + 4, totalsBottom);
+    doc.font('Sans-Bold').fontSize(9).fillColor('#000').text(t.qr, left, totalsTop);
+    const bottom = drawQr(doc, qr, left, doc.y + 2);
+    doc.y = Math.max(bottom, totalsBottom);
   }
   doc.end();
   return done;
+}
+
+/** Draws a QR code of `text` as vector modules in a 120 pt box at (x, y); returns the y below it. */
+export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number): number {
+  const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = code.modules.size;
+  const box = 120;
+  const cell = box / (size + 8);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      if (code.modules.get(r, c)) doc.rect(x + (c + 4) * cell, y + (r + 4) * cell, cell, cell);
+    }
+  }
+  doc.fill('#000');
+  return y + box + 4;
 }

@@ -6,12 +6,14 @@ import { type PluginClient, pluginClient, useTenant } from '@bureau/core/ui';
 import type { accountRoutes } from '../server/routes/accounts.ts';
 import type { bankRoutes } from '../server/routes/bank.ts';
 import type { cashBookRoutes } from '../server/routes/cash-book.ts';
+import type { costCenterRoutes } from '../server/routes/cost-centers.ts';
 import type { billRoutes, invoiceRoutes } from '../server/routes/documents.ts';
 import type { isdocRoutes } from '../server/routes/isdoc.ts';
 import type { journalRoutes } from '../server/routes/journal.ts';
 import type { customerRoutes, vendorRoutes } from '../server/routes/partners.ts';
 import type { paymentOrderRoutes } from '../server/routes/payment-orders.ts';
 import type { paymentRoutes } from '../server/routes/payments.ts';
+import type { reminderRoutes } from '../server/routes/reminders.ts';
 import type { reportRoutes } from '../server/routes/reports.ts';
 import type { vatRoutes } from '../server/routes/vat.ts';
 import type { vatFilingRoutes } from '../server/routes/vat-filings.ts';
@@ -31,6 +33,8 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof vatRoutes>> &
   PluginClient<ReturnType<typeof vatFilingRoutes>> &
   PluginClient<ReturnType<typeof reportRoutes>> &
+  PluginClient<ReturnType<typeof reminderRoutes>> &
+  PluginClient<ReturnType<typeof costCenterRoutes>> &
   PluginClient<ReturnType<typeof yearEndRoutes>>;
 
 /** The accounting client of the current tenant (call inside a tenant page). */

@@ -22,6 +22,7 @@ const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
 const VatFilings = lazy(() => import('./pages/vat-filings.tsx'));
 const YearEnd = lazy(() => import('./pages/year-end.tsx'));
+const Reminders = lazy(() => import('./pages/reminders.tsx'));
 
 const read = 'accounting.read';
 const post = 'accounting.post';
@@ -32,6 +33,7 @@ export default definePluginUi({
   nav: [
     { label: { en: 'Journal', cs: 'Účetní deník' }, path: '/', icon: 'book', permission: read },
     { label: { en: 'Invoices', cs: 'Faktury vydané' }, path: '/invoices', icon: 'invoice', permission: read },
+    { label: { en: 'Reminders', cs: 'Upomínky' }, path: '/reminders', icon: 'invoice', permission: read },
     { label: { en: 'Bills', cs: 'Faktury přijaté' }, path: '/bills', icon: 'receipt', permission: read },
     { label: { en: 'Payments', cs: 'Platby' }, path: '/payments', icon: 'payment', permission: read },
     {
@@ -61,6 +63,7 @@ export default definePluginUi({
     { path: '/invoices', component: () => Documents({ kind: 'invoice' }), permission: read },
     { path: '/invoices/new', component: () => DocumentForm({ kind: 'invoice' }), permission: post },
     { path: '/invoices/:id', component: () => DocumentDetail({ kind: 'invoice' }), permission: read },
+    { path: '/reminders', component: Reminders, permission: read },
     { path: '/bills', component: () => Documents({ kind: 'bill' }), permission: read },
     { path: '/bills/new', component: () => DocumentForm({ kind: 'bill' }), permission: post },
     { path: '/bills/:id', component: () => DocumentDetail({ kind: 'bill' }), permission: read },

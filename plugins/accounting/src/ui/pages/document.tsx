@@ -14,6 +14,7 @@ import {
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useAccounting, useAccountingUrl } from '../api.ts';
+import { ReminderHistory } from '../components/reminder-history.tsx';
 import { Amount, BackLink, DocStatus, Icon, useBase, useGuard, useT } from '../ui.tsx';
 
 type Action = 'issue' | 'cancel' | 'delete';
@@ -338,6 +339,9 @@ export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
                 </Badge>
               </Show>
             </div>
+            <Show when={invoice() && d.status !== 'draft'}>
+              <ReminderHistory invoiceId={d.id} />
+            </Show>
             <Show when={can('tenant.records.read')}>
               <Attachments entityType={`accounting.${props.kind}`} entityId={d.id} retentionClass="accounting" />
             </Show>

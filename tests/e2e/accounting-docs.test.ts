@@ -1,0 +1,157 @@
+/**
+ * End-to-end: accounting's reminders of overdue invoices in Chromium, in Czech and in English: the
+ * overdue invoice listed with what is left, the next reminder sent from the list, the reminder's letter
+ * downloaded and the history shown on the invoice; the page fits 390 px and axe-core finds no WCAG 2.1
+ * A/AA violation on it. One server for the file.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const WORDS = {
+  cs: {
+    title: 'Upomínky',
+    send: 'Odeslat: 1. upomínka',
+    sent: (n: string) => `1. upomínka k faktuře ${n} odeslána na ucetni@odberatel.test`,
+    level: '1. upomínka',
+    remaining: '12 100,00',
+  },
+  en: {
+    title: 'Reminders',
+    send: 'Send First reminder',
+    sent: (n: string) => `First reminder of ${n} sent to ucetni@odberatel.test`,
+    level: 'First reminder',
+    remaining: '12,100.00',
+  },
+} as const;
+
+const ymd = (d: Date) => d.toISOString().slice(0, 10);
+const daysAgo = (n: number) => ymd(new Date(Date.now() - n * 86_400_000));
+
+for (const lang of ['cs', 'en'] as const) {
+  describe(`reminders journey (${lang})`, () => {
+    const w = WORDS[lang];
+    const who = unique(`remind${lang}`);
+    let ctx: BrowserContext;
+    let page: Page;
+    let slug = '';
+    let number = '';
+    let invoiceId = '';
+
+    beforeAll(async () => {
+      const owner = await signUpViaApi(server.url, {
+        email: who.email,
+        password: PASSWORD,
+        name: 'Eva Fakturační',
+        firm: `Upomínky ${lang} s.r.o.`,
+        slug: who.slug,
+        locale: lang,
+      });
+      slug = owner.tenant.slug;
+      const base = `/api/t/${slug}/accounting`;
+      expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
+      const customer = await owner.call('POST', `${base}/customers`, {
+        name: 'Odběratel s.r.o.',
+        email: 'ucetni@odberatel.test',
+        country: 'CZ',
+      });
+      expect(customer.status).toBe(201);
+      const draft = await owner.call('POST', `${base}/invoices`, {
+        customerId: customer.body.id,
+        issueDate: daysAgo(24),
+        dueDate: daysAgo(10),
+        lines: [{ description: 'Služby', quantity: '1', unitPrice: '10000.00' }],
+      });
+      expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+      const issued = await owner.call('POST', `${base}/invoices/${draft.body.id}/issue`);
+      expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+      number = issued.body.number;
+      invoiceId = issued.body.id;
+      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      page = await ctx.newPage();
+      await signInInBrowser(page, server.url, who.email, PASSWORD);
+    });
+    afterAll(async () => {
+      await ctx?.close();
+    });
+
+    it('lists the overdue invoice and sends its first reminder', async () => {
+      onTestFailed(() => screenshot(page, `accounting-reminders-${lang}-failed-send`));
+      await page.goto(`${server.url}/t/${slug}/accounting/reminders`);
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
+      await settled(page);
+      const row = page.getByRole('row').filter({ hasText: number });
+      await row.waitFor();
+      expect((await row.textContent())?.replace(/\s/g, ' ')).toContain(w.remaining);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/invoices/${invoiceId}/reminders`) && r.status() === 201),
+        page.getByRole('button', { name: w.send }).click(),
+      ]);
+      await page.getByText(w.sent(number)).first().waitFor();
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        row.getByRole('link', { name: new RegExp(w.level) }).click(),
+      ]);
+      expect(pdf.suggestedFilename()).toBe(`${number}-1.pdf`);
+      expect(
+        readFileSync((await pdf.path()) as string)
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    });
+
+    it('fits 390 px and has no WCAG 2.1 A/AA violation', async () => {
+      onTestFailed(() => screenshot(page, `accounting-reminders-${lang}-failed-390`));
+      if (lang === 'en') await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      const overflow = await page.evaluate(() => {
+        let worst = { by: Number.NEGATIVE_INFINITY, what: '' };
+        for (const el of document.querySelectorAll('.page *')) {
+          const by = el.getBoundingClientRect().right - window.innerWidth;
+          if (by > worst.by) worst = { by, what: `${el.tagName}.${el.className} "${el.textContent?.slice(0, 40)}"` };
+        }
+        return worst;
+      });
+      expect(overflow.by, overflow.what).toBeLessThanOrEqual(0);
+      await screenshot(page, `accounting-reminders-${lang}`, true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    it('shows the reminder in the invoice’s history', async () => {
+      onTestFailed(() => screenshot(page, `accounting-reminders-${lang}-failed-history`));
+      await page.getByRole('link', { name: number }).click();
+      await page.getByTestId('reminder-history').waitFor();
+      expect(await page.getByTestId('reminder-history').textContent()).toContain(w.level);
+    });
+  });
+}

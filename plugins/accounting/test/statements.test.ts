@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import accounting from '../src/server/index.ts';
 import { type Books, booksFor, line, openBooks } from './helpers.ts';
+import { readXlsx } from './xlsx.ts';
 
 /**
  * Rozvaha and výkaz zisku a ztráty in the abridged layout of vyhláška č. 500/2002 Sb. (přílohy 1 and 2,
@@ -159,5 +160,41 @@ describe('statutory statements (vyhláška 500/2002 Sb., abridged)', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('not_czech_books');
     expect((await b.get('/reports/statutory?to=2026-13-01')).status).toBe(400);
+  });
+});
+
+describe('statutory statements as XLSX (issue 17, item 10)', () => {
+  it('lays out every item with its current and previous figure as the JSON has them, and the subtotals', async () => {
+    const s = (await b.get('/reports/statutory?to=2026-12-31')).body;
+    const res = await b.user.request('GET', `${b.base}/reports/statutory/export?format=xlsx&to=2026-12-31`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain('statutory-2026-12-31.xlsx');
+    const rows = readXlsx(Buffer.from(await res.arrayBuffer()));
+    const lang = rows[0]?.[0] === 'Označení' ? 'cs' : 'en';
+    expect(rows[0]?.[2]).toContain('2026-12-31');
+    const figure = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
+    const find = (mark: string, text: string) => rows.find((r) => r[0] === mark && r[1] === text);
+    const items = [...s.balanceSheet.assets, ...s.balanceSheet.liabilities, ...s.profitAndLoss.items];
+    for (const item of items) {
+      const row = find(item.mark, item[lang]);
+      expect(row, `${item.mark} ${item[lang]}`).toBeDefined();
+      expect([figure(row?.[2]), figure(row?.[3])], item.mark).toEqual([Number(item.current), Number(item.previous)]);
+    }
+    const order = rows.map((r) => r[0]);
+    // Balance sheet before the profit and loss; the operating result right after F., the result last but one.
+    expect(order.indexOf('A.I.')).toBeLessThan(order.indexOf('I.'));
+    expect(order[order.indexOf('F.') + 1]).toBe('*');
+    const result = rows.find((r) => r[0] === '***');
+    expect([figure(result?.[2]), figure(result?.[3])]).toEqual([
+      Number(s.profitAndLoss.result.current),
+      Number(s.profitAndLoss.result.previous),
+    ]);
+    const totals = rows.filter((r) => r[0] === '' && figure(r[2]) !== null);
+    expect(totals.map((r) => figure(r[2]))).toEqual([
+      Number(s.balanceSheet.totalAssets.current),
+      Number(s.balanceSheet.totalLiabilities.current),
+    ]);
+    expect((await other.user.request('GET', `${other.base}/reports/statutory/export?format=xlsx`)).status).toBe(409);
   });
 });

@@ -5,6 +5,7 @@ import { personalData, records } from './records/index.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { cashBookRoutes } from './routes/cash-book.ts';
+import { costCenterRoutes } from './routes/cost-centers.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
 import { isdocRoutes } from './routes/isdoc.ts';
@@ -65,6 +66,7 @@ export default definePlugin<'accounting', AccountingServices>({
   requestFunctions: ['accounting.purge_tenant()'],
   routes: (router) => {
     accountRoutes(router);
+    costCenterRoutes(router);
     journalRoutes(router);
     customerRoutes(router);
     vendorRoutes(router);

@@ -14,6 +14,7 @@ import { vatPeriod } from './0012_vat_period.ts';
 import { nonPayer } from './0013_non_payer.ts';
 import { yearEnd } from './0014_year_end.ts';
 import { reminders } from './0015_reminders.ts';
+import { costCenters } from './0016_cost_centers.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_non_payer': nonPayer,
   '0014_year_end': yearEnd,
   '0015_reminders': reminders,
+  '0016_cost_centers': costCenters,
 };

@@ -55,13 +55,21 @@ export const journalRoutes = (r: PluginRouter) =>
             from: DateString.optional(),
             to: DateString.optional(),
             account: AccountCode.optional(),
+            costCenter: Text(50)
+              .min(1)
+              .optional()
+              .openapi({ description: 'Entries with a line of this cost centre; `none`: a line without one' }),
             q: Text(100).optional(),
             ...Paging,
           }),
         },
         responses: { 200: json(z.object({ entries: z.array(EntrySummary) })), ...problemResponses(400, 401, 403) },
       }),
-      async (c) => c.json({ entries: await listEntries(c.var.ctx, c.req.valid('query')) }, 200),
+      async (c) => {
+        const { costCenter, ...q } = c.req.valid('query');
+        const centre = costCenter === undefined ? undefined : costCenter === 'none' ? null : costCenter;
+        return c.json({ entries: await listEntries(c.var.ctx, { ...q, costCenter: centre }) }, 200);
+      },
     )
     .openapi(
       defineRoute({

@@ -10,14 +10,17 @@ import {
   z,
 } from '@bureau/core';
 import type { Ctx } from '../services/context.ts';
+import { profitAndLossByCostCenter } from '../services/cost-centers.ts';
 import { addDays, dateOf } from '../services/dates.ts';
 import { exportHledger } from '../services/hledger.ts';
 import {
   agingTable,
   balanceSheetTable,
   cashFlowTable,
+  costCenterTable,
   generalLedgerTable,
   profitAndLossTable,
+  statutoryTable,
   trialBalanceTable,
 } from '../services/report-tables.ts';
 import {
@@ -29,9 +32,19 @@ import {
   rangeOf,
   trialBalance,
 } from '../services/reports.ts';
+import { statutoryStatements } from '../services/statements.ts';
 import { AccountCode, AccountType, Bool, DateString, Paging, PreviousRange } from './schemas.ts';
 
 const Range = { from: DateString.optional(), to: DateString.optional() };
+/** A cost centre's code, or `none` for lines without one. */
+const CostCenterFilter = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .openapi({ description: 'A cost centre code, or `none` for lines without one', example: 'PRAHA' });
+const centreOf = (v: string | undefined): string | null | undefined =>
+  v === undefined ? undefined : v === 'none' ? null : v;
 const Compare = { compare: Bool.optional() };
 
 const TrialBalance = z
@@ -136,6 +149,7 @@ const GeneralLedger = z
   .object({
     currency: z.string(),
     account: z.object({ code: z.string(), name: z.string(), type: AccountType }),
+    costCenter: z.string().nullable(),
     from: z.string().nullable(),
     to: z.string(),
     opening: z.string(),
@@ -158,7 +172,36 @@ const GeneralLedger = z
   })
   .openapi('AccountingGeneralLedger');
 
-const REPORTS = ['trial-balance', 'profit-and-loss', 'balance-sheet', 'cash-flow', 'aging', 'general-ledger'] as const;
+const CentreSection = z.object({
+  rows: z.array(z.object({ account: z.string(), name: z.string(), amounts: z.array(z.string()), total: z.string() })),
+  totals: z.array(z.string()),
+  total: z.string(),
+});
+const ByCostCenter = z
+  .object({
+    currency: z.string(),
+    from: z.string(),
+    to: z.string(),
+    columns: z.array(
+      z.object({ code: z.string().nullable(), name: z.object({ cs: z.string(), en: z.string() }).nullable() }),
+    ),
+    income: CentreSection,
+    expense: CentreSection,
+    result: z.array(z.string()),
+    total: z.string(),
+  })
+  .openapi('AccountingProfitAndLossByCostCenter');
+
+const REPORTS = [
+  'trial-balance',
+  'profit-and-loss',
+  'balance-sheet',
+  'cash-flow',
+  'aging',
+  'general-ledger',
+  'profit-and-loss-by-cost-center',
+  'statutory',
+] as const;
 type ReportName = (typeof REPORTS)[number];
 
 const ExportQuery = z.object({
@@ -168,6 +211,7 @@ const ExportQuery = z.object({
   kind: z.enum(['receivable', 'payable']).optional(),
   asOf: DateString.optional(),
   account: AccountCode.optional(),
+  costCenter: CostCenterFilter.optional(),
 });
 
 // ─── report builders shared by the JSON routes and the export ────────────────
@@ -210,11 +254,15 @@ async function buildAging(ctx: Ctx, q: { kind?: 'receivable' | 'payable' | undef
 }
 async function buildLedger(
   ctx: Ctx,
-  q: { account: string; from?: string | undefined; to?: string | undefined },
+  q: { account: string; from?: string | undefined; to?: string | undefined; costCenter?: string | undefined },
   page: { limit: number; offset: number },
 ) {
   const range = await rangeOf(ctx, q.from, q.to, 'none');
-  return generalLedger(ctx, q.account, range, page);
+  return generalLedger(ctx, q.account, range, page, centreOf(q.costCenter));
+}
+async function buildByCostCenter(ctx: Ctx, q: { from?: string | undefined; to?: string | undefined }) {
+  const range = await rangeOf(ctx, q.from, q.to, 'fiscal-year');
+  return profitAndLossByCostCenter(ctx, { from: range.from as string, to: range.to });
 }
 
 async function tableOf(ctx: Ctx, report: ReportName, q: z.infer<typeof ExportQuery>): Promise<Table> {
@@ -235,10 +283,15 @@ async function tableOf(ctx: Ctx, report: ReportName, q: z.infer<typeof ExportQue
           { path: 'account', message: 'Required for the general ledger' },
         ]);
       return generalLedgerTable(await buildLedger(ctx, { ...q, account: q.account }, { limit: 100_000, offset: 0 }));
+    case 'statutory':
+      return statutoryTable(await statutoryStatements(ctx, q.to ?? dateOf(ctx.now())), langOf(ctx));
+    case 'profit-and-loss-by-cost-center':
+      return costCenterTable(await buildByCostCenter(ctx, q), langOf(ctx));
   }
 }
 
 const tags = ['accounting: reports'];
+const langOf = (ctx: Ctx): 'cs' | 'en' => (ctx.tenant.locale.toLowerCase().startsWith('cs') ? 'cs' : 'en');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Financial reports (any date range, compared with the previous period), exports and the hledger journal. */
@@ -323,13 +376,28 @@ export const reportRoutes = (r: PluginRouter) =>
         tags,
         summary: "One account's postings with running balance",
         permission: 'accounting.read',
-        request: { query: z.object({ account: AccountCode, ...Range, ...Paging }) },
+        request: {
+          query: z.object({ account: AccountCode, ...Range, costCenter: CostCenterFilter.optional(), ...Paging }),
+        },
         responses: { 200: json(GeneralLedger), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const q = c.req.valid('query');
         return c.json(await buildLedger(c.var.ctx, q, { limit: q.limit, offset: q.offset }), 200);
       },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/reports/profit-and-loss-by-cost-center',
+        tags,
+        summary:
+          'Income and expense per account with a column per cost centre and one for lines without a centre (`columns[].code` null); `from` defaults to the fiscal year start',
+        permission: 'accounting.read',
+        request: { query: z.object(Range) },
+        responses: { 200: json(ByCostCenter), ...problemResponses(400, 401, 403) },
+      }),
+      async (c) => c.json(await buildByCostCenter(c.var.ctx, c.req.valid('query')), 200),
     )
     .openapi(
       defineRoute({

@@ -236,6 +236,16 @@ export interface RemindersTable {
   sent_by: string | null;
 }
 
+export interface CostCentersTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name_cs: string;
+  name_en: string;
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
 export interface YearClosingsTable {
   tenant_id: string;
   id: string;
@@ -569,6 +579,7 @@ export interface AccountingDatabase {
   'accounting.year_closings': YearClosingsTable;
   'accounting.reminder_settings': ReminderSettingsTable;
   'accounting.reminders': RemindersTable;
+  'accounting.cost_centers': CostCentersTable;
   'accounting.document_lines': DocumentLinesTable;
   'accounting.payments': PaymentsTable;
   'accounting.payment_allocations': PaymentAllocationsTable;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { EntryPostedPayload, PostedEntry, PostingLine, PostingRequest } from '../../contract.ts';
 import { amountOf, convert, decimalText, money, normalizeDecimal, ONE, positiveDecimalOf, sum } from './amounts.ts';
 import { actorLabel, type Ctx, dbOf, guarded, settingsOf } from './context.ts';
+import { checkCostCenters } from './cost-centers.ts';
 import { isDate, monthStart } from './dates.ts';
 import { assertYearOpen } from './year-lock.ts';
 
@@ -61,6 +62,10 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
   }
   await assertOpen(ctx, input.date);
   await assertYearOpen(ctx, input.date, input.source?.type);
+  // A reversal mirrors its original's centres, even one deactivated since.
+  const costCenters = input.reversesId
+    ? input.lines.map((l) => l.costCenter ?? null)
+    : await checkCostCenters(ctx, input.lines);
   const settings = await settingsOf(ctx);
   const db = dbOf(ctx);
   const id = newId();
@@ -98,7 +103,7 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
           rate: l.rate,
           partner_id: l.partnerId ?? null,
           counterparty: l.counterparty ?? null,
-          cost_center: l.costCenter ?? null,
+          cost_center: costCenters[i] ?? null,
           memo: l.memo ?? null,
         })),
       )
@@ -468,6 +473,8 @@ export async function listEntries(
     from?: string | undefined;
     to?: string | undefined;
     account?: string | undefined;
+    /** Entries with a line of this cost centre (null: a line without one). */
+    costCenter?: string | null | undefined;
     q?: string | undefined;
     limit: number;
     offset: number;
@@ -507,6 +514,19 @@ export async function listEntries(
           .whereRef('l.tenant_id', '=', 'e.tenant_id')
           .whereRef('l.entry_id', '=', 'e.id')
           .where('a.code', '=', code),
+      ),
+    );
+  }
+  if (opts.costCenter !== undefined) {
+    const cc = opts.costCenter;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('accounting.journal_lines as l')
+          .select('l.id')
+          .whereRef('l.tenant_id', '=', 'e.tenant_id')
+          .whereRef('l.entry_id', '=', 'e.id')
+          .where((w) => (cc === null ? w('l.cost_center', 'is', null) : w('l.cost_center', '=', cc))),
       ),
     );
   }

@@ -1,5 +1,8 @@
 import type { Table } from '@bureau/core';
+import { PROFIT_AND_LOSS } from '../data/cz-statements.ts';
+import type { profitAndLossByCostCenter } from './cost-centers.ts';
 import type { aging, balanceSheet, cashFlow, generalLedger, profitAndLoss, trialBalance } from './reports.ts';
+import type { statutoryStatements } from './statements.ts';
 
 /** Flattens each report into one sheet for CSV/XLSX export. */
 
@@ -129,6 +132,122 @@ export function generalLedgerTable(r: Awaited<ReturnType<typeof generalLedger>>)
     rows: [
       [r.from ?? '', '', 'Opening balance', null, null, r.opening],
       ...r.rows.map((x) => [x.date, x.number, x.memo, x.debit, x.credit, x.balance]),
+    ],
+  };
+}
+
+/** Profit and loss by cost centre: a column per centre, "none" for lines without one, and the total. */
+export function costCenterTable(r: Awaited<ReturnType<typeof profitAndLossByCostCenter>>, lang: 'cs' | 'en'): Table {
+  const none = lang === 'cs' ? 'Bez střediska' : 'No cost centre';
+  const total = lang === 'cs' ? 'Celkem' : 'Total';
+  const section = (name: string, s: typeof r.income) => [
+    ...s.rows.map((x) => [name, x.account, x.name, ...x.amounts, x.total]),
+    [name, '', total, ...s.totals, s.total],
+  ];
+  return {
+    title: lang === 'cs' ? 'Výsledovka podle středisek' : 'Profit and loss by cost centre',
+    columns: [
+      { header: lang === 'cs' ? 'Oddíl' : 'Section' },
+      { header: lang === 'cs' ? 'Účet' : 'Account' },
+      { header: lang === 'cs' ? 'Název' : 'Name' },
+      ...r.columns.map((c) => ({ header: c.code ?? none, amount: true })),
+      { header: `${total} (${r.currency})`, amount: true },
+    ],
+    rows: [
+      ...section(lang === 'cs' ? 'Výnosy' : 'Income', r.income),
+      ...section(lang === 'cs' ? 'Náklady' : 'Expenses', r.expense),
+      [lang === 'cs' ? 'Výsledek' : 'Result', '', '', ...r.result, r.total],
+    ],
+  };
+}
+
+const STATUTORY = {
+  cs: {
+    title: 'Účetní závěrka',
+    mark: 'Označení',
+    text: 'Text',
+    current: 'Běžné období',
+    previous: 'Minulé období',
+    balance: 'ROZVAHA ve zkráceném rozsahu (vyhláška č. 500/2002 Sb., příloha č. 1)',
+    assets: 'AKTIVA CELKEM',
+    liabilities: 'PASIVA CELKEM',
+    liabilitiesHead: 'PASIVA',
+    pl: 'VÝKAZ ZISKU A ZTRÁTY ve zkráceném rozsahu, druhové členění (vyhláška č. 500/2002 Sb., příloha č. 2)',
+    operating: 'Provozní výsledek hospodaření (+/-)',
+    financial: 'Finanční výsledek hospodaření (+/-)',
+    beforeTax: 'Výsledek hospodaření před zdaněním (+/-)',
+    result: 'Výsledek hospodaření za účetní období (+/-)',
+    turnover: 'Čistý obrat za účetní období',
+  },
+  en: {
+    title: 'Financial statements',
+    mark: 'Item',
+    text: 'Text',
+    current: 'Current period',
+    previous: 'Previous period',
+    balance: 'BALANCE SHEET, abridged (Czech Decree No. 500/2002 Coll., annex 1)',
+    assets: 'TOTAL ASSETS',
+    liabilities: 'TOTAL LIABILITIES AND EQUITY',
+    liabilitiesHead: 'LIABILITIES AND EQUITY',
+    pl: 'PROFIT AND LOSS ACCOUNT, abridged, by nature (Czech Decree No. 500/2002 Coll., annex 2)',
+    operating: 'Operating result',
+    financial: 'Financial result',
+    beforeTax: 'Result before tax',
+    result: 'Result for the period',
+    turnover: 'Net turnover for the period',
+  },
+};
+
+/**
+ * The statutory statements in their printed order on one sheet: the balance sheet (assets, then
+ * liabilities and equity, with their totals) and the profit and loss account with the subtotals
+ * (*) where the decree's layout puts them, each with the current and the previous period.
+ */
+export function statutoryTable(r: Awaited<ReturnType<typeof statutoryStatements>>, lang: 'cs' | 'en'): Table {
+  const t = STATUTORY[lang];
+  type Row = (string | null)[];
+  const item = (x: { mark: string; cs: string; en: string; current: string; previous: string }): Row => [
+    x.mark,
+    x[lang],
+    x.current,
+    x.previous,
+  ];
+  const head = (text: string): Row => ['', text, null, null];
+  const pair = (mark: string, text: string, p: { current: string; previous: string }): Row => [
+    mark,
+    text,
+    p.current,
+    p.previous,
+  ];
+  const pl = r.profitAndLoss;
+  const plRows: Row[] = [];
+  pl.items.forEach((x, i) => {
+    plRows.push(item(x));
+    const block = PROFIT_AND_LOSS[i]?.block;
+    const next = PROFIT_AND_LOSS[i + 1]?.block;
+    if (block === 'operating' && next !== 'operating') plRows.push(pair('*', t.operating, pl.operatingResult));
+    if (block === 'financial' && next !== 'financial') {
+      plRows.push(pair('*', t.financial, pl.financialResult), pair('**', t.beforeTax, pl.resultBeforeTax));
+    }
+  });
+  plRows.push(pair('***', t.result, pl.result), pair('*', t.turnover, pl.netTurnover));
+  return {
+    title: t.title,
+    columns: [
+      { header: t.mark },
+      { header: t.text },
+      { header: `${t.current} ${r.to} (${r.currency})`, amount: true },
+      { header: `${t.previous} ${r.previousTo}`, amount: true },
+    ],
+    rows: [
+      head(t.balance),
+      pair('', t.assets, r.balanceSheet.totalAssets),
+      ...r.balanceSheet.assets.map(item),
+      head(t.liabilitiesHead),
+      pair('', t.liabilities, r.balanceSheet.totalLiabilities),
+      ...r.balanceSheet.liabilities.map(item),
+      head(t.pl),
+      ...plRows,
     ],
   };
 }

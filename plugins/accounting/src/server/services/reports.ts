@@ -472,7 +472,37 @@ export async function aging(ctx: Ctx, kind: 'receivable' | 'payable', asOf: stri
 
 // ─── General ledger ─────────────────────────────────────────────────────────
 
-export async function generalLedger(ctx: Ctx, code: string, range: Range, page: { limit: number; offset: number }) {
+/** Debits and credits of one account's lines of one cost centre (null: lines without one) in [from, to]. */
+async function costCenterMovement(
+  ctx: Ctx,
+  accountId: string,
+  costCenter: string | null,
+  from: string | null,
+  to: string,
+): Promise<Movement> {
+  const r = await sql<{ debit: string; credit: string }>`
+    select coalesce(sum(l.debit), 0)::text as debit, coalesce(sum(l.credit), 0)::text as credit
+      from accounting.journal_lines l
+      join accounting.journal_entries e on e.tenant_id = l.tenant_id and e.id = l.entry_id
+     where l.tenant_id = ${ctx.tenant.id} and l.account_id = ${accountId} and l.date <= ${to}
+       ${from === null ? sql`` : sql`and l.date >= ${from}`}
+       and ${costCenter === null ? sql`l.cost_center is null` : sql`l.cost_center = ${costCenter}`}
+       and (e.source_type is null or e.source_type not in (${sql.join(YEAR_END_ENTRIES)}))`.execute(ctx.db);
+  const row = r.rows[0] ?? { debit: '0', credit: '0' };
+  return { debit: BigInt(row.debit), credit: BigInt(row.credit) };
+}
+
+/**
+ * One account's postings with a running balance; with `costCenter` (a code, or null for lines
+ * without one) only that centre's lines, its opening and totals too.
+ */
+export async function generalLedger(
+  ctx: Ctx,
+  code: string,
+  range: Range,
+  page: { limit: number; offset: number },
+  costCenter?: string | null,
+) {
   const { currency } = await settingsOf(ctx);
   const account = await dbOf(ctx)
     .selectFrom('accounting.accounts')
@@ -481,9 +511,21 @@ export async function generalLedger(ctx: Ctx, code: string, range: Range, page: 
     .where('code', '=', code)
     .executeTakeFirst();
   if (!account) throw notFound('Account');
-  const openMov = range.from ? (await movements(ctx, null, addDays(range.from, -1))).get(account.id) : undefined;
+  const byCentre = costCenter !== undefined;
+  const openMov = !range.from
+    ? undefined
+    : byCentre
+      ? await costCenterMovement(ctx, account.id, costCenter, null, addDays(range.from, -1))
+      : (await movements(ctx, null, addDays(range.from, -1))).get(account.id);
   const opening = openMov ? openMov.debit - openMov.credit : 0n;
-  const periodMov = (await movements(ctx, range.from ?? null, range.to)).get(account.id) ?? { debit: 0n, credit: 0n };
+  const periodMov = byCentre
+    ? await costCenterMovement(ctx, account.id, costCenter, range.from ?? null, range.to)
+    : ((await movements(ctx, range.from ?? null, range.to)).get(account.id) ?? { debit: 0n, credit: 0n });
+  const centre = !byCentre
+    ? sql``
+    : costCenter === null
+      ? sql`and l.cost_center is null`
+      : sql`and l.cost_center = ${costCenter}`;
   const rows = await sql<{
     entry_id: string;
     number: string;
@@ -504,11 +546,12 @@ export async function generalLedger(ctx: Ctx, code: string, range: Range, page: 
       from accounting.journal_lines l
       join accounting.journal_entries e on e.tenant_id = l.tenant_id and e.id = l.entry_id
       where l.tenant_id = ${ctx.tenant.id} and l.account_id = ${account.id} and l.date <= ${range.to}
-        ${range.from ? sql`and l.date >= ${range.from}` : sql``}
+        ${range.from ? sql`and l.date >= ${range.from}` : sql``} ${centre}
     ) x where rn > ${page.offset} order by rn limit ${page.limit}`.execute(ctx.db);
   return {
     currency,
     account: { code: account.code, name: account.name, type: account.type },
+    costCenter: byCentre ? (costCenter ?? 'none') : null,
     from: range.from ?? null,
     to: range.to,
     opening: money(opening, currency),

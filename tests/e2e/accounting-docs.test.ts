@@ -155,3 +155,91 @@ for (const lang of ['cs', 'en'] as const) {
     });
   });
 }
+
+const CC = {
+  cs: {
+    title: 'Střediska',
+    code: 'Kód',
+    nameCs: 'Název česky',
+    nameEn: 'Název anglicky',
+    added: 'Středisko PRAHA přidáno',
+    none: 'Bez střediska',
+    revenue: '10 000,00',
+  },
+  en: {
+    title: 'Cost centres',
+    code: 'Code',
+    nameCs: 'Name in Czech',
+    nameEn: 'Name in English',
+    added: 'Cost centre PRAHA added',
+    none: 'No cost centre',
+    revenue: '10,000.00',
+  },
+} as const;
+
+for (const lang of ['cs', 'en'] as const) {
+  describe(`cost-centre report (${lang})`, () => {
+    const w = CC[lang];
+    const who = unique(`centre${lang}`);
+    let ctx: BrowserContext;
+    let page: Page;
+    let slug = '';
+    let owner: Awaited<ReturnType<typeof signUpViaApi>>;
+
+    beforeAll(async () => {
+      owner = await signUpViaApi(server.url, {
+        email: who.email,
+        password: PASSWORD,
+        name: 'Petr Controller',
+        firm: `Střediska ${lang} s.r.o.`,
+        slug: who.slug,
+        locale: lang,
+      });
+      slug = owner.tenant.slug;
+      expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
+      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      page = await ctx.newPage();
+      await signInInBrowser(page, server.url, who.email, PASSWORD);
+    });
+    afterAll(async () => {
+      await ctx?.close();
+    });
+
+    it('adds a cost centre and shows profit and loss with its column and the "none" column', async () => {
+      onTestFailed(() => screenshot(page, `accounting-centres-${lang}-failed`));
+      await page.goto(`${server.url}/t/${slug}/accounting/cost-centers`);
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
+      await settled(page);
+      await page.getByLabel(w.code, { exact: true }).fill('praha');
+      await page.getByLabel(w.nameCs).fill('Provozovna Praha');
+      await page.getByLabel(w.nameEn).fill('Prague branch');
+      await page.getByTestId('cc-add').click();
+      await page.getByText(w.added).first().waitFor();
+      const today = ymd(new Date());
+      const base = `/api/t/${slug}/accounting`;
+      for (const lines of [
+        [
+          { account: '221', debit: '10000.00' },
+          { account: '602', credit: '10000.00', costCenter: 'PRAHA' },
+        ],
+        [
+          { account: '518', debit: '2500.00' },
+          { account: '221', credit: '2500.00' },
+        ],
+      ]) {
+        const r = await owner.call('POST', `${base}/journal`, { date: today, memo: 'Zápis', lines });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
+      const report = page.getByTestId('cc-report');
+      await report.getByRole('columnheader', { name: 'PRAHA' }).waitFor();
+      await report.getByRole('columnheader', { name: w.none }).waitFor();
+      const row = report.getByRole('row').filter({ hasText: '602' });
+      expect((await row.textContent())?.replace(/\s/g, ' ')).toContain(w.revenue);
+      await settled(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `accounting-centres-${lang}`, true);
+    });
+  });
+}

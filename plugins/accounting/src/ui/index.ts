@@ -23,6 +23,7 @@ const Reports = lazy(() => import('./pages/reports.tsx'));
 const VatFilings = lazy(() => import('./pages/vat-filings.tsx'));
 const YearEnd = lazy(() => import('./pages/year-end.tsx'));
 const Reminders = lazy(() => import('./pages/reminders.tsx'));
+const CostCenters = lazy(() => import('./pages/cost-centers.tsx'));
 
 const read = 'accounting.read';
 const post = 'accounting.post';
@@ -51,6 +52,7 @@ export default definePluginUi({
       permission: read,
     },
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
+    { label: { en: 'Cost centres', cs: 'Střediska' }, path: '/cost-centers', icon: 'chart', permission: read },
     { label: { en: 'VAT filings', cs: 'DPH' }, path: '/vat', icon: 'chart', permission: read },
     { label: { en: 'Year-end', cs: 'Uzávěrka' }, path: '/year-end', icon: 'book', permission: read },
     { label: { en: 'Chart of accounts', cs: 'Účtový rozvrh' }, path: '/accounts', icon: 'tree', permission: read },
@@ -74,6 +76,7 @@ export default definePluginUi({
     { path: '/bank', component: Bank, permission: read },
     { path: '/bank/import', component: BankImport, permission: post },
     { path: '/reports', component: Reports, permission: read },
+    { path: '/cost-centers', component: CostCenters, permission: read },
     { path: '/vat', component: VatFilings, permission: read },
     { path: '/year-end', component: YearEnd, permission: read },
   ],

@@ -24,7 +24,7 @@ function unzip(zip: Buffer): Map<string, Buffer> {
   return files;
 }
 
-const unescape = (s: string) =>
+const xmlText = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -39,7 +39,7 @@ const unescape = (s: string) =>
 export function readXlsx(bytes: Buffer): string[][] {
   const files = unzip(bytes);
   const shared = [...(files.get('xl/sharedStrings.xml')?.toString('utf8') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map(
-    (m) => unescape([...(m[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+    (m) => xmlText([...(m[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
   );
   const sheetName = [...files.keys()].find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
   const sheet = files.get(sheetName ?? '')?.toString('utf8') ?? '';
@@ -54,8 +54,8 @@ export function readXlsx(bytes: Buffer): string[][] {
       type === 's'
         ? (shared[Number(v)] ?? '')
         : type === 'inlineStr'
-          ? unescape([...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))
-          : unescape(v ?? '');
+          ? xmlText([...body.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(''))
+          : xmlText(v ?? '');
     rows[row] ??= [];
     (rows[row] as string[])[col] = text;
   }

@@ -5,6 +5,7 @@ import { personalData, records } from './records/index.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { cashBookRoutes } from './routes/cash-book.ts';
+import { cashCloseRoutes } from './routes/cash-closes.ts';
 import { costCenterRoutes } from './routes/cost-centers.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
@@ -77,6 +78,7 @@ export default definePlugin<'accounting', AccountingServices>({
     paymentRoutes(router);
     paymentOrderRoutes(router);
     cashBookRoutes(router);
+    cashCloseRoutes(router);
     bankRoutes(router);
     vatRoutes(router);
     vatFilingRoutes(router);

@@ -6,6 +6,7 @@ import { type PluginClient, pluginClient, useTenant } from '@bureau/core/ui';
 import type { accountRoutes } from '../server/routes/accounts.ts';
 import type { bankRoutes } from '../server/routes/bank.ts';
 import type { cashBookRoutes } from '../server/routes/cash-book.ts';
+import type { cashCloseRoutes } from '../server/routes/cash-closes.ts';
 import type { costCenterRoutes } from '../server/routes/cost-centers.ts';
 import type { billRoutes, invoiceRoutes } from '../server/routes/documents.ts';
 import type { isdocRoutes } from '../server/routes/isdoc.ts';
@@ -29,6 +30,7 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof paymentRoutes>> &
   PluginClient<ReturnType<typeof paymentOrderRoutes>> &
   PluginClient<ReturnType<typeof cashBookRoutes>> &
+  PluginClient<ReturnType<typeof cashCloseRoutes>> &
   PluginClient<ReturnType<typeof bankRoutes>> &
   PluginClient<ReturnType<typeof vatRoutes>> &
   PluginClient<ReturnType<typeof vatFilingRoutes>> &

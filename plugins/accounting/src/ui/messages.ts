@@ -781,6 +781,16 @@ export const en = {
   'cc.income': 'Income',
   'cc.expense': 'Expenses',
   'cc.result': 'Result',
+  'cash.close': 'Daily close',
+  'cash.closeHint':
+    'Count the cash at the end of the day. A difference from the book is posted as a shortage (569) or surplus (668) only when you tick it; after the close, no document can be dated on or before that day.',
+  'cash.closeDate': 'Day',
+  'cash.counted': 'Cash counted',
+  'cash.postDifference': 'Post a difference as shortage or surplus',
+  'cash.closeDay': 'Close the day',
+  'cash.closed': 'The day {date} is closed',
+  'cash.closePdf': 'Close of {date} as PDF',
+  'cash.difference': 'difference',
 };
 
 export const cs: Record<keyof typeof en, string> = {
@@ -1564,4 +1574,14 @@ export const cs: Record<keyof typeof en, string> = {
   'cc.income': 'Výnosy',
   'cc.expense': 'Náklady',
   'cc.result': 'Výsledek',
+  'cash.close': 'Denní uzávěrka',
+  'cash.closeHint':
+    'Na konci dne spočítejte hotovost. Rozdíl proti knize se zaúčtuje jako manko (569) nebo přebytek (668) jen po zaškrtnutí; po uzávěrce nelze doklad datovat k tomuto ani dřívějšímu dni.',
+  'cash.closeDate': 'Den',
+  'cash.counted': 'Napočítaná hotovost',
+  'cash.postDifference': 'Rozdíl zaúčtovat jako manko nebo přebytek',
+  'cash.closeDay': 'Uzavřít den',
+  'cash.closed': 'Den {date} je uzavřen',
+  'cash.closePdf': 'Uzávěrka {date} v PDF',
+  'cash.difference': 'rozdíl',
 };

@@ -15,6 +15,7 @@ import { nonPayer } from './0013_non_payer.ts';
 import { yearEnd } from './0014_year_end.ts';
 import { reminders } from './0015_reminders.ts';
 import { costCenters } from './0016_cost_centers.ts';
+import { cashCloses } from './0017_cash_closes.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_year_end': yearEnd,
   '0015_reminders': reminders,
   '0016_cost_centers': costCenters,
+  '0017_cash_closes': cashCloses,
 };

@@ -11,6 +11,7 @@ import {
   ONE,
   positiveDecimalOf,
 } from './amounts.ts';
+import { assertDayOpen } from './cash-days.ts';
 import { actorLabel, type Ctx, dbOf, guarded, settingsOf } from './context.ts';
 import { dateOf, isDate } from './dates.ts';
 import type { CashDocumentsTable } from './db.ts';
@@ -476,6 +477,7 @@ export async function createCashDocument(ctx: Ctx, input: CashDocumentInput) {
   const person = input.person?.trim() || null;
   await assertCashLimit(ctx, { kind: input.kind, date, functional, partnerId, person });
   assertDeskAccepts(desk, input.kind, date, amount);
+  await assertDayOpen(ctx, desk, date);
 
   const id = newId();
   let entryId: string;
@@ -568,6 +570,7 @@ export async function cancelCashDocument(ctx: Ctx, id: string, opts: { date?: st
   const date = opts.date ?? dateOf(ctx.now());
   const kind = original.kind === 'receipt' ? 'payment' : 'receipt';
   assertDeskAccepts(desk, kind, date, BigInt(original.amount));
+  await assertDayOpen(ctx, desk, date);
   let entryId: string;
   if (original.payment_id) {
     const voided = await voidPayment(ctx, original.payment_id, date);

@@ -49,6 +49,8 @@ export function ledgerProblem(err: unknown): unknown {
       return conflict('cash_date_order', e.message ?? 'A cash document cannot be dated before the last one');
     case 'AC012':
       return conflict('cash_insufficient', e.message ?? 'The cash desk does not hold that much');
+    case 'AC013':
+      return conflict('cash_day_closed', e.message ?? 'The cash desk day is closed');
     case 'AC010':
       return conflict('module_enabled', e.message ?? 'Disable accounting before deleting its data');
     default:

@@ -246,6 +246,22 @@ export interface CostCentersTable {
   created_at: Timestamp;
 }
 
+export interface CashClosesTable {
+  tenant_id: string;
+  id: string;
+  desk_id: string;
+  date: string;
+  opening: Int8;
+  receipts: Int8;
+  payments: Int8;
+  book_balance: Int8;
+  counted: Int8;
+  difference: Int8;
+  difference_document_id: string | null;
+  closed_at: Timestamp;
+  closed_by: string | null;
+}
+
 export interface YearClosingsTable {
   tenant_id: string;
   id: string;
@@ -580,6 +596,7 @@ export interface AccountingDatabase {
   'accounting.reminder_settings': ReminderSettingsTable;
   'accounting.reminders': RemindersTable;
   'accounting.cost_centers': CostCentersTable;
+  'accounting.cash_closes': CashClosesTable;
   'accounting.document_lines': DocumentLinesTable;
   'accounting.payments': PaymentsTable;
   'accounting.payment_allocations': PaymentAllocationsTable;

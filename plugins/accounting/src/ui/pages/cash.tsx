@@ -21,6 +21,7 @@ import {
 import { createEffect, createMemo, createResource, createSignal, Show } from 'solid-js';
 import { monthStartYmd, parseAmount, todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
+import { CashDayClose } from '../components/cash-close.tsx';
 import { AccountSelect, Amount, Icon, ProblemAlert, useAccountsList, useGuard, useT } from '../ui.tsx';
 
 type Kind = 'receipt' | 'payment';
@@ -434,6 +435,9 @@ export default function CashBook() {
             ]}
           />
         </Card>
+      </Show>
+      <Show when={can('accounting.post') && desk()}>
+        {(d) => <CashDayClose deskId={d().id} currency={d().currency} onClosed={refresh} />}
       </Show>
       <ConfirmDialog
         open={cancelling() !== null}

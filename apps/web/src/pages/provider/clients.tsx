@@ -105,15 +105,20 @@ export default function Clients() {
         value = i18n.number(v);
         attention = v > 0;
       } else if (typeof v === 'string') {
-        value = /^\d{4}-\d{2}-\d{2}$/.test(v)
-          ? i18n.date(v)
-          : /^\d{4}-\d{2}$/.test(v)
-            ? v
-            : /^-?\d+(\.\d+)?$/.test(v)
-              ? currency
-                ? i18n.money(v, currency)
-                : i18n.number(v)
-              : v;
+        // A word a module gives as a value (a status) reads through `figure.<key>.<value>` when there is one.
+        const word = `figure.${key}.${v}`;
+        value =
+          i18n.t(word) !== word
+            ? i18n.t(word)
+            : /^\d{4}-\d{2}-\d{2}$/.test(v)
+              ? i18n.date(v)
+              : /^\d{4}-\d{2}$/.test(v)
+                ? v
+                : /^-?\d+(\.\d+)?$/.test(v)
+                  ? currency
+                    ? i18n.money(v, currency)
+                    : i18n.number(v)
+                  : v;
       } else continue;
       out.push({ module, key, label: label(key), value, attention });
     }

@@ -7,6 +7,7 @@ const NewEmployee = lazy(() => import('./pages/new.tsx'));
 const Employee = lazy(() => import('./pages/employee.tsx'));
 const Payroll = lazy(() => import('./pages/payroll.tsx'));
 const Run = lazy(() => import('./pages/run.tsx'));
+const PaymentSettings = lazy(() => import('./pages/payment-settings.tsx'));
 const Leave = lazy(() => import('./pages/leave.tsx'));
 const LeaveRequest = lazy(() => import('./pages/leave-request.tsx'));
 const Attendance = lazy(() => import('./pages/attendance.tsx'));
@@ -40,6 +41,7 @@ export default definePluginUi({
     { path: '/employees/new', component: NewEmployee, permission: 'hr.people.manage' },
     { path: '/employees/:id', component: Employee, permission: 'hr.read' },
     { path: '/payroll', component: Payroll, permission: 'hr.payroll.read' },
+    { path: '/payroll/settings', component: PaymentSettings, permission: 'hr.payroll.read' },
     { path: '/payroll/:id', component: Run, permission: 'hr.payroll.read' },
     { path: '/leave', component: Leave, permission: 'hr.read' },
     { path: '/leave/:id', component: LeaveRequest, permission: 'hr.read' },

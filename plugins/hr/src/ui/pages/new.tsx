@@ -15,18 +15,9 @@ import {
 import { useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { INSURERS } from '../../schema.ts';
+import { INSURER_NAMES } from '../insurers.ts';
 import { useT } from '../messages.ts';
 import type { Employee } from '../types.ts';
-
-const INSURER_NAMES: Record<string, string> = {
-  '111': 'VZP',
-  '201': 'VoZP',
-  '205': 'ČPZP',
-  '207': 'OZP',
-  '209': 'ZPŠ',
-  '211': 'ZPMV',
-  '213': 'RBP',
-};
 
 /** Hiring: person, pay and taxes, first contract. The server checks birth number, account and overlaps. */
 export default function New() {

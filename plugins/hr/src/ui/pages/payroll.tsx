@@ -12,6 +12,7 @@ import {
 import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useT } from '../messages.ts';
+import { usePT } from '../payments-messages.ts';
 import { RUN_STATUSES } from '../statuses.ts';
 
 interface Run {
@@ -26,6 +27,7 @@ const nextPeriod = () => new Date().toISOString().slice(0, 7);
 /** Pay runs, newest first, and opening the next one. */
 export default function Payroll() {
   const t = useT();
+  const pt = usePT();
   const navigate = useNavigate();
   const { tenant, api, can } = useTenant();
   const base = () => `/t/${tenant().slug}/hr/payroll`;
@@ -38,7 +40,15 @@ export default function Payroll() {
   });
   return (
     <div class="page">
-      <PageHeader title={t('payroll')} description={t('payrollSubtitle')} />
+      <PageHeader
+        title={t('payroll')}
+        description={t('payrollSubtitle')}
+        actions={
+          <A class="btn btn-secondary" href={`${base()}/settings`}>
+            {pt('paymentSettings')}
+          </A>
+        }
+      />
       <Show when={can('hr.payroll.manage')}>
         <Card>
           <Form form={form} submitLabel={t('newRun')}>

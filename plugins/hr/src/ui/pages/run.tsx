@@ -5,7 +5,6 @@ import {
   DataTable,
   DateText,
   DetailPage,
-  Field,
   Money,
   NumberInput,
   notify,
@@ -17,6 +16,7 @@ import {
 import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useT } from '../messages.ts';
+import { RunPayments } from '../run-payments.tsx';
 import { RUN_STATUSES } from '../statuses.ts';
 import type { Person } from '../types.ts';
 
@@ -68,8 +68,6 @@ export default function RunPage() {
   const [people] = createResource(() => api<{ items: Person[] }>('/hr/employees?status=active&limit=200'));
   const [who, setWho] = createSignal('');
   const [inputs, setInputs] = createSignal<Record<string, string>>({});
-  const [iban, setIban] = createSignal('');
-  const [date, setDate] = createSignal(new Date().toISOString().slice(0, 10));
   const fileBase = () => `/api/t/${encodeURIComponent(tenant().slug)}/hr/payroll/runs/${params.id}`;
   const saveInputs = async () => {
     const body = Object.fromEntries(Object.entries(inputs()).filter(([, v]) => v !== ''));
@@ -280,24 +278,7 @@ export default function RunPage() {
                       </dl>
                     )}
                   </Show>
-                  <Show when={['approved', 'paid'].includes(r.status) && can('hr.payroll.approve')}>
-                    <div class="form-grid">
-                      <Field label={t('debtorIban')} name="debtorIban" value={iban()} onChange={setIban} />
-                      <Field
-                        label={t('executionDate')}
-                        name="executionDate"
-                        type="date"
-                        value={date()}
-                        onChange={setDate}
-                      />
-                    </div>
-                    <a
-                      class="btn btn-primary"
-                      href={`${fileBase()}/sepa?debtorIban=${encodeURIComponent(iban())}&executionDate=${date()}`}
-                    >
-                      {t('downloadSepa')}
-                    </a>
-                  </Show>
+                  <RunPayments runId={r.id} approved={['approved', 'paid'].includes(r.status)} />
                 </div>
               ),
             },

@@ -3,7 +3,8 @@
  * English: a received ISDOC invoice (the official sample) read into a draft bill from the bills list;
  * the bills due listed with their payees, two ticked and put in a payment order, the order's pain.001
  * and ABO files downloaded as the bank imports them; the page fits 390 px and axe-core finds no WCAG
- * 2.1 A/AA violation on it.
+ * 2.1 A/AA violation on it. A foreign-currency bank line (EUR, no ČNB rate imported) is posted to an
+ * expense account at the rate typed in its panel (issue 20 item 3).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +50,12 @@ const WORDS = {
     create: 'Vytvořit příkaz',
     created: /Příkaz na 2 faktury za .* vytvořen/,
     payments: '2 platby',
+    rate: 'Kurz EUR → CZK',
+    rateNeeded: 'Kurz ČNB k tomuto dni není načtený',
+    typedRate: '24,5',
+    toAccount: 'Zaúčtovat na účet (poplatky, úroky, převody)',
+    post: 'Zaúčtovat',
+    matched: 'Pohyb spárován',
   },
   en: {
     title: 'Payment orders',
@@ -56,6 +63,12 @@ const WORDS = {
     importIsdoc: 'Import ISDOC',
     imported: 'Bill read from the ISDOC with 2 warnings: check it and post it',
     selected: '2 bills selected',
+    rate: 'Rate EUR → CZK',
+    rateNeeded: 'No ČNB rate of that day is imported',
+    typedRate: '24.5',
+    toAccount: 'Post to an account (fees, interest, transfers)',
+    post: 'Post',
+    matched: 'Line matched',
     create: 'Create order',
     created: /Order of 2 bills for .* created/,
     payments: '2 payments',
@@ -71,6 +84,7 @@ for (const lang of ['cs', 'en'] as const) {
     let ctx: BrowserContext;
     let page: Page;
     let slug = '';
+    let apiCall: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
     const numbers: string[] = [];
 
     beforeAll(async () => {
@@ -85,6 +99,7 @@ for (const lang of ['cs', 'en'] as const) {
       slug = owner.tenant.slug;
       const api = (method: string, path: string, body?: unknown) =>
         owner.call(method, `/api/t/${slug}/accounting${path}`, body);
+      apiCall = api;
       expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
       const bank = await api('POST', '/bank-accounts', { name: 'Provozní', accountNumber: '2000145399/0800' });
       expect(bank.status, JSON.stringify(bank.body)).toBe(201);
@@ -150,6 +165,39 @@ for (const lang of ['cs', 'en'] as const) {
       expect(abo.suggestedFilename()).toMatch(/\.kpc$/);
       const aboText = readFileSync((await abo.path()) as string, 'utf8');
       expect(aboText.split('\r\n')[2]).toMatch(/^2 000000-2000145399 00000000726000 \d{6}$/);
+    });
+
+    it('posts a foreign-currency bank line to an expense account at the rate typed in', async () => {
+      onTestFailed(() => screenshot(page, `accounting-bank-rate-${lang}-failed`));
+      const eur = await apiCall('POST', '/bank-accounts', { name: 'EUR účet', currency: 'EUR' });
+      expect(eur.status, JSON.stringify(eur.body)).toBe(201);
+      const imported = await apiCall('POST', `/bank-accounts/${eur.body.id}/statements`, {
+        format: 'csv',
+        content: 'Datum;Částka;Zpráva\n2026-12-01;-12,50;Hosting\n',
+        mapping: {
+          delimiter: ';',
+          dateFormat: 'YYYY-MM-DD',
+          decimalSeparator: ',',
+          columns: { date: 'Datum', amount: 'Částka', message: 'Zpráva' },
+        },
+      });
+      expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+      await page.goto(`${server.url}/t/${slug}/accounting/bank?status=unmatched`);
+      await settled(page);
+      await page.locator('.line-item', { hasText: 'Hosting' }).click();
+      const panel = page.locator('.recon-panel');
+      await panel.getByText(w.rateNeeded).waitFor();
+      await panel.getByLabel(w.rate).fill(w.typedRate);
+      await panel.getByLabel(w.toAccount).selectOption('518');
+      await panel.getByRole('button', { name: w.post, exact: true }).click();
+      await page.getByText(w.matched).first().waitFor();
+      const lines = (await apiCall('GET', `/bank-lines?status=matched&bankAccountId=${eur.body.id}`)).body.lines;
+      const entry = await apiCall('GET', `/journal/${lines[0].match.entryId}`);
+      // 12,50 EUR × 24,5 = 306,25 Kč, booked at the typed rate.
+      expect(entry.body.lines.find((l: any) => l.account === '518')).toMatchObject({ debit: '306.25', rate: '24.5' });
+      // Back to the payment orders for the checks at 390 px below.
+      await page.goto(`${server.url}/t/${slug}/accounting/payment-orders`);
+      await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
     });
 
     it('fits 390 px and has no WCAG 2.1 A/AA violation', async () => {

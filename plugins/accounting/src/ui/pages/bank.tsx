@@ -17,9 +17,20 @@ import {
 } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { isNegative } from '../amounts.ts';
+import { isNegative, normalizeDecimal } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
-import { AccountSelect, Amount, Icon, ProblemAlert, useAccountsList, useBase, useProblem, useT } from '../ui.tsx';
+import {
+  AccountSelect,
+  Amount,
+  Icon,
+  ProblemAlert,
+  useAccountsList,
+  useBase,
+  useCurrency,
+  useProblem,
+  useSettings,
+  useT,
+} from '../ui.tsx';
 
 type Status = 'unmatched' | 'matched' | 'ignored';
 
@@ -297,6 +308,7 @@ type Line = {
   reference: string | null;
   status: Status;
   match: { kind: 'payment' | 'entry'; paymentId: string | null; entryId: string | null } | null;
+  suggestedRate?: string | null;
 };
 
 /** What can be done with one statement line. */
@@ -328,6 +340,15 @@ function LinePanel(props: {
   const [account, setAccount] = createSignal('');
   const [memo, setMemo] = createSignal('');
   const [busy, setBusy] = createSignal<string | null>(null);
+  const functional = useCurrency(useSettings());
+  const foreign = () => props.line.currency !== functional();
+  // A foreign line is posted at a rate: the ČNB rate of its day when rates were imported, else the bank's.
+  const localDecimal = (v: string) => (i18n.locale() === 'cs' ? v.replace('.', ',') : v);
+  const [rate, setRate] = createSignal(props.line.suggestedRate ? localDecimal(props.line.suggestedRate) : '');
+  const withRate = <T extends object>(json: T) => {
+    const r = foreign() ? normalizeDecimal(rate()) : null;
+    return r ? { ...json, rate: r } : json;
+  };
   const param = () => ({ id: props.line.id });
   const act = async (key: string, fn: () => Promise<unknown>, message: string) => {
     setBusy(key);
@@ -341,7 +362,11 @@ function LinePanel(props: {
     }
   };
   const match = (json: { documentId?: string; paymentId?: string; account?: string; memo?: string }, key: string) =>
-    act(key, () => unwrap(api()['bank-lines'][':id'].match.$post({ param: param(), json })), t('bank.matchedOk'));
+    act(
+      key,
+      () => unwrap(api()['bank-lines'][':id'].match.$post({ param: param(), json: withRate(json) })),
+      t('bank.matchedOk'),
+    );
   const reasonLabel = (r: string) => t(`reason.${r}` as Parameters<typeof t>[0]);
 
   return (
@@ -423,6 +448,16 @@ function LinePanel(props: {
       </Show>
 
       <Show when={props.line.status === 'unmatched'}>
+        <Show when={foreign() && can('accounting.post')}>
+          <Field
+            label={t('doc.rate', { from: props.line.currency, to: functional() })}
+            name="rate"
+            inputmode="decimal"
+            value={rate()}
+            onChange={setRate}
+            description={props.line.suggestedRate ? t('bank.rateFromCnb') : t('bank.rateNeeded')}
+          />
+        </Show>
         <section class="stack-sm">
           <h3 class="panel-title">{t('bank.suggestions')}</h3>
           <Show when={!suggestions.loading} fallback={<LoadingState rows={2} />}>
@@ -515,7 +550,7 @@ function LinePanel(props: {
                 onInput={(e) => setMemo(e.currentTarget.value)}
               />
               <Button
-                disabled={!account()}
+                disabled={!account() || (foreign() && !normalizeDecimal(rate()))}
                 loading={busy() === 'account'}
                 onClick={() =>
                   match({ account: account(), ...(memo().trim() ? { memo: memo().trim() } : {}) }, 'account')

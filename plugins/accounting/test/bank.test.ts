@@ -55,6 +55,28 @@ describe('bank accounts', () => {
     );
     expect((await other.get(`/bank-accounts/${bank.id}`)).status).toBe(404);
   });
+
+  it('answers a Czech reader in Czech (issue 20 item 5) and writes payment texts in the firm’s language', async () => {
+    const cs = { 'accept-language': 'cs' };
+    const bad = await b.user.json('POST', `${b.base}/bank-accounts`, { name: 'Bad', iban: 'CZ00 1234' }, cs);
+    expect(bad.body).toMatchObject({ code: 'invalid_input', title: 'Bankovní účet obsahuje chyby' });
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: 'iban', message: 'Neplatný IBAN' }));
+    const dup = await b.user.json('POST', `${b.base}/bank-accounts`, { name: 'Dup', iban: bank.iban }, cs);
+    expect(dup.body.title).toBe(`Bankovní účet s IBAN ${bank.iban} už existuje`);
+    const eur = await b.user.json(
+      'POST',
+      `${b.base}/payments`,
+      { partnerId: '00000000-0000-4000-8000-000000000000', amount: '1.00' },
+      cs,
+    );
+    expect(eur.body).toMatchObject({ title: 'Neznámý odběratel nebo dodavatel' });
+    // The journal text of a payment follows the firm's language (Czech here), whoever reads it.
+    const customer = await b.post('/customers', { name: 'Petra Malá' });
+    const paid = await b.post('/payments', { partnerId: customer.body.id, date: '2026-06-05', amount: '10.00' });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
+    const entry = await b.get(`/journal/${paid.body.entryId}`);
+    expect(entry.body.memo).toBe('Platba od Petra Malá');
+  });
 });
 
 describe('statement import', () => {

@@ -4,6 +4,9 @@ import { chartFor, vatFor } from './charts.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import type { AccountType, CashFlowCategory } from './db.ts';
 
+const noAccount = (code: string) => ({ en: `No account with code ${code}`, cs: `Účet ${code} neexistuje` });
+const inactive = (code: string) => ({ en: `Account ${code} is inactive`, cs: `Účet ${code} není aktivní` });
+
 export interface AccountView {
   id: string;
   code: string;
@@ -147,14 +150,8 @@ export async function accountIdByCode(ctx: Ctx, code: string, path = 'account'):
     .where('tenant_id', '=', ctx.tenant.id)
     .where('code', '=', code)
     .executeTakeFirst();
-  if (!row)
-    throw badRequest('invalid_input', `No account with code ${code}`, [
-      { path, message: `No account with code ${code}` },
-    ]);
-  if (!row.active)
-    throw badRequest('invalid_input', `Account ${code} is inactive`, [
-      { path, message: `Account ${code} is inactive` },
-    ]);
+  if (!row) throw badRequest('invalid_input', noAccount(code), [{ path, message: noAccount(code) }]);
+  if (!row.active) throw badRequest('invalid_input', inactive(code), [{ path, message: inactive(code) }]);
   return row.id;
 }
 
@@ -177,8 +174,8 @@ async function parentId(ctx: Ctx, code: string | null | undefined): Promise<stri
     .where('code', '=', code)
     .executeTakeFirst();
   if (!row)
-    throw badRequest('invalid_input', 'Unknown parent account', [
-      { path: 'parent', message: `No account with code ${code}` },
+    throw badRequest('invalid_input', { en: 'Unknown parent account', cs: 'Neznámý nadřazený účet' }, [
+      { path: 'parent', message: noAccount(code) },
     ]);
   return row.id;
 }
@@ -190,7 +187,11 @@ async function assertCodeFree(ctx: Ctx, code: string, except?: string) {
     .where('tenant_id', '=', ctx.tenant.id)
     .where('code', '=', code);
   if (except) q = q.where('id', '<>', except);
-  if (await q.executeTakeFirst()) throw conflict('duplicate_code', `An account with code ${code} already exists`);
+  if (await q.executeTakeFirst())
+    throw conflict('duplicate_code', {
+      en: `An account with code ${code} already exists`,
+      cs: `Účet ${code} už existuje`,
+    });
 }
 
 export async function createAccount(ctx: Ctx, input: AccountInput): Promise<AccountView> {
@@ -246,7 +247,10 @@ export async function updateAccount(ctx: Ctx, id: string, patch: AccountPatch): 
     (patch.type !== undefined && patch.type !== before.type)
   ) {
     if (before.hasPostings) {
-      throw conflict('account_in_use', `Account ${before.code} has postings; its code and type cannot change`);
+      throw conflict('account_in_use', {
+        en: `Account ${before.code} has postings; its code and type cannot change`,
+        cs: `Na účtu ${before.code} jsou zápisy; jeho číslo ani typ nelze změnit`,
+      });
     }
   }
   if (patch.code !== undefined) await assertCodeFree(ctx, patch.code, id);
@@ -257,9 +261,11 @@ export async function updateAccount(ctx: Ctx, id: string, patch: AccountPatch): 
     let cursor = parent;
     while (cursor) {
       if (cursor === id)
-        throw badRequest('parent_cycle', 'An account cannot be its own ancestor', [
-          { path: 'parent', message: 'Would create a cycle' },
-        ]);
+        throw badRequest(
+          'parent_cycle',
+          { en: 'An account cannot be its own ancestor', cs: 'Účet nemůže být nadřazený sám sobě' },
+          [{ path: 'parent', message: { en: 'Would create a cycle', cs: 'Vznikl by cyklus' } }],
+        );
       const up: { parent_id: string | null } | undefined = await dbOf(ctx)
         .selectFrom('accounting.accounts')
         .select('parent_id')
@@ -321,10 +327,18 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
     .where('parent_id', '=', id)
     .limit(1)
     .executeTakeFirst();
-  if (child) throw conflict('account_has_children', `Account ${before.code} has sub-accounts (${child.code})`);
+  if (child)
+    throw conflict('account_has_children', {
+      en: `Account ${before.code} has sub-accounts (${child.code})`,
+      cs: `Účet ${before.code} má analytické účty (${child.code})`,
+    });
   const settings = await settingsOf(ctx);
   const roles = Object.entries(settings).filter(([k, v]) => k.endsWith('_account_id') && v === id);
-  if (roles.length) throw conflict('account_in_use', `Account ${before.code} is a default account in the settings`);
+  if (roles.length)
+    throw conflict('account_in_use', {
+      en: `Account ${before.code} is a default account in the settings`,
+      cs: `Účet ${before.code} je výchozím účtem v nastavení`,
+    });
   const docLine = await db
     .selectFrom('accounting.document_lines')
     .select('id')
@@ -339,7 +353,11 @@ export async function deleteAccount(ctx: Ctx, id: string): Promise<void> {
     .where('account_id', '=', id)
     .limit(1)
     .executeTakeFirst();
-  if (docLine || bank) throw conflict('account_in_use', `Account ${before.code} is used by documents or bank accounts`);
+  if (docLine || bank)
+    throw conflict('account_in_use', {
+      en: `Account ${before.code} is used by documents or bank accounts`,
+      cs: `Účet ${before.code} používají doklady nebo bankovní účty`,
+    });
   await db.deleteFrom('accounting.accounts').where('tenant_id', '=', t).where('id', '=', id).execute();
   await ctx.audit({ action: 'accounting.account.delete', entityType: 'accounting.account', entityId: id, before });
 }

@@ -137,8 +137,13 @@ export async function receiveAdvance(
  */
 export async function deductAdvance(ctx: Ctx, invoiceId: string, advanceId: string) {
   const invoice = await draftOf(ctx, 'invoice', invoiceId);
-  if (invoice.status !== 'draft') throw conflict('not_draft', `Invoice ${invoice.number} is ${invoice.status}`);
-  if (invoice.type !== 'invoice') throw conflict('not_final_invoice', 'Only an invoice deducts advances');
+  if (invoice.status !== 'draft')
+    throw conflict('not_draft', {
+      en: `Invoice ${invoice.number} is ${invoice.status}`,
+      cs: `Faktura ${invoice.number ?? ''} už není koncept`,
+    });
+  if (invoice.type !== 'invoice')
+    throw conflict('not_final_invoice', { en: 'Only an invoice deducts advances', cs: 'Zálohy odečítá jen faktura' });
   const db = dbOf(ctx);
   const advance = await db
     .selectFrom('accounting.documents')
@@ -149,14 +154,23 @@ export async function deductAdvance(ctx: Ctx, invoiceId: string, advanceId: stri
     .where('type', '=', 'advance')
     .executeTakeFirst();
   if (!advance || advance.partner_id !== invoice.partner_id) {
-    throw badRequest('invalid_input', 'No such advance invoice of this customer', [
-      { path: 'advanceId', message: 'Not an advance invoice of the customer' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      { en: 'No such advance invoice of this customer', cs: 'Tento odběratel takovou zálohovou fakturu nemá' },
+      [
+        {
+          path: 'advanceId',
+          message: { en: 'Not an advance invoice of the customer', cs: 'Není zálohová faktura odběratele' },
+        },
+      ],
+    );
   }
   if (advance.currency !== invoice.currency) {
-    throw badRequest('currency_mismatch', `The advance is in ${advance.currency}`, [
-      { path: 'advanceId', message: 'Currencies differ' },
-    ]);
+    throw badRequest(
+      'currency_mismatch',
+      { en: `The advance is in ${advance.currency}`, cs: `Záloha je v ${advance.currency}` },
+      [{ path: 'advanceId', message: { en: 'Currencies differ', cs: 'Měny se liší' } }],
+    );
   }
   const used = await db
     .selectFrom('accounting.document_lines as l')
@@ -169,8 +183,16 @@ export async function deductAdvance(ctx: Ctx, invoiceId: string, advanceId: stri
     .where('d.status', '<>', 'cancelled')
     .where('d.type', '=', 'invoice')
     .executeTakeFirst();
-  if (used) throw conflict('advance_settled', `The advance ${advance.number} is deducted already`);
-  if (BigInt(advance.paid) <= 0n) throw conflict('advance_not_paid', `Nothing was received on ${advance.number}`);
+  if (used)
+    throw conflict('advance_settled', {
+      en: `The advance ${advance.number} is deducted already`,
+      cs: `Záloha ${advance.number} už je odečtená`,
+    });
+  if (BigInt(advance.paid) <= 0n)
+    throw conflict('advance_not_paid', {
+      en: `Nothing was received on ${advance.number}`,
+      cs: `Na zálohu ${advance.number} nebylo nic přijato`,
+    });
   const taxDocs = await db
     .selectFrom('accounting.documents')
     .select(['id', 'number'])

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { badRequest, conflict, newId, notFound } from '@bureau/core';
+import { badRequest, conflict, type FieldError, newId, notFound } from '@bureau/core';
 import { sql } from 'kysely';
 import { money, normalizeDecimal } from './amounts.ts';
 import { actorLabel, type Ctx, dbOf, settingsOf } from './context.ts';
@@ -26,18 +26,24 @@ export interface BankAccountInput {
 }
 
 function validateBank(input: Partial<BankAccountInput>) {
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const iban = input.iban ? normalizeIban(input.iban) : input.iban === undefined ? undefined : null;
-  if (input.iban && !iban) errors.push({ path: 'iban', message: 'Not a valid IBAN' });
-  if (input.bic && !isValidBic(input.bic)) errors.push({ path: 'bic', message: 'Not a valid BIC' });
+  if (input.iban && !iban) errors.push({ path: 'iban', message: { en: 'Not a valid IBAN', cs: 'Neplatný IBAN' } });
+  if (input.bic && !isValidBic(input.bic))
+    errors.push({ path: 'bic', message: { en: 'Not a valid BIC', cs: 'Neplatný kód BIC' } });
   if (
     input.accountNumber &&
     !isValidCzechAccount(input.accountNumber) &&
     !/^[0-9A-Za-z -]{4,34}$/.test(input.accountNumber)
   ) {
-    errors.push({ path: 'accountNumber', message: 'Not an account number' });
+    errors.push({ path: 'accountNumber', message: { en: 'Not an account number', cs: 'Neplatné číslo účtu' } });
   }
-  if (errors.length) throw badRequest('invalid_input', 'The bank account is invalid', errors);
+  if (errors.length)
+    throw badRequest(
+      'invalid_input',
+      { en: 'The bank account is invalid', cs: 'Bankovní účet obsahuje chyby' },
+      errors,
+    );
   return iban;
 }
 
@@ -52,7 +58,11 @@ export async function createBankAccount(ctx: Ctx, input: BankAccountInput) {
       .where('tenant_id', '=', ctx.tenant.id)
       .where('iban', '=', iban)
       .executeTakeFirst();
-    if (dup) throw conflict('duplicate_iban', `A bank account with IBAN ${iban} already exists`);
+    if (dup)
+      throw conflict('duplicate_iban', {
+        en: `A bank account with IBAN ${iban} already exists`,
+        cs: `Bankovní účet s IBAN ${iban} už existuje`,
+      });
   }
   let accountId: string;
   if (input.account) {
@@ -63,8 +73,8 @@ export async function createBankAccount(ctx: Ctx, input: BankAccountInput) {
       .where('code', '=', input.account)
       .executeTakeFirst();
     if (!a?.active || a.type !== 'asset') {
-      throw badRequest('invalid_input', 'Unknown ledger account', [
-        { path: 'account', message: 'Expected an active asset account code' },
+      throw badRequest('invalid_input', { en: 'Unknown ledger account', cs: 'Neznámý účet v účtovém rozvrhu' }, [
+        { path: 'account', message: { en: 'Expected an active asset account code', cs: 'Zadejte aktivní účet aktiv' } },
       ]);
     }
     accountId = a.id;
@@ -211,6 +221,12 @@ export async function getBankAccount(ctx: Ctx, id: string) {
 
 // ─── Statement import ───────────────────────────────────────────────────────
 
+/** 409 for a statement line that is matched or ignored already. */
+const lineNotOpen = (status: string) =>
+  status === 'ignored'
+    ? { en: 'The line is ignored', cs: 'Pohyb je označený jako ignorovaný' }
+    : { en: 'The line is matched already', cs: 'Pohyb už je spárovaný' };
+
 export interface ImportInput {
   format: 'csv' | 'camt053' | 'ofx';
   /** The file as text … */
@@ -227,16 +243,19 @@ export interface ImportInput {
 function decode(input: ImportInput): string {
   if (input.content !== undefined) return input.content;
   if (input.contentBase64 === undefined) {
-    throw badRequest('invalid_input', 'The file is missing', [
-      { path: 'content', message: 'Give content or contentBase64' },
+    throw badRequest('invalid_input', { en: 'The file is missing', cs: 'Chybí soubor' }, [
+      { path: 'content', message: { en: 'Give content or contentBase64', cs: 'Pošlete content nebo contentBase64' } },
     ]);
   }
   const bytes = Buffer.from(input.contentBase64, 'base64');
   try {
     return new TextDecoder(input.encoding ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw badRequest('invalid_input', 'The file cannot be decoded', [
-      { path: 'encoding', message: `Not valid ${input.encoding ?? 'utf-8'}` },
+    throw badRequest('invalid_input', { en: 'The file cannot be decoded', cs: 'Soubor nelze přečíst' }, [
+      {
+        path: 'encoding',
+        message: { en: `Not valid ${input.encoding ?? 'utf-8'}`, cs: `Není platné ${input.encoding ?? 'utf-8'}` },
+      },
     ]);
   }
 }
@@ -273,9 +292,19 @@ export async function importStatement(ctx: Ctx, bankAccountId: string, input: Im
   if (input.format === 'csv') {
     const mapping = input.mapping ?? (bank.csv_mapping as CsvMapping | null);
     if (!mapping) {
-      throw badRequest('mapping_required', 'This bank account has no saved CSV mapping; send one', [
-        { path: 'mapping', message: 'Required for the first CSV import' },
-      ]);
+      throw badRequest(
+        'mapping_required',
+        {
+          en: 'This bank account has no saved CSV mapping; send one',
+          cs: 'Tento bankovní účet nemá uložené mapování CSV; pošlete ho',
+        },
+        [
+          {
+            path: 'mapping',
+            message: { en: 'Required for the first CSV import', cs: 'Povinné při prvním importu CSV' },
+          },
+        ],
+      );
     }
     statements = [parseCsvStatement(content, mapping, bank.currency)];
     if (input.mapping && input.saveMapping !== false) {
@@ -290,7 +319,11 @@ export async function importStatement(ctx: Ctx, bankAccountId: string, input: Im
     statements = input.format === 'camt053' ? parseCamt053(content) : parseOfx(content);
     if (bank.iban) {
       const other = statements.find((s) => s.iban && s.iban !== bank.iban);
-      if (other) throw conflict('account_mismatch', `The statement is for ${other.iban}, not ${bank.iban}`);
+      if (other)
+        throw conflict('account_mismatch', {
+          en: `The statement is for ${other.iban}, not ${bank.iban}`,
+          cs: `Výpis je pro účet ${other.iban}, ne ${bank.iban}`,
+        });
     }
   }
   const wrongCurrency = statements.flatMap((s) => s.lines).find((l) => l.currency !== bank.currency);
@@ -630,13 +663,26 @@ export interface MatchInput {
 export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
   const given = [input.documentId, input.paymentId, input.account].filter((v) => v !== undefined).length;
   if (given !== 1) {
-    throw badRequest('invalid_input', 'Give exactly one of documentId, paymentId or account', [
-      { path: 'documentId', message: 'Exactly one of documentId, paymentId, account' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: 'Give exactly one of documentId, paymentId or account',
+        cs: 'Zadejte právě jedno z: documentId, paymentId, account',
+      },
+      [
+        {
+          path: 'documentId',
+          message: {
+            en: 'Exactly one of documentId, paymentId, account',
+            cs: 'Právě jedno z: documentId, paymentId, account',
+          },
+        },
+      ],
+    );
   }
   const db = dbOf(ctx);
   const line = await getLine(ctx, lineId);
-  if (line.status !== 'unmatched') throw conflict('line_not_open', `The line is ${line.status}`);
+  if (line.status !== 'unmatched') throw conflict('line_not_open', lineNotOpen(line.status));
   const amount = BigInt(line.amount);
   const abs = amount < 0n ? -amount : amount;
   const bank = await db
@@ -656,7 +702,13 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
       .executeTakeFirst();
     if (!doc || doc.kind !== (amount > 0n ? 'invoice' : 'bill')) {
       throw badRequest('invalid_input', amount > 0n ? 'Money in pays an invoice' : 'Money out pays a bill', [
-        { path: 'documentId', message: `Not ${amount > 0n ? 'an invoice' : 'a bill'}` },
+        {
+          path: 'documentId',
+          message:
+            amount > 0n
+              ? { en: 'Not an invoice', cs: 'Není vydaná faktura' }
+              : { en: 'Not a bill', cs: 'Není přijatá faktura' },
+        },
       ]);
     }
     const { currency } = await settingsOf(ctx);
@@ -693,14 +745,27 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
       .where('y.tenant_id', '=', ctx.tenant.id)
       .where('y.id', '=', input.paymentId)
       .executeTakeFirst();
-    if (!p) throw badRequest('invalid_input', 'Unknown payment', [{ path: 'paymentId', message: 'No such payment' }]);
-    if (p.recon_id) throw conflict('payment_reconciled', 'The payment is already matched to a bank line');
-    if (p.voided_at) throw conflict('payment_voided', 'The payment is voided');
+    if (!p)
+      throw badRequest('invalid_input', { en: 'Unknown payment', cs: 'Neznámá platba' }, [
+        { path: 'paymentId', message: { en: 'No such payment', cs: 'Taková platba neexistuje' } },
+      ]);
+    if (p.recon_id)
+      throw conflict('payment_reconciled', {
+        en: 'The payment is already matched to a bank line',
+        cs: 'Platba už je spárovaná s pohybem na výpisu',
+      });
+    if (p.voided_at) throw conflict('payment_voided', { en: 'The payment is voided', cs: 'Platba je zrušená' });
     if (BigInt(p.amount) !== abs || p.currency !== line.currency || p.direction !== (amount > 0n ? 'in' : 'out')) {
-      throw conflict('amount_mismatch', 'The payment differs from the bank line in amount, currency or direction');
+      throw conflict('amount_mismatch', {
+        en: 'The payment differs from the bank line in amount, currency or direction',
+        cs: 'Platba se od pohybu liší částkou, měnou nebo směrem',
+      });
     }
     if (p.bank_account_id !== line.bank_account_id) {
-      throw conflict('payment_account_mismatch', 'The payment was booked to another bank or cash account');
+      throw conflict('payment_account_mismatch', {
+        en: 'The payment was booked to another bank or cash account',
+        cs: 'Platba byla zaúčtována na jiný bankovní účet nebo pokladnu',
+      });
     }
     await db
       .insertInto('accounting.reconciliations')
@@ -715,12 +780,17 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
       .where('code', '=', code)
       .executeTakeFirst();
     if (!a?.active)
-      throw badRequest('invalid_input', 'Unknown account', [{ path: 'account', message: `No active account ${code}` }]);
+      throw badRequest('invalid_input', { en: 'Unknown account', cs: 'Neznámý účet' }, [
+        { path: 'account', message: { en: `No active account ${code}`, cs: `Aktivní účet ${code} neexistuje` } },
+      ]);
     const { currency } = await settingsOf(ctx);
     const rate = input.rate ?? (line.suggested_rate ? normalizeDecimal(line.suggested_rate) : undefined);
     if (line.currency !== currency && !rate) {
-      throw badRequest('invalid_input', 'A rate is needed', [
-        { path: 'rate', message: `Rate ${line.currency} → ${currency}` },
+      throw badRequest('invalid_input', { en: 'A rate is needed', cs: 'Je potřeba kurz' }, [
+        {
+          path: 'rate',
+          message: { en: `Rate ${line.currency} → ${currency}`, cs: `Kurz ${line.currency} → ${currency}` },
+        },
       ]);
     }
     const side = (debit: boolean) => ({
@@ -764,7 +834,8 @@ export async function matchLine(ctx: Ctx, lineId: string, input: MatchInput) {
 export async function unmatchLine(ctx: Ctx, lineId: string) {
   const db = dbOf(ctx);
   const line = await getLine(ctx, lineId);
-  if (line.status === 'unmatched') throw conflict('line_not_matched', 'The line is not matched');
+  if (line.status === 'unmatched')
+    throw conflict('line_not_matched', { en: 'The line is not matched', cs: 'Pohyb není spárovaný' });
   const r = await db
     .selectFrom('accounting.reconciliations')
     .selectAll()
@@ -793,7 +864,7 @@ export async function unmatchLine(ctx: Ctx, lineId: string) {
 
 export async function ignoreLine(ctx: Ctx, lineId: string) {
   const line = await getLine(ctx, lineId);
-  if (line.status !== 'unmatched') throw conflict('line_not_open', `The line is ${line.status}`);
+  if (line.status !== 'unmatched') throw conflict('line_not_open', lineNotOpen(line.status));
   await dbOf(ctx)
     .updateTable('accounting.bank_lines')
     .set({ status: 'ignored' })

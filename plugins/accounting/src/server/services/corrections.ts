@@ -10,6 +10,11 @@ import { type LedgerLine, postLedgerEntry } from './ledger.ts';
 import { roleAccount } from './settings.ts';
 import { bookText, jt } from './texts.ts';
 
+const notOpen = (number: string | null, status: string) => ({
+  en: `${number ?? ''} is ${status}`.trim(),
+  cs: `Doklad ${number ?? ''} není otevřený (${status === 'paid' ? 'uhrazený' : status === 'cancelled' ? 'stornovaný' : status === 'draft' ? 'koncept' : status})`,
+});
+
 export interface CorrectionInput {
   type: 'credit_note' | 'debit_note';
   /** The correction's tax date (the day the correction is made or agreed); today by default. */
@@ -48,32 +53,59 @@ export async function createCorrection(
   if (original.type !== (kind === 'invoice' ? 'invoice' : 'bill')) {
     throw conflict(
       'not_correctable',
-      `Only ${kind === 'invoice' ? 'invoices' : 'bills'} are corrected by credit and debit notes`,
+      kind === 'invoice'
+        ? {
+            en: 'Only invoices are corrected by credit and debit notes',
+            cs: 'Opravným dokladem nebo vrubopisem se opravuje jen faktura',
+          }
+        : {
+            en: 'Only bills are corrected by credit and debit notes',
+            cs: 'Opravným dokladem nebo vrubopisem se opravuje jen přijatá faktura',
+          },
     );
   }
   if (original.status === 'draft' || original.status === 'cancelled') {
-    throw conflict('not_correctable', `${LABEL[kind]} ${original.number ?? ''} is ${original.status}`.trim());
+    throw conflict('not_correctable', {
+      en: `${LABEL[kind]} ${original.number ?? ''} is ${original.status}`.trim(),
+      cs: `Doklad ${original.number ?? ''} nelze opravit: je ${original.status === 'draft' ? 'koncept' : 'stornovaný'}`,
+    });
   }
   if (!input.reason?.trim()) {
-    throw badRequest('invalid_input', 'The reason for the correction is required', [
-      { path: 'reason', message: 'Required' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      { en: 'The reason for the correction is required', cs: 'Důvod opravy je povinný' },
+      [{ path: 'reason', message: { en: 'Required', cs: 'Povinné' } }],
+    );
   }
   if (kind === 'bill' && !input.vendorNumber?.trim()) {
-    throw badRequest('invalid_input', "The vendor's number of the correcting document is required", [
-      { path: 'vendorNumber', message: 'Required' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: "The vendor's number of the correcting document is required",
+        cs: 'Číslo opravného dokladu od dodavatele je povinné',
+      },
+      [{ path: 'vendorNumber', message: { en: 'Required', cs: 'Povinné' } }],
+    );
   }
   const date = input.date ?? dateOf(ctx.now());
   if (date < original.tax_date) {
-    throw badRequest('invalid_input', 'A correction cannot precede the document it corrects', [
-      { path: 'date', message: `On or after ${original.tax_date}` },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: 'A correction cannot precede the document it corrects',
+        cs: 'Oprava nemůže předcházet opravovanému dokladu',
+      },
+      [{ path: 'date', message: { en: `On or after ${original.tax_date}`, cs: `Nejdříve ${original.tax_date}` } }],
+    );
   }
   let lines = input.lines;
   if (!lines?.length) {
     if (input.type === 'debit_note')
-      throw badRequest('invalid_input', 'A debit note lists what is added', [{ path: 'lines', message: 'Required' }]);
+      throw badRequest(
+        'invalid_input',
+        { en: 'A debit note lists what is added', cs: 'Vrubopis uvádí, co se přidává' },
+        [{ path: 'lines', message: { en: 'Required', cs: 'Povinné' } }],
+      );
     const originalLines = (await getDocument(ctx, kind, originalId)).lines;
     lines = originalLines.map((l) => ({
       description: l.description,
@@ -141,8 +173,16 @@ export async function createCorrection(
     if (BigInt(row.total) > ceiling) {
       throw badRequest(
         'credit_exceeds',
-        `Only ${money(ceiling, original.currency)} of ${original.number} is left to credit`,
-        [{ path: 'lines', message: 'More than the document has left to credit' }],
+        {
+          en: `Only ${money(ceiling, original.currency)} of ${original.number} is left to credit`,
+          cs: `Z dokladu ${original.number} zbývá k dobropisu jen ${money(ceiling, original.currency)}`,
+        },
+        [
+          {
+            path: 'lines',
+            message: { en: 'More than the document has left to credit', cs: 'Víc, než z dokladu zbývá k dobropisu' },
+          },
+        ],
       );
     }
   }
@@ -244,7 +284,10 @@ export async function offsetCredit(
   const doc = first?.id === documentId ? first : second;
   if (!credit || credit.kind !== kind) throw notFound(LABEL[kind]);
   if (credit.type !== 'credit_note') {
-    throw conflict('not_credit_note', `${credit.number ?? ''} is not a credit note`.trim());
+    throw conflict('not_credit_note', {
+      en: `${credit.number ?? ''} is not a credit note`.trim(),
+      cs: `${credit.number ?? ''} není opravný daňový doklad`.trim(),
+    });
   }
   if (
     !doc ||
@@ -252,30 +295,50 @@ export async function offsetCredit(
     doc.partner_id !== credit.partner_id ||
     !['invoice', 'debit_note', 'bill'].includes(doc.type)
   ) {
-    throw badRequest('invalid_input', 'Not a document of the same partner to set the credit off against', [
-      { path: 'documentId', message: 'An invoice (bill) of the same partner' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: 'Not a document of the same partner to set the credit off against',
+        cs: 'Není doklad téhož partnera, proti kterému lze dobropis započíst',
+      },
+      [{ path: 'documentId', message: { en: 'An invoice (bill) of the same partner', cs: 'Faktura téhož partnera' } }],
+    );
   }
   if (doc.currency !== credit.currency) {
-    throw badRequest('currency_mismatch', `The document is in ${doc.currency}, the credit note in ${credit.currency}`, [
-      { path: 'documentId', message: 'Currencies differ' },
-    ]);
+    throw badRequest(
+      'currency_mismatch',
+      {
+        en: `The document is in ${doc.currency}, the credit note in ${credit.currency}`,
+        cs: `Doklad je v ${doc.currency}, dobropis v ${credit.currency}`,
+      },
+      [{ path: 'documentId', message: { en: 'Currencies differ', cs: 'Měny se liší' } }],
+    );
   }
-  if (credit.status !== 'issued') throw conflict('document_not_open', `${credit.number} is ${credit.status}`);
-  if (doc.status !== 'issued') throw conflict('document_not_open', `${doc.number} is ${doc.status}`);
+  if (credit.status !== 'issued') throw conflict('document_not_open', notOpen(credit.number, credit.status));
+  if (doc.status !== 'issued') throw conflict('document_not_open', notOpen(doc.number, doc.status));
   const creditLeft = BigInt(credit.total) - BigInt(credit.paid);
   const docLeft = BigInt(doc.total) - BigInt(doc.paid);
   let amount = creditLeft < docLeft ? creditLeft : docLeft;
   if (amountText !== undefined) {
     const wanted = amountOf(amountText, credit.currency, 'amount');
     if (wanted > amount) {
-      throw badRequest('over_allocation', `At most ${money(amount, credit.currency)} can be set off`, [
-        { path: 'amount', message: 'More than both documents have open' },
-      ]);
+      throw badRequest(
+        'over_allocation',
+        {
+          en: `At most ${money(amount, credit.currency)} can be set off`,
+          cs: `Započíst lze nejvýš ${money(amount, credit.currency)}`,
+        },
+        [
+          {
+            path: 'amount',
+            message: { en: 'More than both documents have open', cs: 'Víc, než oba doklady mají otevřeno' },
+          },
+        ],
+      );
     }
     amount = wanted;
   }
-  if (amount <= 0n) throw conflict('nothing_to_allocate', 'Nothing left to set off');
+  if (amount <= 0n) throw conflict('nothing_to_allocate', { en: 'Nothing left to set off', cs: 'Není co započíst' });
   const share = async (d: OffsetDoc) =>
     BigInt(d.paid) + amount === BigInt(d.total)
       ? BigInt(d.total_functional) - (await settledFunctional(ctx, d, fc))

@@ -84,30 +84,45 @@ function clean(input: Partial<PartnerInput>): Updateable<PartnersTable> {
   if (ico !== undefined) {
     const n = ico === null ? null : normalizeIco(ico);
     if (n !== null && !isValidIco(n))
-      errors.push({ path: 'ico', message: 'Not a valid IČO (8 digits with a mod-11 check digit)' });
+      errors.push({
+        path: 'ico',
+        message: {
+          en: 'Not a valid IČO (8 digits with a mod-11 check digit)',
+          cs: 'Neplatné IČO (8 číslic s kontrolní číslicí mod 11)',
+        },
+      });
     out.ico = n;
   }
   const dic = opt(input.dic);
   if (dic !== undefined) {
     const n = dic === null ? null : normalizeDic(dic);
-    if (n !== null && !isValidDic(n)) errors.push({ path: 'dic', message: 'Not a valid VAT number (DIČ)' });
+    if (n !== null && !isValidDic(n))
+      errors.push({ path: 'dic', message: { en: 'Not a valid VAT number (DIČ)', cs: 'Neplatné DIČ' } });
     out.dic = n;
   }
   const iban = opt(input.iban);
   if (iban !== undefined) {
     const n = iban === null ? null : normalizeIban(iban);
-    if (iban !== null && n === null) errors.push({ path: 'iban', message: 'Not a valid IBAN' });
+    if (iban !== null && n === null)
+      errors.push({ path: 'iban', message: { en: 'Not a valid IBAN', cs: 'Neplatný IBAN' } });
     out.iban = n;
   }
   const bic = opt(input.bic);
   if (bic !== undefined) {
-    if (bic !== null && !isValidBic(bic)) errors.push({ path: 'bic', message: 'Not a valid BIC' });
+    if (bic !== null && !isValidBic(bic))
+      errors.push({ path: 'bic', message: { en: 'Not a valid BIC', cs: 'Neplatný kód BIC' } });
     out.bic = bic?.toUpperCase() ?? null;
   }
   const account = opt(input.bankAccount);
   if (account !== undefined) {
     if (account !== null && !isValidCzechAccount(account)) {
-      errors.push({ path: 'bankAccount', message: 'Expected a Czech account number such as 19-2000145399/0800' });
+      errors.push({
+        path: 'bankAccount',
+        message: {
+          en: 'Expected a Czech account number such as 19-2000145399/0800',
+          cs: 'Zadejte české číslo účtu, např. 19-2000145399/0800',
+        },
+      });
     }
     out.bank_account = account;
   }
@@ -125,7 +140,12 @@ function clean(input: Partial<PartnerInput>): Updateable<PartnersTable> {
   if (input.country !== undefined) out.country = input.country.toUpperCase();
   if (input.paymentTermsDays !== undefined) out.payment_terms_days = input.paymentTermsDays;
   if (input.active !== undefined) out.active = input.active;
-  if (errors.length) throw badRequest('invalid_input', 'Some identifiers are invalid', errors);
+  if (errors.length)
+    throw badRequest(
+      'invalid_input',
+      { en: 'Some identifiers are invalid', cs: 'Některé identifikátory jsou neplatné' },
+      errors,
+    );
   return out;
 }
 
@@ -207,7 +227,11 @@ async function assertIcoFree(ctx: Ctx, kind: PartnerKind, ico: string | null | u
     .where('ico', '=', ico);
   if (except) q = q.where('id', '<>', except);
   const other = await q.executeTakeFirst();
-  if (other) throw conflict('duplicate_ico', `${other.name} already has IČO ${ico}`);
+  if (other)
+    throw conflict('duplicate_ico', {
+      en: `${other.name} already has IČO ${ico}`,
+      cs: `IČO ${ico} už má ${other.name}`,
+    });
 }
 
 /** The address book's details as accounting keeps them on a partner (its billing address, default account). */
@@ -312,15 +336,21 @@ async function partyTaken(ctx: Ctx, kind: PartnerKind, partyId: string, except?:
 
 async function assertPartyFree(ctx: Ctx, kind: PartnerKind, partyId: string, except?: string) {
   const other = await partyTaken(ctx, kind, partyId, except);
-  if (other) throw conflict('duplicate_party', `${other} is already a ${kind}`);
+  if (other)
+    throw conflict(
+      'duplicate_party',
+      kind === 'customer'
+        ? { en: `${other} is already a customer`, cs: `${other} už je odběratel` }
+        : { en: `${other} is already a vendor`, cs: `${other} už je dodavatel` },
+    );
 }
 
 /** The address book's party a partner input names, or 400 when there is none. */
 async function partyOf(ctx: Ctx, partyId: string): Promise<Party> {
   const party = await getParty(ctx, partyId);
   if (!party)
-    throw badRequest('invalid_input', 'Unknown party', [
-      { path: 'partyId', message: 'No such party in the address book' },
+    throw badRequest('invalid_input', { en: 'Unknown party', cs: 'Neznámý subjekt' }, [
+      { path: 'partyId', message: { en: 'No such party in the address book', cs: 'Takový subjekt v adresáři není' } },
     ]);
   return party;
 }
@@ -468,7 +498,11 @@ export async function deletePartner(ctx: Ctx, kind: PartnerKind, id: string): Pr
       .where('partner_id', '=', id)
       .limit(1)
       .executeTakeFirst());
-  if (used) throw conflict('partner_in_use', `${before.name} has documents or postings; deactivate instead`);
+  if (used)
+    throw conflict('partner_in_use', {
+      en: `${before.name} has documents or postings; deactivate instead`,
+      cs: `${before.name} má doklady nebo zápisy; místo smazání ho deaktivujte`,
+    });
   await db.deleteFrom('accounting.partners').where('tenant_id', '=', t).where('id', '=', id).execute();
   // The party stays in the address book, no longer in this role.
   const party = before.partyId ? await getParty(ctx, before.partyId) : null;

@@ -18,6 +18,7 @@ import { dateOf, isDate, laterOf } from './dates.ts';
 import { type LedgerLine, postLedgerEntry, reverse } from './ledger.ts';
 import { rateOn } from './rates.ts';
 import { roleAccount } from './settings.ts';
+import { bookText, jt } from './texts.ts';
 
 export interface PaymentInput {
   partnerId: string;
@@ -52,13 +53,18 @@ export async function createPayment(
     .where('id', '=', input.partnerId)
     .executeTakeFirst();
   if (!partner)
-    throw badRequest('invalid_input', 'Unknown customer or vendor', [
-      { path: 'partnerId', message: 'No such customer or vendor' },
+    throw badRequest('invalid_input', { en: 'Unknown customer or vendor', cs: 'Neznámý odběratel nebo dodavatel' }, [
+      {
+        path: 'partnerId',
+        message: { en: 'No such customer or vendor', cs: 'Takový odběratel ani dodavatel neexistuje' },
+      },
     ]);
   const direction = partner.kind === 'customer' ? 'in' : 'out';
   const date = input.date ?? dateOf(ctx.now());
   if (!isDate(date))
-    throw badRequest('invalid_input', 'The date is invalid', [{ path: 'date', message: 'Expected YYYY-MM-DD' }]);
+    throw badRequest('invalid_input', { en: 'The date is invalid', cs: 'Neplatné datum' }, [
+      { path: 'date', message: { en: 'Expected YYYY-MM-DD', cs: 'Očekává se RRRR-MM-DD' } },
+    ]);
   let bankLedgerAccount: string;
   let currency = (input.currency ?? settings.currency).toUpperCase();
   if (input.bankAccountId) {
@@ -69,13 +75,15 @@ export async function createPayment(
       .where('id', '=', input.bankAccountId)
       .executeTakeFirst();
     if (!bank)
-      throw badRequest('invalid_input', 'Unknown bank account', [
-        { path: 'bankAccountId', message: 'No such bank account' },
+      throw badRequest('invalid_input', { en: 'Unknown bank account', cs: 'Neznámý bankovní účet' }, [
+        { path: 'bankAccountId', message: { en: 'No such bank account', cs: 'Takový bankovní účet neexistuje' } },
       ]);
     if (input.currency && currency !== bank.currency) {
-      throw badRequest('currency_mismatch', `The bank account is in ${bank.currency}`, [
-        { path: 'currency', message: `Must be ${bank.currency}` },
-      ]);
+      throw badRequest(
+        'currency_mismatch',
+        { en: `The bank account is in ${bank.currency}`, cs: `Bankovní účet je v měně ${bank.currency}` },
+        [{ path: 'currency', message: { en: `Must be ${bank.currency}`, cs: `Musí být ${bank.currency}` } }],
+      );
     }
     currency = bank.currency;
     bankLedgerAccount = bank.account_id;
@@ -88,8 +96,11 @@ export async function createPayment(
   if (currency !== settings.currency) {
     const declared = input.rate ? null : await rateOn(ctx, currency, date);
     if (!input.rate && !declared)
-      throw badRequest('invalid_input', 'A rate is needed', [
-        { path: 'rate', message: `Rate ${currency} → ${settings.currency}` },
+      throw badRequest('invalid_input', { en: 'A rate is needed', cs: 'Je potřeba kurz' }, [
+        {
+          path: 'rate',
+          message: { en: `Rate ${currency} → ${settings.currency}`, cs: `Kurz ${currency} → ${settings.currency}` },
+        },
       ]);
     rate = positiveDecimalOf(input.rate ?? (declared?.rate as string), 'rate', 'rate');
   }
@@ -114,7 +125,7 @@ export async function createPayment(
         ];
   const entry = await postLedgerEntry(ctx, {
     date,
-    memo: `${direction === 'in' ? 'Payment from' : 'Payment to'} ${partner.name}${input.reference ? ` (${input.reference})` : ''}`,
+    memo: `${bookText(ctx, direction === 'in' ? jt.payment_from : jt.payment_to, { partner: partner.name })}${input.reference ? ` (${input.reference})` : ''}`,
     source: { type: 'accounting.payment', id },
     lines,
   });
@@ -189,7 +200,7 @@ export async function allocate(
     .forUpdate()
     .executeTakeFirst();
   if (!payment) throw notFound('Payment');
-  if (payment.voided_at) throw conflict('payment_voided', 'The payment is voided');
+  if (payment.voided_at) throw conflict('payment_voided', { en: 'The payment is voided', cs: 'Platba je zrušená' });
   const doc = await db
     .selectFrom('accounting.documents')
     .selectAll()
@@ -199,17 +210,41 @@ export async function allocate(
     .executeTakeFirst();
   const kind = payment.direction === 'in' ? 'invoice' : 'bill';
   if (!doc || doc.kind !== kind || doc.partner_id !== payment.partner_id) {
-    throw badRequest('invalid_input', `No such ${kind} of this ${kind === 'invoice' ? 'customer' : 'vendor'}`, [
-      { path: at('documentId'), message: `Not an ${kind} of the payment's partner` },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      kind === 'invoice'
+        ? { en: 'No such invoice of this customer', cs: 'Tento odběratel takovou fakturu nemá' }
+        : { en: 'No such bill of this vendor', cs: 'Tento dodavatel takovou fakturu nemá' },
+      [
+        {
+          path: at('documentId'),
+          message:
+            kind === 'invoice'
+              ? { en: "Not an invoice of the payment's partner", cs: 'Není faktura partnera platby' }
+              : { en: "Not a bill of the payment's partner", cs: 'Není přijatá faktura partnera platby' },
+        },
+      ],
+    );
   }
-  if (doc.status !== 'issued') throw conflict('document_not_open', `${doc.number ?? 'The document'} is ${doc.status}`);
+  if (doc.status !== 'issued')
+    throw conflict('document_not_open', {
+      en: `${doc.number ?? 'The document'} is ${doc.status}`,
+      cs: `Doklad ${doc.number ?? ''} už není k úhradě`,
+    });
   if (doc.type === 'advance_tax')
-    throw conflict('not_payable', `${doc.number} is the tax document of a received payment; pay its advance invoice`);
+    throw conflict('not_payable', {
+      en: `${doc.number} is the tax document of a received payment; pay its advance invoice`,
+      cs: `${doc.number} je daňový doklad k přijaté platbě; uhraďte jeho zálohovou fakturu`,
+    });
   if (doc.currency !== payment.currency) {
-    throw badRequest('currency_mismatch', `The ${kind} is in ${doc.currency}, the payment in ${payment.currency}`, [
-      { path: at('documentId'), message: 'Currencies differ' },
-    ]);
+    throw badRequest(
+      'currency_mismatch',
+      {
+        en: `The document is in ${doc.currency}, the payment in ${payment.currency}`,
+        cs: `Doklad je v ${doc.currency}, platba v ${payment.currency}`,
+      },
+      [{ path: at('documentId'), message: { en: 'Currencies differ', cs: 'Měny se liší' } }],
+    );
   }
   const available = BigInt(payment.amount) - BigInt(payment.allocated);
   const remaining = BigInt(doc.total) - BigInt(doc.paid);
@@ -217,17 +252,32 @@ export async function allocate(
   if (amountText !== undefined) {
     amount = amountOf(amountText, payment.currency, at('amount'));
     if (amount > available)
-      throw badRequest('over_allocation', `Only ${money(available, payment.currency)} of the payment is unallocated`, [
-        { path: at('amount'), message: 'More than the payment has left' },
-      ]);
+      throw badRequest(
+        'over_allocation',
+        {
+          en: `Only ${money(available, payment.currency)} of the payment is unallocated`,
+          cs: `Z platby zbývá přiřadit jen ${money(available, payment.currency)}`,
+        },
+        [{ path: at('amount'), message: { en: 'More than the payment has left', cs: 'Víc, než z platby zbývá' } }],
+      );
     if (amount > remaining)
-      throw badRequest('over_allocation', `Only ${money(remaining, doc.currency)} remains to be paid`, [
-        { path: at('amount'), message: 'More than the document has open' },
-      ]);
+      throw badRequest(
+        'over_allocation',
+        {
+          en: `Only ${money(remaining, doc.currency)} remains to be paid`,
+          cs: `K úhradě zbývá jen ${money(remaining, doc.currency)}`,
+        },
+        [
+          {
+            path: at('amount'),
+            message: { en: 'More than the document has open', cs: 'Víc, než na dokladu zbývá uhradit' },
+          },
+        ],
+      );
   } else {
     amount = available < remaining ? available : remaining;
   }
-  if (amount <= 0n) throw conflict('nothing_to_allocate', 'Nothing left to allocate');
+  if (amount <= 0n) throw conflict('nothing_to_allocate', { en: 'Nothing left to allocate', cs: 'Není co přiřadit' });
 
   // Functional value this allocation settles on the document and takes from the payment. The last
   // allocation of either takes what is left of it, so rounding of line and part conversions never
@@ -376,14 +426,19 @@ export async function voidPayment(ctx: Ctx, id: string, date?: string) {
     .forUpdate()
     .executeTakeFirst();
   if (!payment) throw notFound('Payment');
-  if (payment.voided_at) throw conflict('payment_voided', 'The payment is already voided');
+  if (payment.voided_at)
+    throw conflict('payment_voided', { en: 'The payment is already voided', cs: 'Platba už je zrušená' });
   const reconciled = await db
     .selectFrom('accounting.reconciliations')
     .select('id')
     .where('tenant_id', '=', ctx.tenant.id)
     .where('payment_id', '=', id)
     .executeTakeFirst();
-  if (reconciled) throw conflict('payment_reconciled', 'The payment is matched to a bank line; unmatch it instead');
+  if (reconciled)
+    throw conflict('payment_reconciled', {
+      en: 'The payment is matched to a bank line; unmatch it instead',
+      cs: 'Platba je spárovaná s pohybem na výpisu; zrušte raději spárování',
+    });
   await undoPayment(ctx, payment.id, date);
   return getPayment(ctx, id);
 }

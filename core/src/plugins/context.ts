@@ -8,6 +8,7 @@ import type { Message } from '../i18n/messages.ts';
 import { queueOutsideMail } from '../mail/outside.ts';
 import { notify } from '../notifications/notify.ts';
 import { isSpecialCategory } from '../records/declarations.ts';
+import { storeAttachment } from '../records/store.ts';
 import type { Runtime } from '../runtime.ts';
 import { workflowHandle } from '../workflows/handle.ts';
 import type { PluginContext, ServiceRef, ServiceShape } from './define-plugin.ts';
@@ -93,6 +94,16 @@ export function pluginContext(args: ContextArgs): PluginContext {
     workflow: (workflow) => workflowHandle(runtime.plugins, { ctx, grants: args.grants ?? null }, workflow),
     notify: (notification) => notify(runtime, db, tenant.id, notification),
     mail: (mail) => queueOutsideMail(db, tenant.id, runtime.clock.now(), mail),
+    async attach(file) {
+      const { row } = await storeAttachment(runtime, db, tenant.id, actor?.label ?? 'system', file);
+      await ctx.audit({
+        action: 'record.uploaded',
+        entityType: file.entityType,
+        entityId: file.entityId,
+        after: { recordId: row.id, contentType: row.content_type, size: row.size, sha256: row.sha256 },
+      });
+      return { id: row.id, contentType: row.content_type };
+    },
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db

@@ -6,6 +6,7 @@ import type { OutsideMail } from '../mail/outside.ts';
 import type { NotificationInput, NotifyResult } from '../notifications/define.ts';
 import type { PluginPersonalData } from '../records/classes.ts';
 import type { PluginRecords } from '../records/declarations.ts';
+import type { AttachmentInput } from '../records/store.ts';
 import type { ScheduleDefinition } from '../schedules/define.ts';
 import type { WorkflowDefinition } from '../workflows/define-workflow.ts';
 import type { TransitionOptions, TransitionResult, WorkflowHandle } from '../workflows/handle.ts';
@@ -84,6 +85,12 @@ export interface PluginContext {
    * event's id. Keep personal data out of the params: they wait in the outbox.
    */
   mail(mail: OutsideMail): Promise<string>;
+  /**
+   * Stores a file as an attachment of an entity (core records: storage, retention class, content
+   * type sniffed), in this transaction, audited as `record.uploaded`. The caller's own route decides
+   * who may attach; reading it back follows the entity type's declared permissions.
+   */
+  attach(file: AttachmentInput): Promise<{ id: string; contentType: string }>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */

@@ -1,18 +1,15 @@
-import { createHash } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { TenantEnv } from '../http/env.ts';
 import { badRequest, fieldError, forbidden, notFound, Problem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
-import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
 import { callerOf, type EntityAccess, entityAccess } from './access.ts';
-import { cleanFilename } from './filename.ts';
 import { rm } from './messages.ts';
-import { addPeriod, keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
-import { sniffContentType } from './sniff.ts';
+import { keepUntil, type RetentionRule, retentionRule, retentionRules } from './retention.ts';
 import { recordStorage } from './storage.ts';
+import { storeAttachment } from './store.ts';
 
 const EntityType = z
   .string()
@@ -204,42 +201,22 @@ export const recordRoutes = newRouter<TenantEnv>()
       if (!access.read) throw notFound(rm.entity_not_found);
       if (!access.attach) throw forbidden(access.declared?.entity.attach);
       const { db, tenant, actor, runtime } = c.var;
-      const id = newId();
-      const now = runtime.clock.now();
-      const rule = await retentionRule(db, tenant.id, input.retentionClass);
-      const retainUntil = rule ? addPeriod(now, rule) : null;
-      const row = {
-        tenant_id: tenant.id,
-        id,
-        entity_type: input.entityType,
-        entity_id: input.entityId,
-        filename: cleanFilename(file.name),
-        content_type: await sniffContentType(bytes),
-        size: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        storage_key: `${tenant.id}/${id}`,
-        retention_class: input.retentionClass,
-        retain_until: retainUntil,
+      const { row, retainUntil } = await storeAttachment(runtime, db, tenant.id, actor.label, {
+        entityType: input.entityType,
+        entityId: input.entityId,
+        filename: file.name,
+        bytes,
+        retentionClass: input.retentionClass,
         sensitive: input.sensitive === 'true',
-        created_at: now,
-        created_by: actor.label,
-      };
-      const storage = recordStorage(runtime);
-      await storage.put(row.storage_key, bytes);
-      try {
-        await db.insertInto('core.records').values(row).execute();
-        const attachment = toAttachment(row, retainUntil);
-        await c.var.ctx.audit({
-          action: 'record.uploaded',
-          entityType: input.entityType,
-          entityId: input.entityId,
-          after: auditDetails(attachment),
-        });
-        return c.json(attachment, 201);
-      } catch (err) {
-        await storage.delete(row.storage_key).catch(() => {});
-        throw err;
-      }
+      });
+      const attachment = toAttachment(row, retainUntil);
+      await c.var.ctx.audit({
+        action: 'record.uploaded',
+        entityType: input.entityType,
+        entityId: input.entityId,
+        after: auditDetails(attachment),
+      });
+      return c.json(attachment, 201);
     },
   )
   .openapi(

@@ -224,6 +224,16 @@ export const FailureInput = z.object({
 /** A stop delivered: who took it and the cash collected (default what the order asks). */
 export const DeliveredInput = z.object({
   recipientName: z.string().trim().min(1).max(200),
+  /** Proof of delivery: the signature drawn on the phone (canvas PNG) or a photo, as a data URL. */
+  proof: z
+    .object({
+      kind: z.enum(['signature', 'photo']),
+      dataUrl: z
+        .string()
+        .max(8_000_000)
+        .regex(/^data:image\/[a-z+.-]+;base64,[A-Za-z0-9+/=]+$/, 'A data: URL of an image'),
+    })
+    .optional(),
   codCollected: decimal(2).optional(),
   acceptDifference: z.boolean().optional(),
 });

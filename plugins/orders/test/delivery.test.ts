@@ -51,6 +51,9 @@ async function packed(quantity = 1, extra: Record<string, unknown> = {}) {
   return o;
 }
 
+/** A 1 × 1 PNG, as a signature pad's canvas would give. */
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 const userId = (u: TestUser) => u.userId;
 const driverApi = (u: TestUser) => shop(u);
 
@@ -124,8 +127,36 @@ describe('delivery runs', () => {
     expect(short.body.code).toBe('cod_mismatch');
     expect((await s.get(`/orders/${a.id}`)).body.status).toBe('shipped');
 
-    const delivered = await d.post(`/driver/runs/${run.id}/stops/${sa}/delivered`, { recipientName: 'Jana Nováková' });
+    const notImage = await d.post(`/driver/runs/${run.id}/stops/${sa}/delivered`, {
+      recipientName: 'Jana Nováková',
+      proof: { kind: 'photo', dataUrl: `data:image/png;base64,${Buffer.from('not a picture').toString('base64')}` },
+    });
+    expect(notImage.status).toBe(400);
+    expect(notImage.body.code).toBe('proof_not_image');
+    expect((await s.get(`/orders/${a.id}`)).body.status).toBe('shipped');
+
+    const delivered = await d.post(`/driver/runs/${run.id}/stops/${sa}/delivered`, {
+      recipientName: 'Jana Nováková',
+      proof: { kind: 'signature', dataUrl: `data:image/png;base64,${PIXEL_PNG}` },
+    });
     expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);
+    const proofId = delivered.body.stops.find((x: { id: string }) => x.id === sa).proofRecordId;
+    expect(proofId).toEqual(expect.any(String));
+    // The signature is an attachment of the order, readable by whoever may read the order.
+    const files = await owner.json(
+      'GET',
+      `/api/t/${owner.tenant.slug}/records?entityType=orders.order&entityId=${a.id}`,
+    );
+    expect(files.status).toBe(200);
+    expect(files.body.records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: proofId,
+          contentType: 'image/png',
+          filename: `delivery-signature-${a.number}.png`,
+        }),
+      ]),
+    );
     expect((await s.get(`/orders/${a.id}`)).body).toMatchObject({
       status: 'delivered',
       deliveredAt: expect.any(String),

@@ -223,4 +223,8 @@ export const m = defineMessages('orders', {
     en: 'Handed over {handed}, the stops collected {collected}: confirm the difference with a note',
     cs: 'Odevzdáno {handed}, na zastávkách vybráno {collected}: potvrďte rozdíl s poznámkou',
   },
+  proof_not_image: {
+    en: 'The proof of delivery must be a PNG, JPEG or WebP image',
+    cs: 'Doklad o doručení musí být obrázek PNG, JPEG nebo WebP',
+  },
 });

@@ -237,6 +237,7 @@ export const driverRoutes = (router: PluginRouter) =>
             recipientName: body.recipientName,
             codCollectedMinor: body.codCollected === undefined ? undefined : (moneyMinor(body.codCollected) ?? 0n),
             acceptDifference: body.acceptDifference,
+            proof: body.proof,
           },
           grants(c.var.grants, 'orders.fulfil'),
         );

@@ -247,7 +247,7 @@ export interface DeliveredInput {
   codCollectedMinor?: bigint | undefined;
   /** The driver confirms that the cash collected differs from what the order asks. */
   acceptDifference?: boolean | undefined;
-  proofRecordId?: string | null | undefined;
+  proof?: { kind: 'signature' | 'photo'; dataUrl: string } | undefined;
 }
 
 /**
@@ -273,13 +273,14 @@ export async function deliverStop(
     });
   }
   await ctx.transition(orderWorkflow, stop.order_id, 'courier_deliver');
+  const proofRecordId = input.proof ? await storeProof(ctx, stop.order_id, input.proof) : null;
   await ctx.db
     .updateTable('orders.delivery_stops')
     .set({
       status: 'delivered',
       recipient_name: input.recipientName,
       cod_collected_minor: collected.toString(),
-      proof_record_id: input.proofRecordId ?? null,
+      proof_record_id: proofRecordId,
       done_at: ctx.now(),
     })
     .where('tenant_id', '=', ctx.tenant.id)
@@ -312,4 +313,40 @@ export async function failStop(
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', stopId)
     .execute();
+}
+
+const PROOF_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+
+/**
+ * Keeps the signature or photo as an attachment of the order (core records), so it shows with the
+ * order's files to whoever may read the order; the type is judged from the bytes (400 `proof_not_image`).
+ */
+async function storeProof(ctx: PluginContext, orderId: string, proof: { kind: string; dataUrl: string }) {
+  const bytes = new Uint8Array(Buffer.from(proof.dataUrl.slice(proof.dataUrl.indexOf(',') + 1), 'base64'));
+  const { number } = await ctx.db
+    .selectFrom('orders.orders')
+    .select('number')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const ext = PROOF_TYPES[imageType(bytes)];
+  if (!ext)
+    throw new Problem(400, 'proof_not_image', m.proof_not_image, { errors: [fieldError('proof', m.proof_not_image)] });
+  const kind = proof.kind === 'signature' ? 'signature' : 'photo';
+  const { id } = await ctx.attach({
+    entityType: 'orders.order',
+    entityId: orderId,
+    filename: `delivery-${kind}-${number}.${ext}`,
+    bytes,
+  });
+  return id;
+}
+
+/** PNG, JPEG or WebP by their magic numbers. */
+function imageType(b: Uint8Array): string {
+  const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP') return 'image/webp';
+  return '';
 }

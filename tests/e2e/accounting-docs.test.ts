@@ -165,6 +165,9 @@ const CC = {
     added: 'Středisko PRAHA přidáno',
     none: 'Bez střediska',
     revenue: '10 000,00',
+    journal: 'Účetní deník',
+    centre: 'Středisko',
+    filter: 'Filtrovat',
   },
   en: {
     title: 'Cost centres',
@@ -174,6 +177,9 @@ const CC = {
     added: 'Cost centre PRAHA added',
     none: 'No cost centre',
     revenue: '10,000.00',
+    journal: 'Journal',
+    centre: 'Cost centre',
+    filter: 'Filter',
   },
 } as const;
 
@@ -240,6 +246,20 @@ for (const lang of ['cs', 'en'] as const) {
       await settled(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `accounting-centres-${lang}`, true);
+    });
+
+    it('filters the journal by the cost centre', async () => {
+      onTestFailed(() => screenshot(page, `accounting-centres-${lang}-failed-journal`));
+      await page.goto(`${server.url}/t/${slug}/accounting`);
+      await page.getByRole('heading', { level: 1, name: w.journal }).waitFor();
+      await settled(page);
+      await page.getByLabel(w.centre, { exact: true }).selectOption('PRAHA');
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('costCenter=PRAHA') && r.status() === 200),
+        page.getByRole('button', { name: w.filter, exact: true }).click(),
+      ]);
+      await expect.poll(async () => page.getByRole('row').filter({ hasText: 'Zápis' }).count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 }

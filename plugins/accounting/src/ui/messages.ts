@@ -793,6 +793,7 @@ export const en = {
   'cash.closed': 'The day {date} is closed',
   'cash.closePdf': 'Close of {date} as PDF',
   'cash.difference': 'difference',
+  'cc.filter': 'Cost centre',
 };
 
 export const cs: Record<keyof typeof en, string> = {
@@ -1588,4 +1589,5 @@ export const cs: Record<keyof typeof en, string> = {
   'cash.closed': 'Den {date} je uzavřen',
   'cash.closePdf': 'Uzávěrka {date} v PDF',
   'cash.difference': 'rozdíl',
+  'cc.filter': 'Středisko',
 };

@@ -11,13 +11,13 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { useAccounting } from '../api.ts';
 import { Amount, Icon, useBase, useT } from '../ui.tsx';
 
 const PAGE = 50;
 
-/** The journal: posted entries newest first, with search and a date range. */
+/** The journal: posted entries newest first, with search, a date range and (once the firm has any) a cost centre. */
 export default function Journal() {
   const t = useT();
   const api = useAccounting();
@@ -27,7 +27,12 @@ export default function Journal() {
   const [q, setQ] = createSignal('');
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
-  const [filter, setFilter] = createSignal({ q: '', from: '', to: '' });
+  const [centre, setCentre] = createSignal('');
+  const [filter, setFilter] = createSignal({ q: '', from: '', to: '', costCenter: '' });
+  const [centres] = createResource(
+    () => tenant().slug,
+    async () => (await unwrap(api()['cost-centers'].$get({ query: {} }))).costCenters,
+  );
   const [limit, setLimit] = createSignal(PAGE);
 
   const [entries, { refetch }] = createResource(
@@ -37,12 +42,13 @@ export default function Journal() {
       if (f.q) query.q = f.q;
       if (f.from) query.from = f.from;
       if (f.to) query.to = f.to;
+      if (f.costCenter) query.costCenter = f.costCenter;
       return (await unwrap(api().journal.$get({ query }))).entries;
     },
   );
   const rows = () => (entries.latest ?? []).slice(0, limit());
   const more = () => (entries.latest?.length ?? 0) > limit();
-  const filtered = () => !!(filter().q || filter().from || filter().to);
+  const filtered = () => !!(filter().q || filter().from || filter().to || filter().costCenter);
 
   return (
     <div class="page acc">
@@ -64,7 +70,7 @@ export default function Journal() {
           onSubmit={(e) => {
             e.preventDefault();
             setLimit(PAGE);
-            setFilter({ q: q().trim(), from: from(), to: to() });
+            setFilter({ q: q().trim(), from: from(), to: to(), costCenter: centre() });
           }}
         >
           <input
@@ -83,6 +89,21 @@ export default function Journal() {
             <span>{t('common.to')}</span>
             <input class="input auto" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
           </label>
+          <Show when={centres()?.length}>
+            <label class="inline-field">
+              <span>{t('cc.filter')}</span>
+              <select
+                class="input auto"
+                name="costCenter"
+                value={centre()}
+                onChange={(e) => setCentre(e.currentTarget.value)}
+              >
+                <option value="">{t('common.all')}</option>
+                <For each={centres()}>{(c) => <option value={c.code}>{c.code}</option>}</For>
+                <option value="none">{t('cc.noCentre')}</option>
+              </select>
+            </label>
+          </Show>
           <Button type="submit">{t('common.filter')}</Button>
         </form>
         <Async

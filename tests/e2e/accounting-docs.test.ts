@@ -166,7 +166,6 @@ const CC = {
     none: 'Bez střediska',
     revenue: '10 000,00',
     journal: 'Účetní deník',
-    centre: 'Středisko',
     filter: 'Filtrovat',
   },
   en: {
@@ -178,7 +177,6 @@ const CC = {
     none: 'No cost centre',
     revenue: '10,000.00',
     journal: 'Journal',
-    centre: 'Cost centre',
     filter: 'Filter',
   },
 } as const;
@@ -253,7 +251,7 @@ for (const lang of ['cs', 'en'] as const) {
       await page.goto(`${server.url}/t/${slug}/accounting`);
       await page.getByRole('heading', { level: 1, name: w.journal }).waitFor();
       await settled(page);
-      await page.getByLabel(w.centre, { exact: true }).selectOption('PRAHA');
+      await page.locator('select[name="costCenter"]').selectOption('PRAHA');
       await Promise.all([
         page.waitForResponse((r) => r.url().includes('costCenter=PRAHA') && r.status() === 200),
         page.getByRole('button', { name: w.filter, exact: true }).click(),

@@ -276,10 +276,11 @@ export default function Bank() {
               )}
             </Async>
           </div>
-          <Show when={current()}>
+          {/* Keyed: each line gets a fresh panel, so a choice or a rate typed for one line never carries over. */}
+          <Show when={current()} keyed>
             {(line) => (
               <LinePanel
-                line={line()}
+                line={line}
                 onDone={(msg) => {
                   notify(msg);
                   setSelected(null);

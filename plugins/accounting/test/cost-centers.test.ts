@@ -54,6 +54,8 @@ describe('the list', () => {
     const off = await b.patch(`/cost-centers/${ostrava}`, { active: false });
     expect(off.body).toMatchObject({ code: 'OSTRAVA', active: false });
     expect((await b.patch(`/cost-centers/${ostrava}`, { code: 'X' })).status).toBe(400);
+    const nothing = await b.patch(`/cost-centers/${ostrava}`, {});
+    expect([nothing.status, nothing.body]).toEqual([200, off.body]);
     expect((await other.get('/cost-centers')).body.costCenters).toEqual([]);
     expect((await other.patch(`/cost-centers/${ostrava}`, { active: true })).status).toBe(404);
   });

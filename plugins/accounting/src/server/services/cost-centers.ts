@@ -81,12 +81,14 @@ export async function updateCostCenter(
   patch: { name?: { cs: string; en: string } | undefined; active?: boolean | undefined },
 ): Promise<CostCenter> {
   const before = await getCostCenter(ctx, id);
+  const changes = {
+    ...(patch.name ? { name_cs: patch.name.cs, name_en: patch.name.en } : {}),
+    ...(patch.active !== undefined ? { active: patch.active } : {}),
+  };
+  if (!Object.keys(changes).length) return before;
   await dbOf(ctx)
     .updateTable('accounting.cost_centers')
-    .set({
-      ...(patch.name ? { name_cs: patch.name.cs, name_en: patch.name.en } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-    })
+    .set(changes)
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', id)
     .execute();

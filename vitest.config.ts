@@ -12,6 +12,8 @@ export default defineConfig({
       'tests/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // One migrated database per plugin set per run, copied for each test file (core/src/test-templates.ts).
+    globalSetup: ['core/src/test-template-run.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

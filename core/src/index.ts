@@ -219,6 +219,7 @@ export {
   type ScheduleStats,
 } from './schedules/runner.ts';
 export { grants } from './tenancy/permissions.ts';
+export { templateDataDir, templatePostgres } from './test-templates.ts';
 export {
   createTestBureau,
   createTestDatabase,

@@ -8,6 +8,7 @@ import type { BureauPlugin, PluginContext } from './plugins/define-plugin.ts';
 import type { Clock } from './runtime.ts';
 import type { PlatformSchedule } from './schedules/define.ts';
 import { findTenantById } from './tenancy/tenants.ts';
+import { templatePglite, templatePostgres } from './test-templates.ts';
 
 export interface TestUser {
   email: string;
@@ -59,13 +60,24 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database: in-memory PGlite, or a new database on DATABASE_URL's server (dropped by `drop`). */
-export async function createTestDatabase(databaseUrl = testConfig().databaseUrl): Promise<TestDatabase> {
-  if (!databaseUrl) return { database: await connect({}), url: undefined, drop: async () => {} };
+/**
+ * A fresh database: in-memory PGlite, or a new database on DATABASE_URL's server (dropped by `drop`).
+ * Given `migratedFor`, it comes already migrated for those plugins when the run keeps templates
+ * (test-templates.ts).
+ */
+export async function createTestDatabase(
+  databaseUrl = testConfig().databaseUrl,
+  migratedFor?: readonly BureauPlugin<string, any>[],
+): Promise<TestDatabase> {
+  if (!databaseUrl) {
+    const database = (migratedFor && (await templatePglite(migratedFor))) || (await connect({}));
+    return { database, url: undefined, drop: async () => {} };
+  }
   const name = `bureau_test_${unique().replace(/[^a-z0-9]/g, '')}`;
+  const template = migratedFor ? await templatePostgres(databaseUrl, migratedFor) : null;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
@@ -99,7 +111,7 @@ export async function createTestBureau(
   const config = testConfig(options.config);
   const { database, drop } = options.database
     ? { database: options.database, drop: async () => {} }
-    : await createTestDatabase(config.databaseUrl);
+    : await createTestDatabase(config.databaseUrl, options.plugins ?? []);
   const bureau = await createBureau({
     config,
     database,

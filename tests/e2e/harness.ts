@@ -3,12 +3,14 @@
  * with a fresh embedded database, and drives Debian's Chromium through playwright-core.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { templateDataDir, templatePostgres } from '@bureau/core';
+import { installedPlugins } from '@bureau/server';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,9 +132,10 @@ async function freshPostgres(): Promise<{ env: Record<string, string>; drop: () 
   if (!base) return { env: {}, drop: async () => {} };
   const { default: pg } = await import('pg');
   const name = `bureau_e2e_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const template = await templatePostgres(base, installedPlugins);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -163,6 +166,9 @@ export async function startServer(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bureau-e2e-'));
   const database = await freshPostgres();
+  // The run's migrated data directory (core/src/test-templates.ts) instead of initdb and migrations.
+  const template = process.env.DATABASE_URL || env.DATABASE_URL ? null : await templateDataDir(installedPlugins);
+  if (template) cpSync(template, dataDir, { recursive: true });
   let output = '';
   const child: ChildProcess = spawn('pnpm', ['--filter', '@bureau/server', 'exec', 'node', 'src/main.ts'], {
     cwd: repoRoot,

@@ -21,6 +21,8 @@ export interface ConnectOptions {
   dataDir?: string | undefined;
   /** Pool size for a real server. */
   poolSize?: number;
+  /** An in-memory PGlite starts from this data directory dump (test templates) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }
 
 // bigint (int8) arrives as a string from both drivers; keep it that way (money is never a JS number).
@@ -64,6 +66,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   }
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     // Same shapes as node-postgres: int8 and numeric as strings, dates as ISO strings.
     parsers: { 20: (v: string) => v, 1700: (v: string) => v, 1082: (v: string) => v },
   });

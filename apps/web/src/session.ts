@@ -2,8 +2,7 @@ import { browserLocale, createI18n, type Locale, unwrap } from '@bureau/core/ui'
 import { createResource, createRoot } from 'solid-js';
 import { client } from './api/client.ts';
 import type { Me, MeTenant } from './api/types.ts';
-import { cs } from './i18n/cs.ts';
-import { en } from './i18n/en.ts';
+import { dictionaries, loadDictionary } from './i18n/load.ts';
 
 const LOCALE_KEY = 'bureau.locale';
 
@@ -37,12 +36,17 @@ async function fetchMe(): Promise<Me | null> {
   return me ? normalizeMe(me) : null;
 }
 
+const initialLocale = storedLocale() ?? browserLocale();
+/** The first page renders once the language it shows has its messages (main.tsx waits for this). */
+export const messagesReady = loadDictionary(initialLocale);
+
 export const session = createRoot(() => {
   const [me, { refetch, mutate }] = createResource(fetchMe);
 
   const i18n = createI18n({
-    dictionaries: { en, cs },
-    initial: storedLocale() ?? browserLocale(),
+    dictionaries,
+    load: loadDictionary,
+    initial: initialLocale,
     onChange: (locale) => {
       try {
         localStorage.setItem(LOCALE_KEY, locale);

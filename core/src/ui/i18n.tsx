@@ -49,17 +49,26 @@ export function browserLocale(): Locale {
 }
 
 export function createI18n(options: {
-  dictionaries: Dictionaries;
+  /** Filled by `load` when given: a locale is switched to once its dictionary is in. */
+  dictionaries: Partial<Dictionaries>;
   initial: Locale;
   onChange?: (locale: Locale) => void;
+  /** Fetches a locale's dictionary into `dictionaries` (the shell loads only the language it shows). */
+  load?: (locale: Locale) => Promise<void>;
 }): I18n {
   const [locale, setLocaleSignal] = createSignal<Locale>(options.initial);
-  const setLocale = (l: Locale) => {
-    if (l === locale()) return;
+  let wanted = options.initial;
+  const apply = (l: Locale) => {
+    if (l !== wanted || l === locale()) return;
     // <html lang> first: effects of the signal that reload data send it as Accept-Language (languageHeaders).
     if (typeof document !== 'undefined') document.documentElement.lang = l;
     setLocaleSignal(l);
     options.onChange?.(l);
+  };
+  const setLocale = (l: Locale) => {
+    wanted = l;
+    if (options.dictionaries[l] || !options.load) apply(l);
+    else void options.load(l).then(() => apply(l));
   };
   if (typeof document !== 'undefined') document.documentElement.lang = options.initial;
   return {

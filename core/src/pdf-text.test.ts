@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createPdf } from './lib/pdf.ts';
 import { pdfText } from './pdf-text.ts';
 
-const word = fc.stringMatching(/^[A-Za-z0-9ěščřžýáíéúůťďňĚŠČŘŽÝÁÍÉÚŮ.,:%-]{1,24}$/);
+// Letters that DejaVu's ligatures join ("fi", "fl", "ffi") come often enough to be tried.
+const word = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9ěščřžýáíéúůťďňĚŠČŘŽÝÁÍÉÚŮ.,:%-]{1,24}$/),
+  fc.stringMatching(/^[fil]{2,6}$/),
+);
 
 describe('pdfText', () => {
   it('reads back every line written in both fonts, on several pages', async () => {
@@ -25,4 +29,11 @@ describe('pdfText', () => {
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('reads text after a ligature: pdfkit maps the "fi" glyph to two characters', async () => {
+    // The cause of a flaky invoice test: a firm name with "fi" shifted every later glyph of its font by one.
+    const { doc, finish } = createPdf({ size: 'A4', margin: 50 });
+    doc.font('Sans-Bold').text('office fifl BUYER Müller GmbH 𝔸');
+    expect(pdfText(await finish())).toContain('office fifl BUYER Müller GmbH 𝔸');
+  });
 });

@@ -27,11 +27,13 @@ export function pdfText(pdf: Buffer): string {
     const ref = objects.get(font)?.dict.match(/\/ToUnicode (\d+) 0 R/)?.[1];
     const text = (ref && objects.get(ref)?.stream) || '';
     const map = new Map<number, string>();
-    const hex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => Number.parseInt(x, 16)));
+    // UTF-16 code units; a ligature glyph maps to several (`<0066 0069>` for "fi"), a glyph without text to `<>`.
+    const hex = (h: string) =>
+      String.fromCharCode(...(h.replace(/\s/g, '').match(/.{4}/g) ?? []).map((x) => Number.parseInt(x, 16)));
     for (const r of text.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
       const from = Number.parseInt(r[1]!, 16);
       let i = 0;
-      for (const d of r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)) map.set(from + i++, hex(d[1]!));
+      for (const d of r[3]!.matchAll(/<([0-9a-fA-F\s]*)>/g)) map.set(from + i++, hex(d[1]!));
     }
     return map;
   };

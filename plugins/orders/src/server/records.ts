@@ -11,6 +11,7 @@ import {
   yearEnd,
 } from '@bureau/core';
 import { sql } from 'kysely';
+import { forgetStops, stopsOfSubject } from './delivery-records.ts';
 
 /**
  * Orders' records (issue 18): the kinds of records the module keeps, how long and why, and what
@@ -69,7 +70,20 @@ export async function deliveryRecords(ctx: PluginContext, q: ClassRecordQuery) {
     .select(pragueDay('delivered_at').as('delivered_on'))
     .where('tenant_id', '=', ctx.tenant.id)
     .where('shipped_at', 'is not', null)
-    .where((eb) => eb.or([eb('ship_to', 'is not', null), eb('tracking_number', 'is not', null)]));
+    .where((eb) =>
+      eb.or([
+        eb('ship_to', 'is not', null),
+        eb('tracking_number', 'is not', null),
+        eb.exists(
+          eb
+            .selectFrom('orders.delivery_stops as s')
+            .select('s.id')
+            .whereRef('s.tenant_id', '=', 'orders.orders.tenant_id')
+            .whereRef('s.order_id', '=', 'orders.orders.id')
+            .where((e) => e.or([e('s.recipient_name', 'is not', null), e('s.failure_note', 'is not', null)])),
+        ),
+      ]),
+    );
   if (q.ids) query = query.where('id', 'in', idsOrNone(q.ids));
   const rows = await query.orderBy('shipped_at').orderBy('id').execute();
   return onlyTriggered(
@@ -159,9 +173,10 @@ export async function anonymiseOrders(ctx: PluginContext, ids: readonly string[]
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', 'in', [...ids])
     .execute();
+  await forgetStops(ctx, { orderIds: ids });
 }
 
-/** The delivery address and tracking numbers go; the order stays. */
+/** The delivery address, tracking numbers and the courier's recipient and notes go; the order stays. */
 export async function forgetDeliveries(ctx: PluginContext, ids: readonly string[]) {
   if (!ids.length) return;
   await ctx.db
@@ -176,6 +191,7 @@ export async function forgetDeliveries(ctx: PluginContext, ids: readonly string[
     .where('tenant_id', '=', ctx.tenant.id)
     .where('order_id', 'in', [...ids])
     .execute();
+  await forgetStops(ctx, { orderIds: ids });
 }
 
 /** The stock ledger refers to these rows: they stay, their files go (core deletes attachments). */
@@ -253,26 +269,44 @@ async function ordersOf(ctx: PluginContext, subject: DataSubject) {
   );
 }
 
-/** Customers who are people: their orders (the customer as the order keeps it). */
+/**
+ * Customers who are people: their orders (the customer as the order keeps it), and the courier's
+ * stops of their orders or received by them (recipient's name, failure note), which may go on
+ * request: no duty keeps them.
+ */
 export const personalData: PluginPersonalData = {
-  fields: { 'orders.order': ['customer', 'ship_to', 'note'] },
+  fields: {
+    'orders.order': ['customer', 'ship_to', 'note'],
+    'orders.delivery_stop': ['recipient_name', 'failure_note'],
+  },
   async export(ctx, subject) {
-    return (await ordersOf(ctx, subject)).map(
-      (o): PersonalDataItem => ({
-        recordClass: 'orders.sales-documents',
-        id: o.id,
-        label: o.label,
-        triggerDate: o.triggerDate,
-        entityType: 'orders.order',
-        entityId: o.id,
-        data: { number: o.label, customer: o.customer },
-      }),
+    const orders = await ordersOf(ctx, subject);
+    const stops = await stopsOfSubject(
+      ctx,
+      subject,
+      orders.map((o) => o.id),
     );
+    return orders
+      .map(
+        (o): PersonalDataItem => ({
+          recordClass: 'orders.sales-documents',
+          id: o.id,
+          label: o.label,
+          triggerDate: o.triggerDate,
+          entityType: 'orders.order',
+          entityId: o.id,
+          data: { number: o.label, customer: o.customer },
+        }),
+      )
+      .concat(stops);
   },
   async erase(ctx, items) {
     await anonymiseOrders(
       ctx,
       items.filter((i) => i.recordClass === 'orders.sales-documents').map((i) => i.id),
     );
+    await forgetStops(ctx, {
+      stopIds: items.filter((i) => i.recordClass === 'orders.deliveries').map((i) => i.id),
+    });
   },
 };

@@ -29,4 +29,21 @@ export const pm = defineMessages('orders.pdf', {
   carrier_packeta: { en: 'Packeta', cs: 'Zásilkovna' },
   carrier_courier: { en: 'own courier', cs: 'vlastní kurýr' },
   carrier_pickup: { en: 'personal pickup', cs: 'osobní odběr' },
+  sheet_title: { en: 'Run sheet {number}', cs: 'Rozvozový list {number}' },
+  sheet_date: { en: 'Date', cs: 'Datum' },
+  sheet_driver: { en: 'Driver', cs: 'Řidič' },
+  sheet_stops: {
+    en: '{count, plural, one {# stop} other {# stops}}',
+    cs: '{count, plural, one {# zastávka} few {# zastávky} many {# zastávky} other {# zastávek}}',
+  },
+  sheet_packages: {
+    en: '{count, plural, one {# package} other {# packages}}',
+    cs: '{count, plural, one {# balík} few {# balíky} many {# balíku} other {# balíků}}',
+  },
+  sheet_phone: { en: 'Phone {phone}', cs: 'Telefon {phone}' },
+  sheet_cod: { en: 'Collect {amount}', cs: 'Vybrat {amount}' },
+  sheet_no_cod: { en: 'Nothing to collect', cs: 'Nic nevybírat' },
+  sheet_recipient: { en: 'Received by (name)', cs: 'Převzal (jméno)' },
+  sheet_signature: { en: 'Signature', cs: 'Podpis' },
+  sheet_cod_total: { en: 'Cash to collect in total: {amount}', cs: 'Celkem vybrat na dobírku: {amount}' },
 });

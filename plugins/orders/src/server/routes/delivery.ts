@@ -11,6 +11,8 @@ import {
   z,
 } from '@bureau/core';
 import { DeliveredInput, FailureInput, HandoverInput, RunInput } from '../../schema.ts';
+import type { Lang } from '../print/format.ts';
+import { runSheetPdf } from '../print/run-sheet.ts';
 import {
   addStops,
   createRun,
@@ -21,8 +23,19 @@ import {
   startRun,
 } from '../services/delivery.ts';
 import { completeRun } from '../services/delivery-cash.ts';
-import { Run, RunDetail, runDetail, runsQuery, toRun } from '../services/delivery-view.ts';
+import { Driver, listDrivers, memberName } from '../services/delivery-people.ts';
+import {
+  OrderDelivery,
+  orderDeliveries,
+  Run,
+  RunDetail,
+  runDetail,
+  runsQuery,
+  toRun,
+} from '../services/delivery-view.ts';
+import { orderRow } from '../services/orders.ts';
 import { moneyMinor, today } from '../services/products.ts';
+import { LangQuery, Pdf, pdfResponse } from './print.ts';
 
 const tags = ['orders: delivery runs'];
 const IdParam = z.object({ id: z.uuid() });
@@ -42,6 +55,50 @@ const RunQuery = listQuery({
 /** Planning own-courier delivery runs (dispatch, `orders.fulfil`) and closing them with the cash handed over. */
 export const deliveryRoutes = (router: PluginRouter) =>
   router
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/delivery/drivers',
+        tags,
+        summary: 'The members a run can be planned for (their role holds orders.deliver), by name',
+        permission: 'orders.fulfil',
+        responses: { 200: json(z.object({ items: z.array(Driver) })), ...problemResponses(401, 403) },
+      }),
+      async (c) => c.json({ items: await listDrivers(c.var.ctx) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/delivery/runs/{id}/sheet',
+        tags,
+        summary: 'The run sheet as an A4 PDF: stops in order with address, phone, cash to collect and signature boxes',
+        permission: 'orders.fulfil',
+        request: { params: IdParam, query: LangQuery },
+        responses: { 200: Pdf, ...problemResponses(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        const ctx = c.var.ctx;
+        const run = await runDetail(ctx, c.req.valid('param').id);
+        const lang: Lang = c.req.valid('query').lang ?? (ctx.tenant.locale === 'en' ? 'en' : 'cs');
+        const pdf = await runSheetPdf(ctx, run, await memberName(ctx, run.driverUserId), lang);
+        return pdfResponse(pdf, `${run.number}-${lang}`) as never;
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/orders/{id}/deliveries',
+        tags,
+        summary: "An order's own-courier stops: recipient, time and proof of delivery, or why it failed",
+        permission: 'orders.read',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ items: z.array(OrderDelivery) })), ...problemResponses(400, 401, 403, 404) },
+      }),
+      async (c) => {
+        const order = await orderRow(c.var.ctx, c.req.valid('param').id);
+        return c.json({ items: await orderDeliveries(c.var.ctx, order.id) }, 200);
+      },
+    )
     .openapi(
       defineRoute({
         method: 'get',

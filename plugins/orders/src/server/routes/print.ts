@@ -7,15 +7,15 @@ import { orderRow } from '../services/orders.ts';
 
 const tags = ['orders'];
 const IdParam = z.object({ id: z.uuid() });
-const LangQuery = z.object({
+export const LangQuery = z.object({
   lang: z.enum(['cs', 'en']).optional().openapi({ description: "The document's language (default: the tenant's)" }),
 });
-const Pdf = {
+export const Pdf = {
   description: 'PDF',
   content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
 };
 
-const pdfResponse = (pdf: Buffer, name: string) =>
+export const pdfResponse = (pdf: Buffer, name: string) =>
   new Response(new Uint8Array(pdf), {
     status: 200,
     headers: {

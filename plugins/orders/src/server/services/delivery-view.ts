@@ -37,6 +37,7 @@ export const Run = z
     completedAt: z.string().nullable(),
   })
   .openapi('OrdersDeliveryRun');
+export type Run = z.infer<typeof Run>;
 
 export const RunDetail = Run.extend({
   stops: z.array(Stop),
@@ -140,4 +141,48 @@ export async function runDetail(ctx: PluginContext, runId: string): Promise<RunD
         })),
     },
   };
+}
+
+export const OrderDelivery = z
+  .object({
+    stopId: z.string(),
+    runId: z.string(),
+    runNumber: z.string(),
+    runDate: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    recipientName: z.string().nullable(),
+    proofRecordId: z.string().nullable(),
+    failureReason: z.string().nullable(),
+    failureNote: z.string().nullable(),
+    doneAt: z.string().nullable(),
+  })
+  .openapi('OrdersOrderDelivery');
+export type OrderDelivery = z.infer<typeof OrderDelivery>;
+
+/** An order's own-courier stops, newest run first: who took it and when, its proof, or why it failed. */
+export async function orderDeliveries(ctx: PluginContext, orderId: string): Promise<z.infer<typeof OrderDelivery>[]> {
+  const rows = await ctx.db
+    .selectFrom('orders.delivery_stops as s')
+    .innerJoin('orders.delivery_runs as r', (j) =>
+      j.onRef('r.tenant_id', '=', 's.tenant_id').onRef('r.id', '=', 's.run_id'),
+    )
+    .select(['s.id', 's.run_id', 'r.number', 'r.run_date', 's.status', 's.recipient_name', 's.proof_record_id'])
+    .select(['s.failure_reason', 's.failure_note', 's.done_at'])
+    .where('s.tenant_id', '=', ctx.tenant.id)
+    .where('s.order_id', '=', orderId)
+    .orderBy('r.run_date', 'desc')
+    .orderBy('r.number', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    stopId: r.id,
+    runId: r.run_id,
+    runNumber: r.number,
+    runDate: ymd(r.run_date),
+    status: r.status,
+    recipientName: r.recipient_name,
+    proofRecordId: r.proof_record_id,
+    failureReason: r.failure_reason,
+    failureNote: r.failure_note,
+    doneAt: iso(r.done_at),
+  }));
 }

@@ -1,4 +1,4 @@
-import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { defineMessages, defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
 import { reminderPdf } from '../services/reminder-pdf.ts';
 import {
   invoiceReminders,
@@ -22,12 +22,23 @@ const Settings = z
   })
   .openapi('AccountingReminderSettings');
 
+const m = defineMessages('accounting.reminderSettings', {
+  second_after_first: {
+    en: 'The second reminder comes after the first',
+    cs: 'Druhá upomínka musí přijít po první',
+  },
+  final_after_second: {
+    en: 'The final notice comes after the second reminder',
+    cs: 'Poslední upomínka musí přijít po druhé upomínce',
+  },
+});
+
 const SettingsInput = Settings.refine((s) => s.firstDays < s.secondDays, {
   path: ['secondDays'],
-  message: 'The second reminder comes after the first',
+  message: m.second_after_first.ref,
 }).refine((s) => s.secondDays < s.finalDays, {
   path: ['finalDays'],
-  message: 'The final notice comes after the second reminder',
+  message: m.final_after_second.ref,
 });
 
 const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);

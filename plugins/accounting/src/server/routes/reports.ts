@@ -279,8 +279,8 @@ async function tableOf(ctx: Ctx, report: ReportName, q: z.infer<typeof ExportQue
       return agingTable(await buildAging(ctx, q));
     case 'general-ledger':
       if (!q.account)
-        throw badRequest('invalid_input', 'Which account?', [
-          { path: 'account', message: 'Required for the general ledger' },
+        throw badRequest('invalid_input', { en: 'Which account?', cs: 'Který účet?' }, [
+          { path: 'account', message: { en: 'Required for the general ledger', cs: 'Hlavní kniha potřebuje účet' } },
         ]);
       return generalLedgerTable(await buildLedger(ctx, { ...q, account: q.account }, { limit: 100_000, offset: 0 }));
     case 'statutory':

@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import { chartFor, vatFor } from './charts.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import type { AccountType, CashFlowCategory } from './db.ts';
+import { pt } from './problem-texts.ts';
 
-const noAccount = (code: string) => ({ en: `No account with code ${code}`, cs: `Účet ${code} neexistuje` });
-const inactive = (code: string) => ({ en: `Account ${code} is inactive`, cs: `Účet ${code} není aktivní` });
+const { noAccount, inactiveAccount: inactive } = pt;
 
 export interface AccountView {
   id: string;

@@ -79,25 +79,39 @@ export function amountOf(
 ): bigint {
   const v = parseMoney(text, minorDigits(currency));
   if (v === null) {
-    throw badRequest('invalid_amount', 'An amount is invalid', [
-      { path, message: `Expected a decimal amount with at most ${minorDigits(currency)} decimals for ${currency}` },
+    throw badRequest('invalid_amount', amountInvalid, [
+      {
+        path,
+        message: {
+          en: `Expected a decimal amount with at most ${minorDigits(currency)} decimals for ${currency}`,
+          cs: `Očekávána částka s nejvýše ${minorDigits(currency)} desetinnými místy pro ${currency}`,
+        },
+      },
     ]);
   }
   if (v < 0n && !opts.allowNegative) {
-    throw badRequest('invalid_amount', 'An amount is invalid', [{ path, message: 'Must not be negative' }]);
+    throw badRequest('invalid_amount', amountInvalid, [
+      { path, message: { en: 'Must not be negative', cs: 'Nesmí být záporná' } },
+    ]);
   }
   if (v === 0n && !opts.allowZero) {
-    throw badRequest('invalid_amount', 'An amount is invalid', [{ path, message: 'Must not be zero' }]);
+    throw badRequest('invalid_amount', amountInvalid, [
+      { path, message: { en: 'Must not be zero', cs: 'Nesmí být nulová' } },
+    ]);
   }
   return v;
 }
+
+const amountInvalid = { en: 'An amount is invalid', cs: 'Neplatná částka' };
+const DECIMAL_NAMES_CS: Record<string, string> = { rate: 'kurz', quantity: 'množství', value: 'hodnota' };
 
 /** Parses a positive decimal (exchange rate, quantity) or throws a 400 naming the field. */
 export function positiveDecimalOf(text: string, path: string, what = 'value'): Decimal {
   const d = parseDecimal(text);
   if (!d || d.num <= 0n) {
-    throw badRequest('invalid_input', `The ${what} is invalid`, [
-      { path, message: `Expected a positive decimal ${what}` },
+    const cs = DECIMAL_NAMES_CS[what] ?? what;
+    throw badRequest('invalid_input', { en: `The ${what} is invalid`, cs: `Neplatná hodnota (${cs})` }, [
+      { path, message: { en: `Expected a positive decimal ${what}`, cs: `Očekáváno kladné desetinné číslo (${cs})` } },
     ]);
   }
   return d;

@@ -6,6 +6,7 @@ import { isDate, monthEnd } from './dates.ts';
 import { accountingPlan, taxPlan } from './depreciation.ts';
 import { getAsset } from './fixed-assets.ts';
 import { type LedgerLine, postLedgerEntry } from './ledger.ts';
+import { pt } from './problem-texts.ts';
 
 async function assetRow(ctx: Ctx, id: string) {
   const row = await dbOf(ctx)
@@ -183,10 +184,20 @@ export async function runDepreciation(ctx: Ctx, period: string) {
 export async function disposeAsset(ctx: Ctx, id: string, input: { date: string; kind: 'sale' | 'scrap' | 'other' }) {
   const settings = await settingsOf(ctx);
   const row = await assetRow(ctx, id);
-  if (row.status === 'disposed') throw conflict('already_disposed', `Asset ${row.inventory_number} is disposed`);
+  if (row.status === 'disposed')
+    throw conflict('already_disposed', {
+      en: `Asset ${row.inventory_number} is disposed`,
+      cs: `Majetek ${row.inventory_number} je vyřazený`,
+    });
   if (!isDate(input.date) || input.date < row.in_use_date) {
-    throw badRequest('invalid_input', 'The date is invalid', [
-      { path: 'date', message: 'A date on or after the date the asset was put into use' },
+    throw badRequest('invalid_input', pt.dateInvalid, [
+      {
+        path: 'date',
+        message: {
+          en: 'A date on or after the date the asset was put into use',
+          cs: 'Datum v den uvedení majetku do užívání nebo později',
+        },
+      },
     ]);
   }
   const accumulated = sum([...((await recorded(ctx, 'accounting', [id])).get(id) ?? new Map()).values()]);
@@ -200,7 +211,10 @@ export async function disposeAsset(ctx: Ctx, id: string, input: { date: string; 
     .where('code', '=', cz ? '541' : '6990')
     .executeTakeFirst();
   if (!residualAccount)
-    throw conflict('account_not_configured', 'No account for the net book value of disposed assets');
+    throw conflict('account_not_configured', {
+      en: 'No account for the net book value of disposed assets',
+      cs: 'Chybí účet pro zůstatkovou cenu vyřazeného majetku',
+    });
   const cur = { currency: settings.currency, rate: '1', memo: `${row.inventory_number} ${row.name}`.slice(0, 500) };
   const lines: LedgerLine[] = [];
   if (accumulated > 0n) {
@@ -286,11 +300,18 @@ export async function taxDepreciationYear(ctx: Ctx, year: number) {
 export async function recordTaxYear(ctx: Ctx, year: number, suspend: string[] = []) {
   const rows = await taxYearRows(ctx, year);
   const pending = rows.filter((r) => !r.claimed);
-  if (!pending.length) throw conflict('already_recorded', `Tax depreciation for ${year} is recorded`);
+  if (!pending.length)
+    throw conflict('already_recorded', {
+      en: `Tax depreciation for ${year} is recorded`,
+      cs: `Daňové odpisy za rok ${year} už jsou zapsané`,
+    });
   const skip = new Set(suspend);
   if (suspend.some((s) => !rows.some((r) => r.assetId === s))) {
-    throw badRequest('invalid_input', 'Unknown assets', [
-      { path: 'suspend', message: 'Not assets depreciated for tax that year' },
+    throw badRequest('invalid_input', { en: 'Unknown assets', cs: 'Neznámý majetek' }, [
+      {
+        path: 'suspend',
+        message: { en: 'Not assets depreciated for tax that year', cs: 'Nejde o majetek daňově odpisovaný v tom roce' },
+      },
     ]);
   }
   await dbOf(ctx)

@@ -19,40 +19,82 @@ export async function settingsOf(ctx: Ctx): Promise<Settings> {
     .where('tenant_id', '=', ctx.tenant.id)
     .executeTakeFirst();
   if (!row)
-    throw conflict('not_initialised', 'Accounting has not been set up for this tenant; enable the module first');
+    throw conflict('not_initialised', {
+      en: 'Accounting has not been set up for this tenant; enable the module first',
+      cs: 'Účetnictví není pro tuto firmu nastavené; nejdřív zapněte modul',
+    });
   return row as Settings;
 }
+
+/**
+ * The database's own words (its triggers raise English) with a Czech text for the same refusal.
+ * Services check first, so these are the last line of defence.
+ */
+const fromDb = (e: { message?: string }, en: string, cs: string) => ({ en: e.message ?? en, cs });
 
 /** Maps the ledger's own SQLSTATEs (raised by its triggers) to problems; anything else is rethrown. */
 export function ledgerProblem(err: unknown): unknown {
   const e = err as { code?: string; message?: string };
   switch (e?.code) {
     case 'AC001':
-      return badRequest('unbalanced', 'The entry does not balance: debits must equal credits');
-    case 'AC002':
-      return conflict('period_locked', e.message ?? 'The period is locked');
+      return badRequest('unbalanced', {
+        en: 'The entry does not balance: debits must equal credits',
+        cs: 'Zápis není vyrovnaný: strana má dáti se musí rovnat straně dal',
+      });
+    case 'AC002': {
+      const period = /\d{4}-\d{2}/.exec(e.message ?? '')?.[0];
+      return conflict(
+        'period_locked',
+        fromDb(e, 'The period is locked', period ? `Období ${period} je uzamčené` : 'Období je uzamčené'),
+      );
+    }
     case 'AC003':
-      return conflict('immutable', 'Posted entries cannot be changed; post a reversal instead');
+      return conflict('immutable', {
+        en: 'Posted entries cannot be changed; post a reversal instead',
+        cs: 'Zaúčtované zápisy nelze měnit; zaúčtujte storno',
+      });
     case 'AC005':
-      return badRequest('invalid_entry', 'The entry lines do not match the entry');
+      return badRequest('invalid_entry', {
+        en: 'The entry lines do not match the entry',
+        cs: 'Řádky zápisu k zápisu nepatří',
+      });
     case 'AC004':
-      return conflict('immutable', e.message ?? 'An issued document cannot change');
+      return conflict('immutable', fromDb(e, 'An issued document cannot change', 'Vystavený doklad nelze měnit'));
     case 'AC006':
-      return conflict('immutable', e.message ?? 'Kept by the database');
+      return conflict('immutable', fromDb(e, 'Kept by the database', 'Tato data vede databáze sama'));
     case 'AC007':
-      return conflict('account_in_use', e.message ?? 'The account has postings');
+      return conflict('account_in_use', fromDb(e, 'The account has postings', 'Na účtu jsou zápisy'));
     case 'AC008':
-      return badRequest('not_postable', e.message ?? 'Group accounts cannot be posted to');
+      return badRequest(
+        'not_postable',
+        fromDb(e, 'Group accounts cannot be posted to', 'Na souhrnné účty nelze účtovat'),
+      );
     case 'AC009':
-      return conflict('settlement_mismatch', e.message ?? 'Allocations do not match');
+      return conflict(
+        'settlement_mismatch',
+        fromDb(e, 'Allocations do not match', 'Přiřazené úhrady nesouhlasí s doklady'),
+      );
     case 'AC011':
-      return conflict('cash_date_order', e.message ?? 'A cash document cannot be dated before the last one');
+      return conflict(
+        'cash_date_order',
+        fromDb(
+          e,
+          'A cash document cannot be dated before the last one',
+          'Pokladní doklad nemůže mít starší datum než poslední doklad',
+        ),
+      );
     case 'AC012':
-      return conflict('cash_insufficient', e.message ?? 'The cash desk does not hold that much');
+      return conflict(
+        'cash_insufficient',
+        fromDb(e, 'The cash desk does not hold that much', 'V pokladně tolik peněz není'),
+      );
     case 'AC013':
-      return conflict('cash_day_closed', e.message ?? 'The cash desk day is closed');
+      return conflict('cash_day_closed', fromDb(e, 'The cash desk day is closed', 'Pokladní den je uzavřený'));
     case 'AC010':
-      return conflict('module_enabled', e.message ?? 'Disable accounting before deleting its data');
+      return conflict(
+        'module_enabled',
+        fromDb(e, 'Disable accounting before deleting its data', 'Před smazáním dat účetnictví ho vypněte'),
+      );
     default:
       return err;
   }

@@ -40,7 +40,12 @@ export async function createCostCenter(
     .where('tenant_id', '=', ctx.tenant.id)
     .where('code', '=', code)
     .executeTakeFirst();
-  if (dup) throw conflict('duplicate_code', `Cost centre ${code} exists already`, { costCenter: code });
+  if (dup)
+    throw conflict(
+      'duplicate_code',
+      { en: `Cost centre ${code} exists already`, cs: `Středisko ${code} už existuje` },
+      { costCenter: code },
+    );
   const id = newId();
   await db
     .insertInto('accounting.cost_centers')
@@ -125,11 +130,16 @@ export async function checkCostCenters(
       errors.push({
         path: `lines.${i}.costCenter`,
         code: 'cost_center_unknown',
-        message: `No active cost centre ${c}`,
+        message: { en: `No active cost centre ${c}`, cs: `Aktivní středisko ${c} neexistuje` },
       });
     return code ?? c;
   });
-  if (errors.length) throw badRequest('invalid_input', 'Unknown or inactive cost centre', errors);
+  if (errors.length)
+    throw badRequest(
+      'invalid_input',
+      { en: 'Unknown or inactive cost centre', cs: 'Neznámé nebo neaktivní středisko' },
+      errors,
+    );
   return out;
 }
 

@@ -15,6 +15,7 @@ import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { addDays, dateOf, isDate } from './dates.ts';
 import type { Deduction, DocumentKind, DocumentType, VatRegime } from './db.ts';
 import { normalizeVariableSymbol } from './identifiers.ts';
+import { pt } from './problem-texts.ts';
 import { rateOn } from './rates.ts';
 import { roleAccount } from './settings.ts';
 import { resolveVatRate } from './vat.ts';
@@ -114,6 +115,11 @@ export interface Computed {
   lines: ComputedLine[];
 }
 
+const invalidDocument = (kind: DocumentKind) =>
+  kind === 'invoice'
+    ? { en: 'The invoice is invalid', cs: 'Faktura obsahuje chyby' }
+    : { en: 'The bill is invalid', cs: 'Přijatá faktura obsahuje chyby' };
+
 const SALES_REGIMES: readonly VatRegime[] = ['domestic', 'reverse_charge', 'eu', 'export', 'outside_eu'];
 const PURCHASE_REGIMES: readonly VatRegime[] = ['domestic', 'reverse_charge', 'eu', 'import', 'outside_eu'];
 /** Purchases on which the buyer declares the VAT itself (self-assessment). */
@@ -142,35 +148,80 @@ export async function compute(
   const taxDate = input.taxDate ?? issueDate;
   const dueDate = input.dueDate ?? addDays(issueDate, partner.payment_terms_days);
   const errors: FieldError[] = [];
-  if (dueDate < issueDate) errors.push({ path: 'dueDate', message: 'Must not be before the issue date' });
+  if (dueDate < issueDate)
+    errors.push({
+      path: 'dueDate',
+      message: { en: 'Must not be before the issue date', cs: 'Nesmí být před datem vystavení' },
+    });
   if (!(kind === 'invoice' ? SALES_REGIMES : PURCHASE_REGIMES).includes(regime))
-    errors.push({ path: 'regime', message: `Not a regime of ${kind === 'invoice' ? 'a sale' : 'a purchase'}` });
+    errors.push({
+      path: 'regime',
+      message:
+        kind === 'invoice'
+          ? { en: 'Not a regime of a sale', cs: 'Není režim prodeje' }
+          : { en: 'Not a regime of a purchase', cs: 'Není režim nákupu' },
+    });
   const payer = await isVatPayer(ctx);
   if (!payer && kind === 'bill' && SELF_ASSESSED.has(regime))
-    errors.push({ path: 'regime', message: 'A non-payer records domestic purchases and imports only' });
+    errors.push({
+      path: 'regime',
+      message: {
+        en: 'A non-payer records domestic purchases and imports only',
+        cs: 'Neplátce eviduje jen tuzemské nákupy a dovoz',
+      },
+    });
   if (!payer && type === 'advance_tax')
-    errors.push({ path: 'type', message: 'A non-payer issues no tax documents for advances' });
+    errors.push({
+      path: 'type',
+      message: {
+        en: 'A non-payer issues no tax documents for advances',
+        cs: 'Neplátce nevystavuje daňové doklady k přijaté platbě',
+      },
+    });
   const vatDate = kind === 'bill' ? (input.vatDate ?? taxDate) : taxDate;
   if (!isDate(vatDate) || vatDate < taxDate)
-    errors.push({ path: 'vatDate', message: 'The VAT is claimed on or after the tax date' });
+    errors.push({
+      path: 'vatDate',
+      message: {
+        en: 'The VAT is claimed on or after the tax date',
+        cs: 'Odpočet DPH se uplatní v den zdanitelného plnění nebo později',
+      },
+    });
   const currency = (input.currency ?? settings.currency).toUpperCase();
   let rate: Decimal = ONE;
   if (currency !== settings.currency) {
     // The VAT Act (§ 38 odst. 1) converts at the ČNB rate of the day the tax is due: the tax date.
     const declared = input.rate ? null : await rateOn(ctx, currency, taxDate);
     if (!input.rate && !declared)
-      errors.push({ path: 'rate', message: `A ${currency} document needs the rate to ${settings.currency}` });
+      errors.push({
+        path: 'rate',
+        message: {
+          en: `A ${currency} document needs the rate to ${settings.currency}`,
+          cs: `Doklad v ${currency} potřebuje kurz k ${settings.currency}`,
+        },
+      });
     else rate = positiveDecimalOf(input.rate ?? (declared?.rate as string), 'rate', 'rate');
   }
   if (type === 'advance' && currency !== settings.currency)
-    errors.push({ path: 'currency', message: `An advance invoice is in ${settings.currency}` });
+    errors.push({
+      path: 'currency',
+      message: {
+        en: `An advance invoice is in ${settings.currency}`,
+        cs: `Zálohová faktura se vystavuje v ${settings.currency}`,
+      },
+    });
   const vs =
     input.variableSymbol === undefined || input.variableSymbol === null
       ? null
       : normalizeVariableSymbol(input.variableSymbol);
-  if (input.variableSymbol && vs === null) errors.push({ path: 'variableSymbol', message: 'Up to 10 digits' });
-  if (!input.lines.length) errors.push({ path: 'lines', message: 'A document needs at least one line' });
-  if (errors.length) throw badRequest('invalid_input', `The ${kind} is invalid`, errors);
+  if (input.variableSymbol && vs === null)
+    errors.push({ path: 'variableSymbol', message: { en: 'Up to 10 digits', cs: 'Nejvýše 10 číslic' } });
+  if (!input.lines.length)
+    errors.push({
+      path: 'lines',
+      message: { en: 'A document needs at least one line', cs: 'Doklad potřebuje aspoň jednu položku' },
+    });
+  if (errors.length) throw badRequest('invalid_input', invalidDocument(kind), errors);
 
   const selfAssessed = kind === 'bill' && SELF_ASSESSED.has(regime);
   const charged = kind === 'invoice' ? payer && regime === 'domestic' : true;
@@ -193,13 +244,18 @@ export async function compute(
     try {
       const qty = positiveDecimalOf(l.quantity ?? '1', p('quantity'), 'quantity');
       if (qty.scale > 4)
-        throw badRequest('invalid_input', 'Quantity has too many decimals', [
-          { path: p('quantity'), message: 'At most 4 decimals' },
-        ]);
+        throw badRequest(
+          'invalid_input',
+          { en: 'Quantity has too many decimals', cs: 'Množství má příliš mnoho desetinných míst' },
+          [{ path: p('quantity'), message: { en: 'At most 4 decimals', cs: 'Nejvýše 4 desetinná místa' } }],
+        );
       const unitPrice = amountOf(l.unitPrice, currency, p('unitPrice'), { allowNegative: true, allowZero: true });
       const account = l.account ? byCode.get(l.account) : undefined;
       if (l.account && !account?.active) {
-        errors.push({ path: p('account'), message: `No active account with code ${l.account}` });
+        errors.push({
+          path: p('account'),
+          message: { en: `No active account with code ${l.account}`, cs: `Aktivní účet ${l.account} neexistuje` },
+        });
         continue;
       }
       const noVat = !payer && kind === 'invoice';
@@ -211,13 +267,19 @@ export async function compute(
         : await resolveVatRate(ctx, vatCode, input.vatRateDate ?? taxDate, p('vat'));
       const rcCode = l.reverseChargeCode?.trim() || null;
       if (regime === 'reverse_charge' && !l.advanceId && !(rcCode && /^\d{1,3}$/.test(rcCode)))
-        errors.push({ path: p('reverseChargeCode'), message: 'The § 92a subject code (e.g. 4 for construction work)' });
+        errors.push({
+          path: p('reverseChargeCode'),
+          message: {
+            en: 'The § 92a subject code (e.g. 4 for construction work)',
+            cs: 'Kód předmětu plnění podle § 92a (např. 4 pro stavební práce)',
+          },
+        });
       const deduction: Deduction = kind === 'bill' ? (payer ? (l.deduction ?? 'full') : 'none') : 'full';
       let percent: Decimal | null = null;
       if (deduction === 'partial') {
         const d = l.deductiblePercent ? parseDecimal(l.deductiblePercent) : null;
         if (!d || d.num < 0n || d.num > 100n * 10n ** BigInt(d.scale))
-          errors.push({ path: p('deductiblePercent'), message: 'A percentage from 0 to 100' });
+          errors.push({ path: p('deductiblePercent'), message: pt.percentage });
         else percent = d;
       }
       const net = multiply(unitPrice, qty);
@@ -264,7 +326,7 @@ export async function compute(
       else throw err;
     }
   }
-  if (errors.length) throw badRequest('invalid_input', `The ${kind} is invalid`, errors);
+  if (errors.length) throw badRequest('invalid_input', invalidDocument(kind), errors);
   const subtotal = sum(lines.map((l) => l.net));
   const vatTotal = sum(lines.map((l) => l.vat));
   const netF = sum(lines.map((l) => l.net_functional));

@@ -4,7 +4,7 @@ import type { InvoiceIssuedPayload } from '../../contract.ts';
 import { normalizeDecimal, sum } from './amounts.ts';
 import { type Ctx, dbOf, guarded, settingsOf } from './context.ts';
 import type { DocumentKind, DocumentLinesTable, DocumentsTable } from './db.ts';
-import { draftOf, getDocument, LABEL, partnerOf } from './documents.ts';
+import { aboutDocument, draftOf, getDocument, partnerOf, STATUS_CS } from './documents.ts';
 import { assertOpen, type LedgerLine, postLedgerEntry, reverse } from './ledger.ts';
 import { roleAccount } from './settings.ts';
 import { bookText, jt } from './texts.ts';
@@ -108,7 +108,11 @@ const flip = (l: LedgerLine): LedgerLine => ({ ...l, debit: l.credit, credit: l.
  */
 export async function issueDocument(ctx: Ctx, kind: DocumentKind, id: string) {
   const row = await draftOf(ctx, kind, id);
-  if (row.status !== 'draft') throw conflict('not_draft', `${LABEL[kind]} ${row.number} is already ${row.status}`);
+  if (row.status !== 'draft')
+    throw conflict(
+      'not_draft',
+      aboutDocument(kind, row.number, `is already ${row.status}`, `už je ${STATUS_CS[row.status]}`),
+    );
   const db = dbOf(ctx);
   const lines = await db
     .selectFrom('accounting.document_lines')
@@ -120,7 +124,12 @@ export async function issueDocument(ctx: Ctx, kind: DocumentKind, id: string) {
   const settlesAdvances = lines.some((l) => l.advance_id);
   const total = BigInt(row.total);
   if (total < 0n || (total === 0n && !settlesAdvances)) {
-    throw badRequest('invalid_total', `A ${kind} must total more than zero`);
+    throw badRequest(
+      'invalid_total',
+      kind === 'invoice'
+        ? { en: 'A invoice must total more than zero', cs: 'Celková částka faktury musí být kladná' }
+        : { en: 'A bill must total more than zero', cs: 'Celková částka přijaté faktury musí být kladná' },
+    );
   }
   if (row.vat_payer !== (await isVatPayer(ctx))) {
     throw conflict('vat_payer_changed', {
@@ -238,11 +247,18 @@ export async function issueDocument(ctx: Ctx, kind: DocumentKind, id: string) {
  */
 export async function cancelDocument(ctx: Ctx, kind: DocumentKind, id: string, date?: string) {
   const row = await draftOf(ctx, kind, id);
-  if (row.status === 'draft') throw conflict('is_draft', `This ${kind} is a draft; delete it instead`);
+  if (row.status === 'draft')
+    throw conflict('is_draft', {
+      en: `This ${kind} is a draft; delete it instead`,
+      cs: 'Doklad je koncept; smažte ho',
+    });
   if (row.status === 'cancelled')
-    throw conflict('already_cancelled', `${LABEL[kind]} ${row.number} is already cancelled`);
+    throw conflict('already_cancelled', aboutDocument(kind, row.number, 'is already cancelled', 'už je stornovaná'));
   if (BigInt(row.paid) > 0n)
-    throw conflict('document_paid', `${LABEL[kind]} ${row.number} has payments; void them first`);
+    throw conflict(
+      'document_paid',
+      aboutDocument(kind, row.number, 'has payments; void them first', 'má platby; nejdřív je zrušte'),
+    );
   const db = dbOf(ctx);
   let cancelEntry: string;
   if (row.entry_id) {
@@ -264,7 +280,10 @@ export async function cancelDocument(ctx: Ctx, kind: DocumentKind, id: string, d
     );
   } else {
     // An advance invoice posted nothing: nothing to reverse, only unpaid ones can be cancelled.
-    throw conflict('not_cancellable', `${LABEL[kind]} ${row.number} posted nothing; it lapses unpaid`);
+    throw conflict(
+      'not_cancellable',
+      aboutDocument(kind, row.number, 'posted nothing; it lapses unpaid', 'nic nezaúčtovala; neuhrazená propadne'),
+    );
   }
   await db
     .updateTable('accounting.documents')

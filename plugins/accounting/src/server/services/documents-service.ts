@@ -14,19 +14,16 @@ import { cancelDocument, issueDocument } from './document-issue.ts';
 import { createDocument, type DocumentInput, type DocumentView, deleteDocument, getDocument } from './documents.ts';
 import { partnerForParty } from './party-ref.ts';
 import { invoiceQr, loadPdfDocument, renderDocumentPdf } from './pdf.ts';
+import { pt } from './problem-texts.ts';
 
 const SOURCE_TYPE = /^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/;
 
 function checkSource(source: { type: string; id: string } | undefined) {
   if (!source || !SOURCE_TYPE.test(source.type) || !source.id || source.id.length > 200) {
-    throw badRequest('invalid_input', 'The source is invalid', [
-      { path: 'source', message: 'Expected { type: "<module>.<document>", id: "<up to 200 chars>" }' },
-    ]);
+    throw badRequest('invalid_input', pt.sourceInvalid, [{ path: 'source', message: pt.sourceShape }]);
   }
   if (source.type.startsWith('accounting.')) {
-    throw badRequest('invalid_input', 'Source types accounting.* are reserved', [
-      { path: 'source.type', message: 'Use <your module>.<document>' },
-    ]);
+    throw badRequest('invalid_input', pt.reservedSource, [{ path: 'source.type', message: pt.ownSourceType }]);
   }
 }
 
@@ -111,7 +108,10 @@ async function makeDocument(
   const existing = await documentIdBySource(ctx, request.source);
   if (existing) {
     if (existing.kind !== kind) {
-      throw conflict('source_conflict', `Source ${request.source.type} ${request.source.id} made a ${existing.kind}`);
+      throw conflict('source_conflict', {
+        en: `Source ${request.source.type} ${request.source.id} made a ${existing.kind}`,
+        cs: `Ze zdroje ${request.source.type} ${request.source.id} už vznikl doklad jiného druhu (${existing.kind})`,
+      });
     }
     return { document: contractView(await getDocument(ctx, kind, existing.id)), created: false };
   }
@@ -146,9 +146,11 @@ export function documentsServiceFor(ctx: Ctx): DocumentsService {
     },
     async recordBill(request) {
       if (!request.vendorNumber?.trim()) {
-        throw badRequest('invalid_input', "The vendor's document number is required", [
-          { path: 'vendorNumber', message: 'Required' },
-        ]);
+        throw badRequest(
+          'invalid_input',
+          { en: "The vendor's document number is required", cs: 'Číslo dokladu dodavatele je povinné' },
+          [{ path: 'vendorNumber', message: pt.required }],
+        );
       }
       const partnerId = await partnerForParty(ctx, 'vendor', request.vendor, 'vendor');
       return makeDocument(ctx, 'bill', request, partnerId, {

@@ -5,10 +5,25 @@ import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { dateOf } from './dates.ts';
 import type { DocumentKind, DocumentStatus } from './db.ts';
 import { type ComputedLine, compute, type DocumentInput } from './document-compute.ts';
+import { pt } from './problem-texts.ts';
 
 export type { DocumentInput, DocumentLineInput } from './document-compute.ts';
 
 export const LABEL: Record<DocumentKind, string> = { invoice: 'Invoice', bill: 'Bill' };
+const LABEL_CS: Record<DocumentKind, string> = { invoice: 'Faktura', bill: 'Přijatá faktura' };
+/** A document's status as a Czech reader reads it in a sentence ("je uhrazená"). */
+export const STATUS_CS: Record<DocumentStatus, string> = {
+  draft: 'koncept',
+  issued: 'vystavená',
+  paid: 'uhrazená',
+  cancelled: 'stornovaná',
+};
+
+/** "Invoice 2026-0001 …" in both languages: `en` and `cs` finish the sentence. */
+export const aboutDocument = (kind: DocumentKind, number: string | null, en: string, cs: string) => ({
+  en: `${LABEL[kind]} ${number} ${en}`,
+  cs: `${LABEL_CS[kind]} ${number ?? ''} ${cs}`.replace(/ {2}/g, ' '),
+});
 const PARTNER_KIND = { invoice: 'customer', bill: 'vendor' } as const;
 
 export async function partnerOf(ctx: Ctx, kind: DocumentKind, id: string) {
@@ -21,8 +36,8 @@ export async function partnerOf(ctx: Ctx, kind: DocumentKind, id: string) {
     .executeTakeFirst();
   const field = kind === 'invoice' ? 'customerId' : 'vendorId';
   if (!p)
-    throw badRequest('invalid_input', `Unknown ${PARTNER_KIND[kind]}`, [
-      { path: field, message: `No such ${PARTNER_KIND[kind]}` },
+    throw badRequest('invalid_input', pt.unknownPartner(PARTNER_KIND[kind]), [
+      { path: field, message: pt.noSuchPartner(PARTNER_KIND[kind]) },
     ]);
   return p;
 }
@@ -78,7 +93,15 @@ export async function draftOf(ctx: Ctx, kind: DocumentKind, id: string) {
 export async function updateDocument(ctx: Ctx, kind: DocumentKind, id: string, patch: Partial<DocumentInput>) {
   const row = await draftOf(ctx, kind, id);
   if (row.status !== 'draft')
-    throw conflict('not_draft', `${LABEL[kind]} ${row.number} is ${row.status}; only drafts can change`);
+    throw conflict(
+      'not_draft',
+      aboutDocument(
+        kind,
+        row.number,
+        `is ${row.status}; only drafts can change`,
+        `je ${STATUS_CS[row.status]}; měnit lze jen koncept`,
+      ),
+    );
   const before = await getDocument(ctx, kind, id);
   const current: DocumentInput = {
     partnerId: row.partner_id,
@@ -148,7 +171,15 @@ export async function updateDocument(ctx: Ctx, kind: DocumentKind, id: string, p
 export async function deleteDocument(ctx: Ctx, kind: DocumentKind, id: string) {
   const row = await draftOf(ctx, kind, id);
   if (row.status !== 'draft')
-    throw conflict('not_draft', `${LABEL[kind]} ${row.number} is ${row.status}; cancel it instead`);
+    throw conflict(
+      'not_draft',
+      aboutDocument(
+        kind,
+        row.number,
+        `is ${row.status}; cancel it instead`,
+        `je ${STATUS_CS[row.status]}; stornujte ji`,
+      ),
+    );
   await dbOf(ctx)
     .deleteFrom('accounting.documents')
     .where('tenant_id', '=', ctx.tenant.id)

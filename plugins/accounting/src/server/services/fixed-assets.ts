@@ -6,6 +6,7 @@ import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { isDate } from './dates.ts';
 import type { AssetCategory } from './db.ts';
 import { postLedgerEntry } from './ledger.ts';
+import { pt } from './problem-texts.ts';
 
 /** Default accounts of an asset card per chart: asset, accumulated depreciation, depreciation expense. */
 const CZ_DEFAULTS: Record<AssetCategory, { asset: string; expense: string; from: string }> = {
@@ -16,6 +17,8 @@ const GENERIC_DEFAULTS: Record<AssetCategory, { asset: string; expense: string; 
   tangible: { asset: '1520', expense: '6800', depreciation: '1590' },
   intangible: { asset: '1600', expense: '6800', depreciation: '1690' },
 };
+
+const noActive = (code: string) => ({ en: `No active account ${code}`, cs: `Aktivní účet ${code} neexistuje` });
 
 /** Czech chart: the accumulated depreciation (oprávky) of 01x is 07x, of 02x is 08x (013 → 073, 022 → 082). */
 export function czDepreciationAccount(assetCode: string): string | null {
@@ -121,19 +124,34 @@ export async function createAsset(
   const cz = settings.country === 'CZ';
   const category: AssetCategory = input.category ?? 'tangible';
   const errors: FieldError[] = [];
-  if (!input.name?.trim()) errors.push({ path: 'name', message: 'Required' });
-  if (!isDate(input.acquisitionDate)) errors.push({ path: 'acquisitionDate', message: 'Expected YYYY-MM-DD' });
+  if (!input.name?.trim()) errors.push({ path: 'name', message: pt.required });
+  if (!isDate(input.acquisitionDate)) errors.push({ path: 'acquisitionDate', message: pt.expectedDate });
   const inUse = input.inUseDate ?? input.acquisitionDate;
-  if (!isDate(inUse)) errors.push({ path: 'inUseDate', message: 'Expected YYYY-MM-DD' });
+  if (!isDate(inUse)) errors.push({ path: 'inUseDate', message: pt.expectedDate });
   else if (inUse < input.acquisitionDate)
-    errors.push({ path: 'inUseDate', message: 'Must not be before the acquisition date' });
+    errors.push({
+      path: 'inUseDate',
+      message: { en: 'Must not be before the acquisition date', cs: 'Nesmí být před datem pořízení' },
+    });
   if (!Number.isInteger(input.usefulLifeMonths) || input.usefulLifeMonths < 1 || input.usefulLifeMonths > 1200)
-    errors.push({ path: 'usefulLifeMonths', message: 'Whole months from 1 to 1200' });
+    errors.push({
+      path: 'usefulLifeMonths',
+      message: { en: 'Whole months from 1 to 1200', cs: 'Celé měsíce od 1 do 1200' },
+    });
   const group = input.taxGroup ?? null;
   if (group !== null && (!Number.isInteger(group) || group < 1 || group > 6))
-    errors.push({ path: 'taxGroup', message: 'A depreciation group from 1 to 6' });
+    errors.push({
+      path: 'taxGroup',
+      message: { en: 'A depreciation group from 1 to 6', cs: 'Odpisová skupina od 1 do 6' },
+    });
   if (input.source && (!/^[a-z][a-z0-9_-]*(\.[a-z0-9_-]+)+$/.test(input.source.type) || !input.source.id))
-    errors.push({ path: 'source', message: 'Expected { type: "<module>.<record>", id }' });
+    errors.push({
+      path: 'source',
+      message: {
+        en: `Expected '{ type: "<module>.<record>", id }'`,
+        cs: `Očekáváno '{ type: "<modul>.<záznam>", id }'`,
+      },
+    });
   let cost = 0n;
   try {
     cost = amountOf(input.cost, settings.currency, 'cost');
@@ -151,17 +169,36 @@ export async function createAsset(
     [assetCode, ...candidates, expenseCode, fromCode].filter((c): c is string => !!c),
   );
   const depreciationCode = candidates.find((c) => ids.has(c));
-  if (!ids.has(assetCode)) errors.push({ path: 'account', message: `No active account ${assetCode}` });
+  if (!ids.has(assetCode)) errors.push({ path: 'account', message: noActive(assetCode) });
   if (!depreciationCode || !ids.has(depreciationCode))
-    errors.push({ path: 'account', message: `No accumulated depreciation account for ${assetCode}` });
+    errors.push({
+      path: 'account',
+      message: {
+        en: `No accumulated depreciation account for ${assetCode}`,
+        cs: `K účtu ${assetCode} chybí účet oprávek`,
+      },
+    });
   if (!ids.has(expenseCode))
-    errors.push({ path: 'account', message: `No depreciation expense account ${expenseCode}` });
+    errors.push({
+      path: 'account',
+      message: {
+        en: `No depreciation expense account ${expenseCode}`,
+        cs: `Chybí nákladový účet odpisů ${expenseCode}`,
+      },
+    });
   if (input.post && (!fromCode || !ids.has(fromCode)))
     errors.push({
       path: 'post.from',
-      message: fromCode ? `No active account ${fromCode}` : 'Name the account to post from',
+      message: fromCode
+        ? noActive(fromCode)
+        : { en: 'Name the account to post from', cs: 'Zadejte účet, ze kterého se účtuje' },
     });
-  if (errors.length) throw badRequest('invalid_input', 'The fixed asset is invalid', errors);
+  if (errors.length)
+    throw badRequest(
+      'invalid_input',
+      { en: 'The fixed asset is invalid', cs: 'Dlouhodobý majetek obsahuje chyby' },
+      errors,
+    );
 
   const requestedNumber = input.inventoryNumber?.trim() || null;
   if (requestedNumber) {
@@ -172,9 +209,11 @@ export async function createAsset(
       .where('inventory_number', '=', requestedNumber)
       .executeTakeFirst();
     if (dup) {
-      throw badRequest('duplicate_inventory_number', `Inventory number ${requestedNumber} is taken`, [
-        { path: 'inventoryNumber', message: 'Already used' },
-      ]);
+      throw badRequest(
+        'duplicate_inventory_number',
+        { en: `Inventory number ${requestedNumber} is taken`, cs: `Inventární číslo ${requestedNumber} je obsazené` },
+        [{ path: 'inventoryNumber', message: { en: 'Already used', cs: 'Už použito' } }],
+      );
     }
   }
   const id = newId();

@@ -5,6 +5,8 @@ import { amountOf, convert, decimalText, money, normalizeDecimal, ONE, positiveD
 import { actorLabel, type Ctx, dbOf, guarded, settingsOf } from './context.ts';
 import { checkCostCenters } from './cost-centers.ts';
 import { isDate, monthStart } from './dates.ts';
+import { pt } from './problem-texts.ts';
+import { bookText, jt } from './texts.ts';
 import { assertYearOpen } from './year-lock.ts';
 
 /** One line as the ledger stores it: functional-currency debit or credit plus the original amount. */
@@ -43,9 +45,16 @@ export async function isLocked(ctx: Ctx, date: string): Promise<boolean> {
 
 export async function assertOpen(ctx: Ctx, date: string): Promise<void> {
   if (await isLocked(ctx, date)) {
-    throw conflict('period_locked', `The period ${date.slice(0, 7)} is locked; post into an open period`, {
-      period: date.slice(0, 7),
-    });
+    throw conflict(
+      'period_locked',
+      {
+        en: `The period ${date.slice(0, 7)} is locked; post into an open period`,
+        cs: `Období ${date.slice(0, 7)} je uzamčené; účtujte do otevřeného období`,
+      },
+      {
+        period: date.slice(0, 7),
+      },
+    );
   }
 }
 
@@ -129,11 +138,16 @@ export async function postLedgerEntry(ctx: Ctx, input: LedgerEntryInput): Promis
   });
 }
 
+const entryInvalid = { en: 'The entry is invalid', cs: 'Účetní zápis obsahuje chyby' };
+
 export function unbalanced(debit: bigint, credit: bigint, currency: string): Problem {
   return new Problem(
     400,
     'unbalanced',
-    `The entry does not balance: debits ${money(debit, currency)} ≠ credits ${money(credit, currency)}`,
+    {
+      en: `The entry does not balance: debits ${money(debit, currency)} ≠ credits ${money(credit, currency)}`,
+      cs: `Zápis není vyrovnaný: má dáti ${money(debit, currency)} ≠ dal ${money(credit, currency)}`,
+    },
     {
       extra: {
         debit: money(debit, currency),
@@ -155,14 +169,17 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
   const functional = settings.currency;
   const errors: FieldError[] = [];
   const at = (p: string) => (path ? `${path}.${p}` : p);
-  if (!isDate(req.date)) errors.push({ path: at('date'), message: 'Expected a date YYYY-MM-DD' });
+  if (!isDate(req.date)) errors.push({ path: at('date'), message: pt.expectedADate });
   if (req.source && (!SOURCE_TYPE.test(req.source.type) || !req.source.id || req.source.id.length > 200)) {
-    errors.push({ path: at('source'), message: 'Expected { type: "<module>.<document>", id: "<up to 200 chars>" }' });
+    errors.push({ path: at('source'), message: pt.sourceShape });
   }
   if (!Array.isArray(req.lines) || req.lines.length < 2) {
-    errors.push({ path: at('lines'), message: 'An entry needs at least two lines' });
+    errors.push({
+      path: at('lines'),
+      message: { en: 'An entry needs at least two lines', cs: 'Zápis potřebuje aspoň dva řádky' },
+    });
   }
-  if (errors.length) throw badRequest('invalid_input', 'The entry is invalid', errors);
+  if (errors.length) throw badRequest('invalid_input', entryInvalid, errors);
 
   const codes = [...new Set(req.lines.map((l) => l.account))];
   const accounts = await dbOf(ctx)
@@ -184,9 +201,17 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
     .filter(({ l }) => byCode.get(l.account)?.is_group)
     .map(({ l, i }) => ({
       path: at(`lines.${i}.account`),
-      message: `Account ${l.account} is a group account with analytic accounts under it; post to one of them`,
+      message: {
+        en: `Account ${l.account} is a group account with analytic accounts under it; post to one of them`,
+        cs: `Účet ${l.account} je souhrnný a má pod sebou analytické účty; účtujte na některý z nich`,
+      },
     }));
-  if (groups.length) throw badRequest('not_postable', 'Group accounts cannot be posted to', groups);
+  if (groups.length)
+    throw badRequest(
+      'not_postable',
+      { en: 'Group accounts cannot be posted to', cs: 'Na souhrnné účty nelze účtovat' },
+      groups,
+    );
   const partnerIds = [...new Set(req.lines.map((l) => l.partner).filter((p): p is string => !!p))];
   const partners = partnerIds.length
     ? await dbOf(ctx)
@@ -202,19 +227,28 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
   req.lines.forEach((l: PostingLine, i) => {
     const lp = (f: string) => at(`lines.${i}.${f}`);
     const account = byCode.get(l.account);
-    if (!account) errors.push({ path: lp('account'), message: `No account with code ${l.account}` });
-    else if (!account.active) errors.push({ path: lp('account'), message: `Account ${l.account} is inactive` });
+    if (!account) errors.push({ path: lp('account'), message: pt.noAccount(l.account) });
+    else if (!account.active) errors.push({ path: lp('account'), message: pt.inactiveAccount(l.account) });
     if (l.partner && !knownPartners.has(l.partner))
-      errors.push({ path: lp('partner'), message: 'Unknown customer or vendor' });
+      errors.push({
+        path: lp('partner'),
+        message: { en: 'Unknown customer or vendor', cs: 'Neznámý odběratel nebo dodavatel' },
+      });
     const hasDebit = l.debit !== undefined && l.debit !== null;
     const hasCredit = l.credit !== undefined && l.credit !== null;
     if (hasDebit === hasCredit) {
-      errors.push({ path: lp('debit'), message: 'Give exactly one of debit or credit' });
+      errors.push({
+        path: lp('debit'),
+        message: { en: 'Give exactly one of debit or credit', cs: 'Zadejte právě jednu stranu: má dáti, nebo dal' },
+      });
       return;
     }
     const currency = (l.currency ?? functional).toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) {
-      errors.push({ path: lp('currency'), message: 'Expected an ISO 4217 currency code' });
+      errors.push({
+        path: lp('currency'),
+        message: { en: 'Expected an ISO 4217 currency code', cs: 'Očekáván kód měny podle ISO 4217' },
+      });
       return;
     }
     try {
@@ -223,7 +257,13 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
       let functionalAmount = amount;
       if (currency !== functional) {
         if (!l.rate) {
-          errors.push({ path: lp('rate'), message: `A ${currency} line needs the exchange rate to ${functional}` });
+          errors.push({
+            path: lp('rate'),
+            message: {
+              en: `A ${currency} line needs the exchange rate to ${functional}`,
+              cs: `Řádek v ${currency} potřebuje kurz k ${functional}`,
+            },
+          });
           return;
         }
         rate = positiveDecimalOf(l.rate, lp('rate'), 'rate');
@@ -231,7 +271,10 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
           ? amountOf(l.functional, functional, lp('functional'))
           : convert(amount, currency, functional, rate);
         if (functionalAmount === 0n) {
-          errors.push({ path: lp('functional'), message: `The amount is zero in ${functional}` });
+          errors.push({
+            path: lp('functional'),
+            message: { en: `The amount is zero in ${functional}`, cs: `Částka v ${functional} je nulová` },
+          });
           return;
         }
       }
@@ -253,7 +296,7 @@ export async function resolvePosting(ctx: Ctx, req: PostingRequest, path = ''): 
       else throw err;
     }
   });
-  if (errors.length) throw badRequest('invalid_input', 'The entry is invalid', errors);
+  if (errors.length) throw badRequest('invalid_input', entryInvalid, errors);
   const debit = sum(lines.map((l) => l.debit));
   const credit = sum(lines.map((l) => l.credit));
   if (debit !== credit) throw unbalanced(debit, credit, functional);
@@ -307,7 +350,10 @@ function assertSamePosting(entry: PostedEntry, input: LedgerEntryInput, req: Pos
   if (!same) {
     throw conflict(
       'source_conflict',
-      `Source ${input.source?.type} ${input.source?.id} was already posted as ${entry.number} with different lines`,
+      {
+        en: `Source ${input.source?.type} ${input.source?.id} was already posted as ${entry.number} with different lines`,
+        cs: `Zdroj ${input.source?.type} ${input.source?.id} už je zaúčtovaný jako ${entry.number} s jinými řádky`,
+      },
       {
         entryId: entry.id,
         number: entry.number,
@@ -336,10 +382,10 @@ export async function reverse(
     .executeTakeFirst();
   if (!entry) throw notFound('Journal entry');
   if (!opts.allowInternal && entry.source_type?.startsWith('accounting.')) {
-    throw conflict(
-      'use_document_action',
-      `Entry ${entry.number} belongs to an accounting document (${entry.source_type}); cancel or void the document instead`,
-    );
+    throw conflict('use_document_action', {
+      en: `Entry ${entry.number} belongs to an accounting document (${entry.source_type}); cancel or void the document instead`,
+      cs: `Zápis ${entry.number} patří k účetnímu dokladu (${entry.source_type}); stornujte nebo zrušte doklad`,
+    });
   }
   const reversed = await db
     .selectFrom('accounting.journal_entries')
@@ -348,12 +394,19 @@ export async function reverse(
     .where('reverses_id', '=', entryId)
     .executeTakeFirst();
   if (reversed) {
-    throw conflict('already_reversed', `Entry ${entry.number} was already reversed by ${reversed.number}`, {
-      reversalId: reversed.id,
-    });
+    throw conflict(
+      'already_reversed',
+      {
+        en: `Entry ${entry.number} was already reversed by ${reversed.number}`,
+        cs: `Zápis ${entry.number} už je stornovaný zápisem ${reversed.number}`,
+      },
+      {
+        reversalId: reversed.id,
+      },
+    );
   }
   if (opts.date !== undefined && !isDate(opts.date)) {
-    throw badRequest('invalid_input', 'The date is invalid', [{ path: 'date', message: 'Expected a date YYYY-MM-DD' }]);
+    throw badRequest('invalid_input', pt.dateInvalid, [{ path: 'date', message: pt.expectedADate }]);
   }
   const date =
     opts.date ?? ((await isLocked(ctx, entry.date)) ? new Date(ctx.now()).toISOString().slice(0, 10) : entry.date);
@@ -366,7 +419,7 @@ export async function reverse(
     .execute();
   const { id } = await postLedgerEntry(ctx, {
     date,
-    memo: opts.memo ?? `Reversal of ${entry.number}${entry.memo ? `: ${entry.memo}` : ''}`,
+    memo: opts.memo ?? `${bookText(ctx, jt.reversal, { number: entry.number })}${entry.memo ? `: ${entry.memo}` : ''}`,
     source: opts.source ?? null,
     reversesId: entryId,
     lines: lines.map((l) => ({

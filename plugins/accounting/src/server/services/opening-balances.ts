@@ -4,7 +4,8 @@ import { money } from './amounts.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { isDate } from './dates.ts';
 import { postLedgerEntry, unbalanced } from './ledger.ts';
-import { detectDelimiter, normalizeNumber } from './statements/csv.ts';
+import { pt } from './problem-texts.ts';
+import { csvUnreadable, detectDelimiter, normalizeNumber } from './statements/csv.ts';
 import { bookText, jt } from './texts.ts';
 import { YEAR_END } from './year-lock.ts';
 
@@ -28,6 +29,21 @@ export interface OpeningPreview {
   valid: boolean;
 }
 
+/** What is wrong with a row (the preview's codes), for a person. */
+const ROW_ERRORS = {
+  account_missing: { en: 'No account', cs: 'Chybí účet' },
+  account_unknown: { en: 'No such active account', cs: 'Takový aktivní účet není' },
+  account_not_postable: {
+    en: 'A group account; use its analytic account',
+    cs: 'Syntetický účet; použijte jeho analytický',
+  },
+  account_not_balance_sheet: { en: 'Not a balance sheet account', cs: 'Není rozvahový účet' },
+  amount_invalid: { en: 'Not an amount', cs: 'Není částka' },
+  amount_missing: { en: 'No amount', cs: 'Chybí částka' },
+  both_sides: { en: 'Both debit and credit', cs: 'Má dáti i dal zároveň' },
+};
+type RowError = keyof typeof ROW_ERRORS;
+
 const HEADER = /^(account|účet|ucet|code|kód)$/i;
 
 /**
@@ -50,14 +66,15 @@ export async function previewOpening(ctx: Ctx, date: string, csv: string): Promi
       trim: true,
     }) as string[][];
   } catch (err) {
-    throw badRequest('invalid_csv', `The CSV cannot be read: ${(err as Error).message}`.slice(0, 300));
+    throw badRequest('invalid_csv', csvUnreadable((err as Error).message));
   }
   let first = 1;
   if (records[0] && HEADER.test(records[0][0] ?? '')) {
     records.shift();
     first = 2;
   }
-  if (!records.length) throw badRequest('invalid_csv', 'The CSV has no balances');
+  if (!records.length)
+    throw badRequest('invalid_csv', { en: 'The CSV has no balances', cs: 'CSV neobsahuje žádné zůstatky' });
   const accounts = await dbOf(ctx)
     .selectFrom('accounting.accounts as a')
     .select([
@@ -86,7 +103,7 @@ export async function previewOpening(ctx: Ctx, date: string, csv: string): Promi
     const code = (r[0] ?? '').trim();
     const a = byCode.get(code);
     if (!code) errors.push('account_missing');
-    else if (!a || !a.active) errors.push('account_unknown');
+    else if (!a?.active) errors.push('account_unknown');
     else if (a.has_children) errors.push('account_not_postable');
     else if (!/^[0-4]/.test(code)) errors.push('account_not_balance_sheet');
     const amount = (text: string | undefined) => {
@@ -128,13 +145,20 @@ export async function previewOpening(ctx: Ctx, date: string, csv: string): Promi
 /** Posts the opening balances (one entry, dated `date`); 400 with every row's errors, `unbalanced`; 409 `opening_exists`. */
 export async function importOpening(ctx: Ctx, date: string, csv: string, dryRun: boolean) {
   if (!isDate(date))
-    throw badRequest('invalid_input', 'The date is invalid', [{ path: 'date', message: 'YYYY-MM-DD' }]);
+    throw badRequest('invalid_input', pt.dateInvalid, [
+      { path: 'date', message: { en: 'YYYY-MM-DD', cs: 'RRRR-MM-DD' } },
+    ]);
   const preview = await previewOpening(ctx, date, csv);
   if (dryRun) return { preview, entryId: null };
   const errors: FieldError[] = preview.rows.flatMap((r) =>
-    r.errors.map((message) => ({ path: `rows.${r.line}`, message })),
+    r.errors.map((code) => ({ path: `rows.${r.line}`, message: ROW_ERRORS[code as RowError], code })),
   );
-  if (errors.length) throw badRequest('invalid_input', 'Some rows of the opening balances are invalid', errors);
+  if (errors.length)
+    throw badRequest(
+      'invalid_input',
+      { en: 'Some rows of the opening balances are invalid', cs: 'Některé řádky počátečních stavů jsou chybné' },
+      errors,
+    );
   const s = await settingsOf(ctx);
   const toMinor = (v: string) => parseMoney(v, minorDigits(s.currency)) ?? 0n;
   if (!preview.balanced) throw unbalanced(toMinor(preview.debit), toMinor(preview.credit), s.currency);
@@ -182,7 +206,11 @@ export async function importOpening(ctx: Ctx, date: string, csv: string, dryRun:
   });
   const total = toMinor(preview.debit);
   const opening = idOf.get('701');
-  if (!opening) throw conflict('not_czech_books', 'The chart has no 701 Počáteční účet rozvažný');
+  if (!opening)
+    throw conflict('not_czech_books', {
+      en: 'The chart has no 701 Počáteční účet rozvažný',
+      cs: 'Účtový rozvrh nemá účet 701 Počáteční účet rozvažný',
+    });
   // 701 takes the other side of every balance: Dr 701 the liabilities, Cr 701 the assets.
   lines.push(
     { accountId: opening, debit: total, credit: 0n, currency: cur, amount: total, rate: '1' },

@@ -4,6 +4,7 @@ import { type Ctx, dbOf } from './context.ts';
 import type { PartnerKind } from './db.ts';
 import { normalizeIco } from './identifiers.ts';
 import { createPartner } from './partners.ts';
+import { pt } from './problem-texts.ts';
 
 /**
  * The accounting customer (vendor) a contract caller means. `{ partyId }` names a known partner or a
@@ -24,7 +25,7 @@ export async function partnerForParty(ctx: Ctx, kind: PartnerKind, ref: PartyRef
       .executeTakeFirst();
     if (row) return row.id;
     const party = isUuid(ref.partyId) ? await getParty(ctx, ref.partyId) : null;
-    if (!party) throw badRequest('invalid_input', `Unknown ${kind}`, [{ path, message: `No such ${kind}` }]);
+    if (!party) throw badRequest('invalid_input', pt.unknownPartner(kind), [{ path, message: pt.noSuchPartner(kind) }]);
     return (await createPartner(ctx, kind, { name: party.name, partyId: party.id })).id;
   }
   const ico = ref.ico ? normalizeIco(ref.ico) : null;

@@ -504,7 +504,7 @@ export async function undoPayment(ctx: Ctx, id: string, date?: string) {
     .execute();
   const reversal = await reverse(ctx, payment.entry_id, {
     date,
-    memo: `Void of payment ${payment.reference ?? ''}`.trim(),
+    memo: bookText(ctx, jt.payment_void, { reference: payment.reference ?? '' }).trim(),
     allowInternal: true,
   });
   await db

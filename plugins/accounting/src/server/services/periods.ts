@@ -58,7 +58,11 @@ export async function lockPeriod(ctx: Ctx, period: string): Promise<void> {
     .onConflict((oc) => oc.columns(['tenant_id', 'period']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) throw conflict('already_locked', `The period ${period} is already locked`);
+  if (!inserted)
+    throw conflict('already_locked', {
+      en: `The period ${period} is already locked`,
+      cs: `Období ${period} už je uzamčené`,
+    });
   await ctx.audit({
     action: 'accounting.period.lock',
     entityType: 'accounting.period',
@@ -76,7 +80,8 @@ export async function unlockPeriod(ctx: Ctx, period: string): Promise<void> {
     .where('period', '=', `${period}-01`)
     .returning('id')
     .executeTakeFirst();
-  if (!deleted) throw conflict('not_locked', `The period ${period} is not locked`);
+  if (!deleted)
+    throw conflict('not_locked', { en: `The period ${period} is not locked`, cs: `Období ${period} není uzamčené` });
   await ctx.audit({
     action: 'accounting.period.unlock',
     entityType: 'accounting.period',

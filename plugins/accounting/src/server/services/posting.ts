@@ -3,6 +3,7 @@ import type { AccountRole, PostingService } from '../../contract.ts';
 import { listBankAccounts } from './bank.ts';
 import { type Ctx, dbOf } from './context.ts';
 import { entryIdBySource, entryView, post, reverse } from './ledger.ts';
+import { pt } from './problem-texts.ts';
 import { roleAccount, type AccountRole as SettingsRole } from './settings.ts';
 
 /** The code of the ledger account playing a contract role; `bank` is the default bank account's. */
@@ -32,9 +33,7 @@ export function postingServiceFor(ctx: Ctx): PostingService {
   // Accounting's own documents (invoices, payments) post under `accounting.*`; other modules may not.
   const external = (type: string) => {
     if (type.startsWith('accounting.')) {
-      throw badRequest('invalid_input', 'Source types accounting.* are reserved', [
-        { path: 'source.type', message: 'Use <your module>.<document>' },
-      ]);
+      throw badRequest('invalid_input', pt.reservedSource, [{ path: 'source.type', message: pt.ownSourceType }]);
     }
   };
   return {

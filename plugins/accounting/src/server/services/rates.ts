@@ -5,6 +5,7 @@ import { CnbFormatError, parseCnbRates } from './cnb-rates.ts';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import { addDays, isDate } from './dates.ts';
 import { type LedgerLine, postLedgerEntry } from './ledger.ts';
+import { pt } from './problem-texts.ts';
 import { roleAccount } from './settings.ts';
 
 /** How far back a published rate still counts for a day (the ČNB declares rates on working days only). */
@@ -18,8 +19,11 @@ export async function importRates(ctx: Ctx, content: string) {
     parsed = parseCnbRates(content);
   } catch (err) {
     if (err instanceof CnbFormatError) {
-      throw badRequest('invalid_rate_file', err.message, [
-        { path: 'content', message: `Line ${err.line}: ${err.message}` },
+      throw badRequest('invalid_rate_file', { en: err.message, cs: `Soubor kurzů ČNB nelze přečíst: ${err.message}` }, [
+        {
+          path: 'content',
+          message: { en: `Line ${err.line}: ${err.message}`, cs: `Řádek ${err.line}: ${err.message}` },
+        },
       ]);
     }
     throw err;
@@ -99,8 +103,7 @@ export async function listRates(
  * revalued amount.
  */
 export async function revalue(ctx: Ctx, date: string) {
-  if (!isDate(date))
-    throw badRequest('invalid_input', 'The date is invalid', [{ path: 'date', message: 'Expected YYYY-MM-DD' }]);
+  if (!isDate(date)) throw badRequest('invalid_input', pt.dateInvalid, [{ path: 'date', message: pt.expectedDate }]);
   const settings = await settingsOf(ctx);
   const fc = settings.currency;
   const db = dbOf(ctx);
@@ -111,7 +114,11 @@ export async function revalue(ctx: Ctx, date: string) {
     .where('source_type', '=', 'accounting.revaluation')
     .where('source_id', '=', date)
     .executeTakeFirst();
-  if (done) throw conflict('already_revalued', `Revaluation as of ${date} was posted as ${done.number}`);
+  if (done)
+    throw conflict('already_revalued', {
+      en: `Revaluation as of ${date} was posted as ${done.number}`,
+      cs: `Přecenění k ${date} už je zaúčtované jako ${done.number}`,
+    });
 
   const t = ctx.tenant.id;
   const docs = await sql<{

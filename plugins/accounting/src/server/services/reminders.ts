@@ -309,15 +309,23 @@ export async function sendReminder(ctx: Ctx, documentId: string, asOf: string): 
     db,
   );
   const [row] = await overdueInvoices(ctx, asOf, documentId);
-  if (!row) throw conflict('not_overdue', 'The invoice is not issued and unpaid past its due date');
+  if (!row)
+    throw conflict('not_overdue', {
+      en: 'The invoice is not issued and unpaid past its due date',
+      cs: 'Faktura není vystavená a neuhrazená po splatnosti',
+    });
   const s = await reminderSettings(ctx);
   const existing = (await remindersOf(ctx, [documentId])).get(documentId) ?? [];
   const inv = invoiceLine(row, asOf, s, existing);
   if (!inv.nextLevel)
-    throw conflict('reminder_not_due', 'No further reminder is due for this invoice yet', {
-      dueLevel: inv.dueLevel,
-      daysOverdue: inv.daysOverdue,
-    });
+    throw conflict(
+      'reminder_not_due',
+      { en: 'No further reminder is due for this invoice yet', cs: 'Další upomínka k této faktuře zatím není na řadě' },
+      {
+        dueLevel: inv.dueLevel,
+        daysOverdue: inv.daysOverdue,
+      },
+    );
   const locale = customerLang(row.country);
   const { remaining, interest } = figures(inv);
   const values = {

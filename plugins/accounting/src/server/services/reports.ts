@@ -126,7 +126,9 @@ export async function rangeOf(
       ? fiscalYearRange(fiscalYearOf(end, settings.fiscal_year_start_month), settings.fiscal_year_start_month).from
       : undefined);
   if (start && start > end)
-    throw badRequest('invalid_input', 'The range is empty', [{ path: 'from', message: 'Must not be after to' }]);
+    throw badRequest('invalid_input', { en: 'The range is empty', cs: 'Rozsah je prázdný' }, [
+      { path: 'from', message: { en: 'Must not be after to', cs: 'Nesmí být po datu do' } },
+    ]);
   return { from: start, to: end, currency: settings.currency };
 }
 

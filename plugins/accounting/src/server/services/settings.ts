@@ -1,6 +1,7 @@
 import { badRequest, conflict } from '@bureau/core';
 import { type Ctx, dbOf, settingsOf } from './context.ts';
 import type { SettingsTable } from './db.ts';
+import { pt } from './problem-texts.ts';
 
 /** Roles an account can play in automatic postings, and the settings column that names it. */
 export const ACCOUNT_ROLES = {
@@ -31,7 +32,11 @@ export interface SettingsView {
 export async function roleAccount(ctx: Ctx, role: AccountRole): Promise<string> {
   const s = await settingsOf(ctx);
   const id = s[ACCOUNT_ROLES[role]];
-  if (!id) throw conflict('account_not_configured', `No ${role} account is configured in the accounting settings`);
+  if (!id)
+    throw conflict('account_not_configured', {
+      en: `No ${role} account is configured in the accounting settings`,
+      cs: `V nastavení účetnictví není zadán účet pro roli ${role}`,
+    });
   return id;
 }
 
@@ -73,7 +78,11 @@ export async function updateSettings(
       .where('tenant_id', '=', ctx.tenant.id)
       .limit(1)
       .executeTakeFirst();
-    if (any) throw conflict('books_in_use', 'The fiscal year cannot change once entries are posted');
+    if (any)
+      throw conflict('books_in_use', {
+        en: 'The fiscal year cannot change once entries are posted',
+        cs: 'Účetní období nelze změnit, když už jsou zaúčtované zápisy',
+      });
     set.fiscal_year_start_month = patch.fiscalYearStartMonth;
   }
   for (const [role, code] of Object.entries(patch.accounts ?? {})) {
@@ -85,8 +94,8 @@ export async function updateSettings(
       .where('code', '=', code as string)
       .executeTakeFirst();
     if (!row)
-      throw badRequest('invalid_input', `No account with code ${code}`, [
-        { path: `accounts.${role}`, message: `No account with code ${code}` },
+      throw badRequest('invalid_input', pt.noAccount(String(code)), [
+        { path: `accounts.${role}`, message: pt.noAccount(String(code)) },
       ]);
     set[col] = row.id;
   }

@@ -22,9 +22,14 @@ export function parseVatPeriod(text: string): VatPeriod {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   const q = /^(\d{4})-Q([1-4])$/.exec(text);
   if (!m && !q) {
-    throw badRequest('invalid_input', 'The period is a month (2026-07) or a quarter (2026-Q3)', [
-      { path: 'period', message: 'Expected YYYY-MM or YYYY-Qn' },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: 'The period is a month (2026-07) or a quarter (2026-Q3)',
+        cs: 'Obdobím je měsíc (2026-07) nebo čtvrtletí (2026-Q3)',
+      },
+      [{ path: 'period', message: { en: 'Expected YYYY-MM or YYYY-Qn', cs: 'Očekáváno RRRR-MM nebo RRRR-Qn' } }],
+    );
   }
   const year = Number((m ?? q)?.[1]);
   const firstMonth = m ? Number(m[2]) : (Number(q?.[2]) - 1) * 3 + 1;

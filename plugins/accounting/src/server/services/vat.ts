@@ -42,13 +42,19 @@ export async function createVatRate(
 ): Promise<VatRateView> {
   const rate = parseDecimal(input.rate);
   if (!rate || rate.num < 0n || rate.scale > 4 || rate.num >= 100n * 10n ** BigInt(rate.scale)) {
-    throw badRequest('invalid_input', 'The rate is invalid', [
-      { path: 'rate', message: 'A percentage from 0 up to 100 with at most 4 decimals' },
+    throw badRequest('invalid_input', { en: 'The rate is invalid', cs: 'Neplatná sazba' }, [
+      {
+        path: 'rate',
+        message: {
+          en: 'A percentage from 0 up to 100 with at most 4 decimals',
+          cs: 'Procento od 0 do méně než 100 s nejvýše 4 desetinnými místy',
+        },
+      },
     ]);
   }
   if (input.validTo && input.validTo < input.validFrom) {
-    throw badRequest('invalid_input', 'The validity is invalid', [
-      { path: 'validTo', message: 'Must not be before validFrom' },
+    throw badRequest('invalid_input', { en: 'The validity is invalid', cs: 'Neplatná platnost' }, [
+      { path: 'validTo', message: { en: 'Must not be before validFrom', cs: 'Nesmí být před validFrom' } },
     ]);
   }
   const db = dbOf(ctx);
@@ -63,7 +69,10 @@ export async function createVatRate(
     .execute();
   for (const o of overlapping) {
     if (o.valid_from >= input.validFrom) {
-      throw conflict('vat_rate_overlap', `A ${country} ${input.code} rate already starts on ${o.valid_from}`);
+      throw conflict('vat_rate_overlap', {
+        en: `A ${country} ${input.code} rate already starts on ${o.valid_from}`,
+        cs: `Sazba ${input.code} pro ${country} už začíná ${o.valid_from}`,
+      });
     }
     await db
       .updateTable('accounting.vat_rates')
@@ -121,9 +130,14 @@ export async function resolveVatRate(
     .orderBy('valid_from', 'desc')
     .executeTakeFirst();
   if (!row) {
-    throw badRequest('invalid_input', `No ${code} VAT rate is valid in ${country} on ${on}`, [
-      { path, message: `No ${code} VAT rate is valid on ${on}` },
-    ]);
+    throw badRequest(
+      'invalid_input',
+      {
+        en: `No ${code} VAT rate is valid in ${country} on ${on}`,
+        cs: `Sazba DPH ${code} pro ${country} k ${on} neplatí`,
+      },
+      [{ path, message: { en: `No ${code} VAT rate is valid on ${on}`, cs: `Sazba DPH ${code} k ${on} neplatí` } }],
+    );
   }
   return { text: normalizeDecimal(row.rate), rate: parseDecimal(row.rate) as Decimal };
 }

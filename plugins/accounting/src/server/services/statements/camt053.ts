@@ -44,9 +44,14 @@ function amountOf(amt: unknown, fallbackCurrency: string | null, path: string): 
   const value = text(amt);
   const currency = (typeof amt === 'object' && amt ? clean((amt as Node)['@Ccy']) : null) ?? fallbackCurrency;
   if (!value || !currency)
-    throw invalidStatement('An amount or its currency is missing', [{ path, message: 'Missing Amt or Ccy' }]);
+    throw invalidStatement({ en: 'An amount or its currency is missing', cs: 'Chybí částka nebo její měna' }, [
+      { path, message: { en: 'Missing Amt or Ccy', cs: 'Chybí Amt nebo Ccy' } },
+    ]);
   const amount = statementAmount(value, currency);
-  if (amount === null) throw invalidStatement('An amount is invalid', [{ path, message: `Not an amount: ${value}` }]);
+  if (amount === null)
+    throw invalidStatement({ en: 'An amount is invalid', cs: 'Neplatná částka' }, [
+      { path, message: { en: `Not an amount: ${value}`, cs: `Není částka: ${value}` } },
+    ]);
   return { amount, currency };
 }
 
@@ -63,12 +68,23 @@ export function parseCamt053(xml: string): ParsedStatement[] {
   try {
     doc = parser.parse(xml, true) as Node;
   } catch (err) {
-    throw invalidStatement(`Not well-formed XML: ${(err as Error).message}`.slice(0, 300));
+    throw invalidStatement({
+      en: `Not well-formed XML: ${(err as Error).message}`.slice(0, 300),
+      cs: `Chybně utvořené XML: ${(err as Error).message}`.slice(0, 300),
+    });
   }
   const root = doc.Document?.BkToCstmrStmt;
-  if (!root) throw invalidStatement('Not a camt.053 statement (no Document/BkToCstmrStmt)');
+  if (!root)
+    throw invalidStatement({
+      en: 'Not a camt.053 statement (no Document/BkToCstmrStmt)',
+      cs: 'Není výpis camt.053 (chybí Document/BkToCstmrStmt)',
+    });
   const statements = list(root.Stmt);
-  if (!statements.length) throw invalidStatement('The camt.053 message has no statement (Stmt)');
+  if (!statements.length)
+    throw invalidStatement({
+      en: 'The camt.053 message has no statement (Stmt)',
+      cs: 'Zpráva camt.053 neobsahuje žádný výpis (Stmt)',
+    });
   return statements.map((stmt, si) => {
     const currency = text(stmt.Acct?.Ccy);
     const iban = text(stmt.Acct?.Id?.IBAN);
@@ -90,13 +106,16 @@ export function parseCamt053(xml: string): ParsedStatement[] {
       const { amount, currency: ccy } = amountOf(ntry.Amt, currency, `${path}.Amt`);
       const credit = text(ntry.CdtDbtInd) === 'CRDT';
       if (!credit && text(ntry.CdtDbtInd) !== 'DBIT') {
-        throw invalidStatement('An entry has no credit/debit indicator', [
-          { path: `${path}.CdtDbtInd`, message: 'Expected CRDT or DBIT' },
-        ]);
+        throw invalidStatement(
+          { en: 'An entry has no credit/debit indicator', cs: 'Pohybu chybí příznak příjmu či výdaje' },
+          [{ path: `${path}.CdtDbtInd`, message: { en: 'Expected CRDT or DBIT', cs: 'Očekáváno CRDT nebo DBIT' } }],
+        );
       }
       const date = dateOf(ntry.BookgDt) ?? dateOf(ntry.ValDt);
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-        throw invalidStatement('An entry has no booking date', [{ path: `${path}.BookgDt`, message: 'Missing date' }]);
+        throw invalidStatement({ en: 'An entry has no booking date', cs: 'Pohybu chybí datum zaúčtování' }, [
+          { path: `${path}.BookgDt`, message: { en: 'Missing date', cs: 'Chybí datum' } },
+        ]);
       }
       const txs = list(ntry.NtryDtls).flatMap((d) => list(d.TxDtls));
       // A batch entry with per-transaction amounts becomes one line per transaction.

@@ -1,7 +1,8 @@
-import type { FieldError } from '@bureau/core';
+import { type FieldError, Problem } from '@bureau/core';
 import { parse } from 'csv-parse/sync';
 import { isDate } from '../dates.ts';
 import { normalizeVariableSymbol } from '../identifiers.ts';
+import { pt } from '../problem-texts.ts';
 import {
   clean,
   invalidStatement,
@@ -10,6 +11,17 @@ import {
   statementAmount,
   symbolsFrom,
 } from './types.ts';
+
+/** The CSV parser's complaint, in the reader's language around it. */
+export const csvUnreadable = (reason: string) => ({
+  en: `The CSV cannot be read: ${reason}`.slice(0, 300),
+  cs: `CSV nelze přečíst: ${reason}`.slice(0, 300),
+});
+
+const rowsUnreadable = {
+  en: '{count} row(s) of the CSV cannot be read',
+  cs: '{count, plural, one {# řádek} few {# řádky} other {# řádků}} CSV nelze přečíst',
+};
 
 /** A column by header name (case-insensitive) or by 0-based index. */
 export type ColumnRef = string | number;
@@ -106,7 +118,7 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
       from_line: (mapping.skipRows ?? 0) + 1,
     }) as string[][];
   } catch (err) {
-    throw invalidStatement(`The CSV cannot be read: ${(err as Error).message}`.slice(0, 300));
+    throw invalidStatement(csvUnreadable((err as Error).message));
   }
   const hasHeader = mapping.hasHeader ?? true;
   const header = hasHeader ? (records.shift() ?? []).map((h) => h.trim().toLowerCase()) : [];
@@ -118,7 +130,9 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
     if (i < 0) {
       errors.push({
         path: `mapping.columns.${name}`,
-        message: hasHeader ? `No column named "${ref}"` : 'Without a header, give a column index',
+        message: hasHeader
+          ? { en: `No column named "${ref}"`, cs: `Sloupec „${ref}“ neexistuje` }
+          : { en: 'Without a header, give a column index', cs: 'Bez záhlaví zadejte pořadí sloupce' },
       });
       return null;
     }
@@ -128,9 +142,19 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
     Object.entries(mapping.columns).map(([k, v]) => [k, index(v as ColumnRef | undefined, k)]),
   ) as Record<keyof CsvMapping['columns'], number | null>;
   if (cols.amount === null && (cols.credit === null || cols.debit === null)) {
-    errors.push({ path: 'mapping.columns.amount', message: 'Map an amount column, or both credit and debit columns' });
+    errors.push({
+      path: 'mapping.columns.amount',
+      message: {
+        en: 'Map an amount column, or both credit and debit columns',
+        cs: 'Přiřaďte sloupec částky, nebo oba sloupce příjmů a výdajů',
+      },
+    });
   }
-  if (errors.length) throw invalidStatement('The column mapping does not fit the file', errors);
+  if (errors.length)
+    throw invalidStatement(
+      { en: 'The column mapping does not fit the file', cs: 'Přiřazení sloupců k souboru nesedí' },
+      errors,
+    );
 
   const dateFormat = mapping.dateFormat ?? 'YYYY-MM-DD';
   const decimal = mapping.decimalSeparator ?? (delimiter === ';' ? ',' : '.');
@@ -142,7 +166,13 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
     if (!dateText && row.every((v) => !v?.trim())) return;
     const date = dateText ? toIsoDate(dateText, dateFormat) : null;
     if (!date) {
-      errors.push({ path: `rows.${rowNo}.date`, message: `Not a ${dateFormat} date: ${dateText ?? '(empty)'}` });
+      errors.push({
+        path: `rows.${rowNo}.date`,
+        message: {
+          en: `Not a ${dateFormat} date: ${dateText ?? '(empty)'}`,
+          cs: `Není datum ve tvaru ${dateFormat}: ${dateText ?? '(prázdné)'}`,
+        },
+      });
       return;
     }
     const currency = (get(cols.currency) ?? defaultCurrency).toUpperCase();
@@ -157,7 +187,7 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
       amount = c === null || d === null ? null : (c < 0n ? -c : c) - (d < 0n ? -d : d);
     }
     if (amount === null) {
-      errors.push({ path: `rows.${rowNo}.amount`, message: 'Not an amount' });
+      errors.push({ path: `rows.${rowNo}.amount`, message: pt.notAnAmount });
       return;
     }
     if (amount === 0n) return;
@@ -180,7 +210,11 @@ export function parseCsvStatement(content: string, mapping: CsvMapping, defaultC
       externalId: get(cols.externalId),
     });
   });
-  if (errors.length) throw invalidStatement(`${errors.length} row(s) of the CSV cannot be read`, errors.slice(0, 50));
+  if (errors.length)
+    throw new Problem(400, 'invalid_statement', rowsUnreadable, {
+      params: { count: errors.length },
+      errors: errors.slice(0, 50),
+    });
   const dates = lines.map((l) => l.date).sort();
   return {
     iban: null,

@@ -65,37 +65,50 @@ function ofxDate(v: unknown): string | null {
 
 export function parseOfx(content: string): ParsedStatement[] {
   const start = content.search(/<OFX>/i);
-  if (start < 0) throw invalidStatement('Not an OFX file (no <OFX> element)');
+  if (start < 0)
+    throw invalidStatement({ en: "Not an OFX file (no '<OFX>' element)", cs: "Není soubor OFX (chybí prvek '<OFX>')" });
   let doc: Node;
   try {
     doc = parser.parse(sgmlToXml(content.slice(start)), true) as Node;
   } catch (err) {
-    throw invalidStatement(`The OFX file cannot be read: ${(err as Error).message}`.slice(0, 300));
+    throw invalidStatement({
+      en: `The OFX file cannot be read: ${(err as Error).message}`.slice(0, 300),
+      cs: `Soubor OFX nelze přečíst: ${(err as Error).message}`.slice(0, 300),
+    });
   }
   const ofx = doc.OFX ?? {};
   const responses: { rs: Node; card: boolean }[] = [
     ...(ofx.BANKMSGSRSV1?.STMTTRNRS ?? []).map((r: Node) => ({ rs: r.STMTRS, card: false })),
     ...(ofx.CREDITCARDMSGSRSV1?.CCSTMTTRNRS ?? []).map((r: Node) => ({ rs: r.CCSTMTRS, card: true })),
   ].filter((r) => r.rs);
-  if (!responses.length) throw invalidStatement('The OFX file has no bank or credit-card statement');
+  if (!responses.length)
+    throw invalidStatement({
+      en: 'The OFX file has no bank or credit-card statement',
+      cs: 'Soubor OFX neobsahuje výpis z účtu ani z platební karty',
+    });
   return responses.map(({ rs, card }, si) => {
     const currency = clean(rs.CURDEF)?.toUpperCase() ?? null;
     if (!currency)
-      throw invalidStatement('The statement has no currency', [{ path: `STMTRS.${si}.CURDEF`, message: 'Missing' }]);
+      throw invalidStatement({ en: 'The statement has no currency', cs: 'Výpis nemá měnu' }, [
+        { path: `STMTRS.${si}.CURDEF`, message: { en: 'Missing', cs: 'Chybí' } },
+      ]);
     const from = card ? rs.CCACCTFROM : rs.BANKACCTFROM;
     const list: Node = rs.BANKTRANLIST ?? {};
     const lines: ParsedLine[] = (list.STMTTRN ?? []).map((t: Node, i: number) => {
       const path = `STMTTRN.${i}`;
       const date = ofxDate(t.DTPOSTED);
       if (!date)
-        throw invalidStatement('A transaction has no date', [
-          { path: `${path}.DTPOSTED`, message: 'Missing or invalid' },
+        throw invalidStatement({ en: 'A transaction has no date', cs: 'Transakce nemá datum' }, [
+          { path: `${path}.DTPOSTED`, message: { en: 'Missing or invalid', cs: 'Chybí nebo je neplatné' } },
         ]);
       const lineCurrency = clean(t.CURRENCY?.CURSYM) ?? currency;
       const amount = statementAmount(clean(t.TRNAMT) ?? '', lineCurrency);
       if (amount === null || amount === 0n) {
-        throw invalidStatement('A transaction amount is invalid', [
-          { path: `${path}.TRNAMT`, message: `Not an amount: ${clean(t.TRNAMT)}` },
+        throw invalidStatement({ en: 'A transaction amount is invalid', cs: 'Neplatná částka transakce' }, [
+          {
+            path: `${path}.TRNAMT`,
+            message: { en: `Not an amount: ${clean(t.TRNAMT)}`, cs: `Není částka: ${clean(t.TRNAMT)}` },
+          },
         ]);
       }
       const name = clean(t.NAME) ?? clean(t.PAYEE?.NAME);

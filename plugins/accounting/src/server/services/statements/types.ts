@@ -29,7 +29,7 @@ export interface ParsedStatement {
   lines: ParsedLine[];
 }
 
-export const invalidStatement = (message: string, errors?: FieldError[]) =>
+export const invalidStatement = (message: Parameters<typeof badRequest>[1], errors?: FieldError[]) =>
   badRequest('invalid_statement', message, errors);
 
 /** Parses a decimal amount of `currency`, tolerating trailing zeros beyond the minor digits and a leading '+'. */

@@ -7,35 +7,11 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -106,7 +82,7 @@ for (const lang of ['cs', 'en'] as const) {
     const closing = async () => (await page.getByTestId('cash-closing').textContent())?.replace(/\s/g, ' ').trim();
 
     beforeAll(async () => {
-      owner = await signUpViaApi(server.url, {
+      owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Eva Pokladní',
@@ -116,9 +92,9 @@ for (const lang of ['cs', 'en'] as const) {
       });
       slug = owner.tenant.slug;
       expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -138,7 +114,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('opens a cash desk', async () => {
       onTestFailed(() => screenshot(page, `accounting-cash-${lang}-failed-desk`));
-      await page.goto(`${server.url}/t/${slug}/accounting/cash`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/cash`);
       await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
       await settled(page);
       await page.getByTestId('cash-new-desk').click();
@@ -228,7 +204,7 @@ for (const lang of ['cs', 'en'] as const) {
         locale: lang,
       });
       expect(profile.status).toBe(200);
-      await page.goto(`${server.url}/t/${slug}/accounting/vat`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/vat`);
       await page.getByText(w.notPayer, { exact: true }).waitFor();
       await settled(page);
       expect(await page.getByTestId('download-dphdp3.xml').isVisible()).toBe(false);
@@ -238,7 +214,7 @@ for (const lang of ['cs', 'en'] as const) {
     it('checks and posts opening balances from a CSV, and closes the year', async () => {
       onTestFailed(() => screenshot(page, `accounting-cash-${lang}-failed-year-end`));
       const year = new Date().getUTCFullYear();
-      await page.goto(`${server.url}/t/${slug}/accounting/year-end`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/year-end`);
       await page.getByRole('heading', { level: 1, name: w.yearEnd }).waitFor();
       await settled(page);
       await page.getByLabel(w.csv).fill('013;5000,00;\n411;;5000,00');

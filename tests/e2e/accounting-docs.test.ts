@@ -7,35 +7,11 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -68,7 +44,7 @@ for (const lang of ['cs', 'en'] as const) {
     let invoiceId = '';
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      const owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Eva Fakturační',
@@ -96,9 +72,9 @@ for (const lang of ['cs', 'en'] as const) {
       expect(issued.status, JSON.stringify(issued.body)).toBe(200);
       number = issued.body.number;
       invoiceId = issued.body.id;
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -106,7 +82,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('lists the overdue invoice and sends its first reminder', async () => {
       onTestFailed(() => screenshot(page, `accounting-reminders-${lang}-failed-send`));
-      await page.goto(`${server.url}/t/${slug}/accounting/reminders`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/reminders`);
       await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
       await settled(page);
       const row = page.getByRole('row').filter({ hasText: number });
@@ -191,7 +167,7 @@ for (const lang of ['cs', 'en'] as const) {
     let owner: Awaited<ReturnType<typeof signUpViaApi>>;
 
     beforeAll(async () => {
-      owner = await signUpViaApi(server.url, {
+      owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Petr Controller',
@@ -201,9 +177,9 @@ for (const lang of ['cs', 'en'] as const) {
       });
       slug = owner.tenant.slug;
       expect((await owner.call('PUT', `/api/t/${slug}/modules/accounting`, { confirm: true })).status).toBe(200);
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -211,7 +187,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('adds a cost centre and shows profit and loss with its column and the "none" column', async () => {
       onTestFailed(() => screenshot(page, `accounting-centres-${lang}-failed`));
-      await page.goto(`${server.url}/t/${slug}/accounting/cost-centers`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/cost-centers`);
       await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
       await settled(page);
       await page.getByLabel(w.code, { exact: true }).fill('praha');
@@ -248,7 +224,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('filters the journal by the cost centre', async () => {
       onTestFailed(() => screenshot(page, `accounting-centres-${lang}-failed-journal`));
-      await page.goto(`${server.url}/t/${slug}/accounting`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting`);
       await page.getByRole('heading', { level: 1, name: w.journal }).waitFor();
       await settled(page);
       await page.locator('select[name="costCenter"]').selectOption('PRAHA');

@@ -10,35 +10,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -88,7 +64,7 @@ for (const lang of ['cs', 'en'] as const) {
     const numbers: string[] = [];
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      const owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Eva Účetní',
@@ -120,9 +96,9 @@ for (const lang of ['cs', 'en'] as const) {
         expect(posted.status, JSON.stringify(posted.body)).toBe(200);
         numbers.push(posted.body.number);
       }
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -130,7 +106,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('reads a received ISDOC invoice into a draft bill from the bills list', async () => {
       onTestFailed(() => screenshot(page, `accounting-isdoc-${lang}-failed-import`));
-      await page.goto(`${server.url}/t/${slug}/accounting/bills`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/bills`);
       await settled(page);
       const sample = fileURLToPath(new URL('../../../shared/oracles/isdoc/sample-test001.xml', import.meta.url));
       await page.getByTestId('import-isdoc').locator('input[type=file]').setInputFiles(sample);
@@ -142,7 +118,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('lists the bills due, ticks two and creates an order', async () => {
       onTestFailed(() => screenshot(page, `accounting-payment-orders-${lang}-failed-create`));
-      await page.goto(`${server.url}/t/${slug}/accounting/payment-orders`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/payment-orders`);
       await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
       await settled(page);
       await page.getByLabel(w.pay(numbers[0] as string, 'Papírnictví Šťastný s.r.o.')).check();
@@ -182,7 +158,7 @@ for (const lang of ['cs', 'en'] as const) {
         },
       });
       expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-      await page.goto(`${server.url}/t/${slug}/accounting/bank?status=unmatched`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/bank?status=unmatched`);
       await settled(page);
       await page.locator('.line-item', { hasText: 'Hosting' }).click();
       const panel = page.locator('.recon-panel');
@@ -196,7 +172,7 @@ for (const lang of ['cs', 'en'] as const) {
       // 12,50 EUR × 24,5 = 306,25 Kč, booked at the typed rate.
       expect(entry.body.lines.find((l: any) => l.account === '518')).toMatchObject({ debit: '306.25', rate: '24.5' });
       // Back to the payment orders for the checks at 390 px below.
-      await page.goto(`${server.url}/t/${slug}/accounting/payment-orders`);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/payment-orders`);
       await page.getByRole('heading', { level: 1, name: w.title }).waitFor();
     });
 

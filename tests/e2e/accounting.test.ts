@@ -10,16 +10,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
+  e2eSuite,
   pluginChunks,
-  type RunningServer,
   screenshot,
   signInInBrowser,
   signUpInBrowser,
   signUpViaApi,
-  startServer,
   unique,
   watchScripts,
 } from './harness.ts';
@@ -27,21 +23,12 @@ import {
 const PASSWORD = 'correct-horse-battery';
 const DEMO = { firm: 'demo-firm', provider: 'demo-provider', password: 'bureau-demo' };
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite({ BUREAU_DEMO: '1' });
 let chunks: { entry: string; files: string[] };
 
 beforeAll(async () => {
-  await buildWeb();
   chunks = pluginChunks('accounting');
-  server = await startServer({ BUREAU_DEMO: '1' });
-  browser = await launchBrowser();
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** URLs of the accounting plugin's own chunks among the requested scripts. */
 const accountingRequests = (urls: string[]) => urls.filter((u) => chunks.files.some((f) => u.endsWith(`/${f}`)));
@@ -67,7 +54,7 @@ describe('accounting module in the browser', () => {
   let entryNumber = '';
 
   beforeAll(async () => {
-    ctx = await browser.context({ locale: 'en-GB' });
+    ctx = await suite.browser.context({ locale: 'en-GB' });
     scripts = watchScripts(ctx);
     page = await ctx.newPage();
   });
@@ -77,7 +64,7 @@ describe('accounting module in the browser', () => {
 
   it('signs up, and the disabled module’s JavaScript is never requested', async () => {
     expect(chunks.files.length).toBeGreaterThan(1);
-    await signUpInBrowser(page, server.url, {
+    await signUpInBrowser(page, suite.server.url, {
       name: 'Eva Účetní',
       email: owner.email,
       password: PASSWORD,
@@ -87,7 +74,7 @@ describe('accounting module in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Eva/);
     // Walk the shell while accounting is off: dashboard, settings, modules list (which names it).
     for (const path of ['', '/settings/members', '/settings/billing', '/settings/modules']) {
-      await page.goto(`${server.url}/t/${owner.slug}${path}`);
+      await page.goto(`${suite.server.url}/t/${owner.slug}${path}`);
       await page.waitForLoadState('networkidle');
     }
     await page.locator('[data-module="accounting"]').waitFor();
@@ -96,7 +83,7 @@ describe('accounting module in the browser', () => {
   });
 
   it('enables accounting (confirming a price if billing asks) and its panel loads', async () => {
-    await page.goto(`${server.url}/t/${owner.slug}/settings/modules`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/settings/modules`);
     const card = page.locator('[data-module="accounting"]');
     await card.waitFor();
     // Enabling re-reads the session; the shell must stay as it is (it used to unmount while /api/me was
@@ -159,7 +146,7 @@ describe('accounting module in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: new RegExp(`Entry ${entryNumber}`) }).waitFor();
     await page.getByText('Office rent for November').first().waitFor();
-    await page.goto(`${server.url}/t/${owner.slug}/accounting`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/accounting`);
     const row = page.locator('tr', { hasText: entryNumber });
     await row.waitFor();
     expect(await row.textContent()).toContain('Office rent for November');
@@ -167,7 +154,7 @@ describe('accounting module in the browser', () => {
   });
 
   it('refuses field by field what the server refuses', async () => {
-    await page.goto(`${server.url}/t/${owner.slug}/accounting/partners`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/accounting/partners`);
     await page.getByRole('button', { name: 'Add customer' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Neplatné IČO s.r.o.');
     await page.getByLabel('IČO', { exact: true }).fill('12345678');
@@ -177,7 +164,7 @@ describe('accounting module in the browser', () => {
   });
 
   it('disables the module and deletes its data only after the module id is typed', async () => {
-    await page.goto(`${server.url}/t/${owner.slug}/settings/modules`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/settings/modules`);
     const card = page.locator('[data-module="accounting"]');
     await card.locator('.switch-control').click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Disable' }).click();
@@ -201,7 +188,7 @@ describe('a provider opens a client in one click', () => {
   it('sets up an engagement through the API, the client accepts, the provider opens it from the console', async () => {
     const p = unique('prov');
     const c = unique('client');
-    const provider = await signUpViaApi(server.url, {
+    const provider = await signUpViaApi(suite.server.url, {
       email: p.email,
       password: PASSWORD,
       name: 'Petr Poradce',
@@ -209,7 +196,7 @@ describe('a provider opens a client in one click', () => {
       slug: p.slug,
       kind: 'provider',
     });
-    const client = await signUpViaApi(server.url, {
+    const client = await signUpViaApi(suite.server.url, {
       email: c.email,
       password: PASSWORD,
       name: 'Karel Klient',
@@ -238,10 +225,10 @@ describe('a provider opens a client in one click', () => {
     expect(invite.body.engagement.status).toBe('pending');
 
     // The client's owner accepts in Settings → Providers.
-    const clientCtx = await browser.context({ locale: 'en-GB' });
+    const clientCtx = await suite.browser.context({ locale: 'en-GB' });
     const cp = await clientCtx.newPage();
-    await signInInBrowser(cp, server.url, c.email, PASSWORD);
-    await cp.goto(`${server.url}/t/${c.slug}/settings/providers`);
+    await signInInBrowser(cp, suite.server.url, c.email, PASSWORD);
+    await cp.goto(`${suite.server.url}/t/${c.slug}/settings/providers`);
     const card = cp.locator(`[data-engagement="${invite.body.engagement.id}"]`);
     await cp.getByText('Waiting for you').first().waitFor();
     await settled(cp);
@@ -254,14 +241,14 @@ describe('a provider opens a client in one click', () => {
     await clientCtx.close();
 
     // The provider signs in, sees the client in its console and opens it with one click.
-    const provCtx = await browser.context({ locale: 'en-GB' });
+    const provCtx = await suite.browser.context({ locale: 'en-GB' });
     const pp = await provCtx.newPage();
-    await signInInBrowser(pp, server.url, p.email, PASSWORD);
-    await pp.goto(`${server.url}/t/${p.slug}/clients`);
+    await signInInBrowser(pp, suite.server.url, p.email, PASSWORD);
+    await pp.goto(`${suite.server.url}/t/${p.slug}/clients`);
     const open = pp.locator(`[data-client="${c.slug}"]`);
     await open.waitFor();
     await open.click();
-    await pp.waitForURL(`${server.url}/t/${c.slug}`);
+    await pp.waitForURL(`${suite.server.url}/t/${c.slug}`);
     await pp.getByText('Poradce a partneři s.r.o.', { exact: false }).first().waitFor();
     await expect.poll(() => pp.locator('.via-banner[role="note"]').textContent()).toContain('Klientská firma a.s.');
     await pp.getByRole('link', { name: 'Journal' }).click();
@@ -272,11 +259,11 @@ describe('a provider opens a client in one click', () => {
 
 describe('screenshots of the main pages', () => {
   it('captures the demo firm’s books, settings and the provider console', async () => {
-    const ctx = await browser.context({ locale: 'en-GB' });
+    const ctx = await suite.browser.context({ locale: 'en-GB' });
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await signInInBrowser(page, server.url, 'owner@demo-firm.example', DEMO.password);
+    await signInInBrowser(page, suite.server.url, 'owner@demo-firm.example', DEMO.password);
     // The demo users speak Czech; the README shows English (the Czech UI has its own screenshot).
     await page.evaluate(() =>
       fetch('/api/me', {
@@ -285,7 +272,7 @@ describe('screenshots of the main pages', () => {
         body: JSON.stringify({ locale: 'en' }),
       }),
     );
-    const base = `${server.url}/t/${DEMO.firm}`;
+    const base = `${suite.server.url}/t/${DEMO.firm}`;
     const shots: [string, string, (p: Page) => Promise<unknown>][] = [
       ['', 'dashboard', (p) => p.getByTestId('widget-cash').waitFor()],
       ['/accounting', 'accounting-journal', (p) => p.locator('tbody tr').first().waitFor()],
@@ -327,9 +314,9 @@ describe('screenshots of the main pages', () => {
     await screenshot(page, 'accounting-reconciliation');
     await ctx.close();
 
-    const pctx = await browser.context({ locale: 'en-GB' });
+    const pctx = await suite.browser.context({ locale: 'en-GB' });
     const pp = await pctx.newPage();
-    await signInInBrowser(pp, server.url, 'owner@demo-provider.example', DEMO.password);
+    await signInInBrowser(pp, suite.server.url, 'owner@demo-provider.example', DEMO.password);
     await pp.evaluate(() =>
       fetch('/api/me', {
         method: 'PATCH',
@@ -337,7 +324,7 @@ describe('screenshots of the main pages', () => {
         body: JSON.stringify({ locale: 'en' }),
       }),
     );
-    await pp.goto(`${server.url}/t/${DEMO.provider}/clients`);
+    await pp.goto(`${suite.server.url}/t/${DEMO.provider}/clients`);
     await pp.locator(`[data-client="${DEMO.firm}"]`).waitFor();
     await settled(pp);
     await screenshot(pp, 'provider-console');

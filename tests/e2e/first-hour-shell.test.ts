@@ -6,26 +6,21 @@
  * dashboard walks the owner through what is left and shows a member what their role lets them use.
  */
 import type { Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiUser,
   axeViolations,
-  buildWeb,
   chooseFromMenu,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
+  e2eSuite,
   screenshot,
   settled,
   signInInBrowser,
   signUpViaApi,
-  startServer,
   unique,
 } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite();
 let owner: ApiUser;
 const firm = unique('clen');
 
@@ -52,9 +47,9 @@ async function addMember(locale: 'cs' | 'en') {
   });
   expect(inv.status).toBe(201);
   const token = new URL(inv.body.link).searchParams.get('token');
-  const res = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+  const res = await fetch(`${suite.server.url}/api/invitations/${token}/accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: suite.server.url },
     body: JSON.stringify({ name: 'Petr Člen', password: PASSWORD, locale }),
   });
   expect(res.status).toBe(200);
@@ -62,10 +57,7 @@ async function addMember(locale: 'cs' | 'en') {
 }
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-  owner = await signUpViaApi(server.url, {
+  owner = await signUpViaApi(suite.server.url, {
     email: firm.email,
     password: PASSWORD,
     name: 'Jana Nováková',
@@ -75,11 +67,6 @@ beforeAll(async () => {
   });
   expect((await owner.call('PUT', `/api/t/${firm.slug}/modules/accounting`, { confirm: true })).status).toBe(200);
 }, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const cases = [
   {
@@ -104,14 +91,14 @@ describe('a member clicking Settings (item 7)', () => {
   for (const c of cases) {
     it(`sees only what the role may use, and nothing fails (${c.locale})`, async () => {
       const email = await addMember(c.locale);
-      const ctx = await browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
+      const ctx = await suite.browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
       const page = await ctx.newPage();
       const failures = watchFailures(page);
-      await signInInBrowser(page, server.url, email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, email, PASSWORD);
       await settled(page);
       await page.getByRole('button', { name: c.locale === 'cs' ? 'Otevřít nabídku' : 'Open menu' }).click();
       await page.locator('.sidebar').getByRole('link', { name: c.settings }).click();
-      await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+      await page.waitForURL(`${suite.server.url}/t/${firm.slug}/settings/company`);
       await settled(page);
       expect(await page.locator('nav.tabs a').allTextContents()).toEqual(c.tabs);
       // Company: readable, nothing to change and no button that would answer 403.
@@ -122,24 +109,24 @@ describe('a member clicking Settings (item 7)', () => {
       for (const href of await page
         .locator('nav.tabs a')
         .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname))) {
-        await page.goto(`${server.url}${href}`);
+        await page.goto(`${suite.server.url}${href}`);
         await settled(page);
         expect(await page.getByTestId('settings-no-access').count()).toBe(0);
       }
       // Sections outside the role, typed or from an old link, say so and show no controls.
       for (const section of ['modules', 'roles', 'tokens', 'billing', 'audit', 'events']) {
-        await page.goto(`${server.url}/t/${firm.slug}/settings/${section}`);
+        await page.goto(`${suite.server.url}/t/${firm.slug}/settings/${section}`);
         await settled(page);
         await page.getByTestId('settings-no-access').waitFor();
         expect(await page.locator('main .settings-body :is(input, select, button):enabled').count()).toBe(0);
       }
-      await page.goto(`${server.url}/t/${firm.slug}/settings/modules`);
+      await page.goto(`${suite.server.url}/t/${firm.slug}/settings/modules`);
       await expect.poll(() => page.getByTestId('settings-no-access').textContent()).toContain(c.noAccess);
-      await page.goto(`${server.url}/t/${firm.slug}/settings/records/exports`);
+      await page.goto(`${suite.server.url}/t/${firm.slug}/settings/records/exports`);
       await page.getByTestId('settings-no-access').waitFor();
       // /settings opens the first section the member may use.
-      await page.goto(`${server.url}/t/${firm.slug}/settings`);
-      await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+      await page.goto(`${suite.server.url}/t/${firm.slug}/settings`);
+      await page.waitForURL(`${suite.server.url}/t/${firm.slug}/settings/company`);
       await settled(page);
       expect(failures).toEqual([]);
       await ctx.close();
@@ -149,7 +136,7 @@ describe('a member clicking Settings (item 7)', () => {
 
 describe('loading and logged-out pages (item 13)', () => {
   it('logged-out pages do not ask for /api/me and log nothing', async () => {
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     const failures = watchFailures(page);
     const asked: string[] = [];
@@ -157,7 +144,7 @@ describe('loading and logged-out pages (item 13)', () => {
       if (new URL(r.url()).pathname === '/api/me') asked.push(r.url());
     });
     for (const path of ['/login', '/signup', '/reset']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.server.url}${path}`);
       await page.locator('form').first().waitFor();
       await settled(page);
     }
@@ -169,9 +156,9 @@ describe('loading and logged-out pages (item 13)', () => {
   for (const c of cases) {
     it(`shows the skeleton at once while a page's code loads (${c.locale})`, async () => {
       const email = await addMember(c.locale);
-      const ctx = await browser.context({ locale: c.browserLocale });
+      const ctx = await suite.browser.context({ locale: c.browserLocale });
       const page = await ctx.newPage();
-      await signInInBrowser(page, server.url, email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, email, PASSWORD);
       await settled(page);
       // Hold every script the next page needs until the skeleton has been seen.
       const held: Route[] = [];
@@ -202,7 +189,7 @@ describe('changing plan shows what will be invoiced (item 4)', () => {
   ]) {
     it(`yearly Business: the dialog's price is the card's, and its total the next invoice's (${c.locale})`, async () => {
       const f = unique(`plan${c.locale}`);
-      const u = await signUpViaApi(server.url, {
+      const u = await signUpViaApi(suite.server.url, {
         email: f.email,
         password: PASSWORD,
         name: 'Eva Majitelka',
@@ -210,11 +197,11 @@ describe('changing plan shows what will be invoiced (item 4)', () => {
         slug: f.slug,
         locale: c.locale,
       });
-      const ctx = await browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
+      const ctx = await suite.browser.context({ locale: c.browserLocale, viewport: { width: 390, height: 844 } });
       const page = await ctx.newPage();
       const failures = watchFailures(page);
-      await signInInBrowser(page, server.url, f.email, PASSWORD);
-      await page.goto(`${server.url}/t/${f.slug}/settings/billing`);
+      await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
+      await page.goto(`${suite.server.url}/t/${f.slug}/settings/billing`);
       await settled(page);
       await page.getByRole('button', { name: c.yearly, exact: true }).click();
       const card = page.locator('[data-plan="business"]');
@@ -262,7 +249,7 @@ describe('the workspace switcher founds a new firm (item 8)', () => {
   ]) {
     it(`derives the address without the legal form and opens the new firm (${c.locale})`, async () => {
       const f = unique(`zal${c.locale}`);
-      await signUpViaApi(server.url, {
+      await signUpViaApi(suite.server.url, {
         email: f.email,
         password: PASSWORD,
         name: 'Karel Zakladatel',
@@ -270,26 +257,26 @@ describe('the workspace switcher founds a new firm (item 8)', () => {
         slug: f.slug,
         locale: c.locale,
       });
-      const ctx = await browser.context({ locale: c.browserLocale });
+      const ctx = await suite.browser.context({ locale: c.browserLocale });
       const page = await ctx.newPage();
       const failures = watchFailures(page);
-      await signInInBrowser(page, server.url, f.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
       await chooseFromMenu(page, page.getByTestId('tenant-switcher'), page.getByTestId('new-firm'), (timeout) =>
-        page.waitForURL(`${server.url}/new-firm`, { timeout }),
+        page.waitForURL(`${suite.server.url}/new-firm`, { timeout }),
       );
       const firmName = `Druhá ${f.slug} s.r.o.`;
       await page.getByLabel(c.name).fill(firmName);
       const slug = `druha-${f.slug}`.slice(0, 40);
       expect(await page.getByLabel(/Adresa prostoru|Workspace address/).inputValue()).toBe(slug);
       await page.getByRole('button', { name: c.create }).click();
-      await page.waitForURL(`${server.url}/t/${slug}`);
+      await page.waitForURL(`${suite.server.url}/t/${slug}`);
       await expect.poll(() => page.getByTestId('tenant-switcher').textContent()).toContain(firmName);
       // Both firms are in the switcher; the first still opens.
       await chooseFromMenu(
         page,
         page.getByTestId('tenant-switcher'),
         page.locator(`[data-tenant="${f.slug}"]`),
-        (timeout) => page.waitForURL(`${server.url}/t/${f.slug}`, { timeout }),
+        (timeout) => page.waitForURL(`${suite.server.url}/t/${f.slug}`, { timeout }),
       );
       expect(failures).toEqual([]);
       await ctx.close();
@@ -306,16 +293,16 @@ describe('the setup checklist on the dashboard (item 6)', () => {
       );
 
   it('walks the owner to what is left, ticks a step once it is done, and is gone when all are (cs)', async () => {
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     const failures = watchFailures(page);
-    await signInInBrowser(page, server.url, firm.email, PASSWORD);
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
     await page.getByRole('heading', { name: 'Začínáme' }).waitFor();
     // Accounting is on and a colleague was invited earlier in this file; the profile and the bank are left.
     await expect.poll(() => steps(page)).toEqual(['profile:open', 'bank:open', 'modules:done', 'people:done']);
     expect(await page.locator('.setup-checklist').getByText('Hotovo 2 z 4').count()).toBe(1);
     await page.locator('[data-step="profile"]').getByRole('link', { name: 'Vyplnit' }).click();
-    await page.waitForURL(`${server.url}/t/${firm.slug}/settings/company`);
+    await page.waitForURL(`${suite.server.url}/t/${firm.slug}/settings/company`);
     const profile = {
       legalName: 'Novák Stavby s.r.o.',
       ico: '25596641',
@@ -327,7 +314,7 @@ describe('the setup checklist on the dashboard (item 6)', () => {
       locale: 'cs',
     };
     expect((await owner.call('PUT', `/api/t/${firm.slug}/profile`, profile)).status).toBe(200);
-    await page.goto(`${server.url}/t/${firm.slug}`);
+    await page.goto(`${suite.server.url}/t/${firm.slug}`);
     await expect.poll(() => steps(page)).toEqual(['profile:done', 'bank:open', 'modules:done', 'people:done']);
     await screenshot(page, 'first-hour-setup-cs');
     const bank = [{ accountNumber: '19-2000145399/0800', currency: 'CZK', isDefault: true }];
@@ -344,9 +331,9 @@ describe('the setup checklist on the dashboard (item 6)', () => {
 
   it('shows a member what their role lets them use, at 390 px, with nothing for axe (en)', async () => {
     const email = await addMember('en');
-    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const ctx = await suite.browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
-    await signInInBrowser(page, server.url, email, PASSWORD);
+    await signInInBrowser(page, suite.server.url, email, PASSWORD);
     await page.getByRole('heading', { name: 'What you can do here' }).waitFor();
     await expect.poll(() => page.locator('.setup-checklist [data-module]').allTextContents()).toEqual(['Accounting']);
     expect(await page.locator('.setup-step').count()).toBe(0);
@@ -355,7 +342,7 @@ describe('the setup checklist on the dashboard (item 6)', () => {
     await screenshot(page, 'first-hour-setup-member-390-en');
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('.setup-checklist [data-module="accounting"] a').click();
-    await page.waitForURL(`${server.url}/t/${firm.slug}/accounting`);
+    await page.waitForURL(`${suite.server.url}/t/${firm.slug}/accounting`);
     await ctx.close();
   }, 120_000);
 });

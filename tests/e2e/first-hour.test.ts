@@ -5,40 +5,17 @@
  * the switcher in one click and works in its books.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  chooseFromMenu,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chooseFromMenu, e2eSuite, screenshot, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 describe('the first engagement, in Czech', () => {
   it('proposal, acceptance and one click to open the client’s books', async () => {
     const p = unique('ucetni');
     const c = unique('firma');
-    const provider = await signUpViaApi(server.url, {
+    const provider = await signUpViaApi(suite.server.url, {
       email: p.email,
       password: PASSWORD,
       name: 'Anna Účetní',
@@ -47,7 +24,7 @@ describe('the first engagement, in Czech', () => {
       kind: 'provider',
       locale: 'cs',
     });
-    const client = await signUpViaApi(server.url, {
+    const client = await signUpViaApi(suite.server.url, {
       email: c.email,
       password: PASSWORD,
       name: 'Jan Novák',
@@ -58,13 +35,13 @@ describe('the first engagement, in Czech', () => {
     expect((await client.call('PUT', `/api/t/${c.slug}/modules/accounting`, { confirm: true })).status).toBe(200);
     expect(provider.tenant.slug).toBe(p.slug);
 
-    const pc = await (browser.browser as Browser).newContext({
+    const pc = await (suite.browser.browser as Browser).newContext({
       locale: 'cs-CZ',
       viewport: { width: 1280, height: 900 },
     });
     const pp = await pc.newPage();
-    await signInInBrowser(pp, server.url, p.email, PASSWORD);
-    await pp.goto(`${server.url}/t/${p.slug}/engagements`);
+    await signInInBrowser(pp, suite.server.url, p.email, PASSWORD);
+    await pp.goto(`${suite.server.url}/t/${p.slug}/engagements`);
     const field = pp.getByLabel('E-mail, IČO nebo adresa prostoru klienta');
     await field.fill('nikdo@example.cz');
     await pp.locator('[data-picker="new-engagement"]').getByRole('checkbox', { name: 'Účetnictví' }).check();
@@ -78,13 +55,13 @@ describe('the first engagement, in Czech', () => {
     await pp.locator('[data-status="pending"]').first().waitFor();
     await screenshot(pp, 'first-hour-proposal-cs');
 
-    const cc = await (browser.browser as Browser).newContext({
+    const cc = await (suite.browser.browser as Browser).newContext({
       locale: 'cs-CZ',
       viewport: { width: 1280, height: 900 },
     });
     const cp = await cc.newPage();
-    await signInInBrowser(cp, server.url, c.email, PASSWORD);
-    await cp.goto(`${server.url}/t/${c.slug}`);
+    await signInInBrowser(cp, suite.server.url, c.email, PASSWORD);
+    await cp.goto(`${suite.server.url}/t/${c.slug}`);
     const request = cp.locator(`[data-request="${p.slug}"]`);
     await expect.poll(() => request.textContent(), { timeout: 15_000 }).toContain('Účetní Anna s.r.o. žádá o přístup');
     await screenshot(cp, 'first-hour-request-cs');
@@ -95,11 +72,11 @@ describe('the first engagement, in Czech', () => {
     // One click: the client is in the provider's switcher, and its books open.
     await pp.reload();
     await chooseFromMenu(pp, pp.getByTestId('tenant-switcher'), pp.locator(`[data-tenant="${c.slug}"]`), (timeout) =>
-      pp.waitForURL(`${server.url}/t/${c.slug}`, { timeout }),
+      pp.waitForURL(`${suite.server.url}/t/${c.slug}`, { timeout }),
     );
-    await pp.waitForURL(`${server.url}/t/${c.slug}`);
+    await pp.waitForURL(`${suite.server.url}/t/${c.slug}`);
     await pp.locator('.sidebar').getByRole('link', { name: 'Účetní deník' }).click();
-    await pp.waitForURL(`${server.url}/t/${c.slug}/accounting`);
+    await pp.waitForURL(`${suite.server.url}/t/${c.slug}/accounting`);
     await expect.poll(() => pp.locator('main h1').first().textContent(), { timeout: 15_000 }).toBeTruthy();
     expect(await pp.getByText('nemáte přístup').count()).toBe(0);
     await screenshot(pp, 'first-hour-client-books-cs');

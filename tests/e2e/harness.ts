@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { templateDataDir, templatePostgres } from '@bureau/core';
 import { installedPlugins } from '@bureau/server';
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshotDir = join(repoRoot, 'test-artifacts/screenshots');
@@ -154,6 +155,27 @@ async function freshPostgres(): Promise<{ env: Record<string, string>; drop: () 
 export interface ServerOptions {
   /** Run background jobs (exports, mail, schedules) as in production; vitest's NODE_ENV=test switches them off. */
   backgroundJobs?: boolean;
+}
+
+/**
+ * A test file's server and browser: started before its tests (after building the web app if stale),
+ * closed after them. Call once at the top of the file: `const suite = e2eSuite()`, then `suite.server.url`.
+ */
+export function e2eSuite(
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+): { readonly server: RunningServer; readonly browser: E2EBrowser } {
+  const suite = {} as { server: RunningServer; browser: E2EBrowser };
+  beforeAll(async () => {
+    await buildWeb();
+    suite.server = await startServer(env, options);
+    suite.browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
 
 export async function startServer(

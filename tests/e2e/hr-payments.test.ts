@@ -8,35 +8,11 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -85,7 +61,7 @@ for (const lang of ['cs', 'en'] as const) {
     let runId = '';
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      const owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Hana Mzdová',
@@ -110,9 +86,9 @@ for (const lang of ['cs', 'en'] as const) {
       runId = run.body.id;
       for (const step of ['calculate', 'approve'])
         expect((await owner.call('POST', `/api/t/${slug}/hr/payroll/runs/${runId}/${step}`, {})).status).toBe(200);
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -120,7 +96,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('fills the payment settings', async () => {
       onTestFailed(() => screenshot(page, `hr-payments-${lang}-failed-settings`));
-      await page.goto(`${server.url}/t/${slug}/hr/payroll`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/payroll`);
       await page.getByRole('link', { name: w.settings }).click();
       await page.waitForURL(/\/hr\/payroll\/settings$/);
       await page.getByLabel(w.account, { exact: true }).first().fill('19-2000145399/0800');
@@ -138,7 +114,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('lists the approved run’s payments with the files to download', async () => {
       onTestFailed(() => screenshot(page, `hr-payments-${lang}-failed-run`));
-      await page.goto(`${server.url}/t/${slug}/hr/payroll/${runId}`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/payroll/${runId}`);
       await page.getByRole('tab', { name: w.payments }).click();
       const cssz = page.getByRole('row', { name: /Česká správa sociálního zabezpečení/ });
       await cssz.getByText(w.cssz).waitFor();
@@ -148,11 +124,11 @@ for (const lang of ['cs', 'en'] as const) {
         .getByText(w.net)
         .waitFor();
       const pain = page.getByRole('link', { name: w.pain001 });
-      const res = await page.request.get(new URL((await pain.getAttribute('href')) ?? '', server.url).toString());
+      const res = await page.request.get(new URL((await pain.getAttribute('href')) ?? '', suite.server.url).toString());
       expect(res.status()).toBe(200);
       expect(await res.text()).toContain('<CtrlSum>66900.00</CtrlSum>');
       const abo = page.getByRole('link', { name: w.abo });
-      const kpc = await page.request.get(new URL((await abo.getAttribute('href')) ?? '', server.url).toString());
+      const kpc = await page.request.get(new URL((await abo.getAttribute('href')) ?? '', suite.server.url).toString());
       expect(kpc.status()).toBe(200);
       expect(await kpc.text()).toMatch(/^UHL1/);
       await page.setViewportSize({ width: 390, height: 844 });

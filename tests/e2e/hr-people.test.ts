@@ -13,33 +13,17 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   type ApiUser,
   axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
+  e2eSuite,
   screenshot,
   settled,
   signInInBrowser,
   signUpViaApi,
-  startServer,
   unique,
 } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -103,7 +87,7 @@ for (const lang of ['cs', 'en'] as const) {
     const name = lang === 'cs' ? 'Dana Dovolená' : 'Dana Holiday';
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      const owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Hana Personalistka',
@@ -134,9 +118,9 @@ for (const lang of ['cs', 'en'] as const) {
         validityMonths: 24,
       });
       expect(course.status, JSON.stringify(course.body)).toBe(201);
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -144,7 +128,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('requests a holiday in hours and approves it; the balance shows hours with days derived', async () => {
       onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-leave`));
-      await page.goto(`${server.url}/t/${slug}/hr/leave`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/leave`);
       const employee = page.getByLabel(w.employee);
       await employee.locator('option', { hasText: name }).waitFor({ state: 'attached' });
       await employee.selectOption({ label: name });
@@ -169,13 +153,13 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('shows the month’s attendance and fills the pay run’s inputs from it', async () => {
       onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-attendance`));
-      await page.goto(`${server.url}/t/${slug}/hr/attendance`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/attendance`);
       await page.getByLabel(w.period).fill('2026-12');
       const row = page.getByRole('row', { name: new RegExp(name) });
       // December 2026: 21 working days (24–26 Dec are holidays) × 8 h = 168 h; 56 h of them holiday, 112 h worked.
       await row.getByText('112', { exact: true }).waitFor();
       await row.getByText('56', { exact: true }).waitFor();
-      await page.goto(`${server.url}/t/${slug}/hr/payroll/${runId}`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/payroll/${runId}`);
       await page.getByRole('tab', { name: w.inputs }).click();
       await page.getByRole('button', { name: w.fill }).click();
       await page.getByText(w.filled).waitFor();
@@ -192,7 +176,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('plans a training session, records attendance and shows the certificate with its expiry', async () => {
       onTestFailed(() => screenshot(page, `hr-people-${lang}-failed-session`));
-      await page.goto(`${server.url}/t/${slug}/hr/training`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/training`);
       const form = page.locator('form', { has: page.getByRole('button', { name: w.plan }) });
       await form.getByLabel(w.course).locator('option', { hasText: 'BOZP' }).waitFor({ state: 'attached' });
       await form.getByLabel(w.course).selectOption({ label: 'BOZP' });
@@ -215,14 +199,14 @@ for (const lang of ['cs', 'en'] as const) {
       await page.setViewportSize({ width: 1280, height: 900 });
       for (const step of ['calculate', 'approve'])
         expect((await call('POST', `/api/t/${slug}/hr/payroll/runs/${runId}/${step}`, {})).status).toBe(200);
-      await page.goto(`${server.url}/t/${slug}/hr/me`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/me`);
       await page.getByRole('heading', { name }).waitFor();
       await page.getByText(w.entitlement).waitFor();
       await page.getByText(w.length).first().waitFor();
       await page.getByText('20261130/0001').waitFor();
       const pdf = page.getByRole('row', { name: /2026-12/ }).getByRole('link', { name: 'PDF' });
       await pdf.waitFor();
-      const res = await page.request.get(new URL((await pdf.getAttribute('href')) ?? '', server.url).toString());
+      const res = await page.request.get(new URL((await pdf.getAttribute('href')) ?? '', suite.server.url).toString());
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
       await page.setViewportSize({ width: 390, height: 844 });

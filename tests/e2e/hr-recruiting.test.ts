@@ -7,35 +7,11 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -93,7 +69,7 @@ for (const lang of ['cs', 'en'] as const) {
     const name = `${candidate.first} ${candidate.last}`;
 
     beforeAll(async () => {
-      const owner = await signUpViaApi(server.url, {
+      const owner = await signUpViaApi(suite.server.url, {
         email: who.email,
         password: PASSWORD,
         name: 'Hana Personalistka',
@@ -120,9 +96,9 @@ for (const lang of ['cs', 'en'] as const) {
         ],
       });
       expect(template.status, JSON.stringify(template.body)).toBe(201);
-      ctx = await browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
+      ctx = await suite.browser.context({ locale: lang === 'cs' ? 'cs-CZ' : 'en-GB' });
       page = await ctx.newPage();
-      await signInInBrowser(page, server.url, who.email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
     });
     afterAll(async () => {
       await ctx?.close();
@@ -130,7 +106,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('opens a position and adds a candidate to the first stage of the board', async () => {
       onTestFailed(() => screenshot(page, `hr-recruiting-${lang}-failed-opening`));
-      await page.goto(`${server.url}/t/${slug}/hr/recruiting`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/recruiting`);
       await page.getByRole('button', { name: w.newOpening }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(w.title).fill(lang === 'cs' ? 'Účetní' : 'Accountant');
@@ -204,7 +180,7 @@ for (const lang of ['cs', 'en'] as const) {
 
     it('shows the hire under the hiring manager in the org chart', async () => {
       onTestFailed(() => screenshot(page, `hr-recruiting-${lang}-failed-org`));
-      await page.goto(`${server.url}/t/${slug}/hr/org-chart`);
+      await page.goto(`${suite.server.url}/t/${slug}/hr/org-chart`);
       const chart = page.getByTestId('org-chart');
       await chart.waitFor();
       const marek = chart.locator('li', { has: page.getByRole('link', { name: 'Marek Vedoucí' }) });

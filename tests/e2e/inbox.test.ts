@@ -8,23 +8,18 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import {
   type ApiUser,
-  buildWeb,
   chooseFromMenu,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
+  e2eSuite,
   screenshot,
   signInInBrowser,
   signUpViaApi,
-  startServer,
   unique,
 } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 const who = unique('inbox');
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite();
 let ctx: BrowserContext;
 let page: Page;
 let owner: ApiUser;
@@ -33,9 +28,7 @@ const bellCount = () => page.getByTestId('bell-count');
 const items = () => page.getByTestId('inbox-item');
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  owner = await signUpViaApi(server.url, {
+  owner = await signUpViaApi(suite.server.url, {
     email: who.email,
     password: PASSWORD,
     name: 'Olga Schvalovatelka',
@@ -64,16 +57,13 @@ beforeAll(async () => {
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
-  browser = await launchBrowser();
-  ctx = await browser.context({ locale: 'en-GB' });
+  ctx = await suite.browser.context({ locale: 'en-GB' });
   page = await ctx.newPage();
-  await signInInBrowser(page, server.url, who.email, PASSWORD);
+  await signInInBrowser(page, suite.server.url, who.email, PASSWORD);
 }, 240_000);
 
 afterAll(async () => {
   await ctx?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('inbox', () => {
@@ -82,7 +72,7 @@ describe('inbox', () => {
     await expect.poll(() => bellCount().textContent()).toBe('2');
     expect(await page.getByTestId('bell').getAttribute('aria-label')).toBe('2 unread notifications');
     await page.getByTestId('bell').click();
-    await page.waitForURL(`${server.url}/t/${who.slug}/inbox`);
+    await page.waitForURL(`${suite.server.url}/t/${who.slug}/inbox`);
     await expect.poll(() => items().count()).toBe(2);
     const texts = await items().allTextContents();
     expect(texts[0]).toContain('Leave request of Dana Dovolená waits for approval');

@@ -6,40 +6,16 @@
  * takes it back and closes; the pages fit the width and axe finds nothing serious.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  // Background jobs on: HR's leaving reaches IT through the outbox.
-  server = await startServer({}, { backgroundJobs: true });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Background jobs on: HR's leaving reaches IT through the outbox.
+const suite = e2eSuite({}, { backgroundJobs: true });
 
 async function firm(locale: 'cs' | 'en', name: string, modules: string[]) {
   const u = unique(`its${locale}`);
-  const user = await signUpViaApi(server.url, {
+  const user = await signUpViaApi(suite.server.url, {
     email: u.email,
     password: PASSWORD,
     name,
@@ -58,11 +34,11 @@ const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
 describe('accessories and licences in Czech', () => {
   it('an accessory lent runs low and comes back; a licence seat is given, the second refused', async () => {
     const f = await firm('cs', 'Pavla Správcová', ['it']);
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-stock-failed-cs'));
-    await signInInBrowser(page, server.url, f.email, PASSWORD);
-    const base = `${server.url}/t/${f.slug}/it`;
+    await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
+    const base = `${suite.server.url}/t/${f.slug}/it`;
     const me = `Pavla Správcová (${f.email})`;
 
     await page.goto(`${base}/stock/new`);
@@ -117,11 +93,11 @@ describe('a leaver’s equipment in English at 390 px', () => {
     const asset = await f.call('POST', `/api/t/${f.slug}/it/assets`, { name: 'MacBook Air', category: 'Laptops' });
     const assetId = (asset.body as { id: string }).id;
 
-    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const ctx = await suite.browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-returns-failed-en'));
-    await signInInBrowser(page, server.url, f.email, PASSWORD);
-    const base = `${server.url}/t/${f.slug}/it`;
+    await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
+    const base = `${suite.server.url}/t/${f.slug}/it`;
 
     await page.goto(`${base}/assets/${assetId}/checkout`);
     await page.getByLabel(/^To/).selectOption({ label: 'An employee (HR)' });

@@ -7,38 +7,15 @@
  * then imports the fixed file (axe); the pages fit the width.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 async function firmWithIt(locale: 'cs' | 'en', name: string) {
   const u = unique(`it${locale}`);
-  const user = await signUpViaApi(server.url, {
+  const user = await signUpViaApi(suite.server.url, {
     email: u.email,
     password: PASSWORD,
     name,
@@ -56,11 +33,11 @@ const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
 describe('an IT journey in Czech', () => {
   it('asset → check-out → ticket → maintenance plan → work order completed', async () => {
     const firm = await firmWithIt('cs', 'Petr Správce');
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-failed-cs'));
-    await signInInBrowser(page, server.url, firm.email, PASSWORD);
-    const base = `${server.url}/t/${firm.slug}/it`;
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
+    const base = `${suite.server.url}/t/${firm.slug}/it`;
 
     const vendor = await firm.call('POST', `/api/t/${firm.slug}/parties`, {
       name: 'Alza.cz a.s.',
@@ -139,11 +116,11 @@ describe('maintenance in English at 390 px', () => {
       expect((await firm.call('POST', `/api/t/${firm.slug}/it/assets`, { name, category: 'Printers' })).status).toBe(
         201,
       );
-    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const ctx = await suite.browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-failed-en'));
-    await signInInBrowser(page, server.url, firm.email, PASSWORD);
-    const base = `${server.url}/t/${firm.slug}/it`;
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
+    const base = `${suite.server.url}/t/${firm.slug}/it`;
 
     await page.goto(`${base}/maintenance/plans/new`);
     await page.getByLabel(/^What is done/).fill('Clean the rollers');

@@ -12,42 +12,25 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  scanKeys,
-  screenshot,
-  settled,
-  signInInBrowser,
-  startServer,
-} from './harness.ts';
+import { axeViolations, e2eSuite, scanKeys, screenshot, settled, signInInBrowser } from './harness.ts';
 
 const DEMO = { firm: 'demo-firm', password: 'bureau-demo' };
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite({ BUREAU_DEMO: '1' });
 let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer({ BUREAU_DEMO: '1' });
-  browser = await launchBrowser();
-  ctx = await browser.context({ locale: 'cs-CZ' });
+  ctx = await suite.browser.context({ locale: 'cs-CZ' });
   page = await ctx.newPage();
-  await signInInBrowser(page, server.url, 'owner@demo-firm.example', DEMO.password);
+  await signInInBrowser(page, suite.server.url, 'owner@demo-firm.example', DEMO.password);
 }, 240_000);
 
 afterAll(async () => {
   await ctx?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
-const invoices = () => `${server.url}/t/${DEMO.firm}/accounting/invoices`;
+const invoices = () => `${suite.server.url}/t/${DEMO.firm}/accounting/invoices`;
 const rows = () => page.locator('.resource-list tbody tr');
 const numbers = async () =>
   (await page.locator('.resource-list tbody tr a.mono').allTextContents()).map((s) => s.trim());
@@ -178,7 +161,7 @@ describe('the UI kit on the invoice list', () => {
 describe('Settings → Company', () => {
   it('takes a Czech account number, shows its IBAN, refuses a wrong IČO by the field, and fits 390 px', async () => {
     shootOnFailure('company');
-    await page.goto(`${server.url}/t/${DEMO.firm}/settings/company`);
+    await page.goto(`${suite.server.url}/t/${DEMO.firm}/settings/company`);
     await page.getByRole('heading', { name: 'Identifikace a DPH' }).waitFor();
     await page.getByLabel('Obchodní firma (název)').fill('Demo Firma s.r.o.');
     await page.getByLabel('IČO').fill('25596642');

@@ -12,35 +12,19 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import {
   type ApiUser,
   axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
+  e2eSuite,
   scanKeys,
   screenshot,
   settled,
   signInInBrowser,
   signUpViaApi,
-  startServer,
   unique,
 } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 const PHONE = { width: 390, height: 844 };
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -167,9 +151,9 @@ async function addMember(
   const inv = await owner.call('POST', `/api/t/${slug}/invitations`, { email, role: key, confirm: true });
   expect(inv.status, JSON.stringify(inv.body)).toBe(201);
   const token = new URL(inv.body.link).searchParams.get('token');
-  const accepted = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+  const accepted = await fetch(`${suite.server.url}/api/invitations/${token}/accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: suite.server.url },
     body: JSON.stringify({ name, password: PASSWORD, locale }),
   });
   expect(accepted.status, await accepted.clone().text()).toBe(200);
@@ -192,15 +176,15 @@ for (const lang of ['cs', 'en'] as const) {
     let clinicId = '';
 
     const open = async (email: string) => {
-      const ctx = await browser.context({ locale, viewport: PHONE });
+      const ctx = await suite.browser.context({ locale, viewport: PHONE });
       contexts.push(ctx);
       const page = await ctx.newPage();
-      await signInInBrowser(page, server.url, email, PASSWORD);
+      await signInInBrowser(page, suite.server.url, email, PASSWORD);
       return page;
     };
 
     beforeAll(async () => {
-      ownerApi = await signUpViaApi(server.url, {
+      ownerApi = await signUpViaApi(suite.server.url, {
         email: people.owner.email,
         password: PASSWORD,
         name: 'Hana Primářka',
@@ -209,7 +193,7 @@ for (const lang of ['cs', 'en'] as const) {
         locale: lang,
       });
       slug = ownerApi.tenant.slug;
-      lab = `${server.url}/t/${slug}/medical`;
+      lab = `${suite.server.url}/t/${slug}/medical`;
       const enabled = await ownerApi.call('PUT', `/api/t/${slug}/modules/medical`, { confirm: true });
       expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
       const clinic = await ownerApi.call('POST', `/api/t/${slug}/parties`, {
@@ -289,7 +273,7 @@ for (const lang of ['cs', 'en'] as const) {
       await dialog.getByRole('button', { name: w.save }).click();
       await dialog.waitFor({ state: 'detached' });
       await check(owner, `medical-${lang}-rules`);
-      const rules = await (await owner.request.get(`${server.url}/api/t/${slug}/medical/rules`)).json();
+      const rules = await (await owner.request.get(`${suite.server.url}/api/t/${slug}/medical/rules`)).json();
       expect(rules.rules.find((r: { test: string | null }) => r.test === 'CRP')).toMatchObject({
         normal: 'medical.release',
         abnormal: 'medical.authorise',
@@ -411,7 +395,7 @@ for (const lang of ['cs', 'en'] as const) {
       expect(await released.count()).toBe(2);
       await check(doc, `medical-${lang}-order-released`);
       const href = await doc.getByRole('link', { name: w.reportCs }).getAttribute('href');
-      const report = await doc.request.get(`${server.url}${href}`);
+      const report = await doc.request.get(`${suite.server.url}${href}`);
       expect(report.status()).toBe(200);
       expect(report.headers()['content-type']).toContain('application/pdf');
       expect((await report.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -453,7 +437,7 @@ describe('a lab provider’s work across two clinics (en, 390 px)', () => {
 
   /** A clinic with the lab on, engaged with the provider for it, with one order placed. */
   async function clinic(provider: ApiUser, c: { email: string; slug: string }, name: string) {
-    const owner = await signUpViaApi(server.url, {
+    const owner = await signUpViaApi(suite.server.url, {
       email: c.email,
       password: PASSWORD,
       name: `${name} owner`,
@@ -483,7 +467,7 @@ describe('a lab provider’s work across two clinics (en, 390 px)', () => {
   }
 
   beforeAll(async () => {
-    const provider = await signUpViaApi(server.url, {
+    const provider = await signUpViaApi(suite.server.url, {
       email: who.provider.email,
       password: PASSWORD,
       name: 'Lab Provider',
@@ -502,9 +486,9 @@ describe('a lab provider’s work across two clinics (en, 390 px)', () => {
     expect(k.status, JSON.stringify(k.body)).toBe(201);
     // Clinic B: the tube has not reached the lab yet.
     barcodeB = (await clinic(provider, who.b, 'Clinic Beta')).specimen.barcode;
-    ctx = await browser.context({ locale: 'en-GB', viewport: PHONE });
+    ctx = await suite.browser.context({ locale: 'en-GB', viewport: PHONE });
     page = await ctx.newPage();
-    await signInInBrowser(page, server.url, who.provider.email, PASSWORD);
+    await signInInBrowser(page, suite.server.url, who.provider.email, PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await ctx?.close();
@@ -512,7 +496,7 @@ describe('a lab provider’s work across two clinics (en, 390 px)', () => {
 
   it('lists each clinic’s open work, and releases a clinic’s result from the provider’s page', async () => {
     onTestFailed(() => screenshot(page, 'medical-provider-failed', true));
-    await page.goto(`${server.url}/t/${providerSlug}/medical/clinics`);
+    await page.goto(`${suite.server.url}/t/${providerSlug}/medical/clinics`);
     await settled(page);
     const figures = page.getByRole('table', { name: 'Open work by clinic' });
     await figures.getByText('Clinic Alpha').waitFor();

@@ -6,39 +6,15 @@
  * width and axe finds nothing.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 async function firmWithOrders(locale: 'cs' | 'en', name: string) {
   const u = unique(`ord${locale}`);
-  const user = await signUpViaApi(server.url, {
+  const user = await signUpViaApi(suite.server.url, {
     email: u.email,
     password: PASSWORD,
     name,
@@ -62,11 +38,11 @@ async function transition(page: Page, label: string) {
 describe('an order journey in Czech', () => {
   it('product → stock → order → scan pick → pack → ship → receipt → return', async () => {
     const firm = await firmWithOrders('cs', 'Jana Skladová');
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'orders-failed-cs'));
-    await signInInBrowser(page, server.url, firm.email, PASSWORD);
-    const base = `${server.url}/t/${firm.slug}/orders`;
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
+    const base = `${suite.server.url}/t/${firm.slug}/orders`;
 
     await page.goto(`${base}/products/new`);
     await page.getByLabel(/^Kód/).fill('HRN-01');
@@ -128,7 +104,7 @@ describe('an order journey in Czech', () => {
     await page.locator('.badge', { hasText: 'Odeslaná' }).first().waitFor();
     const receipt = page.getByRole('link', { name: /^RC-\d{4}-00001$/ });
     await receipt.waitFor();
-    const pdf = await page.request.get(`${server.url}${await receipt.getAttribute('href')}`);
+    const pdf = await page.request.get(`${suite.server.url}${await receipt.getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
 
     // Two mugs come back: one to the shelf, one broken.
@@ -173,11 +149,11 @@ describe('returns in English at 390 px', () => {
     expect((await api('POST', `/orders/${orderId}/picks`, { all: true })).status).toBe(200);
     for (const step of ['pack', 'ship']) expect((await api('POST', `/orders/${orderId}/${step}`)).status).toBe(200);
 
-    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const ctx = await suite.browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'orders-failed-en'));
-    await signInInBrowser(page, server.url, firm.email, PASSWORD);
-    const base = `${server.url}/t/${firm.slug}/orders`;
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
+    const base = `${suite.server.url}/t/${firm.slug}/orders`;
     await page.goto(`${base}/${orderId}`);
     await page.getByLabel(/^Reason for the return/).fill('Wrong colour');
     await page.getByRole('button', { name: 'Authorise return' }).click();

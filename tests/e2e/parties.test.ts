@@ -8,36 +8,12 @@
  * - the list fits 390 px and axe-core finds no violation.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const DEMO = { firm: 'demo-firm', password: 'bureau-demo' };
 
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer({ BUREAU_DEMO: '1' });
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite({ BUREAU_DEMO: '1' });
 
 interface Words {
   locale: string;
@@ -137,11 +113,11 @@ describe('address book', () => {
   afterAll(() => ctx?.close());
 
   it('in Czech: adds a company with its IČO, finds it by IČO and name, fits 390 px', async () => {
-    ctx = await browser.context({ locale: CS.locale });
+    ctx = await suite.browser.context({ locale: CS.locale });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'parties-failed-cs').then(() => undefined));
-    await signInInBrowser(page, server.url, 'owner@demo-firm.example', DEMO.password);
-    await journey(page, `${server.url}/t/${DEMO.firm}`, CS, 'cs', {
+    await signInInBrowser(page, suite.server.url, 'owner@demo-firm.example', DEMO.password);
+    await journey(page, `${suite.server.url}/t/${DEMO.firm}`, CS, 'cs', {
       name: 'Žluťoučký kůň s.r.o.',
       ico: '25596641',
       bad: '25596642',
@@ -151,7 +127,7 @@ describe('address book', () => {
 
   it('in English: the same for a firm signed up in English', async () => {
     const id = unique('book');
-    const user = await signUpViaApi(server.url, {
+    const user = await signUpViaApi(suite.server.url, {
       email: id.email,
       password: 'correct horse battery',
       name: 'Eve Example',
@@ -162,11 +138,11 @@ describe('address book', () => {
     expect((await user.call('PUT', `/api/t/${user.tenant.slug}/modules/accounting`, { confirm: true })).status).toBe(
       200,
     );
-    const en = await browser.context({ locale: EN.locale });
+    const en = await suite.browser.context({ locale: EN.locale });
     const page = await en.newPage();
     onTestFailed(() => screenshot(page, 'parties-failed-en').then(() => undefined));
-    await signInInBrowser(page, server.url, id.email, 'correct horse battery');
-    await journey(page, `${server.url}/t/${user.tenant.slug}`, EN, 'en', {
+    await signInInBrowser(page, suite.server.url, id.email, 'correct horse battery');
+    await journey(page, `${suite.server.url}/t/${user.tenant.slug}`, EN, 'en', {
       name: 'Gamma Trading a.s.',
       ico: '27082440',
       bad: '27082441',

@@ -12,43 +12,27 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  chooseFromMenu,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signInInBrowser,
-  startServer,
-} from './harness.ts';
+import { axeViolations, chooseFromMenu, e2eSuite, screenshot, signInInBrowser } from './harness.ts';
 
 const DEMO = { firm: 'demo-firm', password: 'bureau-demo' };
 const PERSON = 'horak@horak-syn.example';
 const DOCUMENTS = 'Faktury, přijaté faktury a dobropisy';
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite({ BUREAU_DEMO: '1' }, { backgroundJobs: true });
 let ctx: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer({ BUREAU_DEMO: '1' }, { backgroundJobs: true });
-  browser = await launchBrowser();
-  ctx = await browser.context({ locale: 'cs-CZ' });
+  ctx = await suite.browser.context({ locale: 'cs-CZ' });
   page = await ctx.newPage();
-  await signInInBrowser(page, server.url, 'owner@demo-firm.example', DEMO.password);
+  await signInInBrowser(page, suite.server.url, 'owner@demo-firm.example', DEMO.password);
 }, 240_000);
 
 afterAll(async () => {
   await ctx?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
-const records = (path = '') => `${server.url}/t/${DEMO.firm}/settings/records${path}`;
+const records = (path = '') => `${suite.server.url}/t/${DEMO.firm}/settings/records${path}`;
 const shootOnFailure = (name: string) => onTestFailed(() => screenshot(page, `records-failed-${name}`));
 
 async function fitsPhone(name: string) {
@@ -135,7 +119,7 @@ describe('Settings → Records (cs)', () => {
     await expect.poll(() => kept.locator('tbody tr').count()).toBeGreaterThan(1);
 
     const pdfHref = await page.getByRole('link', { name: 'Export (PDF)' }).getAttribute('href');
-    const pdf = await page.request.get(`${server.url}${pdfHref}`);
+    const pdf = await page.request.get(`${suite.server.url}${pdfHref}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -170,7 +154,7 @@ describe('Settings → Records → Export dat (cs)', () => {
     await page.getByText('Export se připravuje').waitFor();
     const link = page.getByRole('link', { name: 'Stáhnout' });
     await link.waitFor({ timeout: 60_000 });
-    const archive = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    const archive = await page.request.get(`${suite.server.url}${await link.getAttribute('href')}`);
     expect(archive.status()).toBe(200);
     expect(archive.headers()['content-type']).toBe('application/gzip');
     expect([...(await archive.body()).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
@@ -181,7 +165,7 @@ describe('Settings → Records → Export dat (cs)', () => {
 describe('Leaving: cancelling shows where to take the data (cs)', () => {
   it('offers the data export beside the scheduled end, and the link opens it', async () => {
     shootOnFailure('cancel-export');
-    await page.goto(`${server.url}/t/${DEMO.firm}/settings/billing`);
+    await page.goto(`${suite.server.url}/t/${DEMO.firm}/settings/billing`);
     await page.getByRole('button', { name: 'Zrušit předplatné' }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByText('všechna data si můžete vyexportovat', { exact: false }).waitFor();
@@ -189,7 +173,7 @@ describe('Leaving: cancelling shows where to take the data (cs)', () => {
     await page.getByRole('link', { name: 'Exportovat všechna data' }).click();
     await page.waitForURL(/\/settings\/records\/exports$/);
     await page.getByRole('link', { name: 'Stáhnout' }).first().waitFor();
-    await page.goto(`${server.url}/t/${DEMO.firm}/settings/billing`);
+    await page.goto(`${suite.server.url}/t/${DEMO.firm}/settings/billing`);
     await page.getByRole('button', { name: 'Ponechat předplatné' }).click();
     await page.getByRole('link', { name: 'Exportovat všechna data' }).waitFor({ state: 'detached' });
   });

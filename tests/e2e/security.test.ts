@@ -4,23 +4,13 @@
  * set up in Settings → Security and then asked for at sign-in (issue 11).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { totpFromBase32 } from '../../core/src/auth/totp.ts';
-import {
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signUpInBrowser,
-  startServer,
-  unique,
-} from './harness.ts';
+import { e2eSuite, screenshot, signUpInBrowser, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite();
 let ctx: BrowserContext;
 let page: Page;
 const violations: string[] = [];
@@ -34,22 +24,14 @@ function watchCsp(p: Page) {
 }
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-  ctx = await browser.context({ locale: 'en-GB' });
+  ctx = await suite.browser.context({ locale: 'en-GB' });
   page = await ctx.newPage();
   watchCsp(page);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('Content-Security-Policy in the browser', () => {
   it('the API docs page renders under the policy', async () => {
-    const res = await page.goto(`${server.url}/api/docs`);
+    const res = await page.goto(`${suite.server.url}/api/docs`);
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await expect
       .poll(() => page.locator('.swagger-ui .info .title').textContent(), { timeout: 30_000 })
@@ -63,14 +45,14 @@ describe('two-step sign-in', () => {
   let recovery: string[] = [];
 
   it('is set up in Settings → Security with the QR code, a first code and recovery codes', async () => {
-    await signUpInBrowser(page, server.url, {
+    await signUpInBrowser(page, suite.server.url, {
       name: 'Eva Bezpečná',
       email: owner.email,
       password: PASSWORD,
       firm: 'Bezpečná s.r.o.',
       slug: owner.slug,
     });
-    await page.goto(`${server.url}/t/${owner.slug}/settings/security`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/settings/security`);
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     await expect.poll(() => page.getByRole('img', { name: 'QR code for the authenticator app' }).count()).toBe(1);
@@ -85,10 +67,10 @@ describe('two-step sign-in', () => {
   });
 
   it('asks for a code after the password at sign-in', async () => {
-    const other = await browser.context({ locale: 'en-GB' });
+    const other = await suite.browser.context({ locale: 'en-GB' });
     const p = await other.newPage();
     watchCsp(p);
-    await p.goto(`${server.url}/login`);
+    await p.goto(`${suite.server.url}/login`);
     await p.getByLabel(/^E-mail/).fill(owner.email);
     await p.getByLabel(/^Password/).fill(PASSWORD);
     await p.getByRole('button', { name: 'Sign in' }).click();

@@ -4,45 +4,26 @@
  * shown once. Screenshots of the main pages go to test-artifacts/screenshots/.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildWeb,
-  chooseFromMenu,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signUpInBrowser,
-  startServer,
-  unique,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseFromMenu, e2eSuite, screenshot, signUpInBrowser, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
 
-let server: RunningServer;
-let browser: E2EBrowser;
+const suite = e2eSuite();
 let ctx: BrowserContext;
 let page: Page;
 const owner = unique('owner');
 
 beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-  ctx = await browser.context({ locale: 'en-GB' });
+  ctx = await suite.browser.context({ locale: 'en-GB' });
   page = await ctx.newPage();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('web shell', () => {
   it('signs up a firm and lands on its dashboard', async () => {
-    await page.goto(`${server.url}/signup`);
+    await page.goto(`${suite.server.url}/signup`);
     await screenshot(page, 'signup');
-    await signUpInBrowser(page, server.url, {
+    await signUpInBrowser(page, suite.server.url, {
       name: 'Jana Nováková',
       email: owner.email,
       password: PASSWORD,
@@ -55,9 +36,9 @@ describe('web shell', () => {
   });
 
   it('shows problem+json field errors next to the field', async () => {
-    const other = await browser.context();
+    const other = await suite.browser.context();
     const p = await other.newPage();
-    await p.goto(`${server.url}/signup`);
+    await p.goto(`${suite.server.url}/signup`);
     await p.getByLabel('Your name').fill('Petr');
     await p.getByLabel('Work e-mail').fill(unique('dup').email);
     await p.getByLabel(/^Password/).fill(PASSWORD);
@@ -83,7 +64,7 @@ describe('web shell', () => {
       'events',
       'billing',
     ]) {
-      await page.goto(`${server.url}/t/${owner.slug}/settings/${section}`);
+      await page.goto(`${suite.server.url}/t/${owner.slug}/settings/${section}`);
       await page.locator('.settings-body').waitFor();
       await page
         .locator('.state-loading')
@@ -100,7 +81,7 @@ describe('web shell', () => {
   });
 
   it('creates an API token and shows it exactly once', async () => {
-    await page.goto(`${server.url}/t/${owner.slug}/settings/tokens`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/settings/tokens`);
     await page.getByLabel('Name', { exact: true }).fill('Bank sync');
     await page.getByLabel(/See members and invitations/).check();
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -114,7 +95,7 @@ describe('web shell', () => {
   });
 
   it('switches to Czech, translated at once and remembered after a reload', async () => {
-    await page.goto(`${server.url}/t/${owner.slug}`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}`);
     await chooseFromMenu(
       page,
       page.getByTestId('user-menu'),
@@ -125,28 +106,28 @@ describe('web shell', () => {
     await expect.poll(() => page.locator('.nav-item', { hasText: 'Přehled' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-cs');
     // Persisted on the user (PATCH /api/me), not only in this browser: a fresh context sees Czech too.
-    const fresh = await browser.context({ locale: 'en-GB' });
+    const fresh = await suite.browser.context({ locale: 'en-GB' });
     const p3 = await fresh.newPage();
-    await p3.goto(`${server.url}/login`);
+    await p3.goto(`${suite.server.url}/login`);
     await p3.getByLabel('E-mail').fill(owner.email);
     await p3.getByLabel('Password').fill(PASSWORD);
     await p3.getByRole('button', { name: 'Sign in' }).click();
-    await p3.waitForURL(`${server.url}/t/${owner.slug}`);
+    await p3.waitForURL(`${suite.server.url}/t/${owner.slug}`);
     await expect.poll(() => p3.getByRole('heading', { level: 1 }).textContent()).toMatch(/Dobr/);
-    await p3.goto(`${server.url}/t/${owner.slug}/settings/members`);
+    await p3.goto(`${suite.server.url}/t/${owner.slug}/settings/members`);
     await p3.getByRole('heading', { name: 'Čekající pozvánky' }).waitFor();
     await screenshot(p3, 'members-cs');
     await fresh.close();
   });
 
   it('works at phone width with the sidebar as a drawer', async () => {
-    const phone = await browser.context({ locale: 'cs-CZ', viewport: { width: 390, height: 844 } });
+    const phone = await suite.browser.context({ locale: 'cs-CZ', viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
-    await p.goto(`${server.url}/login`);
+    await p.goto(`${suite.server.url}/login`);
     await p.getByLabel('E-mail').fill(owner.email);
     await p.getByLabel('Heslo').fill(PASSWORD);
     await p.getByRole('button', { name: 'Přihlásit se' }).click();
-    await p.waitForURL(`${server.url}/t/${owner.slug}`);
+    await p.waitForURL(`${suite.server.url}/t/${owner.slug}`);
     const menu = p.getByRole('button', { name: 'Otevřít nabídku' });
     await menu.waitFor();
     await screenshot(p, 'phone-dashboard');
@@ -158,7 +139,7 @@ describe('web shell', () => {
   });
   it('invites a member who accepts in a second browser context', async () => {
     const invitee = unique('invitee');
-    await page.goto(`${server.url}/t/${owner.slug}/settings/members`);
+    await page.goto(`${suite.server.url}/t/${owner.slug}/settings/members`);
     // The owner switched to Czech in an earlier test.
     await page.getByLabel('E-mail').fill(invitee.email);
     await page.getByRole('button', { name: 'Poslat pozvánku' }).click();
@@ -168,14 +149,14 @@ describe('web shell', () => {
     expect(link).toMatch(/\/invite\?token=/);
     await screenshot(page, 'members');
 
-    const second = await browser.context({ locale: 'en-GB' });
+    const second = await suite.browser.context({ locale: 'en-GB' });
     const p2 = await second.newPage();
-    await p2.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await p2.goto(link.replace(/^https?:\/\/[^/]+/, suite.server.url));
     await p2.getByLabel('Your name').fill('Karel Dvořák');
     await p2.getByLabel(/^Password/).fill(PASSWORD);
     await screenshot(p2, 'accept-invitation');
     await p2.getByRole('button', { name: 'Create account and join' }).click();
-    await p2.waitForURL(`${server.url}/t/${owner.slug}`);
+    await p2.waitForURL(`${suite.server.url}/t/${owner.slug}`);
     await expect.poll(() => p2.getByTestId('tenant-switcher').textContent()).toContain('Nováková a syn');
     await second.close();
 
@@ -185,11 +166,11 @@ describe('web shell', () => {
 
   it('a provider builds a team, invites a client, sees the history and withdraws', async () => {
     const provider = unique('prov');
-    const pc = await browser.context({ locale: 'en-GB' });
+    const pc = await suite.browser.context({ locale: 'en-GB' });
     const p = await pc.newPage();
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(e.message));
-    await signUpInBrowser(p, server.url, {
+    await signUpInBrowser(p, suite.server.url, {
       name: 'Anna Účetní',
       email: provider.email,
       password: PASSWORD,
@@ -198,7 +179,7 @@ describe('web shell', () => {
       kind: 'provider',
     });
     await p.getByRole('link', { name: 'Teams & engagements' }).click();
-    await p.waitForURL(`${server.url}/t/${provider.slug}/engagements`);
+    await p.waitForURL(`${suite.server.url}/t/${provider.slug}/engagements`);
 
     await p.getByLabel('New team').fill('Payroll');
     await p.getByRole('button', { name: 'Create team' }).click();

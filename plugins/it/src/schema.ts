@@ -236,3 +236,33 @@ export const AssetPatchForm = z.preprocess(
 /** The new-item and new-licence forms' checks (blank fields left out). */
 export const StockItemForm = z.preprocess(withoutEmpty, StockItemInput);
 export const LicenceForm = z.preprocess(withoutEmpty, LicenceInput);
+
+/** A device's patch state as an agent or a CSV file reports it. */
+export const PatchState = z.enum(['up_to_date', 'updates_pending', 'unsupported']);
+export type PatchState = z.infer<typeof PatchState>;
+
+/**
+ * One health report about a device, found by its asset tag or else its serial number: its operating
+ * system and version, the day it last took updates, its patch state and when it was last seen.
+ */
+export const HealthReport = z.object({
+  tag: z.string().trim().min(1).max(40).optional(),
+  serialNumber: z.string().trim().min(1).max(80).optional(),
+  os: Text(80),
+  osVersion: z.string().trim().max(80).optional(),
+  lastUpdateOn: z.iso.date().optional(),
+  patchState: PatchState,
+  lastSeenAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type HealthReport = z.infer<typeof HealthReport>;
+
+/** What a script or agent posts: one report per device (at most 1,000 at once). */
+export const HealthPost = z.object({ readings: z.array(HealthReport).min(1).max(1000) });
+
+/** The compliance report's two horizons, in days. */
+export const ComplianceQuery = z.object({
+  updatedWithinDays: z.coerce.number().int().min(1).max(3650).default(30),
+  warrantyWithinDays: z.coerce.number().int().min(0).max(3650).default(60),
+  format: z.enum(['json', 'csv']).default('json'),
+  lang: z.enum(['en', 'cs']).optional(),
+});

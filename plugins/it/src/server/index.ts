@@ -16,6 +16,7 @@ import { people } from './migrations/0005_people.ts';
 import { freedSeats } from './migrations/0006_freed_seats.ts';
 import { vendorParties } from './migrations/0007_vendor_parties.ts';
 import { notices } from './migrations/0008_notices.ts';
+import { health } from './migrations/0009_health.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
@@ -58,6 +59,10 @@ export default definePlugin({
       cs: 'Provádět údržbu: dokončovat a přeskakovat pracovní příkazy, zapisovat stavy počítadel',
     },
     'it.maintenance.manage': { en: 'Plan recurring maintenance', cs: 'Plánovat pravidelnou údržbu' },
+    'it.health.report': {
+      en: "Report devices' updates and health (for a script or agent's API token)",
+      cs: 'Hlásit aktualizace a stav zařízení (pro API token skriptu nebo agenta)',
+    },
   },
   memberPermissions: ['it.read', 'it.tickets.create'],
   migrations: {
@@ -69,6 +74,7 @@ export default definePlugin({
     '0006_freed_seats': freedSeats,
     '0007_vendor_parties': vendorParties,
     '0008_notices': notices,
+    '0009_health': health,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },

@@ -201,4 +201,21 @@ export const m = defineMessages('it', {
     en: '{outstanding, plural, one {# item is} other {# items are}} still to return',
     cs: 'Ještě {outstanding, plural, one {zbývá vrátit # položku} few {zbývá vrátit # položky} many {zbývá vrátit # položky} other {zbývá vrátit # položek}}',
   },
+  health_asset_unknown: {
+    en: 'No asset has tag or serial number {device}',
+    cs: 'Žádný majetek nemá štítek ani sériové číslo {device}',
+  },
+  health_device_missing: {
+    en: 'A tag or a serial number is needed to find the device',
+    cs: 'K nalezení zařízení je třeba štítek nebo sériové číslo',
+  },
+  health_date_in_future: { en: 'The date {date} is in the future', cs: 'Datum {date} je v budoucnosti' },
+  health_patch_state: {
+    en: 'Unknown patch state “{value}” (up to date, updates pending, unsupported)',
+    cs: 'Neznámý stav aktualizací „{value}“ (aktuální, čekají aktualizace, nepodporováno)',
+  },
+  health_rejected: {
+    en: '{count, plural, one {# report is} other {# reports are}} not valid; nothing was recorded',
+    cs: '{count, plural, one {# hlášení není platné} few {# hlášení nejsou platná} many {# hlášení není platného} other {# hlášení není platných}}; nic nebylo zaznamenáno',
+  },
 });

@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
+/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -25,6 +25,7 @@ const LicenceNew = lazy(() => import('./pages/licence-new.tsx'));
 const LicencePage = lazy(() => import('./pages/licence.tsx'));
 const Returns = lazy(() => import('./pages/returns.tsx'));
 const ReturnPage = lazy(() => import('./pages/return.tsx'));
+const Compliance = lazy(() => import('./pages/compliance.tsx'));
 
 export default definePluginUi({
   id: 'it',
@@ -36,6 +37,7 @@ export default definePluginUi({
     { label: { en: 'Returns', cs: 'Vrácení' }, path: '/returns', permission: 'it.assets.assign' },
     { label: { en: 'Tickets', cs: 'Tikety' }, path: '/tickets', permission: 'it.helpdesk' },
     { label: { en: 'Maintenance', cs: 'Údržba' }, path: '/maintenance', permission: 'it.read' },
+    { label: { en: 'Compliance', cs: 'Soulad' }, path: '/compliance', permission: 'it.read' },
     { label: { en: 'My equipment', cs: 'Moje vybavení' }, path: '/', permission: 'it.read' },
     { label: { en: 'My tickets', cs: 'Moje tikety' }, path: '/my/tickets', permission: 'it.read' },
   ],
@@ -61,6 +63,7 @@ export default definePluginUi({
     { path: '/my/tickets', component: MyTickets, permission: 'it.read' },
     { path: '/my/tickets/:id', component: TicketPage, permission: 'it.read' },
     { path: '/maintenance', component: Maintenance, permission: 'it.read' },
+    { path: '/compliance', component: Compliance, permission: 'it.read' },
     { path: '/maintenance/plans/new', component: PlanNew, permission: 'it.maintenance.manage' },
     { path: '/maintenance/plans/:id', component: PlanPage, permission: 'it.read' },
     { path: '/maintenance/work-orders/:id', component: WorkOrderPage, permission: 'it.read' },

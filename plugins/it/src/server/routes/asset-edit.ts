@@ -1,19 +1,10 @@
-import {
-  defineRoute,
-  json,
-  jsonBody,
-  type PluginRouter,
-  Problem,
-  problemResponses,
-  renderFieldError,
-  requestLocale,
-  z,
-} from '@bureau/core';
+import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, requestLocale, z } from '@bureau/core';
 import { AssetImportInput, AssetPatch } from '../../schema.ts';
 import { m } from '../messages.ts';
 import { updateAsset } from '../services/asset-edit.ts';
 import { IMPORT_MAX_ROWS, importAssets } from '../services/asset-import.ts';
 import { Asset } from './assets.ts';
+import { importAnswer } from './import-answer.ts';
 
 const tags = ['it'];
 
@@ -51,20 +42,8 @@ export const assetEditRoutes = (router: PluginRouter) =>
       }),
       async (c) => {
         const { csv, dryRun } = c.req.valid('json');
-        const report = await importAssets(c.var.ctx, csv, dryRun);
-        if (!dryRun && report.invalid)
-          throw new Problem(400, 'import_rejected', m.import_rejected, {
-            params: { count: report.invalid },
-            errors: report.rows.flatMap((r) =>
-              r.errors.map((e) => ({ ...e, path: `line.${r.line}${e.path ? `.${e.path}` : ''}` })),
-            ),
-          });
-        const locale = requestLocale(c);
         return c.json(
-          {
-            ...report,
-            rows: report.rows.map((r) => ({ ...r, errors: r.errors.map((e) => renderFieldError(e, locale)) })),
-          },
+          importAnswer(await importAssets(c.var.ctx, csv, dryRun), m.import_rejected, requestLocale(c)),
           200,
         );
       },

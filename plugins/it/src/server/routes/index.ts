@@ -3,6 +3,7 @@ import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
 import { assetEditRoutes } from './asset-edit.ts';
 import { assetRoutes } from './assets.ts';
+import { healthRoutes } from './health.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
 import { licenceRoutes } from './licences.ts';
 import { maintenanceRoutes } from './maintenance.ts';
@@ -24,6 +25,7 @@ export const routes = (router: PluginRouter) => {
   licenceRoutes(router);
   peopleRoutes(router);
   assetEditRoutes(router);
+  healthRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;

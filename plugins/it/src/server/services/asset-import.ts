@@ -63,7 +63,7 @@ const HEADINGS: Record<string, Column | null> = {
   držitel: null,
 };
 
-const heading = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
+export const heading = (h: string) => h.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** What happened to one row of the file (its line number counts the heading as line 1). */
 export interface ImportRow {
@@ -85,7 +85,7 @@ export interface ImportReport {
 }
 
 /** `1. 3. 2026` or `1.3.2026` (as Czech spreadsheets write dates) to ISO; anything else as it is. */
-function isoDate(v: string): string {
+export function isoDate(v: string): string {
   const cz = /^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$/.exec(v);
   return cz ? `${cz[3]}-${cz[2]?.padStart(2, '0')}-${cz[1]?.padStart(2, '0')}` : v;
 }

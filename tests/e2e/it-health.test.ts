@@ -1,0 +1,116 @@
+/**
+ * End-to-end, issue 16 items 6 and 9: the compliance report in the browser. A device's agent reports
+ * an update 40 days old and its warranty ends in 10 days: in Czech the report lists it under both
+ * findings and a shorter horizon drops it; in English at 390 px it fits the width, and axe finds
+ * nothing serious in either.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  axeViolations,
+  buildWeb,
+  type E2EBrowser,
+  launchBrowser,
+  type RunningServer,
+  screenshot,
+  settled,
+  signInInBrowser,
+  signUpViaApi,
+  startServer,
+  unique,
+} from './harness.ts';
+
+const PASSWORD = 'correct-horse-battery';
+let server: RunningServer;
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  await buildWeb();
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dayFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** A firm with IT on and a laptop whose agent reported an update 40 days old; its warranty ends in 10 days. */
+async function firmWithStaleLaptop(locale: 'cs' | 'en', name: string) {
+  const u = unique(`ith${locale}`);
+  const user = await signUpViaApi(server.url, {
+    email: u.email,
+    password: PASSWORD,
+    name,
+    firm: `${name} s.r.o.`,
+    slug: u.slug,
+    locale,
+  });
+  expect((await user.call('PUT', `/api/t/${u.slug}/modules/it`, { confirm: true })).status).toBe(200);
+  const asset = await user.call('POST', `/api/t/${u.slug}/it/assets`, {
+    name: 'ThinkPad T14',
+    category: 'Laptops',
+    tag: 'NB-001',
+    warrantyUntil: dayFromToday(10),
+  });
+  expect(asset.status).toBe(201);
+  const health = await user.call('POST', `/api/t/${u.slug}/it/assets/health`, {
+    readings: [
+      {
+        tag: 'NB-001',
+        os: 'Windows 11',
+        osVersion: '23H2',
+        lastUpdateOn: dayFromToday(-40),
+        patchState: 'updates_pending',
+      },
+    ],
+  });
+  expect(health.status).toBe(201);
+  return { email: u.email, slug: u.slug };
+}
+
+describe('the compliance report', () => {
+  it('in Czech lists a device not updated and a warranty ending, and a shorter horizon drops it', async () => {
+    const f = await firmWithStaleLaptop('cs', 'Pavla Správcová');
+    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'it-compliance-failed-cs'));
+    await signInInBrowser(page, server.url, f.email, PASSWORD);
+    await page.goto(`${server.url}/t/${f.slug}/it/compliance`);
+    await page.getByRole('heading', { level: 1, name: 'Soulad' }).waitFor();
+    const stale = page.locator('table', { has: page.locator('caption', { hasText: 'Neaktualizováno (dní: 30)' }) });
+    await stale.getByText('NB-001').waitFor();
+    await stale.locator('.badge', { hasText: 'Čekají aktualizace' }).waitFor();
+    const warranty = page.locator('table', { has: page.locator('caption', { hasText: 'Záruka končí do (dní: 60)' }) });
+    await warranty.getByText('NB-001').waitFor();
+    expect(await page.getByRole('link', { name: 'Stáhnout CSV' }).getAttribute('href')).toContain('format=csv');
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Záruka končí do (dní)').fill('5');
+    await page.getByText('V této době žádná záruka nekončí').waitFor();
+    await screenshot(page, 'it-compliance-cs');
+    await ctx.close();
+  });
+
+  it('in English at 390 px fits the width', async () => {
+    const f = await firmWithStaleLaptop('en', 'Emil Admin');
+    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, 'it-compliance-failed-en'));
+    await signInInBrowser(page, server.url, f.email, PASSWORD);
+    await page.goto(`${server.url}/t/${f.slug}/it/compliance`);
+    await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
+    await page.getByText('Not updated (days: 30)').first().waitFor();
+    await page.getByText('NB-001').first().waitFor();
+    await page.getByLabel('Not updated in (days)').fill('50');
+    await page.getByText('Every reporting device took updates in time').waitFor();
+    await settled(page);
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'it-compliance-390-en');
+    await ctx.close();
+  });
+});

@@ -5,35 +5,11 @@
  * nothing serious in either.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  settled,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, settled, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const dayFromToday = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -41,7 +17,7 @@ const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 /** A firm with IT on and a laptop whose agent reported an update 40 days old; its warranty ends in 10 days. */
 async function firmWithStaleLaptop(locale: 'cs' | 'en', name: string) {
   const u = unique(`ith${locale}`);
-  const user = await signUpViaApi(server.url, {
+  const user = await signUpViaApi(suite.server.url, {
     email: u.email,
     password: PASSWORD,
     name,
@@ -75,11 +51,11 @@ async function firmWithStaleLaptop(locale: 'cs' | 'en', name: string) {
 describe('the compliance report', () => {
   it('in Czech lists a device not updated and a warranty ending, and a shorter horizon drops it', async () => {
     const f = await firmWithStaleLaptop('cs', 'Pavla Správcová');
-    const ctx = await browser.context({ locale: 'cs-CZ' });
+    const ctx = await suite.browser.context({ locale: 'cs-CZ' });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-compliance-failed-cs'));
-    await signInInBrowser(page, server.url, f.email, PASSWORD);
-    await page.goto(`${server.url}/t/${f.slug}/it/compliance`);
+    await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
+    await page.goto(`${suite.server.url}/t/${f.slug}/it/compliance`);
     await page.getByRole('heading', { level: 1, name: 'Soulad' }).waitFor();
     const stale = page.locator('table', { has: page.locator('caption', { hasText: 'Neaktualizováno (dní: 30)' }) });
     await stale.getByText('NB-001').waitFor();
@@ -97,11 +73,11 @@ describe('the compliance report', () => {
 
   it('in English at 390 px fits the width', async () => {
     const f = await firmWithStaleLaptop('en', 'Emil Admin');
-    const ctx = await browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const ctx = await suite.browser.context({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     const page = await ctx.newPage();
     onTestFailed(() => screenshot(page, 'it-compliance-failed-en'));
-    await signInInBrowser(page, server.url, f.email, PASSWORD);
-    await page.goto(`${server.url}/t/${f.slug}/it/compliance`);
+    await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
+    await page.goto(`${suite.server.url}/t/${f.slug}/it/compliance`);
     await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
     await page.getByText('Not updated (days: 30)').first().waitFor();
     await page.getByText('NB-001').first().waitFor();

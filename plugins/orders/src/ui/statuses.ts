@@ -26,3 +26,17 @@ export const PURCHASE_STATUSES = defineStatuses({
   closed: { tone: 'neutral', label: { en: 'Closed', cs: 'Uzavřená' } },
   cancelled: { tone: 'neutral', label: { en: 'Cancelled', cs: 'Zrušená' } },
 });
+
+/** A delivery run's states (migration 0004_delivery.ts declares the same). */
+export const RUN_STATUSES = defineStatuses({
+  planned: { tone: 'info', label: { en: 'Planned', cs: 'Naplánovaná' } },
+  out: { tone: 'warning', label: { en: 'Out for delivery', cs: 'Na cestě' } },
+  completed: { tone: 'success', label: { en: 'Completed', cs: 'Uzavřená' } },
+});
+
+/** A stop's states on a run. */
+export const STOP_STATUSES = defineStatuses({
+  pending: { tone: 'neutral', label: { en: 'To deliver', cs: 'K doručení' } },
+  delivered: { tone: 'success', label: { en: 'Delivered', cs: 'Doručeno' } },
+  failed: { tone: 'danger', label: { en: 'Failed', cs: 'Nedoručeno' } },
+});

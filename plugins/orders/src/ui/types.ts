@@ -40,3 +40,5 @@ export interface Suggestion {
   lastVendor: { partyId: string | null; name: string } | null;
   lastUnitCost: string | null;
 }
+export type { Driver } from '../server/services/delivery-people.ts';
+export type { OrderDelivery, Run, RunDetail } from '../server/services/delivery-view.ts';

@@ -18,6 +18,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
 import type { OrderDetail, PickItem } from '../types.ts';
+import { OrderDeliveryProof } from './order-delivery.tsx';
 import { OrderReturns } from './order-returns.tsx';
 
 type Line = OrderDetail['lines'][number];
@@ -260,6 +261,9 @@ export default function OrderPage() {
                     version={`${o.status} ${o.lines.map((l) => `${l.picked}/${l.shipped}`).join(' ')} ${o.packages.length}`}
                     onChange={() => void refetch()}
                   />
+                  <Show when={o.carrier === 'courier' && (o.status === 'shipped' || o.status === 'delivered')}>
+                    <OrderDeliveryProof orderId={o.id} version={o.status} />
+                  </Show>
                   <Show when={o.status === 'shipped' || o.status === 'delivered'}>
                     <OrderReturns orderId={o.id} />
                   </Show>

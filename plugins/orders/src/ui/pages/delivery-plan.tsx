@@ -1,0 +1,117 @@
+import { ApiError, Button, Card, DateInput, FormError, SelectField, useTenant } from '@bureau/core/ui';
+import { useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { useDeliveryT } from '../delivery-messages.ts';
+import { useT } from '../messages.ts';
+import type { Driver, Order, RunDetail } from '../types.ts';
+
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * Plans a run: the date, a driver chosen from the members who may deliver, and the packed
+ * own-courier orders ticked as stops (in the order ticked; reordered on the run's page).
+ */
+export function PlanRun() {
+  const t = useT();
+  const d = useDeliveryT();
+  const navigate = useNavigate();
+  const { tenant, api } = useTenant();
+  const [drivers] = createResource(async () => (await api<{ items: Driver[] }>('/orders/delivery/drivers')).items);
+  const [packed] = createResource(
+    async () =>
+      (
+        await api<{ items: Order[] }>('/orders/orders', {
+          query: { status: 'packed', carrier: 'courier', sort: 'number', dir: 'asc', limit: 100 },
+        })
+      ).items,
+  );
+  const [date, setDate] = createSignal(todayIso());
+  const [driver, setDriver] = createSignal('');
+  const [chosen, setChosen] = createSignal<string[]>([]);
+  const [error, setError] = createSignal<ApiError | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const fieldError = (path: string) => error()?.fieldErrors.find((e) => e.path === path)?.message;
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const run = await api<RunDetail>('/orders/delivery/runs', {
+        method: 'POST',
+        body: { date: date(), driverUserId: driver(), orderIds: chosen() },
+      });
+      navigate(`/t/${tenant().slug}/orders/delivery/${run.id}`);
+    } catch (err) {
+      if (err instanceof ApiError) setError(err);
+      else throw err;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={d('planRun')}>
+      <form class="stack" onSubmit={submit}>
+        <p class="muted">{d('planRunText')}</p>
+        <FormError error={error()} />
+        <div class="form-grid">
+          <DateInput
+            name="date"
+            label={t('date')}
+            value={date()}
+            onChange={setDate}
+            error={fieldError('date')}
+            required
+          />
+          <SelectField
+            name="driverUserId"
+            label={d('driver')}
+            value={driver()}
+            onChange={setDriver}
+            error={fieldError('driverUserId')}
+            description={drivers()?.length === 0 ? d('noDrivers') : undefined}
+            options={[
+              { value: '', label: t('choose') },
+              ...(drivers() ?? []).map((x) => ({ value: x.userId, label: x.name })),
+            ]}
+          />
+        </div>
+        <fieldset class="stack">
+          <legend class="field-label">{d('packedOrders')}</legend>
+          <Show when={(packed() ?? []).length > 0} fallback={<p class="muted">{d('noPackedOrders')}</p>}>
+            <For each={packed()}>
+              {(o, i) => (
+                <label class="row">
+                  <input
+                    type="checkbox"
+                    name="orderIds"
+                    value={o.id}
+                    checked={chosen().includes(o.id)}
+                    onChange={(e) => toggle(o.id, e.currentTarget.checked)}
+                  />
+                  <span class="mono">{o.number}</span>
+                  <span>{(o.shipTo?.name as string | undefined) ?? o.customer.name}</span>
+                  <Show when={fieldError(`orderIds.${chosen().indexOf(o.id)}`) && chosen().includes(o.id)}>
+                    <span class="field-error" data-index={i()}>
+                      {fieldError(`orderIds.${chosen().indexOf(o.id)}`)}
+                    </span>
+                  </Show>
+                </label>
+              )}
+            </For>
+          </Show>
+        </fieldset>
+        <div>
+          <Button type="submit" variant="primary" loading={busy()}>
+            {d('createRun')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -7,34 +7,11 @@
  * nothing and the driver's page fits the width.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import {
-  axeViolations,
-  buildWeb,
-  type E2EBrowser,
-  launchBrowser,
-  type RunningServer,
-  screenshot,
-  signInInBrowser,
-  signUpViaApi,
-  startServer,
-  unique,
-} from './harness.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, e2eSuite, screenshot, signInInBrowser, signUpViaApi, unique } from './harness.ts';
 
 const PASSWORD = 'correct-horse-battery';
-let server: RunningServer;
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  await buildWeb();
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = e2eSuite();
 
 const WORDS = {
   cs: {
@@ -85,7 +62,7 @@ const WORDS = {
 async function courierFirm(lang: 'cs' | 'en') {
   const w = WORDS[lang];
   const u = unique(`cour${lang}`);
-  const owner = await signUpViaApi(server.url, {
+  const owner = await signUpViaApi(suite.server.url, {
     email: u.email,
     password: PASSWORD,
     name: 'Dana Dispečerka',
@@ -110,9 +87,9 @@ async function courierFirm(lang: 'cs' | 'en') {
   });
   expect(inv.status, JSON.stringify(inv.body)).toBe(201);
   const token = new URL(inv.body.link).searchParams.get('token');
-  const accepted = await fetch(`${server.url}/api/invitations/${token}/accept`, {
+  const accepted = await fetch(`${suite.server.url}/api/invitations/${token}/accept`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: suite.server.url },
     body: JSON.stringify({ name: w.driverName, password: PASSWORD, locale: lang }),
   });
   expect(accepted.status, await accepted.clone().text()).toBe(200);
@@ -160,11 +137,11 @@ for (const lang of ['cs', 'en'] as const) {
     it('dispatch plans and sends a run; the driver delivers one stop with a signature and fails the other', async () => {
       const firm = await courierFirm(lang);
       const [a, b] = firm.orders as [{ id: string; number: string }, { id: string; number: string }];
-      const ctx = await browser.context({ locale: w.locale });
+      const ctx = await suite.browser.context({ locale: w.locale });
       const page = await ctx.newPage();
       onTestFailed(() => screenshot(page, `orders-courier-failed-${lang}`));
-      await signInInBrowser(page, server.url, firm.ownerEmail, PASSWORD);
-      const base = `${server.url}/t/${firm.slug}/orders`;
+      await signInInBrowser(page, suite.server.url, firm.ownerEmail, PASSWORD);
+      const base = `${suite.server.url}/t/${firm.slug}/orders`;
 
       await page.goto(`${base}/delivery`);
       await page.getByLabel(w.driver, { exact: true }).selectOption({ label: w.driverName });
@@ -183,10 +160,10 @@ for (const lang of ['cs', 'en'] as const) {
       await page.getByRole('button', { name: w.start }).click();
       await page.locator('.badge', { hasText: w.out }).first().waitFor();
 
-      const phone = await browser.context({ locale: w.locale, viewport: { width: 390, height: 844 } });
+      const phone = await suite.browser.context({ locale: w.locale, viewport: { width: 390, height: 844 } });
       const driver = await phone.newPage();
       onTestFailed(() => screenshot(driver, `orders-courier-driver-failed-${lang}`));
-      await signInInBrowser(driver, server.url, firm.driverEmail, PASSWORD);
+      await signInInBrowser(driver, suite.server.url, firm.driverEmail, PASSWORD);
       await driver.goto(`${base}/driver`);
       const stopA = driver.locator(`[data-stop="${a.number}"]`);
       const stopB = driver.locator(`[data-stop="${b.number}"]`);
@@ -226,7 +203,7 @@ for (const lang of ['cs', 'en'] as const) {
       await page.getByRole('button', { name: w.close }).click();
       await page.locator('.badge', { hasText: w.closed }).first().waitFor();
       const sheet = page.getByRole('link', { name: w.sheet });
-      const pdf = await page.request.get(`${server.url}${await sheet.getAttribute('href')}`);
+      const pdf = await page.request.get(`${suite.server.url}${await sheet.getAttribute('href')}`);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
       await ctx.close();
     });

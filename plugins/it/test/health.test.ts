@@ -104,7 +104,8 @@ describe('an agent reports health', () => {
     // Another tenant's tags are not devices here.
     const theirs = await itApi(other).asset({ name: 'Their laptop', tag: 'THEIRS-1' });
     expect((await post({ readings: [{ tag: theirs.tag, os: 'macOS', patchState: 'up_to_date' }] })).status).toBe(400);
-    expect((await itApi(other).get(`/assets/${laptop.id}/health`)).body.items).toEqual([]);
+    const foreign = await itApi(other).get(`/assets/${laptop.id}/health`);
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'not_found']);
   });
 
   it('needs the it.health.report permission: a member without it gets 403, bad input 400', async () => {

@@ -177,7 +177,7 @@ export const healthRoutes = (router: PluginRouter) =>
         summary: "A device's health readings, newest first (at most 100)",
         permission: 'it.read',
         request: { params: z.object({ id: z.uuid() }) },
-        responses: { 200: json(z.object({ items: z.array(Reading) })), ...problemResponses(400, 401, 403) },
+        responses: { 200: json(z.object({ items: z.array(Reading) })), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => c.json({ items: await readingsOf(c.var.ctx, c.req.valid('param').id) }, 200),
     )

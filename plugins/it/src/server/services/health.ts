@@ -1,4 +1,4 @@
-import { type FieldError, fieldError, newId, type PluginContext } from '@bureau/core';
+import { type FieldError, fieldError, newId, notFound, type PluginContext } from '@bureau/core';
 import { sql } from 'kysely';
 import type { HealthReport, PatchState } from '../../schema.ts';
 import { m } from '../messages.ts';
@@ -112,8 +112,15 @@ export async function recordReadings(
   return inserted.map(toReading);
 }
 
-/** A device's readings, newest first. */
+/** A device's readings, newest first; 404 for an asset the tenant does not have. */
 export async function readingsOf(ctx: PluginContext, assetId: string, limit = 100): Promise<HealthReading[]> {
+  const asset = await ctx.db
+    .selectFrom('it.assets')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', assetId)
+    .executeTakeFirst();
+  if (!asset) throw notFound(m.asset_not_found);
   const rows = await ctx.db
     .selectFrom('it.health_readings')
     .selectAll()

@@ -57,10 +57,10 @@ describe('the compliance report', () => {
     await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
     await page.goto(`${suite.server.url}/t/${f.slug}/it/compliance`);
     await page.getByRole('heading', { level: 1, name: 'Soulad' }).waitFor();
-    const stale = page.locator('table', { has: page.locator('caption', { hasText: 'Neaktualizováno (dní: 30)' }) });
+    const stale = page.locator('table', { has: page.locator('caption', { hasText: 'Neaktualizováno 30 dní' }) });
     await stale.getByText('NB-001').waitFor();
     await stale.locator('.badge', { hasText: 'Čekají aktualizace' }).waitFor();
-    const warranty = page.locator('table', { has: page.locator('caption', { hasText: 'Záruka končí do (dní: 60)' }) });
+    const warranty = page.locator('table', { has: page.locator('caption', { hasText: 'Záruka končí do 60 dní' }) });
     await warranty.getByText('NB-001').waitFor();
     expect(await page.getByRole('link', { name: 'Stáhnout CSV' }).getAttribute('href')).toContain('format=csv');
     await settled(page);
@@ -79,7 +79,7 @@ describe('the compliance report', () => {
     await signInInBrowser(page, suite.server.url, f.email, PASSWORD);
     await page.goto(`${suite.server.url}/t/${f.slug}/it/compliance`);
     await page.getByRole('heading', { level: 1, name: 'Compliance' }).waitFor();
-    await page.getByText('Not updated (days: 30)').first().waitFor();
+    await page.getByText('Not updated in 30 days').first().waitFor();
     await page.getByText('NB-001').first().waitFor();
     await page.getByLabel('Not updated in (days)').fill('50');
     await page.getByText('Every reporting device took updates in time').waitFor();

@@ -5,6 +5,7 @@ import { App } from './app.tsx';
 import { messagesReady } from './session.ts';
 import './styles.css';
 
-await messagesReady;
+// Without its messages (the chunk failed to load) the shell still renders, showing message keys.
+await messagesReady.catch(() => undefined);
 const root = document.getElementById('root');
 if (root) render(() => <App />, root);

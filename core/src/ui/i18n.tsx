@@ -68,7 +68,12 @@ export function createI18n(options: {
   const setLocale = (l: Locale) => {
     wanted = l;
     if (options.dictionaries[l] || !options.load) apply(l);
-    else void options.load(l).then(() => apply(l));
+    // A dictionary that cannot be fetched (offline, a redeployed build) leaves the language as it is.
+    else
+      options.load(l).then(
+        () => apply(l),
+        () => undefined,
+      );
   };
   if (typeof document !== 'undefined') document.documentElement.lang = options.initial;
   return {

@@ -55,13 +55,13 @@ export default function Compliance() {
       <Show when={report()}>
         {(r) => (
           <>
-            <Card title={t('notUpdated', { days: r().updatedWithinDays })} padded={false}>
+            <Card title={t('notUpdated', { count: r().updatedWithinDays })} padded={false}>
               <Show
                 when={r().notUpdated.length}
                 fallback={<EmptyState title={t('noneNotUpdated')} description={t('noneNotUpdatedText')} />}
               >
                 <DataTable<Device>
-                  caption={t('notUpdated', { days: r().updatedWithinDays })}
+                  caption={t('notUpdated', { count: r().updatedWithinDays })}
                   rows={r().notUpdated}
                   rowKey={(d) => d.assetId}
                   columns={[
@@ -85,13 +85,13 @@ export default function Compliance() {
                 />
               </Show>
             </Card>
-            <Card title={t('warrantyEnding', { days: r().warrantyWithinDays })} padded={false}>
+            <Card title={t('warrantyEnding', { count: r().warrantyWithinDays })} padded={false}>
               <Show
                 when={r().warrantyEnding.length}
                 fallback={<EmptyState title={t('noneWarranty')} description={t('noneWarrantyText')} />}
               >
                 <DataTable<Warranty>
-                  caption={t('warrantyEnding', { days: r().warrantyWithinDays })}
+                  caption={t('warrantyEnding', { count: r().warrantyWithinDays })}
                   rows={r().warrantyEnding}
                   rowKey={(a) => a.assetId}
                   columns={[

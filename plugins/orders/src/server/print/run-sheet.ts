@@ -35,8 +35,9 @@ export async function runSheetPdf(ctx: PluginContext, run: RunDetail, driverName
   y += 24;
   const boxX = LEFT + 300;
   const boxW = WIDTH - 300;
-  for (const stop of run.stops) {
-    if (y + STOP_HEIGHT > BOTTOM) {
+  /** A rule across the page at the top of a block `height` tall, on a new page when it would not fit. */
+  const ruleBefore = (height: number) => {
+    if (y + height > BOTTOM) {
       doc.addPage();
       y = 48;
     }
@@ -45,6 +46,9 @@ export async function runSheetPdf(ctx: PluginContext, run: RunDetail, driverName
       .lineTo(LEFT + WIDTH, y)
       .lineWidth(0.5)
       .stroke('#999');
+  };
+  for (const stop of run.stops) {
+    ruleBefore(STOP_HEIGHT);
     y += 6;
     const to = (stop.shipTo ?? { name: stop.customer }) as Parameters<typeof addressLines>[0] & { phone?: string };
     doc
@@ -80,15 +84,7 @@ export async function runSheetPdf(ctx: PluginContext, run: RunDetail, driverName
     box(t(pm.sheet_signature), y + 32, 40);
     y += STOP_HEIGHT - 6;
   }
-  if (y + 30 > BOTTOM) {
-    doc.addPage();
-    y = 48;
-  }
-  doc
-    .moveTo(LEFT, y)
-    .lineTo(LEFT + WIDTH, y)
-    .lineWidth(0.5)
-    .stroke('#999');
+  ruleBefore(30);
   doc
     .font('Sans-Bold')
     .fontSize(11)

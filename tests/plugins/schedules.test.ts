@@ -73,6 +73,7 @@ const nightly: PlatformSchedule = {
   },
 };
 
+const cs = { 'accept-language': 'cs' };
 let t: TestBureau;
 let a: TestUser;
 let b: TestUser;
@@ -189,11 +190,23 @@ describe('schedules', () => {
       failedRuns: expect.any(Number),
     });
     failing.delete(a.tenant.id);
-    const retry = await a.json('POST', `/api/t/${a.tenant.slug}/schedules/runs/${item.id}/retry`);
+    const retryPath = `/api/t/${a.tenant.slug}/schedules/runs/${item.id}/retry`;
+    // Refusals in the reader's language, codes unchanged (issue 20 item 5).
+    await a.json('DELETE', `/api/t/${a.tenant.slug}/modules/flaky`);
+    expect((await a.json('POST', retryPath, undefined, cs)).body).toMatchObject({
+      code: 'module_not_enabled',
+      title: 'Modul flaky není v tomto prostoru zapnutý',
+    });
+    await enable(a, 'flaky');
+    const retry = await a.json('POST', retryPath);
     expect(retry.status).toBe(202);
     expect(retry.body.status).toBe('retry_requested');
-    expect((await a.json('POST', `/api/t/${a.tenant.slug}/schedules/runs/${item.id}/retry`)).body.code).toBe(
-      'not_failed',
+    expect((await a.json('POST', retryPath, undefined, cs)).body).toMatchObject({
+      code: 'not_failed',
+      title: 'Tento běh už čeká na opakování, neselhal',
+    });
+    expect((await a.json('POST', retryPath, undefined, { 'accept-language': 'en' })).body.title).toBe(
+      'This run is retry_requested, not failed',
     );
     await t.schedules.runDue(at);
     const [fixed] = (await runsOf(a.tenant.id, 'flaky.hourly')).filter((r) => +new Date(r.scheduled_for) === +at);

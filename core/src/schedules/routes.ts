@@ -6,6 +6,7 @@ import { newRouter } from '../http/router.ts';
 import { IdParam, json, problemResponses } from '../http/schemas.ts';
 import { isoOrNull } from '../lib/time.ts';
 import { nextFire } from './cron.ts';
+import { scm } from './messages.ts';
 import { installedSchedules } from './registry.ts';
 
 const Label = z.object({ en: z.string(), cs: z.string() });
@@ -182,10 +183,9 @@ export const scheduleRoutes = newRouter<TenantEnv>()
         .forUpdate()
         .executeTakeFirst();
       if (!run) throw notFound('Scheduled run');
-      if (run.status !== 'failed')
-        throw conflict('not_failed', `This run is ${run.status}, not failed`, { status: run.status });
+      if (run.status !== 'failed') throw conflict('not_failed', scm.not_failed, { status: run.status });
       if (!(await ctx.isEnabled(run.module_id))) {
-        throw conflict('module_not_enabled', `The ${run.module_id} module is not enabled for this tenant`, {
+        throw conflict('module_not_enabled', scm.module_not_enabled, {
           module: run.module_id,
         });
       }

@@ -239,4 +239,5 @@ export const m = defineMessages('hr', {
     en: 'No annual tax settlement for this year',
     cs: 'Za tento rok není roční zúčtování',
   },
+  hours_or_days: { en: 'Give hours or days, not both', cs: 'Zadejte hodiny, nebo dny, ne obojí' },
 });

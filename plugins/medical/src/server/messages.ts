@@ -213,4 +213,8 @@ export const m = defineMessages('medical', {
   sex_female: { en: 'female', cs: 'žena' },
   sex_other: { en: 'other', cs: 'jiné' },
   sex_unknown: { en: 'unknown', cs: 'neuvedeno' },
+  age_to_after_from: { en: 'Must be greater than ageFromDays', cs: 'Musí být větší než ageFromDays' },
+  high_below_low: { en: 'Must not be below low', cs: 'Nesmí být nižší než dolní mez (low)' },
+  test_or_discipline: { en: 'Name either a test or a discipline', cs: 'Uveďte buď vyšetření, nebo obor' },
+  not_a_decimal: { en: 'Expected a decimal number', cs: 'Očekává se desetinné číslo' },
 });

@@ -227,4 +227,5 @@ export const m = defineMessages('orders', {
     en: 'The proof of delivery must be a PNG, JPEG or WebP image',
     cs: 'Doklad o doručení musí být obrázek PNG, JPEG nebo WebP',
   },
+  three_decimals: { en: 'At most three decimals', cs: 'Nejvýše tři desetinná místa' },
 });

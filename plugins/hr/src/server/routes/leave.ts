@@ -60,7 +60,7 @@ const EntitlementInput = z
     weeks: z.number().min(4).max(12).multipleOf(0.5).optional(),
   })
   .refine((v) => (v.hours === undefined ? 0 : 1) + (v.days === undefined ? 0 : 1) <= 1, {
-    message: 'Give hours or days, not both',
+    message: m.hours_or_days.ref,
     path: ['days'],
   })
   .openapi('HrLeaveEntitlementInput');

@@ -27,11 +27,11 @@ export const RangeInput = z
   })
   .refine((r) => r.ageFromDays === undefined || r.ageToDays === undefined || r.ageFromDays < r.ageToDays, {
     path: ['ageToDays'],
-    message: 'Must be greater than ageFromDays',
+    message: m.age_to_after_from.ref,
   })
   .refine((r) => r.low === undefined || r.high === undefined || Number(r.low) <= Number(r.high), {
     path: ['high'],
-    message: 'Must not be below low',
+    message: m.high_below_low.ref,
   });
 
 export const TestInput = z

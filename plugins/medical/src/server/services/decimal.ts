@@ -1,4 +1,5 @@
 import { z } from '@bureau/core';
+import { m } from '../messages.ts';
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
 
@@ -6,7 +7,7 @@ const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
 export const Decimal = z.union([z.number(), z.string().trim()]).transform((v, ctx) => {
   const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v.replace(',', '.');
   if (!DECIMAL.test(s)) {
-    ctx.addIssue({ code: 'custom', message: 'Expected a decimal number' });
+    ctx.addIssue({ code: 'custom', message: m.not_a_decimal.ref });
     return z.NEVER;
   }
   return s;

@@ -34,7 +34,7 @@ export const RuleInput = z
   })
   .refine((r) => (r.discipline === undefined) !== (r.test === undefined), {
     path: ['test'],
-    message: 'Name either a test or a discipline',
+    message: m.test_or_discipline.ref,
   });
 export type RuleInput = z.infer<typeof RuleInput>;
 

@@ -1,4 +1,5 @@
 import { z } from '@bureau/core';
+import { m } from '../messages.ts';
 
 /**
  * Quantities are `numeric(14,3)` in the database; the API takes a number or a decimal string and
@@ -8,7 +9,7 @@ export const Quantity = z
   .union([z.number(), z.string().regex(/^-?\d{1,11}([.,]\d{1,3})?$/)])
   .transform((v) => (typeof v === 'number' ? v : Number(v.replace(',', '.'))))
   .refine((v) => Number.isFinite(v) && Math.abs(v) < 1e11 && Math.round(v * 1000) === Number((v * 1000).toFixed(6)), {
-    message: 'At most three decimals',
+    message: m.three_decimals.ref,
   });
 
 export const milli = (q: number | string): number => Math.round(Number(q) * 1000);

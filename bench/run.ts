@@ -14,6 +14,7 @@ import {
 } from '../tests/support/server-process.ts';
 import { cloneTenant, type LoadFigures, load, median, percentile, tenantWithMembers, timed } from './lib.ts';
 import { providerQueueBench, publishLab, worksheetBench } from './medical.ts';
+import { payrollBench } from './payroll.ts';
 
 /**
  * `pnpm bench` (issue 8): its own PostgreSQL 15 on 127.0.0.1, the server as a child process, load
@@ -105,6 +106,7 @@ async function main() {
     const doc = (await (await fetch(`${server.origin}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     const hasAccounting = !!doc.paths['/api/t/{tenant}/accounting/reports/trial-balance'];
     const hasMedical = !!doc.paths['/api/t/{tenant}/medical/results'];
+    const hasHr = !!doc.paths['/api/t/{tenant}/hr/payroll/runs'];
     const operator = new HttpClient(server.origin);
     await signupOver(operator, { email: OPERATOR, slug: 'bench-operator' });
     if (hasAccounting) await publishModulesOver(operator, ['accounting']);
@@ -275,6 +277,13 @@ async function main() {
       const providerQueue = await providerQueueBench(server.origin);
       log(`(f) medical provider queue: ${JSON.stringify(providerQueue)}`);
       report.medical = { worksheet, providerQueue };
+    });
+
+    // (g) HR payroll: a pay run for 200 and for 2,000 employees; the per-employee cost ratio.
+    await section('payroll', async () => {
+      if (!hasHr) throw new Error('the hr plugin is not installed in apps/server (installedPlugins)');
+      report.payroll = await payrollBench(server.origin, operator);
+      log(`(g) payroll: ${JSON.stringify(report.payroll)}`);
     });
   } finally {
     await server.stop();
@@ -464,6 +473,13 @@ function printTable() {
     rows.push([
       `(f) provider release queue, ${q.clinics} clinics`,
       `read of ${q.results} results median ${q.queueReadMedianMs} ms; release median ${q.releaseMedianMs} ms, p95 ${q.releaseP95Ms} ms`,
+    ]);
+  }
+  if (r.payroll) {
+    const p = r.payroll;
+    rows.push([
+      `(g) payroll run, ${p.employees.join(' / ')} employees`,
+      `2,000 run ${p.runMs[2000]} ms; per employee ${p.perEmployeeMs[200]} / ${p.perEmployeeMs[2000]} ms; ratio ${p.costRatio} (limit ${p.ratioLimit})${p.costRatio > p.ratioLimit ? ' OVER' : ''}`,
     ]);
   }
   for (const g of gaps) rows.push(['GAP', g]);

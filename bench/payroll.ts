@@ -26,6 +26,8 @@ async function firmWith(origin: string, n: number) {
     ok(http, 'POST', `${base}/employees`, {
       firstName: 'Adam',
       lastName: `Zaměstnanec ${i}`,
+      // Numbered here: hires sent at once would each pick the same next free number (409 conflict).
+      number: String(i + 1).padStart(5, '0'),
       startDate: '2026-01-01',
       bankAccount: '19-2000145399/0800',
       healthInsurer: '111',

@@ -305,6 +305,7 @@ describe('hr leave', () => {
       sickHours: '60',
       sickPayHours: '42',
       sickDays: 12,
+      unpaidHours: '6',
       bonus: '1000.00',
     });
     expect(detail.body.inputs.find((i: { employeeId: string }) => i.employeeId === dpp.body.id)).toMatchObject({

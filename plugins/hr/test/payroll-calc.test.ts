@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payrollYear } from '../src/server/data/payroll-cz.ts';
-import { calculatePayslip, type PayslipInput, sickPayRate } from '../src/server/payroll/calculate.ts';
+import { calculatePayslip, type PayslipInput, sickPayRate, unpaidLeave } from '../src/server/payroll/calculate.ts';
 import { accrualLines } from '../src/server/payroll/posting.ts';
 
 const y2026 = payrollYear(2026);
@@ -230,6 +230,32 @@ describe('Czech payroll, properties', () => {
         expect(p.taxAdvance > 0 && p.withholdingTax > 0).toBe(false);
         expect(p.taxAdvance > 0 && p.taxBonus > 0).toBe(false);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('unpaid leave: its own negative line, salary × hours / fund, the month never below zero, components sum to gross', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30_000_000 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 250 }),
+        fc.boolean(),
+        (monthly, fund, hours, partial) => {
+          // A partial month (a starter) pays less than the monthly salary: the reduction never exceeds it.
+          const salary = partial ? Math.round(monthly / 3) : monthly;
+          const line = unpaidLeave(monthly, hours, fund, salary);
+          const components = [{ kind: 'salary' as const, amount: salary }, ...(line ? [line] : [])];
+          if (line) {
+            expect(line).toMatchObject({ kind: 'unpaid_leave', hours });
+            expect(-line.amount).toBe(Math.min(salary, Math.round((monthly * hours) / fund)));
+          } else expect(hours === 0 || salary === 0 || Math.round((monthly * hours) / fund) === 0).toBe(true);
+          const p = calculatePayslip(y2026, base({ components }));
+          expect(p.gross).toBe(components.reduce((s, c) => s + c.amount, 0));
+          expect(p.gross).toBeGreaterThanOrEqual(0);
+          expect(p.net).toBe(p.gross - p.deductions + p.taxBonus);
+        },
+      ),
       { numRuns: 300 },
     );
   });

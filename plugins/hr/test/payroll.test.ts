@@ -131,6 +131,47 @@ describe('hr payroll', () => {
     expect(slipOf(slips, 'hpp50')).toMatchObject({ gross: '50000.00' });
   });
 
+  it('reduces a monthly salary by unpaid leave over the month’s fund of hours, on its own line (June 2026)', async () => {
+    // Worked example: June 2026 has 22 working days and no public holiday, so the fund of a 40-hour week is
+    // 176 h (zákoník práce § 78 odst. 1 písm. m). Two days of unpaid leave (16 h) off 50,000 CZK:
+    // 50,000 × 16 / 176 = 4,545.45 (the fund-of-hours method of Pohoda and Money S3); gross 45,454.55;
+    // social 7.1 % = 3,228 and health 4.5 % = 2,046 (each rounded up); tax base 45,500 × 15 % = 6,825 less
+    // the taxpayer credit 2,570 = 4,255; net 45,454.55 − 3,228 − 2,046 − 4,255 = 35,925.55.
+    const run = await hr.post('/payroll/runs', { period: '2026-06' });
+    expect((await hr.put(`/payroll/runs/${run.body.id}/inputs/${ids.dpp}`, { hours: 0 })).status).toBe(200);
+    const put = await hr.put(`/payroll/runs/${run.body.id}/inputs/${ids.hpp50}`, { unpaidHours: 16 });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect((await hr.post(`/payroll/runs/${run.body.id}/calculate`, {})).status).toBe(200);
+    const detail = (await hr.get(`/payroll/runs/${run.body.id}`)).body;
+    expect(detail.inputs.find((i: { employeeId: string }) => i.employeeId === ids.hpp50)).toMatchObject({
+      unpaidHours: '16',
+    });
+    const slip = slipOf(detail, 'hpp50') as unknown as { components: unknown[]; workedHours: string };
+    expect(slip.components).toEqual([
+      { kind: 'salary', amount: '50000.00', hours: null, rate: null },
+      { kind: 'unpaid_leave', amount: '-4545.45', hours: '16', rate: '284.09' },
+    ]);
+    expect(slip.workedHours).toBe('160');
+    expect(slipOf(detail, 'hpp50')).toMatchObject({
+      gross: '45454.55',
+      socialEmployee: '3228.00',
+      healthEmployee: '2046.00',
+      taxAdvance: '4255.00',
+      net: '35925.55',
+    });
+    for (const [lang, label] of [
+      ['cs', 'Neplacené volno'],
+      ['en', 'Unpaid leave'],
+    ]) {
+      const pdf = await hr.user.request(
+        'GET',
+        `${hr.base}/payroll/runs/${run.body.id}/payslips/${ids.hpp50}/pdf?lang=${lang}`,
+      );
+      expect(pdf.status).toBe(200);
+      expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain(label);
+    }
+  });
+
   it('keeps four eyes: the one who calculated cannot approve; an approver can, then inputs are locked', async () => {
     const own = await hr.post(`/payroll/runs/${runId}/approve`, {});
     expect(own.status).toBe(409);

@@ -7,6 +7,7 @@ import { taxSettlements } from './0006_tax_settlements.ts';
 import { leaveHours } from './0007_leave_hours.ts';
 import { trainingSessions } from './0008_training_sessions.ts';
 import { paymentSettings } from './0009_payment_settings.ts';
+import { unpaidHours } from './0010_unpaid_hours.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -19,4 +20,5 @@ export const migrations = {
   '0007_leave_hours': leaveHours,
   '0008_training_sessions': trainingSessions,
   '0009_payment_settings': paymentSettings,
+  '0010_unpaid_hours': unpaidHours,
 };

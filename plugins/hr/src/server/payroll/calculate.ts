@@ -14,11 +14,11 @@ export interface ChildClaim {
   disabled: boolean;
 }
 
-export type ComponentKind = 'salary' | 'hours' | 'overtime' | 'bonus' | 'holiday' | 'sick_pay';
+export type ComponentKind = 'salary' | 'hours' | 'overtime' | 'bonus' | 'holiday' | 'sick_pay' | 'unpaid_leave';
 
 export interface PayComponent {
   kind: ComponentKind;
-  /** Haléře. */
+  /** Haléře; negative for a reduction (unpaid leave). */
   amount: number;
   /** Hours behind it, when it is time-based. */
   hours?: number;
@@ -205,4 +205,17 @@ export function sickPayRate(y: PayrollYear, averageHourly: number): number {
     bp(Math.max(0, Math.min(averageHourly, t3) - t2), shares[2] as number);
   // Partial results are not rounded (the law sets no rounding for them; PAMPROFI 3.8.2, O. Krchovová).
   return Math.round(bp(reduced, RULES.sickPayRate.value));
+}
+
+/**
+ * Unpaid leave (pracovní volno bez náhrady mzdy, granted at the employee's request) is time not worked and
+ * not paid: a monthly salary is reduced by its hours over the month's working-time fund of the contract
+ * (měsíční fond pracovní doby, zákoník práce § 78 odst. 1 písm. m; the method of "Poměrná část měsíční mzdy
+ * a platu pro jejich zúčtování", praceamzda.cz, and of Pohoda and Money S3): monthly salary × unpaid hours /
+ * fund hours, rounded to haléře, never more than the month's salary. A negative line of its own on the payslip.
+ */
+export function unpaidLeave(monthly: number, hours: number, fundHours: number, salary: number): PayComponent | null {
+  if (hours <= 0 || fundHours <= 0) return null;
+  const amount = Math.min(salary, Math.round((monthly * hours) / fundHours));
+  return amount > 0 ? { kind: 'unpaid_leave', amount: -amount, hours, rate: Math.round(monthly / fundHours) } : null;
 }

@@ -36,6 +36,7 @@ export async function setPayInput(
     sick_hours: dec(input.sickHours),
     sick_pay_hours: dec(input.sickPayHours),
     sick_days: input.sickDays ?? null,
+    unpaid_hours: dec(input.unpaidHours),
     bonus_minor: money(input.bonus),
     average_hourly_minor: money(input.averageHourly),
   };

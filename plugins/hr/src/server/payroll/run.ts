@@ -2,7 +2,7 @@ import { formatMoney, newId, type PluginContext, problem } from '@bureau/core';
 import { payrollYear } from '../data/payroll-cz.ts';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
-import { calculatePayslip, type PayComponent, type Payslip, sickPayRate } from './calculate.ts';
+import { calculatePayslip, type PayComponent, type Payslip, sickPayRate, unpaidLeave } from './calculate.ts';
 import { childClaims, coverage, daysBetween, workdays } from './month.ts';
 
 type Row = Record<string, any>;
@@ -167,7 +167,9 @@ export async function calculateRun(ctx: PluginContext, runId: string): Promise<{
         Math.round((terms.monthly * coveredDays) / (monthDays || 1) - absent * hourlyEquivalent),
       );
       components.push({ kind: 'salary', amount: salary });
-      worked = Math.max(0, coveredDays * dailyHours - absent);
+      const unpaid = unpaidLeave(terms.monthly, num(input.unpaid_hours), monthDays * dailyHours, salary);
+      if (unpaid) components.push(unpaid);
+      worked = Math.max(0, coveredDays * dailyHours - absent - num(input.unpaid_hours));
     } else {
       const hours = num(input.hours);
       components.push({ kind: 'hours', amount: Math.round(hours * terms.hourly), hours, rate: terms.hourly });

@@ -87,6 +87,7 @@ export const attendanceRoutes = (router: PluginRouter) =>
             sickHours: a.sickHours,
             sickPayHours: a.sickPayHours,
             sickDays: a.sickDays,
+            unpaidHours: a.unpaidHours,
             overtimeHours: keep(had?.overtime_hours),
             bonus: had?.bonus_minor == null ? undefined : formatMoney(had.bonus_minor),
             averageHourly: had?.average_hourly_minor == null ? undefined : formatMoney(had.average_hourly_minor),

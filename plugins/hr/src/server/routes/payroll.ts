@@ -36,6 +36,8 @@ export const PayInput = z.object({
   sickPayHours: Hours.optional(),
   /** Calendar days of sickness in the month (they reduce the minimum health base). */
   sickDays: z.number().int().min(0).max(31).optional(),
+  /** Hours of unpaid leave (neplacené volno): a monthly salary is reduced by them. */
+  unpaidHours: Hours.optional(),
   bonus: Amount.optional(),
   /** Average hourly earnings, when the previous quarter is not in Bureau. */
   averageHourly: Amount.optional(),
@@ -196,6 +198,7 @@ export const payrollRoutes = (router: PluginRouter) =>
                 sickHours: i.sick_hours === null ? null : String(Number(i.sick_hours)),
                 sickPayHours: i.sick_pay_hours === null ? null : String(Number(i.sick_pay_hours)),
                 sickDays: i.sick_days,
+                unpaidHours: i.unpaid_hours === null ? null : String(Number(i.unpaid_hours)),
                 bonus: i.bonus_minor === null ? null : formatMoney(i.bonus_minor),
                 averageHourly: i.average_hourly_minor === null ? null : formatMoney(i.average_hourly_minor),
               })),

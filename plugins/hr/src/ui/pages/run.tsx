@@ -198,7 +198,9 @@ export default function RunPage() {
                       rowKey={(i) => i.employeeId}
                       columns={[
                         { header: t('employee'), cell: (i) => nameOf(i.employeeId) },
-                        ...(['hours', 'holidayHours', 'sickHours', 'sickPayHours', 'bonus'] as const).map((k) => ({
+                        ...(
+                          ['hours', 'holidayHours', 'sickHours', 'sickPayHours', 'unpaidHours', 'bonus'] as const
+                        ).map((k) => ({
                           header: t(k),
                           align: 'end' as const,
                           hideOnMobile: k !== 'hours',
@@ -220,7 +222,17 @@ export default function RunPage() {
                         ]}
                       />
                       <For
-                        each={['hours', 'overtimeHours', 'holidayHours', 'sickHours', 'sickPayHours', 'bonus'] as const}
+                        each={
+                          [
+                            'hours',
+                            'overtimeHours',
+                            'holidayHours',
+                            'sickHours',
+                            'sickPayHours',
+                            'unpaidHours',
+                            'bonus',
+                          ] as const
+                        }
                       >
                         {(k) => (
                           <NumberInput

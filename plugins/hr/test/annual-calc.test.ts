@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payrollYear } from '../src/server/data/payroll-cz.ts';
-import { ledger, type SettlementInput, settle, statement, type YearSlip } from '../src/server/payroll/annual.ts';
+import {
+  allowedDeductions,
+  DEDUCTION_KINDS,
+  ledger,
+  type SettlementInput,
+  settle,
+  statement,
+  type YearSlip,
+} from '../src/server/payroll/annual.ts';
 import { type ChildClaim, calculatePayslip } from '../src/server/payroll/calculate.ts';
 
 const y2026 = payrollYear(2026);
@@ -138,6 +146,103 @@ describe('annual tax settlement 2026, worked examples', () => {
     expect(l.months.map((m) => m.period)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(l.months[2]?.gross).toBe(czk(11_000));
     expect(l.totals.gross).toBe(czk(71_000));
+  });
+});
+
+describe('annual tax settlement 2026: the limits of § 15 ff. and the spouse credit (zákon č. 586/1992 Sb.)', () => {
+  const full = () => slips(50_000, months(1, 12));
+  const allowed = (claims: Parameters<typeof allowedDeductions>[2], base = czk(600_000)) =>
+    allowedDeductions(y2026, base, claims).map((d) => [d.kind, d.claimed / 100, d.allowed / 100]);
+
+  it('caps mortgage interest at 150,000 (§ 15 odst. 4, housing from 2021): 180,000 paid → 22,500 back', () => {
+    // 600,000 − 150,000 = 450,000 × 15 % = 67,500 − 30,840 = 36,660 due; 59,160 advanced → 22,500.
+    const s = settleOf(full(), { deductions: [{ kind: 'mortgage_interest', amount: czk(180_000) }] });
+    expect(inCzk({ nonTaxable: s.nonTaxable, taxAfterCredits: s.taxAfterCredits, result: s.result })).toEqual({
+      nonTaxable: 150_000,
+      taxAfterCredits: 36_660,
+      result: 22_500,
+    });
+    expect(s.deductionsAllowed).toEqual([{ kind: 'mortgage_interest', claimed: czk(180_000), allowed: czk(150_000) }]);
+  });
+
+  it('retirement products share one limit of 48,000 since 2024 (§ 15a); long-term care its own (§ 15c)', () => {
+    expect(
+      allowed([
+        { kind: 'pension_savings', amount: czk(30_000) },
+        { kind: 'life_insurance', amount: czk(30_000) },
+        { kind: 'long_term_investment', amount: czk(5_000) },
+        { kind: 'long_term_care_insurance', amount: czk(50_000) },
+      ]),
+    ).toEqual([
+      ['pension_savings', 30_000, 30_000],
+      ['life_insurance', 30_000, 18_000],
+      ['long_term_investment', 5_000, 0],
+      ['long_term_care_insurance', 50_000, 48_000],
+    ]);
+  });
+
+  it('gifts count from 1,000 or over 2 % of the base and up to 15 % of it (§ 15 odst. 1)', () => {
+    expect(allowed([{ kind: 'donations', amount: czk(800) }])).toEqual([['donations', 800, 0]]);
+    expect(allowed([{ kind: 'donations', amount: czk(1_000) }])).toEqual([['donations', 1_000, 1_000]]);
+    // 15 % of 600,000 = 90,000; two gifts of one kind are summed first.
+    expect(
+      allowed([
+        { kind: 'donations', amount: czk(60_000) },
+        { kind: 'donations', amount: czk(40_000) },
+      ]),
+    ).toEqual([['donations', 100_000, 90_000]]);
+    // On a base of 40,000, 2 % is 800: a gift of 900 is over it.
+    expect(allowed([{ kind: 'donations', amount: czk(900) }], czk(40_000))).toEqual([['donations', 900, 900]]);
+  });
+
+  it('union dues up to 1.5 % of the income and 3,000 (§ 15 odst. 7); exams 10,000 / 13,000 / 15,000 (§ 15 odst. 8)', () => {
+    expect(allowed([{ kind: 'union_dues', amount: czk(5_000) }])).toEqual([['union_dues', 5_000, 3_000]]);
+    expect(allowed([{ kind: 'union_dues', amount: czk(5_000) }], czk(120_000))).toEqual([['union_dues', 5_000, 1_800]]);
+    expect(allowed([{ kind: 'exams', amount: czk(20_000) }])).toEqual([['exams', 20_000, 10_000]]);
+    expect(allowed([{ kind: 'exams', amount: czk(20_000), disability: 'disabled' }])).toEqual([
+      ['exams', 20_000, 13_000],
+    ]);
+    expect(allowed([{ kind: 'exams', amount: czk(20_000), disability: 'severe' }])).toEqual([
+      ['exams', 20_000, 15_000],
+    ]);
+  });
+
+  it('the spouse credit: 24,840 a year, 2,070 a month, doubled with ZTP/P, none over 68,000 of own income (§ 35ba, § 35bb)', () => {
+    const spouse = (m: number, income: number, disabled = false) =>
+      settleOf(full(), { spouse: { months: m, income: czk(income), disabled } });
+    // 90,000 − 30,840 − 24,840 = 34,320 due; 59,160 advanced → 24,840 back.
+    expect(inCzk({ c: spouse(12, 50_000).spouseCredit, r: spouse(12, 50_000).result })).toEqual({
+      c: 24_840,
+      r: 24_840,
+    });
+    expect(spouse(5, 68_000).spouseCredit).toBe(czk(10_350));
+    expect(spouse(12, 0, true).spouseCredit).toBe(czk(49_680));
+    expect(spouse(12, 68_000.01).spouseCredit).toBe(0);
+    // It only lowers the tax to nothing: 20,000 a month → 36,000 − 30,840 = 5,160 left for it.
+    const low = settleOf(slips(20_000, months(1, 12)), { spouse: { months: 12, income: 0, disabled: false } });
+    expect(inCzk({ c: low.spouseCredit, t: low.taxAfterCredits })).toEqual({ c: 5_160, t: 0 });
+  });
+
+  it('never allows more than claimed, nor a retirement total over 48,000 (property)', () => {
+    const claim = fc.record({
+      kind: fc.constantFrom(...DEDUCTION_KINDS),
+      amount: fc.integer({ min: 0, max: 50_000_000 }),
+      disability: fc.constantFrom(undefined, 'disabled' as const, 'severe' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(claim, { maxLength: 10 }), fc.integer({ min: 0, max: 500_000_000 }), (claims, base) => {
+        const out = allowedDeductions(y2026, base, claims);
+        for (const d of out) {
+          expect(d.allowed).toBeGreaterThanOrEqual(0);
+          expect(d.allowed).toBeLessThanOrEqual(d.claimed);
+        }
+        const retirement = out
+          .filter((d) => ['pension_savings', 'life_insurance', 'long_term_investment'].includes(d.kind))
+          .reduce((s, d) => s + d.allowed, 0);
+        expect(retirement).toBeLessThanOrEqual(czk(48_000));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -169,6 +169,52 @@ describe('hr annual tax documents', () => {
     expect(text).toContain('3 000,00 Kč');
   });
 
+  it('caps claims at the limits of § 15 ff., adds the spouse credit, and refuses a spouse over 68,000 writing nothing', async () => {
+    // 600,000 a year; interest 180,000 → 150,000 and union dues 5,000 → 3,000: base 447,000 × 15 % = 67,050
+    // − 30,840 − 24,840 (spouse all year, own income 40,000) = 11,370 due; 59,160 advanced → 47,790 back.
+    const res = await hr.put(`${path('full')}/settlement`, {
+      deductions: [
+        { kind: 'mortgage_interest', amount: '180000' },
+        { kind: 'union_dues', amount: '5000' },
+      ],
+      spouse: { months: 12, income: '40000' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({
+      nonTaxable: '153000.00',
+      taxBase: '447000.00',
+      spouseCredit: '24840.00',
+      taxAfterCredits: '11370.00',
+      result: '47790.00',
+      spouse: { months: 12, income: '40000.00', disabled: false },
+    });
+    expect(res.body.deductionsAllowed).toEqual([
+      { kind: 'mortgage_interest', claimed: '180000.00', allowed: '150000.00' },
+      { kind: 'union_dues', claimed: '5000.00', allowed: '3000.00' },
+    ]);
+    const pdf = await hr.user.request('GET', `${hr.base}${path('full')}/statement/pdf?lang=en`);
+    expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain('Spouse credit');
+
+    const over = await hr.user.json(
+      'PUT',
+      `${hr.base}${path('full')}/settlement`,
+      { spouse: { months: 12, income: '68000.01' } },
+      {
+        'accept-language': 'cs',
+      },
+    );
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('spouse_income_over_limit');
+    expect(JSON.stringify(over.body)).toMatch(/Slevu na manžela nelze uplatnit/);
+    // Nothing written: the settlement is still the one above.
+    expect((await hr.get(`${path('full')}/settlement`)).body.result).toBe('47790.00');
+    // Back to the plain settlement for the tests after this one.
+    expect(
+      (await hr.put(`${path('full')}/settlement`, { deductions: [{ kind: 'mortgage_interest', amount: '20000' }] }))
+        .status,
+    ).toBe(200);
+  });
+
   it('refuses a settlement without a declaration (naming the months) or without advances, and bad input', async () => {
     const undeclared = await hr.put(`${path('undeclared')}/settlement`, {});
     expect(undeclared.status).toBe(409);

@@ -27,6 +27,14 @@ export const m = defineMessages('hr', {
     cs: 'Neplatný IBAN ani české číslo účtu',
   },
   manager_not_found: { en: 'No such manager', cs: 'Takový vedoucí neexistuje' },
+  leave_not_own: {
+    en: 'Only the employee can withdraw their own request',
+    cs: 'Žádost může zrušit jen zaměstnanec, který o ni požádal',
+  },
+  leave_begun: {
+    en: 'The approved leave has begun: ask HR to change it',
+    cs: 'Schválené volno už začalo: o změnu požádejte personální oddělení',
+  },
   not_linked: {
     en: 'Your account is not linked to an employee; ask HR',
     cs: 'Váš účet není propojen se zaměstnancem; obraťte se na personální oddělení',
@@ -234,6 +242,10 @@ export const m = defineMessages('hr', {
   settlement_not_declared: {
     en: 'No annual tax settlement: the employee had no signed tax declaration in {months, plural, one {month {list}} other {months {list}}}',
     cs: 'Roční zúčtování nelze provést: zaměstnanec neměl podepsané prohlášení k dani {months, plural, one {v měsíci {list}} few {v měsících {list}} many {v měsících {list}} other {v měsících {list}}}',
+  },
+  spouse_income_over_limit: {
+    en: 'No spouse credit: the spouse’s own income for the year is over {limit, number} CZK (§ 35bb)',
+    cs: 'Slevu na manžela nelze uplatnit: vlastní příjem manžela za rok přesahuje {limit, number} Kč (§ 35bb)',
   },
   settlement_not_found: {
     en: 'No annual tax settlement for this year',

@@ -42,6 +42,36 @@ export interface PayrollYear {
   taxBonusMinimum: Figure;
   /** Sick pay (náhrada mzdy): daily reduction thresholds, converted to hourly × 0.175. */
   sickReductionThresholds: [Figure, Figure, Figure];
+  /** Limits of the annual tax settlement: non-taxable parts of the base (§ 15 ff.) and the spouse credit. */
+  settlement: SettlementLimits;
+}
+
+/** Statutory limits the annual tax settlement applies to what the employee claims (amounts in CZK a year). */
+export interface SettlementLimits {
+  /** Gifts (bezúplatná plnění, § 15 odst. 1): deductible only if together over this share of the base… */
+  giftsMinShare: Figure;
+  /** …or at least this amount… */
+  giftsMinAmount: Figure;
+  /** …and at most this share of the base. */
+  giftsMaxShare: Figure;
+  /** Interest on loans for housing (§ 15 odst. 3–4), housing acquired from 2021. */
+  mortgageInterest: Figure;
+  /** Retirement savings products together (§ 15a: pension savings, life insurance, long-term investment product). */
+  retirementProducts: Figure;
+  /** Long-term care insurance (§ 15c). */
+  longTermCare: Figure;
+  /** Trade-union dues (§ 15 odst. 7): at most this share of income from employment… */
+  unionDuesShare: Figure;
+  /** …and at most this amount. */
+  unionDuesMax: Figure;
+  /** Exams of further education (§ 15 odst. 8): the limit, and for a disabled and a severely disabled taxpayer. */
+  exams: Figure;
+  examsDisabled: Figure;
+  examsSeverelyDisabled: Figure;
+  /** Spouse credit a year (§ 35ba odst. 1 písm. b; doubled for a spouse with ZTP/P), one twelfth a month. */
+  spouseCredit: Figure;
+  /** The spouse's own income in the year may not exceed this (§ 35bb). */
+  spouseIncomeLimit: Figure;
 }
 
 const ZDP = 'zákon č. 586/1992 Sb., o daních z příjmů';
@@ -77,6 +107,59 @@ const RATES = {
   taxBonusMinimum: f(50, `${ZDP}, § 35d odst. 4 (a monthly bonus of at least 50 CZK)`, ZDP_URL),
 };
 
+/**
+ * The annual settlement's limits, the same in 2025 and 2026. Each was checked against the cited page
+ * (read 2026-12-07); `verified: false` where the pages found did not settle it.
+ */
+const SETTLEMENT: SettlementLimits = {
+  giftsMinShare: f(
+    200,
+    `${ZDP}, § 15 odst. 1 (more than 2 % of the base; dauc.cz, "Prokázání odpočtu dle § 15 ZDP")`,
+    'https://www.dauc.cz/clanky/8428/prokazani-odpoctu-dle-15-zdp-v-ramci-rocniho-zuctovani-a-v-ramci-danoveho-priznani',
+  ),
+  giftsMinAmount: f(1_000, `${ZDP}, § 15 odst. 1 (or at least 1,000 CZK; same source)`),
+  giftsMaxShare: f(1500, `${ZDP}, § 15 odst. 1 (at most 15 % of the base; same source)`),
+  mortgageInterest: f(
+    150_000,
+    `${ZDP}, § 15 odst. 4 as amended by zákon č. 386/2020 Sb. (housing acquired from 1 Jan 2021; 300,000 before, not modelled)`,
+    'https://www.dauc.cz/clanky/8150/uplatneni-odpoctu-uroku-z-hypotecnich-uveru',
+  ),
+  retirementProducts: f(
+    48_000,
+    `${ZDP}, § 15a as amended by zákon č. 462/2023 Sb. (one limit for pension savings, life insurance and DIP since 2024)`,
+    'https://www.penize.cz/zivotni-pojisteni/447613-rodi-se-nova-danova-vyhoda-ma-podporit-pojisteni-dlouhodobe-pece',
+  ),
+  longTermCare: f(
+    48_000,
+    `${ZDP}, § 15c (zákon č. 462/2023 Sb.): 48,000 verified; whether it is a limit of its own or shared with § 15a the pages found disagree — applied as its own`,
+    'https://archiv.hn.cz/c1-67308910-s-vlnou-nemohoucich-husakovych-deti-mel-pomoci-byznys-zvyhodnene-pojisteni-trvale-pece-ale-zatim-netahne',
+    false,
+  ),
+  unionDuesShare: f(
+    150,
+    `${ZDP}, § 15 odst. 7 (1.5 % of income under § 6 without income taxed by withholding)`,
+    'https://www.dauc.cz/dokument/?modul=li&cislo=210221',
+  ),
+  unionDuesMax: f(3_000, `${ZDP}, § 15 odst. 7 (at most 3,000 CZK; same source)`),
+  exams: f(
+    10_000,
+    `${ZDP}, § 15 odst. 8 (10,000 CZK)`,
+    'https://neotax.eu/cs/blog/slovnicek/zkousky-overujici-vysledky-dalsiho-vzdelavani-odpocet-dane',
+  ),
+  examsDisabled: f(13_000, `${ZDP}, § 15 odst. 8 (13,000 CZK for a disabled taxpayer; same source)`),
+  examsSeverelyDisabled: f(15_000, `${ZDP}, § 15 odst. 8 (15,000 CZK for a severely disabled taxpayer; same source)`),
+  spouseCredit: f(
+    24_840,
+    `${ZDP}, § 35ba odst. 1 písm. b) (24,840 a year, 49,680 with ZTP/P; annual only: in the settlement or the return — Finanční správa, 17. 2. 2025)`,
+    'https://www.komora-khk.cz/informacni-servis-khk-khk/dane-a-ucetnictvi/dane-informace-nejen-pro-podnikatele-161/',
+  ),
+  spouseIncomeLimit: f(
+    68_000,
+    `${ZDP}, § 35bb odst. 2 (spouse's own income ≤ 68,000; since 2024 only with the taxpayer's dependent child under 3 in the household)`,
+    'https://tcc.cz/inspirace/mzdy-a-pracovni-pravo/663-sleva-na-manzela-manzelku-registrovaneho-partnera-partnerku-a-dite-do-3-let-veku',
+  ),
+};
+
 export const PAYROLL_YEARS: Record<number, PayrollYear> = {
   2025: {
     year: 2025,
@@ -108,6 +191,7 @@ export const PAYROLL_YEARS: Record<number, PayrollYear> = {
       f(4_656, 'sdělení MPSV č. 280/2024 Sb. (redukční hranice 2025)', undefined, false),
     ],
     ...RATES,
+    settlement: SETTLEMENT,
   },
   2026: {
     year: 2026,
@@ -139,6 +223,7 @@ export const PAYROLL_YEARS: Record<number, PayrollYear> = {
       f(4_897, 'vyhláška MPSV č. 397/2025 Sb. (redukční hranice 2026)', undefined, false),
     ],
     ...RATES,
+    settlement: SETTLEMENT,
   },
 };
 

@@ -8,6 +8,7 @@ import { leaveHours } from './0007_leave_hours.ts';
 import { trainingSessions } from './0008_training_sessions.ts';
 import { paymentSettings } from './0009_payment_settings.ts';
 import { unpaidHours } from './0010_unpaid_hours.ts';
+import { settlementSpouse } from './0011_settlement_spouse.ts';
 
 /** hr's migrations, in order (run once for all tenants, at boot, into the `hr` schema). */
 export const migrations = {
@@ -21,4 +22,5 @@ export const migrations = {
   '0008_training_sessions': trainingSessions,
   '0009_payment_settings': paymentSettings,
   '0010_unpaid_hours': unpaidHours,
+  '0011_settlement_spouse': settlementSpouse,
 };

@@ -139,28 +139,111 @@ export const DEDUCTION_KINDS = [
 ] as const;
 export type DeductionKind = (typeof DEDUCTION_KINDS)[number];
 
+/** A non-taxable part the employee claims, as the documents state it (haléře). */
+export interface DeductionClaim {
+  kind: DeductionKind;
+  amount: number;
+  /** For exams: the taxpayer's disability raises the limit (§ 15 odst. 8). */
+  disability?: 'disabled' | 'severe';
+}
+
+/** A kind of deduction with what was claimed and what the law lets the settlement deduct. */
+export interface AllowedDeduction {
+  kind: DeductionKind;
+  claimed: number;
+  allowed: number;
+}
+
+/** Kinds sharing one limit since 2024 (§ 15a: produkty spoření na stáří). */
+const RETIREMENT: DeductionKind[] = ['pension_savings', 'life_insurance', 'long_term_investment'];
+
+/**
+ * Caps each claimed kind at its statutory limit (the year's table): gifts count only over 2 % of the
+ * base or from 1,000 CZK and up to 15 % of it; union dues up to 1.5 % of the income and 3,000; the
+ * retirement products together up to their one limit, in the order listed. `base` is the income taxed
+ * by advances (the settlement's base before the deductions). Capped rather than refused, so the
+ * accountant enters what the documents say and the settlement shows what was allowed.
+ */
+export function allowedDeductions(y: PayrollYear, base: number, claims: DeductionClaim[]): AllowedDeduction[] {
+  const L = y.settlement;
+  const claimed = new Map<DeductionKind, number>();
+  for (const c of claims) claimed.set(c.kind, (claimed.get(c.kind) ?? 0) + c.amount);
+  const disability = claims.find((c) => c.kind === 'exams' && c.disability)?.disability;
+  const czk = (f: { value: number }) => f.value * CZK;
+  const share = (f: { value: number }) => Math.floor(bp(base, f.value));
+  let retirementRoom = czk(L.retirementProducts);
+  const out: AllowedDeduction[] = [];
+  for (const kind of DEDUCTION_KINDS) {
+    const amount = claimed.get(kind);
+    if (amount === undefined) continue;
+    let allowed: number;
+    if (kind === 'donations')
+      allowed =
+        amount > share(L.giftsMinShare) || amount >= czk(L.giftsMinAmount)
+          ? Math.min(amount, share(L.giftsMaxShare))
+          : 0;
+    else if (kind === 'mortgage_interest') allowed = Math.min(amount, czk(L.mortgageInterest));
+    else if (RETIREMENT.includes(kind)) {
+      allowed = Math.min(amount, retirementRoom);
+      retirementRoom -= allowed;
+    } else if (kind === 'long_term_care_insurance') allowed = Math.min(amount, czk(L.longTermCare));
+    else if (kind === 'union_dues') allowed = Math.min(amount, share(L.unionDuesShare), czk(L.unionDuesMax));
+    else
+      allowed = Math.min(
+        amount,
+        czk(disability === 'severe' ? L.examsSeverelyDisabled : disability ? L.examsDisabled : L.exams),
+      );
+    out.push({ kind, claimed: amount, allowed });
+  }
+  return out;
+}
+
+/** The spouse the credit is claimed for in the settlement (§ 35ba odst. 1 písm. b, § 35bb). */
+export interface SpouseClaim {
+  /** Months (0–12) at whose first day the conditions held: married, one household with the taxpayer's child under 3. */
+  months: number;
+  /** The spouse's own income in the year (haléře). */
+  income: number;
+  /** The spouse holds a ZTP/P card: the credit is doubled. */
+  disabled: boolean;
+}
+
+/** Whether the spouse's income allows the credit (§ 35bb odst. 2 písm. b). */
+export const spouseQualifies = (y: PayrollYear, s: SpouseClaim) =>
+  s.income <= y.settlement.spouseIncomeLimit.value * CZK;
+
+/** The spouse credit: a twelfth of the annual credit for each month, doubled with ZTP/P; 0 when the income is over the limit. */
+export function spouseCreditOf(y: PayrollYear, s: SpouseClaim | null | undefined): number {
+  if (!s || !spouseQualifies(y, s)) return 0;
+  const months = Math.min(12, Math.max(0, Math.floor(s.months)));
+  return Math.round((y.settlement.spouseCredit.value * CZK * months) / 12) * (s.disabled ? 2 : 1);
+}
+
 export interface SettlementInput {
   /** This employer's statement for the year. */
   statement: Pick<Statement, 'income' | 'taxAdvances' | 'taxBonuses'>;
   /** Statements of earlier employers in the same year (potvrzení the employee hands in). */
   previousEmployers: { income: number; taxAdvances: number; taxBonuses: number }[];
-  /**
-   * Non-taxable parts of the base (§ 15) the employee proved, each already within its statutory
-   * limit (the payroll accountant checks the documents; limits are not yet in the year's table).
-   */
-  deductions: { kind: DeductionKind; amount: number }[];
+  /** Non-taxable parts of the base (§ 15 ff.) the employee proved; capped at the year's limits here. */
+  deductions: DeductionClaim[];
+  /** The spouse credit claimed, if any. */
+  spouse?: SpouseClaim | null;
   /** For each month of the year, the children the credit is claimed for (§ 35c odst. 2). */
   childClaimsByMonth: ChildClaim[][];
 }
 
 export interface Settlement {
   income: number;
-  /** The non-taxable parts deducted (at most the income). */
+  /** Each kind claimed with what its limit allowed. */
+  deductionsAllowed: AllowedDeduction[];
+  /** The non-taxable parts deducted (the allowed amounts, at most the income). */
   nonTaxable: number;
   /** The base less deductions, rounded down to whole hundreds (§ 16 odst. 1). */
   taxBase: number;
   tax: number;
   taxpayerCredit: number;
+  /** The spouse credit used against the tax (at most the tax left after the taxpayer credit). */
+  spouseCredit: number;
   /** The annual child benefit (daňové zvýhodnění) the months give. */
   childBenefit: number;
   /** Of it, used as a credit against the tax. */
@@ -181,9 +264,10 @@ export interface Settlement {
 /** The annual tax settlement (roční zúčtování záloh a daňového zvýhodnění, § 38ch). */
 export function settle(y: PayrollYear, input: SettlementInput): Settlement {
   const income = input.statement.income + sum(input.previousEmployers, (p) => p.income);
+  const deductionsAllowed = allowedDeductions(y, income, input.deductions);
   const nonTaxable = Math.min(
     income,
-    sum(input.deductions, (d) => d.amount),
+    sum(deductionsAllowed, (d) => d.allowed),
   );
   const taxBase = Math.floor((income - nonTaxable) / (100 * CZK) + 1e-9) * 100 * CZK;
   const threshold = y.highTaxThresholdAnnual.value * CZK;
@@ -192,7 +276,9 @@ export function settle(y: PayrollYear, input: SettlementInput): Settlement {
   );
   // The taxpayer credit is annual and never pro-rated in the settlement (§ 35ba odst. 1 písm. a).
   const taxpayerCredit = Math.min(tax, y.taxpayerCredit.value * 12 * CZK);
-  const afterTaxpayer = tax - taxpayerCredit;
+  // The spouse credit follows the taxpayer's (§ 35ba); like it, it only lowers the tax to nothing.
+  const spouseCredit = Math.min(tax - taxpayerCredit, spouseCreditOf(y, input.spouse));
+  const afterTaxpayer = tax - taxpayerCredit - spouseCredit;
   const childBenefit = sum(input.childClaimsByMonth, (claims) => childCreditOf(y, claims));
   const childCredit = Math.min(childBenefit, afterTaxpayer);
   const taxAfterCredits = afterTaxpayer - childCredit;
@@ -205,10 +291,12 @@ export function settle(y: PayrollYear, input: SettlementInput): Settlement {
   const bonusDifference = taxBonus - bonusesPaid;
   return {
     income,
+    deductionsAllowed,
     nonTaxable,
     taxBase,
     tax,
     taxpayerCredit,
+    spouseCredit,
     childBenefit,
     childCredit,
     taxAfterCredits,

@@ -30,6 +30,7 @@ const T = {
     taxBase: 'Základ daně zaokrouhlený na stovky dolů',
     tax: 'Daň podle § 16',
     taxpayerCreditAnnual: 'Sleva na poplatníka (§ 35ba)',
+    spouseCredit: 'Sleva na manžela (§ 35ba odst. 1 písm. b)',
     childBenefit: 'Daňové zvýhodnění na děti celkem',
     taxAfterCredits: 'Daň po slevách',
     taxBonus: 'Roční daňový bonus',
@@ -68,6 +69,7 @@ const T = {
     taxBase: 'Tax base rounded down to hundreds',
     tax: 'Tax under § 16',
     taxpayerCreditAnnual: 'Taxpayer credit (§ 35ba)',
+    spouseCredit: 'Spouse credit (§ 35ba(1)(b))',
     childBenefit: 'Child benefit in total',
     taxAfterCredits: 'Tax after credits',
     taxBonus: 'Annual tax bonus',
@@ -131,6 +133,7 @@ export async function statementPdf(s: StatementView, settlement: SettlementView 
     row(t.taxBase, money(v.taxBase ?? '0'));
     row(t.tax, money(v.tax ?? '0'));
     row(t.taxpayerCreditAnnual, money(v.taxpayerCredit ?? '0'));
+    if (Number(v.spouseCredit ?? 0) > 0) row(t.spouseCredit, money(v.spouseCredit as string));
     for (const k of [
       'childBenefit',
       'childCredit',

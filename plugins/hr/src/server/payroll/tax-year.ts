@@ -3,12 +3,15 @@ import { PAYROLL_YEARS, type PayrollYear } from '../data/payroll-cz.ts';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
 import {
+  type DeductionClaim,
   type DeductionKind,
   declared,
   ledger,
   type Settlement,
+  type SpouseClaim,
   type Statement,
   settle,
+  spouseQualifies,
   statement,
   type YearSlip,
 } from './annual.ts';
@@ -112,7 +115,8 @@ export async function statementView(ctx: PluginContext, employeeId: string, year
 
 export interface SettlementRequest {
   previousEmployers: { income: number; taxAdvances: number; taxBonuses: number }[];
-  deductions: { kind: DeductionKind; amount: number }[];
+  deductions: DeductionClaim[];
+  spouse?: SpouseClaim | null;
 }
 
 const SETTLEMENT_FIELDS = [
@@ -121,6 +125,7 @@ const SETTLEMENT_FIELDS = [
   'taxBase',
   'tax',
   'taxpayerCredit',
+  'spouseCredit',
   'childBenefit',
   'childCredit',
   'taxAfterCredits',
@@ -136,6 +141,11 @@ type Row = Record<string, any>;
 export const toSettlementView = (r: Row) => {
   const f = (typeof r.figures === 'string' ? JSON.parse(r.figures) : r.figures) as Settlement;
   const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Row[];
+  // Settlements made before the limits were applied keep what was entered as allowed.
+  const allowed = new Map((f.deductionsAllowed ?? []).map((d) => [d.kind, d.allowed]));
+  const spouse = (
+    r.spouse == null ? null : typeof r.spouse === 'string' ? JSON.parse(r.spouse) : r.spouse
+  ) as SpouseClaim | null;
   return {
     id: r.id as string,
     employeeId: r.employee_id as string,
@@ -145,8 +155,23 @@ export const toSettlementView = (r: Row) => {
       taxAdvances: money(p.taxAdvances),
       taxBonuses: money(p.taxBonuses),
     })),
-    deductions: parse(r.deductions).map((d) => ({ kind: d.kind as DeductionKind, amount: money(d.amount) })),
-    ...(Object.fromEntries(SETTLEMENT_FIELDS.map((k) => [k, money(f[k])])) as Record<
+    deductions: parse(r.deductions).map((d) => ({
+      kind: d.kind as DeductionKind,
+      amount: money(d.amount),
+      ...(d.disability ? { disability: d.disability as string } : {}),
+    })),
+    /** What each kind's statutory limit let the settlement deduct (§ 15 ff.). */
+    deductionsAllowed: parse(r.deductions)
+      .map((d) => d.kind as DeductionKind)
+      .filter((k, i, all) => all.indexOf(k) === i)
+      .map((kind) => {
+        const claimed = parse(r.deductions)
+          .filter((d) => d.kind === kind)
+          .reduce((s, d) => s + Number(d.amount), 0);
+        return { kind, claimed: money(claimed), allowed: money(allowed.get(kind) ?? claimed) };
+      }),
+    spouse: spouse ? { months: spouse.months, income: money(spouse.income), disabled: spouse.disabled } : null,
+    ...(Object.fromEntries(SETTLEMENT_FIELDS.map((k) => [k, money(f[k] ?? 0)])) as Record<
       (typeof SETTLEMENT_FIELDS)[number],
       string
     >),
@@ -173,6 +198,8 @@ export async function makeSettlement(ctx: PluginContext, employeeId: string, yea
   const y = yearFigures(year);
   await documentEmployee(ctx, employeeId);
   if (Number(ctx.now().toISOString().slice(0, 4)) <= year) throw problem(409, m.settlement_year_open, { year });
+  if (req.spouse && !spouseQualifies(y, req.spouse))
+    throw problem(409, m.spouse_income_over_limit, { limit: y.settlement.spouseIncomeLimit.value });
   const slips = await yearSlips(ctx, employeeId, year);
   const taxed = slips.filter((s) => !(s.figures.withholdingBase > 0 || s.figures.withholdingTax > 0));
   if (!taxed.length) throw problem(409, m.no_payroll_in_year, { year });
@@ -199,6 +226,7 @@ export async function makeSettlement(ctx: PluginContext, employeeId: string, yea
     statement: statement(slips),
     previousEmployers: req.previousEmployers,
     deductions: req.deductions,
+    spouse: req.spouse ?? null,
     childClaimsByMonth: Array.from({ length: 12 }, (_, i) =>
       childClaims(`${year}-${String(i + 1).padStart(2, '0')}`, kids),
     ),
@@ -207,6 +235,7 @@ export async function makeSettlement(ctx: PluginContext, employeeId: string, yea
   const values = {
     previous_employers: JSON.stringify(req.previousEmployers),
     deductions: JSON.stringify(req.deductions),
+    spouse: req.spouse ? JSON.stringify(req.spouse) : null,
     figures: JSON.stringify(figures),
     settled_by: ctx.actor?.userId ?? ctx.actor?.tokenId ?? null,
     updated_at: now,

@@ -40,10 +40,25 @@ export const SettlementInput = z.object({
     .array(z.object({ income: Amount, taxAdvances: Amount, taxBonuses: Amount.optional() }))
     .max(12)
     .optional(),
-  /** Non-taxable parts of the base (§ 15), each already within its statutory limit. */
+  /** Non-taxable parts of the base (§ 15 ff.) as the documents state them; each is capped at its limit. */
   deductions: z
-    .array(z.object({ kind: z.enum(DEDUCTION_KINDS), amount: Amount }))
+    .array(
+      z.object({
+        kind: z.enum(DEDUCTION_KINDS),
+        amount: Amount,
+        /** Exams only: a disabled or severely disabled taxpayer has a higher limit (§ 15 odst. 8). */
+        disability: z.enum(['disabled', 'severe']).optional(),
+      }),
+    )
     .max(20)
+    .optional(),
+  /**
+   * The spouse credit (§ 35ba odst. 1 písm. b): the months at whose first day the spouse lived in the
+   * household with the taxpayer's child under 3, the spouse's own income for the year (409
+   * `spouse_income_over_limit` over 68,000) and whether the spouse holds ZTP/P (doubles it).
+   */
+  spouse: z
+    .object({ months: z.number().int().min(1).max(12), income: Amount, disabled: z.boolean().optional() })
     .optional(),
 });
 
@@ -80,6 +95,10 @@ const SettlementSchema = z
     income: Money,
     taxBase: Money,
     tax: Money,
+    taxpayerCredit: Money,
+    spouseCredit: Money,
+    deductionsAllowed: z.array(z.object({ kind: z.enum(DEDUCTION_KINDS), claimed: Money, allowed: Money })),
+    spouse: z.object({ months: z.number(), income: Money, disabled: z.boolean() }).nullable(),
     taxAfterCredits: Money,
     taxBonus: Money,
     taxDifference: Money,
@@ -202,6 +221,7 @@ export const taxRoutes = (router: PluginRouter) =>
             taxBonuses: p.taxBonuses ?? 0,
           })),
           deductions: body.deductions ?? [],
+          spouse: body.spouse ? { ...body.spouse, disabled: body.spouse.disabled ?? false } : null,
         });
         return c.json(toSettlementView(row), 200);
       },

@@ -8,6 +8,8 @@ export function itApi(u: TestUser) {
     get: <T = any>(p: string, as?: TestUser) => (as ?? u).json<T>('GET', `${base}${p}`),
     post: <T = any>(p: string, body: unknown = {}, as?: TestUser) => (as ?? u).json<T>('POST', `${base}${p}`, body),
     put: <T = any>(p: string, body: unknown = {}, as?: TestUser) => (as ?? u).json<T>('PUT', `${base}${p}`, body),
+    patch: <T = any>(p: string, body: unknown = {}, as?: TestUser) => (as ?? u).json<T>('PATCH', `${base}${p}`, body),
+    del: <T = any>(p: string, as?: TestUser) => (as ?? u).json<T>('DELETE', `${base}${p}`),
     async asset(body: Record<string, unknown>) {
       const res = await u.json('POST', `${base}/assets`, { category: 'Laptops', ...body });
       if (res.status !== 201) throw new Error(JSON.stringify(res.body));

@@ -17,6 +17,7 @@ import { freedSeats } from './migrations/0006_freed_seats.ts';
 import { vendorParties } from './migrations/0007_vendor_parties.ts';
 import { notices } from './migrations/0008_notices.ts';
 import { health } from './migrations/0009_health.ts';
+import { ticketDesk } from './migrations/0010_ticket_desk.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
@@ -75,6 +76,7 @@ export default definePlugin({
     '0007_vendor_parties': vendorParties,
     '0008_notices': notices,
     '0009_health': health,
+    '0010_ticket_desk': ticketDesk,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },
@@ -94,6 +96,7 @@ export default definePlugin({
     'it.stock_low': { en: 'Accessories and consumables running low', cs: 'Docházející příslušenství a materiál' },
     'it.licence_expiring': { en: 'Licences about to expire', cs: 'Končící licence' },
     'it.returns': { en: "Leavers' equipment to take back", cs: 'Vybavení odcházejících k převzetí' },
+    'it.tickets': { en: 'News about my tickets', cs: 'Novinky k mým tiketům' },
     'it.sla': { en: 'Tickets near or past their SLA', cs: 'Tikety blízko lhůty SLA nebo po ní' },
     'it.maintenance': { en: 'Maintenance due soon or overdue', cs: 'Údržba s blížícím se termínem nebo po termínu' },
   },

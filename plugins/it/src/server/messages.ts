@@ -218,4 +218,42 @@ export const m = defineMessages('it', {
     en: '{count, plural, one {# report is} other {# reports are}} not valid; nothing was recorded',
     cs: '{count, plural, one {# hlášení není platné} few {# hlášení nejsou platná} many {# hlášení není platného} other {# hlášení není platných}}; nic nebylo zaznamenáno',
   },
+  ticket_category_not_found: { en: 'No such ticket category', cs: 'Taková kategorie tiketů neexistuje' },
+  ticket_category_archived: {
+    en: 'Ticket category {name} is archived',
+    cs: 'Kategorie tiketů {name} je archivovaná',
+  },
+  ticket_category_taken: { en: 'Ticket category {name} exists already', cs: 'Kategorie tiketů {name} už existuje' },
+  ticket_category_in_use: {
+    en: '{count, plural, one {# ticket is} other {# tickets are}} filed under {name}; archive the category instead',
+    cs: 'V kategorii {name} {count, plural, one {je # tiket} few {jsou # tikety} many {je # tiketu} other {je # tiketů}}; kategorii místo smazání archivujte',
+  },
+  canned_response_not_found: { en: 'No such canned response', cs: 'Taková připravená odpověď neexistuje' },
+  canned_response_taken: {
+    en: 'A canned response titled {title} exists already',
+    cs: 'Připravená odpověď s názvem {title} už existuje',
+  },
+  merge_into_self: { en: 'A ticket cannot be merged into itself', cs: 'Tiket nelze sloučit sám se sebou' },
+  merge_target_not_found: { en: 'No ticket {number} here', cs: 'Tiket {number} tu není' },
+  merge_target_closed: {
+    en: 'Ticket {number} is closed; reopen it to merge into it',
+    cs: 'Tiket {number} je uzavřený; pro sloučení ho nejprve znovu otevřete',
+  },
+  merged_into_note: {
+    en: 'This ticket was merged into {number} ({title}); the conversation continues there.',
+    cs: 'Tento tiket byl sloučen do tiketu {number} ({title}); konverzace pokračuje tam.',
+  },
+  merged_from_note: {
+    en: 'Merged from {number} ({title}), reported by {requester}:\n\n{description}',
+    cs: 'Sloučeno z tiketu {number} ({title}), nahlásil(a) {requester}:\n\n{description}',
+  },
+  merged_stays_closed: {
+    en: 'A merged ticket stays closed; the work continues on the ticket it was merged into',
+    cs: 'Sloučený tiket zůstává uzavřený; práce pokračuje na tiketu, do kterého byl sloučen',
+  },
+  ticket_merged: { en: 'Your ticket {number} was merged', cs: 'Váš tiket {number} byl sloučen' },
+  ticket_merged_body: {
+    en: 'It is a duplicate of {target}: {title}. IT continues there.',
+    cs: 'Jde o duplicitu tiketu {target}: {title}. IT pokračuje tam.',
+  },
 });

@@ -1,6 +1,7 @@
 import { defineWorkflow, z } from '@bureau/core';
 import { m } from './messages.ts';
 import { markResponded, pauseClock, resumeClock } from './services/sla.ts';
+import { mergeTicket } from './services/ticket-merge.ts';
 import { assignSelf, assignTicket } from './services/tickets.ts';
 
 const table = (ctx: { db: any; tenant: { id: string } }, id: string) =>
@@ -8,7 +9,8 @@ const table = (ctx: { db: any; tenant: { id: string } }, id: string) =>
 
 /**
  * A ticket's life: new → assigned → in progress → waiting (on the requester; the resolution clock
- * stops) → resolved (the clock stops) → closed (with an optional satisfaction rating), reopen.
+ * stops) → resolved (the clock stops) → closed (with an optional satisfaction rating), reopen;
+ * a duplicate is merged into another ticket (closed, for good).
  * Each transition keeps the SLA bookkeeping in the same transaction as the status change.
  */
 export const ticketWorkflow = defineWorkflow({
@@ -86,9 +88,27 @@ export const ticketWorkflow = defineWorkflow({
         await table(ctx, id).set({ closed_at: ctx.now() }).execute();
       },
     },
+    merge: {
+      from: ['new', 'assigned', 'in_progress', 'waiting', 'resolved'],
+      to: 'closed',
+      permission: 'it.helpdesk',
+      label: { en: 'Merge into another ticket', cs: 'Sloučit do jiného tiketu' },
+      danger: true,
+      input: z.object({
+        into: z
+          .string()
+          .trim()
+          .min(1)
+          .max(20)
+          .meta({ label: { en: 'Number of the ticket to merge into', cs: 'Číslo tiketu, do kterého sloučit' } }),
+      }),
+      run: async ({ ctx, id, input }) => mergeTicket(ctx, id, input.into),
+    },
     reopen: {
       from: ['resolved', 'closed'],
       to: 'in_progress',
+      guard: (_ctx, record) =>
+        record.merged_into_id ? { en: m.merged_stays_closed.en, cs: m.merged_stays_closed.cs } : true,
       permission: 'it.helpdesk',
       label: { en: 'Reopen', cs: 'Znovu otevřít' },
       run: async ({ ctx, id }) => {

@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report), my tickets, maintenance (work orders, plans). Every page is lazy. */
+/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report, categories and canned responses), my tickets, maintenance (work orders, plans). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -11,6 +11,7 @@ const Checkout = lazy(() => import('./pages/checkout.tsx'));
 const MyEquipment = lazy(() => import('./pages/my-equipment.tsx'));
 const Tickets = lazy(() => import('./pages/tickets.tsx'));
 const TicketNew = lazy(() => import('./pages/ticket-new.tsx'));
+const HelpdeskSetup = lazy(() => import('./pages/helpdesk-setup.tsx'));
 const TicketPage = lazy(() => import('./pages/ticket.tsx'));
 const MyTickets = lazy(() => import('./pages/my-tickets.tsx'));
 const Maintenance = lazy(() => import('./pages/maintenance.tsx'));
@@ -59,6 +60,7 @@ export default definePluginUi({
     { path: '/returns/:id', component: ReturnPage, permission: 'it.assets.assign' },
     { path: '/tickets', component: Tickets, permission: 'it.helpdesk' },
     { path: '/tickets/new', component: TicketNew, permission: 'it.tickets.create' },
+    { path: '/tickets/setup', component: HelpdeskSetup, permission: 'it.helpdesk' },
     { path: '/tickets/:id', component: TicketPage, permission: 'it.helpdesk' },
     { path: '/my/tickets', component: MyTickets, permission: 'it.read' },
     { path: '/my/tickets/:id', component: TicketPage, permission: 'it.read' },

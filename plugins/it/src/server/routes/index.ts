@@ -3,6 +3,7 @@ import { ticketWorkflow } from '../ticket-workflow.ts';
 import { assetWorkflow } from '../workflow.ts';
 import { assetEditRoutes } from './asset-edit.ts';
 import { assetRoutes } from './assets.ts';
+import { cannedResponseRoutes } from './canned-responses.ts';
 import { healthRoutes } from './health.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
 import { licenceRoutes } from './licences.ts';
@@ -10,12 +11,13 @@ import { maintenanceRoutes } from './maintenance.ts';
 import { peopleRoutes } from './people.ts';
 import { setupRoutes } from './setup.ts';
 import { stockRoutes } from './stock.ts';
+import { ticketCategoryRoutes } from './ticket-categories.ts';
 import { ticketRoutes } from './tickets.ts';
 
 /**
  * Mounted at /api/t/:tenant/it behind the module gate; each route names its permission. The asset
  * workflow adds `GET /assets/{id}/workflow` and `POST /assets/{id}/checkout|checkin|repair|repaired|lose|found|retire`;
- * the ticket workflow `POST /tickets/{id}/assign|start|answer|wait|resolve|close|reopen`.
+ * the ticket workflow `POST /tickets/{id}/assign|start|answer|wait|resolve|close|merge|reopen`.
  */
 export const routes = (router: PluginRouter) => {
   setupRoutes(router);
@@ -26,6 +28,8 @@ export const routes = (router: PluginRouter) => {
   peopleRoutes(router);
   assetEditRoutes(router);
   healthRoutes(router);
+  ticketCategoryRoutes(router);
+  cannedResponseRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });
   return router;

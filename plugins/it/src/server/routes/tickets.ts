@@ -34,6 +34,10 @@ export const Ticket = z
     assetId: z.string().nullable(),
     assetTag: z.string().nullable(),
     assetName: z.string().nullable(),
+    categoryId: z.string().nullable(),
+    category: z.object({ cs: z.string(), en: z.string() }).nullable(),
+    mergedIntoId: z.string().nullable(),
+    mergedIntoNumber: z.string().nullable(),
     requesterId: z.string().nullable(),
     requester: z.string(),
     assigneeId: z.string().nullable(),
@@ -69,8 +73,10 @@ export type TicketMessage = z.infer<typeof TicketMessage>;
 export const TicketInput = z.object({
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().min(1).max(10_000),
-  priority: z.enum(PRIORITIES).default('normal'),
+  /** Default: the category's default priority, else normal. */
+  priority: z.enum(PRIORITIES).optional(),
   assetId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
 });
 
 const OPEN = ['new', 'assigned', 'in_progress', 'waiting'] as const;
@@ -85,6 +91,7 @@ const TicketQuery = listQuery({
     sla: z.enum(['breached']).optional(),
     assigneeId: z.uuid().optional(),
     assetId: z.uuid().optional(),
+    categoryId: z.uuid().optional(),
   },
 });
 const IdParam = z.object({ id: z.uuid() });
@@ -108,7 +115,7 @@ export const ticketRoutes = (router: PluginRouter) =>
         method: 'get',
         path: '/tickets',
         tags,
-        summary: 'The ticket queue: open=true, status, priority, sla=breached, assignee, asset; sort by due',
+        summary: 'The ticket queue: open=true, status, priority, sla=breached, assignee, asset, category; sort by due',
         permission: 'it.helpdesk',
         request: { query: TicketQuery },
         responses: { 200: listResponse(Ticket), ...problemResponses(400, 401, 403) },
@@ -123,6 +130,7 @@ export const ticketRoutes = (router: PluginRouter) =>
         if (q.priority) query = query.where('t.priority', '=', q.priority);
         if (q.assigneeId) query = query.where('t.assignee_id', '=', q.assigneeId);
         if (q.assetId) query = query.where('t.asset_id', '=', q.assetId);
+        if (q.categoryId) query = query.where('t.category_id', '=', q.categoryId);
         if (q.sla === 'breached')
           query = query.where(
             sql<boolean>`(t.response_breached_at is not null or t.resolution_breached_at is not null
@@ -151,6 +159,7 @@ export const ticketRoutes = (router: PluginRouter) =>
               { header: { en: 'Number', cs: 'Číslo' }, value: (t) => t.number },
               { header: { en: 'Title', cs: 'Název' }, value: (t) => t.title },
               { header: { en: 'Priority', cs: 'Priorita' }, value: (t) => t.priority },
+              { header: { en: 'Category', cs: 'Kategorie' }, value: (t) => t.category?.en ?? '' },
               { header: { en: 'Status', cs: 'Stav' }, value: (t) => t.status },
               { header: { en: 'SLA', cs: 'SLA' }, value: (t) => t.sla },
               { header: { en: 'Requester', cs: 'Zadavatel' }, value: (t) => t.requester },

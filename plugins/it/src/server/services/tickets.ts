@@ -4,6 +4,7 @@ import { type Priority, WARNING_SHARE } from '../data/sla-defaults.ts';
 import { m } from '../messages.ts';
 import { memberHolder } from './holders.ts';
 import { policies, resolutionClock, slaState, tenantHours } from './sla.ts';
+import { categoryForTicket } from './ticket-categories.ts';
 
 /** A member of the tenant with a display name, or null. */
 export const member = (ctx: PluginContext, userId: string) => memberHolder(ctx, userId);
@@ -47,8 +48,10 @@ export async function nextNumber(ctx: PluginContext, counter = 'ticket', prefix 
 export interface NewTicket {
   title: string;
   description: string;
-  priority: Priority;
+  /** Default: the category's default priority, else normal. */
+  priority?: Priority | undefined;
   assetId?: string | undefined;
+  categoryId?: string | undefined;
   /** Who asked, when not a member (e.g. `HR` for a hire's equipment ticket). */
   requesterLabel?: string;
 }
@@ -65,8 +68,10 @@ export async function createTicket(ctx: PluginContext, input: NewTicket): Promis
       .executeTakeFirst();
     if (!asset) throw badRequest('asset_not_found', m.asset_not_found, [fieldError('assetId', m.asset_not_found)]);
   }
+  const category = input.categoryId ? await categoryForTicket(ctx, input.categoryId) : null;
+  const priority = input.priority ?? category?.default_priority ?? 'normal';
   const requester = ctx.actor?.userId ? await member(ctx, ctx.actor.userId) : null;
-  const target = (await policies(ctx))[input.priority];
+  const target = (await policies(ctx))[priority];
   const hours = await tenantHours(ctx);
   const clock = resolutionClock(now, target.resolutionMinutes, 0, hours);
   const id = newId();
@@ -78,8 +83,11 @@ export async function createTicket(ctx: PluginContext, input: NewTicket): Promis
       number: await nextNumber(ctx),
       title: input.title,
       description: input.description,
-      priority: input.priority,
+      priority,
       asset_id: input.assetId ?? null,
+      category_id: category?.id ?? null,
+      assignee_id: category?.default_assignee_id ?? null,
+      assignee_label: category?.default_assignee_label ?? null,
       requester_id: requester?.id ?? null,
       requester_label: requester?.label ?? input.requesterLabel ?? ctx.actor?.label ?? 'API',
       status: 'new',
@@ -99,8 +107,20 @@ export const ticketQuery = (ctx: PluginContext) =>
   ctx.db
     .selectFrom('it.tickets as t')
     .leftJoin('it.assets as a', (j) => j.onRef('a.tenant_id', '=', 't.tenant_id').onRef('a.id', '=', 't.asset_id'))
+    .leftJoin('it.ticket_categories as c', (j) =>
+      j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.category_id'),
+    )
+    .leftJoin('it.tickets as mt', (j) =>
+      j.onRef('mt.tenant_id', '=', 't.tenant_id').onRef('mt.id', '=', 't.merged_into_id'),
+    )
     .selectAll('t')
-    .select(['a.tag as asset_tag', 'a.name as asset_name'])
+    .select([
+      'a.tag as asset_tag',
+      'a.name as asset_name',
+      'c.name_cs as category_cs',
+      'c.name_en as category_en',
+      'mt.number as merged_into_number',
+    ])
     .where('t.tenant_id', '=', ctx.tenant.id);
 
 const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
@@ -115,6 +135,10 @@ export const toTicket = (now: Date) => (r: Record<string, any>) => ({
   assetId: (r.asset_id ?? null) as string | null,
   assetTag: (r.asset_tag ?? null) as string | null,
   assetName: (r.asset_name ?? null) as string | null,
+  categoryId: (r.category_id ?? null) as string | null,
+  category: r.category_id ? { cs: r.category_cs as string, en: r.category_en as string } : null,
+  mergedIntoId: (r.merged_into_id ?? null) as string | null,
+  mergedIntoNumber: (r.merged_into_number ?? null) as string | null,
   requesterId: (r.requester_id ?? null) as string | null,
   requester: r.requester_label as string,
   assigneeId: (r.assignee_id ?? null) as string | null,

@@ -7,14 +7,18 @@ import {
   Field,
   FormError,
   notify,
+  SelectField,
   StatusBadge,
   Toggle,
+  useI18n,
   useTenant,
   WorkflowPanel,
 } from '@bureau/core/ui';
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import type { CannedResponse } from '../../server/routes/canned-responses.ts';
 import type { Ticket, TicketMessage } from '../../server/routes/tickets.ts';
+import { useDT } from '../desk-messages.ts';
 import { useT } from '../messages.ts';
 import { PRIORITY_LABELS, SLA_STATES, TICKET_STATUSES } from '../statuses.ts';
 
@@ -24,6 +28,8 @@ import { PRIORITY_LABELS, SLA_STATES, TICKET_STATUSES } from '../statuses.ts';
  */
 export default function TicketPage() {
   const t = useT();
+  const dt = useDT();
+  const i18n = useI18n();
   const params = useParams<{ id: string }>();
   const { tenant, api, can } = useTenant();
   const staff = () => can('it.helpdesk');
@@ -35,7 +41,20 @@ export default function TicketPage() {
     () => params.id,
     async (id) => (await api<{ items: TicketMessage[] }>(`/it/tickets/${id}/messages`)).items,
   );
+  const [canned] = createResource(staff, async (yes) =>
+    yes ? (await api<{ items: CannedResponse[] }>('/it/canned-responses')).items : [],
+  );
   const [body, setBody] = createSignal('');
+  /** Inserts a canned response, its placeholders filled from this ticket, after what is typed. */
+  const insertCanned = async (id: string) => {
+    if (!id) return;
+    try {
+      const filled = await api<{ body: string }>(`/it/tickets/${params.id}/canned-responses/${id}`);
+      setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${filled.body}` : filled.body));
+    } catch (e) {
+      setError(e);
+    }
+  };
   const [internal, setInternal] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<unknown>(null);
@@ -116,6 +135,24 @@ export default function TicketPage() {
                         <DateText value={x.resolutionDueAt} time />
                       </dd>
                     </div>
+                    <Show when={x.category}>
+                      {(c) => (
+                        <div class="figure">
+                          <dt>{dt('category')}</dt>
+                          <dd>{i18n.text(c())}</dd>
+                        </div>
+                      )}
+                    </Show>
+                    <Show when={x.mergedIntoId}>
+                      <div class="figure">
+                        <dt>{dt('mergedInto')}</dt>
+                        <dd class="mono">
+                          <Show when={staff()} fallback={x.mergedIntoNumber}>
+                            <A href={`/t/${tenant().slug}/it/tickets/${x.mergedIntoId}`}>{x.mergedIntoNumber}</A>
+                          </Show>
+                        </dd>
+                      </div>
+                    </Show>
                     <Show when={x.assetId}>
                       <div class="figure">
                         <dt>{t('ticketAsset')}</dt>
@@ -174,6 +211,18 @@ export default function TicketPage() {
                       </Card>
                     )}
                   </For>
+                  <Show when={staff() && (canned() ?? []).length}>
+                    <SelectField
+                      label={dt('insertCanned')}
+                      name="canned"
+                      value=""
+                      onChange={(id) => void insertCanned(id)}
+                      options={[
+                        { value: '', label: dt('chooseCanned') },
+                        ...(canned() ?? []).map((c) => ({ value: c.id, label: c.title })),
+                      ]}
+                    />
+                  </Show>
                   <Field label={t('reply')} name="reply" value={body()} onChange={setBody} multiline />
                   <Show when={staff()}>
                     <Toggle label={t('internalNote')} checked={internal()} onChange={setInternal} />

@@ -1,0 +1,196 @@
+/**
+ * The helpdesk's desk tools through HTTP on a real database (issue 16 item 4): ticket categories
+ * (defaults a new ticket takes, the queue filter, archived rather than deleted once in use), canned
+ * responses with placeholders filled from the ticket, and merging a duplicate ticket (its
+ * conversation, attachments and asset move; refusals with codes write nothing).
+ */
+import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from '../src/server/index.ts';
+import { fillPlaceholders } from '../src/server/services/canned-responses.ts';
+import { ticketNumber } from '../src/server/services/ticket-merge.ts';
+import { count, inbox, itApi, memberWith } from './helpers.ts';
+
+let t: TestBureau;
+let owner: TestUser;
+let member: TestUser;
+let other: TestUser;
+let api: ReturnType<typeof itApi>;
+const clock = { now: () => new Date('2026-12-07T09:00:00+01:00') };
+
+beforeAll(async () => {
+  t = await createTestBureau({ plugins: [plugin], clock });
+  [owner, other] = [await t.signup(), await t.signup()];
+  await t.enableModule(owner, 'it');
+  await t.enableModule(other, 'it');
+  member = await memberWith(t, owner, 'member');
+  api = itApi(owner);
+});
+afterAll(() => t?.close());
+
+const ticket = async (body: Record<string, unknown>, as: TestUser = member) => {
+  const res = await itApi(as).post('/tickets', { description: 'See title', ...body });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  return res.body as { id: string; number: string; priority: string; assignee: string | null };
+};
+
+describe('ticket categories', () => {
+  let printers: string;
+
+  it('adds a category whose default priority and assignee a new ticket takes; names are unique', async () => {
+    const created = await api.post('/ticket-categories', {
+      nameCs: 'Tiskárny',
+      nameEn: 'Printers',
+      defaultPriority: 'high',
+      defaultAssigneeId: owner.userId,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ nameCs: 'Tiskárny', defaultPriority: 'high', archived: false, tickets: 0 });
+    printers = created.body.id;
+    const taken = await api.post('/ticket-categories', { nameCs: 'Tisk', nameEn: 'printers' });
+    expect(taken.body).toMatchObject({ status: 409, code: 'ticket_category_taken' });
+    const stranger = await api.post('/ticket-categories', {
+      nameCs: 'Síť',
+      nameEn: 'Network',
+      defaultAssigneeId: other.userId,
+    });
+    expect(stranger.body).toMatchObject({ status: 400, code: 'assignee_not_member' });
+    expect(await count(t, 'ticket_categories')).toBe(1);
+    // Only IT admins manage them; every member reads them for the form.
+    expect((await api.post('/ticket-categories', { nameCs: 'A', nameEn: 'A' }, member)).status).toBe(403);
+    expect((await api.get('/ticket-categories', member)).body.items).toHaveLength(1);
+
+    const tk = await ticket({ title: 'Printer jams', categoryId: printers });
+    expect(tk).toMatchObject({
+      priority: 'high',
+      assignee: expect.any(String),
+      category: { cs: 'Tiskárny', en: 'Printers' },
+    });
+    expect((await ticket({ title: 'Toner', categoryId: printers, priority: 'low' })).priority).toBe('low');
+    await ticket({ title: 'Mouse' });
+    const queue = await api.get(`/tickets?categoryId=${printers}&sort=number&dir=asc`);
+    expect(queue.body.items.map((x: { title: string }) => x.title)).toEqual(['Printer jams', 'Toner']);
+    // Another tenant's category is not there.
+    const foreign = await itApi(other).post('/tickets', { title: 'Foreign', description: 'x', categoryId: printers });
+    expect(foreign.body).toMatchObject({ status: 400, code: 'ticket_category_not_found' });
+  });
+
+  it('refuses to delete a category in use (409) and archives it instead, which the forms no longer offer', async () => {
+    const del = await api.del(`/ticket-categories/${printers}`);
+    expect(del.body).toMatchObject({ status: 409, code: 'ticket_category_in_use' });
+    expect(del.body.title).toContain('2');
+    const archived = await api.patch(`/ticket-categories/${printers}`, { archived: true });
+    expect(archived.body).toMatchObject({ archived: true, tickets: 2 });
+    expect((await api.get('/ticket-categories')).body.items).toHaveLength(0);
+    expect((await api.get('/ticket-categories?archived=true')).body.items).toHaveLength(1);
+    const refused = await api.post(
+      '/tickets',
+      { title: 'Printer again', description: 'x', categoryId: printers },
+      member,
+    );
+    expect(refused.body).toMatchObject({ status: 400, code: 'ticket_category_archived' });
+    const unused = await api.post('/ticket-categories', { nameCs: 'Telefony', nameEn: 'Phones' });
+    expect((await api.del(`/ticket-categories/${unused.body.id}`)).status).toBe(200);
+    expect(await count(t, 'ticket_categories')).toBe(1);
+  });
+});
+
+describe('canned responses', () => {
+  it('fills the placeholders from the ticket and leaves other braces alone', async () => {
+    expect(fillPlaceholders('{requester}, {unknown} {asset}!', { requester: 'Jana' })).toBe('Jana, {unknown} !');
+    const canned = await api.post('/canned-responses', {
+      title: 'Restart',
+      body: 'Dear {requester}, please restart the device ({number}: {title}). — {agent}',
+    });
+    expect(canned.status, JSON.stringify(canned.body)).toBe(201);
+    expect((await api.post('/canned-responses', { title: 'restart', body: 'x' })).body.code).toBe(
+      'canned_response_taken',
+    );
+    expect((await api.get('/canned-responses', member)).status).toBe(403);
+    const tk = await ticket({ title: 'Screen flickers' });
+    const filled = await api.get(`/tickets/${tk.id}/canned-responses/${canned.body.id}`);
+    const requester = (await api.get(`/tickets/${tk.id}`)).body.requester;
+    expect(filled.body.body).toMatch(
+      new RegExp(`^Dear ${requester}, please restart the device \\(${tk.number}: Screen flickers\\)\\. — \\S`),
+    );
+    expect(filled.body.body).not.toContain('{');
+    const foreign = await api.get(`/tickets/${tk.id}/canned-responses/${canned.body.id}`, other);
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe('merging a duplicate ticket', () => {
+  it('reads ticket numbers as people type them', () => {
+    expect([ticketNumber('7'), ticketNumber('t-7'), ticketNumber('T-00007'), ticketNumber(' t00012 ')]).toEqual([
+      'T-00007',
+      'T-00007',
+      'T-00007',
+      'T-00012',
+    ]);
+  });
+
+  it('moves replies, notes, attachments and the asset to the target, closes the source with a note and tells its requester', async () => {
+    const laptop = await api.asset({ name: 'ThinkPad' });
+    const target = await ticket({ title: 'Wi-Fi drops' }, owner);
+    const dup = await ticket({ title: 'No Wi-Fi in room 2', assetId: laptop.id });
+    await api.post(`/tickets/${dup.id}/messages`, { body: 'Since Monday' }, member);
+    await api.post(`/tickets/${dup.id}/messages`, { body: 'Same as the other one', internal: true });
+    const form = new FormData();
+    form.set('file', new File(['log line'], 'wifi.log'));
+    form.set('entityType', 'it.ticket');
+    form.set('entityId', dup.id);
+    const up = await t.app.request(`${t.origin}/api/t/${owner.tenant.slug}/records`, {
+      method: 'POST',
+      headers: { origin: t.origin, cookie: owner.cookie },
+      body: form,
+    });
+    expect(up.status).toBe(201);
+
+    const merged = await api.post(`/tickets/${dup.id}/merge`, { into: target.number.replace('T-0000', '') });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const source = (await api.get(`/tickets/${dup.id}`)).body;
+    expect(source).toMatchObject({ status: 'closed', mergedIntoId: target.id, mergedIntoNumber: target.number });
+    const sourceMessages = (await api.get(`/tickets/${dup.id}/messages`, member)).body.items;
+    expect(sourceMessages).toHaveLength(1);
+    // Stored in the firm's language (a new firm's is Czech).
+    expect(sourceMessages[0].body).toContain(`sloučen do tiketu ${target.number}`);
+    const targetView = (await api.get(`/tickets/${target.id}`)).body;
+    expect(targetView.assetId).toBe(laptop.id);
+    const moved = (await api.get(`/tickets/${target.id}/messages`)).body.items.map((x: { body: string }) => x.body);
+    expect(moved.slice(0, 2)).toEqual(['Since Monday', 'Same as the other one']);
+    expect(moved[2]).toContain(`Sloučeno z tiketu ${dup.number} (No Wi-Fi in room 2)`);
+    const files = await owner.json(
+      'GET',
+      `/api/t/${owner.tenant.slug}/records?entityType=it.ticket&entityId=${target.id}`,
+    );
+    expect(files.body.records.map((r: { filename: string }) => r.filename)).toEqual(['wifi.log']);
+    const told = (await inbox(member)).find((n) => n.category === 'it.tickets');
+    expect(told?.title).toContain(dup.number);
+    const audit = await owner.json('GET', `/api/t/${owner.tenant.slug}/audit?entityType=it.ticket&entityId=${dup.id}`);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toContain('it.ticket.merge');
+
+    // A merged ticket stays closed.
+    expect((await api.post(`/tickets/${dup.id}/reopen`)).body.code).toBe('transition_blocked');
+  });
+
+  it('refuses merging into itself, into a closed ticket or into another tenant’s number, writing nothing', async () => {
+    const a = await ticket({ title: 'Keyboard' });
+    const closed = await ticket({ title: 'Old' }, owner);
+    await api.post(`/tickets/${closed.id}/resolve`);
+    await api.post(`/tickets/${closed.id}/close`);
+    const foreign = await ticket({ title: 'Theirs' }, other);
+    const messages = await count(t, 'ticket_messages');
+    const self = await api.post(`/tickets/${a.id}/merge`, { into: a.number });
+    expect(self.body).toMatchObject({ status: 400, code: 'merge_into_self' });
+    const intoClosed = await api.post(`/tickets/${a.id}/merge`, { into: closed.number });
+    expect(intoClosed.body).toMatchObject({ status: 409, code: 'merge_target_closed' });
+    // The other tenant has its own T-0000x series; a number this tenant has not issued is not found.
+    const missing = await api.post(`/tickets/${a.id}/merge`, { into: 'T-09999' });
+    expect(missing.body).toMatchObject({ status: 400, code: 'merge_target_not_found' });
+    const cross = await itApi(other).post(`/tickets/${foreign.id}/merge`, { into: a.number });
+    expect(cross.body).toMatchObject({ status: 400, code: 'merge_target_not_found' });
+    expect((await api.get(`/tickets/${a.id}`)).body).toMatchObject({ status: 'new', mergedIntoId: null });
+    expect(await count(t, 'ticket_messages')).toBe(messages);
+    expect((await api.post(`/tickets/${a.id}/merge`, { into: a.number }, member)).status).toBe(403);
+  });
+});

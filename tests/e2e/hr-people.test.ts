@@ -6,7 +6,8 @@
  * days derived, and the manager approves it. The December attendance shows the 56 h of holiday, and the
  * December pay run fills its inputs from it. A work-safety session is planned for her, her attendance
  * recorded, and the certificate issued with its expiry. Linked to the signed-in member, she sees it all on
- * "My HR" with her payslip. At 390 px with axe-core finding nothing.
+ * "My HR" with her payslip and her tax documents (none before the year ends), asks for a day off there and
+ * withdraws it while it waits. At 390 px with axe-core finding nothing.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -48,6 +49,11 @@ const WORDS = {
     attended: 'se zúčastnil(a)',
     record: 'Zapsat docházku',
     myHr: 'Moje personalistika',
+    withdraw: 'Zrušit žádost',
+    withdrawn: 'Žádost zrušena',
+    cancelled: 'Zrušeno',
+    taxDocuments: 'Daňové doklady',
+    noTaxYears: 'Zatím žádný uzavřený rok s výplatními páskami',
   },
   en: {
     employee: 'Employee',
@@ -71,6 +77,11 @@ const WORDS = {
     attended: 'attended',
     record: 'Record attendance',
     myHr: 'My HR',
+    withdraw: 'Withdraw',
+    withdrawn: 'Request withdrawn',
+    cancelled: 'Cancelled',
+    taxDocuments: 'Tax documents',
+    noTaxYears: 'No finished year with payslips yet',
   },
 } as const;
 
@@ -209,6 +220,18 @@ for (const lang of ['cs', 'en'] as const) {
       const res = await page.request.get(new URL((await pdf.getAttribute('href')) ?? '', suite.server.url).toString());
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
+      // Tax documents: 2026 is not finished, so none yet (the statement of a finished year: tax-documents.test.ts).
+      await page.getByRole('heading', { name: w.taxDocuments }).waitFor();
+      await page.getByText(w.noTaxYears).waitFor();
+      // Asks for a day off and withdraws it while it waits.
+      const form = page.locator('form', { has: page.getByRole('button', { name: w.request }) });
+      await form.getByRole('textbox', { name: w.from }).fill('2030-02-04');
+      await form.getByRole('textbox', { name: w.to }).fill('2030-02-04');
+      await form.getByRole('button', { name: w.request }).click();
+      const asked = page.getByRole('row', { name: /2030|4\. 2\. 2030|04\/02\/2030|4 Feb 2030/ });
+      await asked.getByRole('button', { name: w.withdraw }).click();
+      await page.getByText(w.withdrawn).waitFor();
+      await asked.getByText(w.cancelled).waitFor();
       await page.setViewportSize({ width: 390, height: 844 });
       await settled(page);
       await screenshot(page, `hr-me-${lang}-390`, true);

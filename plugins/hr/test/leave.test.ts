@@ -370,6 +370,28 @@ describe('hr leave', () => {
       endDate: '2026-08-10',
     });
     expect(smuggled.status === 400 || (await hr.get(`/leave/${smuggled.body.id}`)).body.employeeId === petr).toBe(true);
+    // Withdraws their own request while it waits, and an approved one before it begins; not once it has begun.
+    expect((await api(stranger, 'POST', `/me/leave/${asked.body.id}/cancel`)).status).toBe(404);
+    const withdrawn = await api(me, 'POST', `/me/leave/${asked.body.id}/cancel`);
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toEqual({ id: asked.body.id, status: 'cancelled' });
+    expect((await api(me, 'POST', `/me/leave/${asked.body.id}/cancel`)).status).toBe(409);
+    const later = await api(me, 'POST', '/me/leave', {
+      kind: 'unpaid',
+      startDate: '2099-03-02',
+      endDate: '2099-03-02',
+    });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    expect((await hr.post(`/leave/${later.body.id}/approve`, {}, manager)).status).toBe(200);
+    expect((await api(me, 'POST', `/me/leave/${later.body.id}/cancel`)).status).toBe(200);
+    const march = (await api(me, 'GET', '/me?year=2026')).body.leave.find(
+      (l: { kind: string; status: string }) => l.kind === 'holiday' && l.status === 'approved',
+    );
+    const begun = await api(me, 'POST', `/me/leave/${march.id}/cancel`);
+    expect(begun.status).toBe(409);
+    expect(JSON.stringify(begun.body)).toMatch(/has begun/);
+    // HR's own cancel stays HR's: the employee's permission does not reach it.
+    expect((await api(me, 'POST', `/leave/${march.id}/cancel`)).status).toBe(403);
     // Someone else: not linked, and no way to reach Petr's payslip; without hr.self nothing at all.
     expect((await api(stranger, 'GET', `/me/payslips/${run.id}/pdf`)).status).toBe(404);
     expect((await api(reader, 'GET', '/me')).status).toBe(403);

@@ -231,6 +231,37 @@ describe('hr annual tax documents', () => {
     expect(await count(hr.t, 'tax_settlements')).toBe(2);
   });
 
+  it('self-service: the employee sees their own finished years, the settlement result and the statement PDF', async () => {
+    const me = await memberWith(hr.t, hr.user, 'staff', ['hr.self']);
+    const stranger = await memberWith(hr.t, hr.user, 'staff2', ['hr.self']);
+    expect((await hr.patch(`/employees/${ids.full}`, { userId: me.userId })).status).toBe(200);
+    const api = (u: TestUser, p: string) => u.json('GET', `${hr.base}${p}`);
+    // While 2026 runs it is not a finished year: nothing to show yet.
+    now = new Date('2026-12-20T10:00:00Z');
+    expect((await api(me, '/me/tax-years')).body.items).toEqual([]);
+    expect((await api(me, '/me/tax-years/2026/statement/pdf')).status).toBe(404);
+    now = new Date('2027-02-10T09:00:00Z');
+    const years = await api(me, '/me/tax-years');
+    expect(years.status, JSON.stringify(years.body)).toBe(200);
+    expect(years.body.items).toMatchObject([
+      { year: 2026, income: '600000.00', taxAdvances: '59160.00', settlement: { result: '3000.00' } },
+    ]);
+    for (const [lang, heading] of [
+      ['cs', 'Roční zúčtování záloh a daňového zvýhodnění 2026'],
+      ['en', 'Annual tax settlement 2026'],
+    ]) {
+      const pdf = await me.request('GET', `${hr.base}/me/tax-years/2026/statement/pdf?lang=${lang}`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain(heading);
+    }
+    // Someone not linked sees nothing; nothing takes another employee's id; without hr.self nothing at all.
+    expect((await api(stranger, '/me/tax-years')).status).toBe(404);
+    expect((await api(stranger, '/me/tax-years/2026/statement/pdf')).status).toBe(404);
+    expect((await api(reader, '/me/tax-years')).status).toBe(403);
+    expect((await api(me, `${path('july')}/statement`)).status).toBe(403);
+  });
+
   it('needs the payroll permissions; another tenant sees nothing; reads are audited', async () => {
     expect((await hr.get(`${path('full')}/statement`, reader)).status).toBe(403);
     expect((await hr.put(`${path('full')}/settlement`, {}, reader)).status).toBe(403);

@@ -11,6 +11,7 @@ import { personalData } from './retention.ts';
 import { attendanceRoutes } from './routes/attendance.ts';
 import { employeeRoutes } from './routes/employees.ts';
 import { leaveRoutes } from './routes/leave.ts';
+import { myTaxDocumentRoutes } from './routes/my-tax-documents.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { orgRoutes } from './routes/org.ts';
 import { paymentRoutes } from './routes/payments.ts';
@@ -75,7 +76,9 @@ export default definePlugin({
     const people = attendanceRoutes(
       leaveRoutes(runPaymentRoutes(paymentRoutes(payrollRoutes(employeeRoutes(router))))),
     );
-    return selfServiceRoutes(trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people))))));
+    return myTaxDocumentRoutes(
+      selfServiceRoutes(trainingSessionRoutes(taxRoutes(orgRoutes(onboardingRoutes(recruitingRoutes(people)))))),
+    );
   },
   workflows: {
     employee: employeeWorkflow,

@@ -138,6 +138,17 @@ const en = {
   noPayslips: 'No payslips yet',
   leaveEmpty: 'No leave yet',
   leaveEmptyText: 'Requests appear here with their status.',
+  actions: 'Actions',
+  withdraw: 'Withdraw',
+  leaveWithdrawn: 'Request withdrawn',
+  taxDocuments: 'Tax documents',
+  taxDocumentsEmpty: 'No finished year with payslips yet',
+  taxYear: 'Year',
+  taxableIncome: 'Taxable income',
+  settlementResult: 'Annual settlement',
+  noSettlement: 'Not made',
+  statement: 'Statement of income',
+  statementPdf: 'PDF',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -278,6 +289,17 @@ const cs: Record<keyof typeof en, string> = {
   noPayslips: 'Zatím žádné výplatní pásky',
   leaveEmpty: 'Zatím žádná nepřítomnost',
   leaveEmptyText: 'Žádosti se zde objeví i se stavem.',
+  actions: 'Akce',
+  withdraw: 'Zrušit žádost',
+  leaveWithdrawn: 'Žádost zrušena',
+  taxDocuments: 'Daňové doklady',
+  taxDocumentsEmpty: 'Zatím žádný uzavřený rok s výplatními páskami',
+  taxYear: 'Rok',
+  taxableIncome: 'Zdanitelný příjem',
+  settlementResult: 'Roční zúčtování',
+  noSettlement: 'Neprovedeno',
+  statement: 'Potvrzení o příjmech',
+  statementPdf: 'PDF',
 };
 
 type Key = keyof typeof en;

@@ -1,11 +1,12 @@
 import { defineWorkflow, problem, z } from '@bureau/core';
 import { m } from '../messages.ts';
-import { ymd } from '../services/dates.ts';
+import { pragueDate, ymd } from '../services/dates.ts';
 import { balance } from './service.ts';
 
 /**
  * A leave request: requested → approved or rejected (by someone with `hr.leave.approve`);
- * requested or approved → cancelled. Approving a holiday checks the balance again.
+ * requested or approved → cancelled (by HR, or withdrawn by the employee: while requested, or
+ * approved but not yet begun). Approving a holiday checks the balance again.
  */
 export const leaveWorkflow = defineWorkflow({
   table: 'hr.leave_requests',
@@ -56,6 +57,27 @@ export const leaveWorkflow = defineWorkflow({
       permission: 'hr.people.manage',
       label: { en: 'Cancel', cs: 'Zrušit' },
       danger: true,
+    },
+    withdraw: {
+      from: ['requested', 'approved'],
+      to: 'cancelled',
+      permission: 'hr.self',
+      label: { en: 'Withdraw my request', cs: 'Zrušit moji žádost' },
+      danger: true,
+      guard: async (ctx, record) => {
+        const userId = ctx.actor?.userId;
+        if (!userId) return m.leave_not_own;
+        const own = await ctx.db
+          .selectFrom('hr.employees')
+          .select('id')
+          .where('tenant_id', '=', ctx.tenant.id)
+          .where('id', '=', record.employee_id)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        if (!own) return m.leave_not_own;
+        if (record.status === 'approved' && ymd(record.start_date) <= pragueDate(ctx.now())) return m.leave_begun;
+        return true;
+      },
     },
   },
 });

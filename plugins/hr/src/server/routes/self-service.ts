@@ -17,11 +17,12 @@ import { toTraining, trainingsQuery } from '../onboarding/training.ts';
 import { payslipPdf } from '../payroll/pdf.ts';
 import { toPayslipView } from '../payroll/run.ts';
 import { pragueDate, ymd } from '../services/dates.ts';
+import { pdfResponse } from './pdf-response.ts';
 
 const tags = ['hr: self-service'];
 
 /** The employee the signed-in member is (404 `not_linked` for one who is not linked to an employee). */
-async function myEmployee(ctx: PluginContext) {
+export async function myEmployee(ctx: PluginContext) {
   const userId = ctx.actor?.userId;
   const row = userId
     ? await ctx.db
@@ -55,8 +56,9 @@ const Me = z
 
 /**
  * Self-service for a member linked to an employee (`hr.self`, which every member holds): their own
- * record, holiday balance and leave (and a new request), certificates and the payslips of approved
- * or paid runs with their PDF (audited). Nothing here takes another employee's id.
+ * record, holiday balance and leave (a new request, and withdrawing one while it waits or before an
+ * approved one begins), certificates and the payslips of approved or paid runs with their PDF
+ * (audited). Nothing here takes another employee's id. Tax documents: routes/my-tax-documents.ts.
  */
 export const selfServiceRoutes = (router: PluginRouter) =>
   router
@@ -152,6 +154,36 @@ export const selfServiceRoutes = (router: PluginRouter) =>
     )
     .openapi(
       defineRoute({
+        method: 'post',
+        path: '/me/leave/{id}/cancel',
+        tags,
+        summary:
+          'Withdraw my own leave request while it waits, or an approved one before it begins (409 `transition_blocked` after)',
+        permission: 'hr.self',
+        request: { params: z.object({ id: z.uuid() }) },
+        responses: {
+          200: json(z.object({ id: z.uuid(), status: z.string() })),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const { ctx, db, tenant } = c.var;
+        const me = await myEmployee(ctx);
+        const { id } = c.req.valid('param');
+        const mine = await db
+          .selectFrom('hr.leave_requests')
+          .select('id')
+          .where('tenant_id', '=', tenant.id)
+          .where('id', '=', id)
+          .where('employee_id', '=', me.id)
+          .executeTakeFirst();
+        if (!mine) throw problem(404, m.leave_not_found);
+        const r = await ctx.workflow(leaveWorkflow).transition(id, 'withdraw');
+        return c.json({ id, status: r.to }, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
         method: 'get',
         path: '/me/payslips/{runId}/pdf',
         tags,
@@ -162,10 +194,7 @@ export const selfServiceRoutes = (router: PluginRouter) =>
           query: z.object({ lang: z.enum(['cs', 'en']).optional() }),
         },
         responses: {
-          200: {
-            description: 'PDF',
-            content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-          },
+          200: pdfResponse,
           ...problemResponses(400, 401, 403, 404),
         },
       }),

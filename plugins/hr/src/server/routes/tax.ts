@@ -21,6 +21,7 @@ import {
   toSettlementView,
   yearFigures,
 } from '../payroll/tax-year.ts';
+import { pdfResponse } from './pdf-response.ts';
 
 const tags = ['hr: tax documents'];
 const Params = z.object({ id: z.uuid(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -107,10 +108,6 @@ const SettlementSchema = z
   })
   .loose()
   .openapi('HrTaxSettlement');
-const pdfResponse = {
-  description: 'PDF',
-  content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-};
 
 /**
  * The annual tax documents of an employee: the payroll ledger (mzdový list), the statement of

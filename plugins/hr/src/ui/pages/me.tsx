@@ -1,6 +1,7 @@
 import {
   Async,
   Badge,
+  Button,
   Card,
   createForm,
   DataTable,
@@ -8,6 +9,7 @@ import {
   DateText,
   Form,
   Money,
+  notify,
   PageHeader,
   SelectField,
   StatusBadge,
@@ -37,14 +39,36 @@ interface Me {
   trainings: Training[];
   payslips: { runId: string; period: string; gross: string; net: string }[];
 }
+interface MyTaxYear {
+  year: number;
+  income: string;
+  taxAdvances: string;
+  taxBonuses: string;
+  settlement: { result: string; updatedAt: string } | null;
+}
 
-/** My HR: a member linked to an employee sees their own holiday, leave, certificates and payslips, and asks for leave. */
+/** A request the employee may still withdraw: waiting, or approved and not yet begun (the server decides). */
+const withdrawable = (l: MyLeave, today: string) =>
+  l.status === 'requested' || (l.status === 'approved' && l.startDate > today);
+
+/**
+ * My HR: a member linked to an employee sees their own holiday, leave, certificates, payslips and tax
+ * documents (the statement of taxable income of finished years, the settlement's result), asks for
+ * leave and withdraws a request that waits or has not begun.
+ */
 export default function MyHr() {
   const t = useT();
   const ot = useOT();
   const i18n = useI18n();
   const { tenant, api } = useTenant();
   const [me, { refetch }] = createResource(() => api<Me>('/hr/me'));
+  const [taxYears] = createResource(() => api<{ items: MyTaxYear[] }>('/hr/me/tax-years'));
+  const today = new Date().toISOString().slice(0, 10);
+  const withdraw = async (id: string) => {
+    await api(`/hr/me/leave/${id}/cancel`, { method: 'POST' });
+    notify(t('leaveWithdrawn'));
+    void refetch();
+  };
   const form = createForm({
     initial: { kind: 'holiday', startDate: '', endDate: '' },
     onSubmit: async (v) => {
@@ -55,6 +79,8 @@ export default function MyHr() {
   });
   const pdf = (runId: string) =>
     `/api/t/${encodeURIComponent(tenant().slug)}/hr/me/payslips/${runId}/pdf?lang=${i18n.locale()}`;
+  const statementPdf = (year: number) =>
+    `/api/t/${encodeURIComponent(tenant().slug)}/hr/me/tax-years/${year}/statement/pdf?lang=${i18n.locale()}`;
   return (
     <div class="page">
       <PageHeader title={t('myHr')} description={t('myHrSubtitle')} />
@@ -103,6 +129,16 @@ export default function MyHr() {
                         header: t('status'),
                         cell: (l) => <StatusBadge status={l.status} statuses={LEAVE_STATUSES} />,
                       },
+                      {
+                        header: t('actions'),
+                        cell: (l) => (
+                          <Show when={withdrawable(l, today)}>
+                            <Button variant="secondary" onClick={() => void withdraw(l.id)}>
+                              {t('withdraw')}
+                            </Button>
+                          </Show>
+                        ),
+                      },
                     ]}
                   />
                 </Show>
@@ -149,6 +185,38 @@ export default function MyHr() {
                       cell: (p) => (
                         <a href={pdf(p.runId)} target="_blank" rel="noopener">
                           {t('pdf')}
+                        </a>
+                      ),
+                    },
+                  ]}
+                />
+              </Show>
+            </Card>
+            <Card title={t('taxDocuments')} padded={false}>
+              <Show when={taxYears()?.items.length} fallback={<p class="muted card-body">{t('taxDocumentsEmpty')}</p>}>
+                <DataTable<MyTaxYear>
+                  caption={t('taxDocuments')}
+                  rows={taxYears()?.items ?? []}
+                  rowKey={(y) => String(y.year)}
+                  columns={[
+                    { header: t('taxYear'), cell: (y) => String(y.year) },
+                    {
+                      header: t('taxableIncome'),
+                      align: 'end',
+                      hideOnMobile: true,
+                      cell: (y) => <Money amount={y.income} currency="CZK" />,
+                    },
+                    {
+                      header: t('settlementResult'),
+                      align: 'end',
+                      cell: (y) =>
+                        y.settlement ? <Money amount={y.settlement.result} currency="CZK" /> : t('noSettlement'),
+                    },
+                    {
+                      header: t('statement'),
+                      cell: (y) => (
+                        <a href={statementPdf(y.year)} target="_blank" rel="noopener">
+                          {t('statementPdf')}
                         </a>
                       ),
                     },

@@ -1,10 +1,11 @@
 /**
  * End-to-end, issue 14 (own courier): a dispatcher plans a run of two packed own-courier orders,
- * moves the second stop up and sends the run out; the driver, on a 390 px phone, sees only their
- * run, delivers one stop with the recipient's name and a signature drawn on the canvas and fails
- * the other (nobody at home); the order's page shows who took it and the signature; the dispatcher
- * closes the run with the cash and downloads the run sheet. In Czech and in English; axe finds
- * nothing and the driver's page fits the width.
+ * takes the second stop off and adds it back, moves it up and sends the run out; the driver (a
+ * role holding only orders.deliver), on a 390 px phone, sees only their run, delivers one stop
+ * with the recipient's name and a signature drawn on the canvas and fails the other (nobody at
+ * home); the order's page shows who took it and the signature; the dispatcher closes the run with
+ * the cash, downloads the run sheet and plans the failed order on a new run (offered with why it
+ * came back). In Czech and in English; axe finds nothing and the driver's page fits the width.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -19,6 +20,11 @@ const WORDS = {
     driver: 'Řidič',
     plan: 'Naplánovat trasu',
     moveUp: (n: string) => `Posunout ${n} výš`,
+    removeStop: (n: string) => `Odebrat ${n} z trasy`,
+    addToRun: 'Přidat na trasu',
+    oneStopAdded: 'Přidána 1 zastávka',
+    twoStops: '2 zastávky',
+    cameBack: (run: string) => `Vrácena z ${run}: Nikdo doma`,
     start: 'Vyjet na rozvoz',
     out: 'Na cestě',
     delivered: 'Doručeno',
@@ -40,6 +46,11 @@ const WORDS = {
     driver: 'Driver',
     plan: 'Plan the run',
     moveUp: (n: string) => `Move ${n} up`,
+    removeStop: (n: string) => `Take ${n} off the run`,
+    addToRun: 'Add to the run',
+    oneStopAdded: '1 stop added',
+    twoStops: '2 stops',
+    cameBack: (run: string) => `Back from ${run}: Nobody at home`,
     start: 'Send out for delivery',
     out: 'Out for delivery',
     delivered: 'Delivered',
@@ -58,7 +69,10 @@ const WORDS = {
   },
 } as const;
 
-/** A firm with orders, a driver (a role holding orders.deliver) and two packed own-courier orders. */
+/**
+ * A firm with orders, a driver (a role holding only orders.deliver: no access to the orders, the
+ * driver's own runs only) and two packed own-courier orders.
+ */
 async function courierFirm(lang: 'cs' | 'en') {
   const w = WORDS[lang];
   const u = unique(`cour${lang}`);
@@ -76,7 +90,7 @@ async function courierFirm(lang: 'cs' | 'en') {
   const role = await owner.call('POST', `/api/t/${u.slug}/roles`, {
     key: 'driver',
     name: w.driver,
-    permissions: ['orders.read', 'orders.deliver'],
+    permissions: ['orders.deliver'],
   });
   expect(role.status, JSON.stringify(role.body)).toBe(201);
   const d = unique(`drv${lang}`);
@@ -150,6 +164,14 @@ for (const lang of ['cs', 'en'] as const) {
       await page.getByRole('button', { name: w.plan }).click();
       await page.waitForURL(/\/orders\/delivery\/[0-9a-f-]{36}/);
       const runUrl = page.url().split('?')[0] as string;
+      const runNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+      // Edited while planned: the second stop taken off, then added back from the orders waiting for a run.
+      await page.getByRole('button', { name: w.removeStop(b.number) }).click();
+      await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+      await page.getByLabel(new RegExp(b.number)).check();
+      await page.getByRole('button', { name: w.addToRun }).click();
+      await page.getByText(w.oneStopAdded).waitFor();
+      await expect.poll(() => page.locator('tbody tr').last().textContent()).toContain(b.number);
       // The second stop goes first: the button is reached and pressed with the keyboard.
       const up = page.getByRole('button', { name: w.moveUp(b.number) });
       await up.focus();
@@ -169,6 +191,7 @@ for (const lang of ['cs', 'en'] as const) {
       const stopB = driver.locator(`[data-stop="${b.number}"]`);
       await stopA.waitFor();
       expect(await driver.locator('[data-stop]').count()).toBe(2);
+      await driver.getByRole('heading', { name: `${runNumber} · ${w.twoStops}` }).waitFor();
       expect(await stopA.getByRole('link', { name: /Dlouhá 12/ }).getAttribute('href')).toContain(
         'https://mapy.cz/zakladni?q=',
       );
@@ -205,6 +228,17 @@ for (const lang of ['cs', 'en'] as const) {
       const sheet = page.getByRole('link', { name: w.sheet });
       const pdf = await page.request.get(`${suite.server.url}${await sheet.getAttribute('href')}`);
       expect(pdf.headers()['content-type']).toContain('application/pdf');
+
+      // The order that was not delivered waits for a run again, saying why, and goes on the next one.
+      await page.goto(`${base}/delivery`);
+      await page.getByText(w.cameBack(runNumber)).waitFor();
+      await page.getByLabel(w.driver, { exact: true }).selectOption({ label: w.driverName });
+      await page.getByLabel(new RegExp(b.number)).check();
+      await page.getByRole('button', { name: w.plan }).click();
+      await page.waitForURL(
+        (url) => /\/orders\/delivery\/[0-9a-f-]{36}/.test(url.pathname) && !runUrl.endsWith(url.pathname),
+      );
+      await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain(b.number);
       await ctx.close();
     });
   });

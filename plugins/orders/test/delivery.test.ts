@@ -196,9 +196,51 @@ describe('delivery runs', () => {
     // Without accounting the cash settles the order in orders.
     expect((await s.get(`/orders/${a.id}`)).body.codSettledAt).toEqual(expect.any(String));
 
-    // The failed order goes on the next run.
+    // The failed order is offered again, with why it came back, and goes out and is delivered on the next run.
+    const waiting = (await s.get('/delivery/plannable')).body.items as Array<{ id: string }>;
+    expect(waiting.find((o) => o.id === b.id)).toMatchObject({
+      number: b.number,
+      status: 'shipped',
+      name: 'Jana Nováková',
+      codDue: '242.00',
+      lastFailure: { runNumber: run.number, runDate: '2026-12-07', reason: 'nobody_home', note: null },
+    });
+    expect(waiting.map((o) => o.id)).not.toContain(a.id);
+    expect((await d.get('/delivery/plannable')).status).toBe(403);
     const next = await s.post('/delivery/runs', { date: '2026-12-08', driverUserId: userId(driver), orderIds: [b.id] });
     expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect(((await s.get('/delivery/plannable')).body.items as Array<{ id: string }>).map((o) => o.id)).not.toContain(
+      b.id,
+    );
+    expect((await s.post(`/delivery/runs/${next.body.id}/start`)).status).toBe(200);
+    const again = await d.post(`/driver/runs/${next.body.id}/stops/${next.body.stops[0].id}/delivered`, {
+      recipientName: 'Jana Nováková',
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect((await s.get(`/orders/${b.id}`)).body.status).toBe('delivered');
+  });
+
+  it('takes a stop off a planned run and adds orders to it; the order taken off is offered again', async () => {
+    const [a, b] = [await packed(1), await packed(1)];
+    const run = (
+      await s.post('/delivery/runs', { date: '2026-12-12', driverUserId: userId(driver), orderIds: [a.id, b.id] })
+    ).body;
+    const offered = async () =>
+      ((await s.get('/delivery/plannable')).body.items as Array<{ id: string }>).map((o) => o.id);
+    expect(await offered()).not.toContain(a.id);
+    const removed = await s.request('DELETE', `/delivery/runs/${run.id}/stops/${run.stops[0].id}`);
+    expect(removed.status).toBe(200);
+    const left = (await removed.json()) as { stops: Array<{ orderId: string; seq: number }> };
+    expect(left.stops.map((x) => [x.orderId, x.seq])).toEqual([[b.id, 1]]);
+    expect(await offered()).toContain(a.id);
+    const added = await s.post(`/delivery/runs/${run.id}/stops`, { orderIds: [a.id] });
+    expect(added.body.stops.map((x: { orderId: string }) => x.orderId)).toEqual([b.id, a.id]);
+    expect(await offered()).not.toContain(a.id);
+    expect((await s.post(`/delivery/runs/${run.id}/start`)).status).toBe(200);
+    // Once out, the run's stops stay.
+    const late = await s.request('DELETE', `/delivery/runs/${run.id}/stops/${added.body.stops[0].id}`);
+    expect(late.status).toBe(409);
+    expect((await s.post(`/delivery/runs/${run.id}/stops`, { orderIds: [(await packed(1)).id] })).status).toBe(409);
   });
 
   it('refuses bad input with a code and writes nothing', async () => {

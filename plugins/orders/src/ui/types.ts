@@ -41,4 +41,5 @@ export interface Suggestion {
   lastUnitCost: string | null;
 }
 export type { Driver } from '../server/services/delivery-people.ts';
+export type { PlannableOrder } from '../server/services/delivery-plannable.ts';
 export type { OrderDelivery, Run, RunDetail } from '../server/services/delivery-view.ts';

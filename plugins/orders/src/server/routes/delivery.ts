@@ -24,6 +24,7 @@ import {
 } from '../services/delivery.ts';
 import { completeRun } from '../services/delivery-cash.ts';
 import { Driver, listDrivers, memberName } from '../services/delivery-people.ts';
+import { ordersWaitingForRun, PlannableOrder } from '../services/delivery-plannable.ts';
 import {
   OrderDelivery,
   orderDeliveries,
@@ -65,6 +66,18 @@ export const deliveryRoutes = (router: PluginRouter) =>
         responses: { 200: json(z.object({ items: z.array(Driver) })), ...problemResponses(401, 403) },
       }),
       async (c) => c.json({ items: await listDrivers(c.var.ctx) }, 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get',
+        path: '/delivery/plannable',
+        tags,
+        summary:
+          'Own-courier orders a run can take: packed, or shipped and back from a failed stop (with why), none on a run already',
+        permission: 'orders.fulfil',
+        responses: { 200: json(z.object({ items: z.array(PlannableOrder) })), ...problemResponses(401, 403) },
+      }),
+      async (c) => c.json({ items: await ordersWaitingForRun(c.var.ctx) }, 200),
     )
     .openapi(
       defineRoute({

@@ -1,9 +1,10 @@
 import { ApiError, Button, Card, DateInput, FormError, SelectField, useTenant } from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal } from 'solid-js';
 import { useDeliveryT } from '../delivery-messages.ts';
 import { useT } from '../messages.ts';
-import type { Driver, Order, RunDetail } from '../types.ts';
+import type { Driver, PlannableOrder, RunDetail } from '../types.ts';
+import { WaitingOrders } from './waiting-orders.tsx';
 
 const todayIso = () => {
   const d = new Date();
@@ -11,8 +12,9 @@ const todayIso = () => {
 };
 
 /**
- * Plans a run: the date, a driver chosen from the members who may deliver, and the packed
- * own-courier orders ticked as stops (in the order ticked; reordered on the run's page).
+ * Plans a run: the date, a driver chosen from the members who may deliver, and the own-courier
+ * orders waiting for a run (packed, or back from a failed stop) ticked as stops, in the order
+ * ticked (reordered on the run's page).
  */
 export function PlanRun() {
   const t = useT();
@@ -20,13 +22,8 @@ export function PlanRun() {
   const navigate = useNavigate();
   const { tenant, api } = useTenant();
   const [drivers] = createResource(async () => (await api<{ items: Driver[] }>('/orders/delivery/drivers')).items);
-  const [packed] = createResource(
-    async () =>
-      (
-        await api<{ items: Order[] }>('/orders/orders', {
-          query: { status: 'packed', carrier: 'courier', sort: 'number', dir: 'asc', limit: 100 },
-        })
-      ).items,
+  const [waiting] = createResource(
+    async () => (await api<{ items: PlannableOrder[] }>('/orders/delivery/plannable')).items,
   );
   const [date, setDate] = createSignal(todayIso());
   const [driver, setDriver] = createSignal('');
@@ -34,7 +31,6 @@ export function PlanRun() {
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
   const fieldError = (path: string) => error()?.fieldErrors.find((e) => e.path === path)?.message;
-  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -81,31 +77,7 @@ export function PlanRun() {
             ]}
           />
         </div>
-        <fieldset class="stack">
-          <legend class="field-label">{d('packedOrders')}</legend>
-          <Show when={(packed() ?? []).length > 0} fallback={<p class="muted">{d('noPackedOrders')}</p>}>
-            <For each={packed()}>
-              {(o, i) => (
-                <label class="row">
-                  <input
-                    type="checkbox"
-                    name="orderIds"
-                    value={o.id}
-                    checked={chosen().includes(o.id)}
-                    onChange={(e) => toggle(o.id, e.currentTarget.checked)}
-                  />
-                  <span class="mono">{o.number}</span>
-                  <span>{(o.shipTo?.name as string | undefined) ?? o.customer.name}</span>
-                  <Show when={fieldError(`orderIds.${chosen().indexOf(o.id)}`) && chosen().includes(o.id)}>
-                    <span class="field-error" data-index={i()}>
-                      {fieldError(`orderIds.${chosen().indexOf(o.id)}`)}
-                    </span>
-                  </Show>
-                </label>
-              )}
-            </For>
-          </Show>
-        </fieldset>
+        <WaitingOrders orders={waiting()} chosen={chosen()} onChange={setChosen} fieldError={fieldError} />
         <div>
           <Button type="submit" variant="primary" loading={busy()}>
             {d('createRun')}

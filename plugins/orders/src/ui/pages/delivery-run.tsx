@@ -18,12 +18,13 @@ import { useDeliveryT } from '../delivery-messages.ts';
 import { useT } from '../messages.ts';
 import { RUN_STATUSES } from '../statuses.ts';
 import type { Driver, RunDetail } from '../types.ts';
+import { AddStops } from './delivery-add-stops.tsx';
 import { RunHandover } from './delivery-handover.tsx';
 import { RunStops } from './delivery-stops.tsx';
 
 /**
- * One delivery run for dispatch: its date, driver and stops in order (reordered or taken off while
- * planned), sent out for delivery, the cash due / collected / handed over and the closing handover,
+ * One delivery run for dispatch: its date, driver and stops in order (reordered, taken off or added
+ * while planned), sent out for delivery, the cash due / collected / handed over and the closing handover,
  * and the run sheet PDF for a driver without a phone.
  */
 export default function DeliveryRun() {
@@ -135,6 +136,9 @@ export default function DeliveryRun() {
                         {d('startRun')}
                       </Button>
                     </div>
+                  </Show>
+                  <Show when={r.status === 'planned'}>
+                    <AddStops run={r} onChange={update} />
                   </Show>
                   <Show when={r.status === 'out'}>
                     <RunHandover run={r} onDone={update} />

@@ -14,6 +14,7 @@ import {
 } from '../tests/support/server-process.ts';
 import { cloneTenant, type LoadFigures, load, median, percentile, tenantWithMembers, timed } from './lib.ts';
 import { providerQueueBench, publishLab, worksheetBench } from './medical.ts';
+import { ordersBench } from './orders.ts';
 import { payrollBench } from './payroll.ts';
 
 /**
@@ -285,6 +286,12 @@ async function main() {
       report.payroll = await payrollBench(server.origin, operator);
       log(`(g) payroll: ${JSON.stringify(report.payroll)}`);
     });
+
+    // (h) orders: confirm throughput on one hot product and on 1,000 products, the order list over 100,000 orders.
+    await section('orders', async () => {
+      report.orders = await ordersBench(server.origin, pgsrv.url, operator, bareUrl, SECONDS);
+      log(`(h) orders: ${JSON.stringify(report.orders)}`);
+    });
   } finally {
     await server.stop();
     await pgsrv.destroy();
@@ -480,6 +487,21 @@ function printTable() {
     rows.push([
       `(g) payroll run, ${p.employees.join(' / ')} employees`,
       `2,000 run ${p.runMs[2000]} ms; per employee ${p.perEmployeeMs[200]} / ${p.perEmployeeMs[2000]} ms; ratio ${p.costRatio} (limit ${p.ratioLimit})${p.costRatio > p.ratioLimit ? ' OVER' : ''}`,
+    ]);
+  }
+  if (r.orders) {
+    const o = r.orders;
+    const confirm = (f: any) =>
+      `${f.perSec} confirms/s, median ${f.medianMs} ms, p95 ${f.p95Ms} ms; ×${f.ratioToBare} bare`;
+    rows.push([
+      `(h) orders: bare route, ${o.clients} clients`,
+      `${o.bareRoute.perSec} req/s, median ${o.bareRoute.medianMs} ms`,
+    ]);
+    rows.push([`(h) confirm, one hot product`, confirm(o.confirmHotProduct)]);
+    rows.push([`(h) confirm, ${o.confirm1000Products.products} products`, confirm(o.confirm1000Products)]);
+    rows.push([
+      `(h) order list 1st page, ${o.orders} orders`,
+      `median ${o.orderListFirstPage.medianMs} ms; ${fmt(o.orderListFirstPage.underLoad)}; ×${o.orderListFirstPage.throughputRatioToBare} bare`,
     ]);
   }
   for (const g of gaps) rows.push(['GAP', g]);

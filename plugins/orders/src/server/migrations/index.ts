@@ -3,6 +3,7 @@ import { stock } from './0001_stock.ts';
 import { returns } from './0002_returns.ts';
 import { purchasing } from './0003_purchasing.ts';
 import { delivery } from './0004_delivery.ts';
+import { orderListIndex } from './0005_order_list_index.ts';
 
 /** The orders schema's migrations, in order. Never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_returns': returns,
   '0003_purchasing': purchasing,
   '0004_delivery': delivery,
+  '0005_order_list_index': orderListIndex,
 };

@@ -48,8 +48,8 @@ export const CZ_LATE_INTEREST: readonly LateInterestRate[] = [
     to: '2024-12-31',
     repo: '4.75',
     rate: '12.75',
-    source: `${NV}; ČNB 2T repo 4.75 % from 28. 6. 2024 (board decision of 27. 6. 2024) — from memory of the ČNB announcement, not re-read in this session`,
-    verified: false,
+    source: `${NV}; ČNB 2T repo 4.75 % after the board decision of 27. 6. 2024 (lidovky.cz, "Základní úroková sazba ČNB" list of 2T repo changes, 27. 6. 2024), so in force on 1. 7. 2024`,
+    verified: true,
   },
   {
     from: '2025-01-01',
@@ -64,8 +64,8 @@ export const CZ_LATE_INTEREST: readonly LateInterestRate[] = [
     to: '2025-12-31',
     repo: '3.50',
     rate: '11.50',
-    source: `${NV}; ČNB 2T repo 3.50 % from May 2025 — from memory of the ČNB announcement, not re-read in this session`,
-    verified: false,
+    source: `${NV}; ČNB 2T (limitní) repo 3.50 % in force from 9. 5. 2025 (cnb.cz "Denní likvidita bankovního sektoru", table "Úrokové sazby ČNB", December 2025), so in force on 1. 7. 2025`,
+    verified: true,
   },
 ];
 

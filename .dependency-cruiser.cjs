@@ -1,7 +1,8 @@
 /**
  * The import rule of DESIGN §1, checked in CI (`pnpm depcheck`):
  * - a plugin imports core only through its public entries: `@bureau/core` (core/src/index.ts) and,
- *   for UI code, `@bureau/core/ui` (core/src/ui.ts);
+ *   for UI code, `@bureau/core/ui` (core/src/ui.ts), and for schemas shared with the browser,
+ *   `@bureau/core/fields` (core/src/fields.ts);
  * - a plugin imports another plugin only through its `contract` entry (src/contract.ts), never its
  *   server code or its `/ui`;
  * - a plugin imports nothing of the apps;
@@ -18,7 +19,7 @@ module.exports = {
       comment: 'A plugin may import core only as `@bureau/core` (and `@bureau/core/ui` in UI code).',
       severity: 'error',
       from: { path: PLUGIN },
-      to: { path: '^core/', pathNot: '^core/src/(index|ui)\\.ts$' },
+      to: { path: '^core/', pathNot: '^core/src/(index|ui|fields)\\.ts$' },
     },
     {
       name: 'plugin-imports-other-plugin',
@@ -43,7 +44,7 @@ module.exports = {
         'Every import of a plugin must resolve, so the rules above can see where it goes (`@bureau/core/ui` is resolved by the web build).',
       severity: 'error',
       from: { path: PLUGIN },
-      to: { couldNotResolve: true, pathNot: '^@bureau/core/ui$' },
+      to: { couldNotResolve: true, pathNot: '^@bureau/core/(ui|fields)$' },
     },
     {
       name: 'core-imports-plugin',

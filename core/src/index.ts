@@ -55,6 +55,7 @@ export {
   dateIn,
   dateText,
   decimalIn,
+  defineFieldMessages,
   defineMessages,
   isLocale,
   type Locale,

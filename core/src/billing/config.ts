@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
+import { fm } from '../i18n/core-field-messages.ts';
 import { isValidIco } from './vat.ts';
 
 /** The seller printed on every invoice: the company that runs this Bureau instance. */
@@ -68,7 +69,7 @@ const schema = z.object({
       } catch {
         return false;
       }
-    }, 'Unknown time zone'),
+    }, fm.time_zone.ref),
   BILLING_SELLER_NAME: z.string().default('Bureau Software s.r.o.'),
   BILLING_SELLER_ICO: z.string().default('12345679'),
   BILLING_SELLER_DIC: z.string().default('CZ12345679'),

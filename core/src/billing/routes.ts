@@ -5,6 +5,7 @@ import { badRequest, type FieldError, notFound } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, Ok, problemResponses } from '../http/schemas.ts';
+import { fm } from '../i18n/core-field-messages.ts';
 import { checkCompanyIds } from '../identifiers/validate.ts';
 import { formatMoney, minorDigits } from '../lib/money.ts';
 import { latestPlans, planById, planPrice } from './catalogue.ts';
@@ -79,7 +80,7 @@ const RefParam = z.object({
     .string()
     .regex(
       /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(\.pdf|\.isdoc)?$/,
-      'An invoice id, optionally followed by .pdf or .isdoc',
+      fm.invoice_ref.ref,
     ),
 });
 

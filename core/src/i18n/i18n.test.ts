@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Problem, problem } from '../http/problem.ts';
 import { invalidInput } from '../http/validation.ts';
+import { defineFieldMessages, fieldMessageText } from './field-messages.ts';
 import { translate, translateBoth } from './format.ts';
 import { negotiateLocale } from './locale.ts';
 import { allMessages, defineMessages } from './messages.ts';
@@ -125,6 +126,28 @@ describe('problems and zod', () => {
     const errors = invalidInput(r.error).toJSON('cs').errors;
     // A placeholder nobody filled shows as written rather than failing the request.
     expect(errors?.map((e) => e.message)).toEqual(['Own words', 'Moduly: {modules}']);
+  });
+
+  it('reads a field message in the reader’s language and keeps zod’s code for it (issue 20 item 5)', () => {
+    const fm = defineFieldMessages('test', {
+      tag: { en: 'Letters, digits, . _ / -', cs: 'Písmena, číslice, . _ / -' },
+    });
+    const schema = z.object({
+      tag: z.string().regex(/^[a-z]+$/, fm.tag.ref),
+      keys: z.array(z.string()).refine((ks) => new Set(ks).size === ks.length, fm.tag.ref),
+    });
+    const r = schema.safeParse({ tag: 'A!', keys: ['a', 'a'] });
+    if (r.success) throw new Error('expected failure');
+    const errors = (locale: 'en' | 'cs') => invalidInput(r.error).toJSON(locale).errors;
+    expect(errors('cs')).toEqual([
+      { path: 'tag', message: 'Písmena, číslice, . _ / -', code: 'invalid_format' },
+      { path: 'keys', message: 'Písmena, číslice, . _ / -', code: 'custom' },
+    ]);
+    expect(errors('en')?.[0]?.message).toBe('Letters, digits, . _ / -');
+    // What a form in the browser uses, without the ICU formatter.
+    expect(fieldMessageText(fm.tag.ref, 'cs')).toBe('Písmena, číslice, . _ / -');
+    expect(fieldMessageText(m.listed.ref, 'cs')).toBeUndefined();
+    expect(() => defineFieldMessages('test2', { x: { en: 'At most {n}', cs: 'Nejvýše {n}' } })).toThrow(/plain text/);
   });
 
   it('keeps plain text of old call sites as it is', () => {

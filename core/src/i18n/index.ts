@@ -1,4 +1,6 @@
 /** Server-side localisation: declared messages, ICU formatting, the reader's and the tenant's language. */
+
+export { defineFieldMessages } from './field-messages.ts';
 export { translate, translateBoth, translator } from './format.ts';
 export { isLocale, LOCALES, type Locale, negotiateLocale } from './locale.ts';
 export { defineMessages, type Message, type MessageText, type Params } from './messages.ts';

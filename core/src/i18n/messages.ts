@@ -1,27 +1,12 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from './locale.ts';
+import { type Message, type MessageText, REF_PREFIX, register } from './registry.ts';
 
-/** A message in every language, written in ICU MessageFormat (`{count, plural, one {…} few {…} other {…}}`). */
-export interface MessageText {
-  en: string;
-  cs: string;
-}
-
-/** One declared message. `key` is its short name (and the problem `code` it gives by default). */
-export interface Message extends MessageText {
-  /** `<namespace>.<key>`, unique across core and plugins. */
-  readonly id: string;
-  readonly key: string;
-  /** A string that stands for this message where only a string fits (a zod schema's custom message). */
-  readonly ref: string;
-}
+export type { Message, MessageText } from './registry.ts';
+export { allMessages, messageById, REF_PREFIX } from './registry.ts';
 
 /** Values for a message's `{placeholders}`. Arrays are joined as a list in the reader's language. */
 export type Params = Record<string, unknown>;
-
-export const REF_PREFIX = 'i18n:';
-
-const registry = new Map<string, Message>();
 
 /**
  * Declares a set of messages with both languages side by side, checked when the module loads: each
@@ -39,26 +24,13 @@ export function defineMessages<K extends string>(namespace: string, texts: Recor
   for (const key of Object.keys(texts) as K[]) {
     const text = texts[key];
     const id = `${namespace}.${key}`;
-    if (registry.has(id)) throw new Error(`Message ${id} is defined twice`);
     const en = placeholders(text.en, 'en', id);
     const cs = placeholders(text.cs, 'cs', id);
     const missing = [...en].filter((p) => !cs.has(p)).concat([...cs].filter((p) => !en.has(p)));
     if (missing.length) throw new Error(`Message ${id}: en and cs differ in placeholders (${missing.join(', ')})`);
-    const message: Message = { id, key, en: text.en, cs: text.cs, ref: `${REF_PREFIX}${id}` };
-    registry.set(id, message);
-    out[key] = message;
+    out[key] = register({ id, key, en: text.en, cs: text.cs, ref: `${REF_PREFIX}${id}` });
   }
   return out;
-}
-
-/** A declared message by id (`core.not_found`) or by its `ref`. */
-export function messageById(idOrRef: string): Message | undefined {
-  return registry.get(idOrRef.startsWith(REF_PREFIX) ? idOrRef.slice(REF_PREFIX.length) : idOrRef);
-}
-
-/** Every declared message (tests check the catalogue as a whole). */
-export function allMessages(): Message[] {
-  return [...registry.values()];
 }
 
 function placeholders(text: string, locale: Locale, id: string): Set<string> {

@@ -75,6 +75,6 @@ function paramsOf(issue: Issue, locale: Locale): Params {
 export function localizeIssue(issue: Issue, locale: Locale): { message: string; code: string } {
   const own = issue.message.startsWith(REF_PREFIX) ? messageById(issue.message) : undefined;
   if (!own) return { message: issue.message, code: issue.code };
-  const code = own.id.startsWith('zod.') ? issue.code : own.key;
+  const code = own.id.startsWith('zod.') || own.keepsIssueCode ? issue.code : own.key;
   return { message: translate(locale, own, paramsOf(issue, locale)), code };
 }

@@ -9,6 +9,7 @@ import type { BaseEnv } from '../http/env.ts';
 import { conflict, forbidden, notFound, Problem, unauthorized } from '../http/problem.ts';
 import { newRouter } from '../http/router.ts';
 import { json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { fm } from '../i18n/core-field-messages.ts';
 import { isBackupFileName } from './backup.ts';
 import { BackupError, oneLine } from './errors.ts';
 import { migrationLevel } from './manifest.ts';
@@ -58,9 +59,7 @@ const Made = z
   })
   .openapi('BackupMade');
 const Name = z.object({
-  name: z
-    .string()
-    .regex(/^bureau-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.tar\.gz(\.enc)?$/, 'A backup file name from the list'),
+  name: z.string().regex(/^bureau-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.tar\.gz(\.enc)?$/, fm.backup_name.ref),
 });
 
 /** /api/operator/backups: list, make now, download. */

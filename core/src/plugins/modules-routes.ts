@@ -4,6 +4,7 @@ import type { TenantEnv } from '../http/env.ts';
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { json, problemResponses } from '../http/schemas.ts';
+import { fm } from '../i18n/core-field-messages.ts';
 import { isoOrNull } from '../lib/time.ts';
 import type { BureauPlugin } from './define-plugin.ts';
 import {
@@ -39,7 +40,7 @@ const Module = z
     description: 'An installed module; billing and other core areas may add fields (e.g. price, entitlement).',
   });
 
-const ModuleParam = z.object({ id: z.string().max(40).regex(PLUGIN_ID, 'Not a module id') });
+const ModuleParam = z.object({ id: z.string().max(40).regex(PLUGIN_ID, fm.module_id.ref) });
 
 const EnableBody = z.object({
   /** True when the caller accepts a price shown earlier (billing asks for it with 402 `confirmation_required`). */

@@ -4,6 +4,7 @@ import { badRequest, fieldError, forbidden, notFound, Problem } from '../http/pr
 import { defineRoute } from '../http/route.ts';
 import { newRouter } from '../http/router.ts';
 import { IdParam, json, jsonBody, problemResponses } from '../http/schemas.ts';
+import { fm } from '../i18n/core-field-messages.ts';
 import { isoOrNull } from '../lib/time.ts';
 import { callerOf, type EntityAccess, entityAccess } from './access.ts';
 import { rm } from './messages.ts';
@@ -13,15 +14,15 @@ import { storeAttachment } from './store.ts';
 
 const EntityType = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, 'Lowercase `<module>.<entity>`, e.g. hr.employee')
+  .regex(/^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/, fm.record_kind.ref)
   .max(80);
 const EntityId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'Letters, digits, _ . : -')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, fm.record_id.ref)
   .max(100);
 const RetentionClass = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, 'Lowercase letters, digits, _ or -')
+  .regex(/^[a-z][a-z0-9_-]*$/, fm.lowercase_id.ref)
   .max(40);
 
 const Attachment = z

@@ -1,13 +1,19 @@
+import { fieldMessageText } from '../i18n/field-messages.ts';
 import type { IssueMessage, SchemaIssue } from './form.ts';
+import { useI18n } from './i18n.tsx';
 import { useKit } from './kit-messages.ts';
 
 /**
  * Localized words for the zod issues a form meets before it sends: required, too short/long, too
- * small/big, not an e-mail. Messages a schema states itself (refinements) are kept as written.
+ * small/big, not an e-mail. A schema's own field message (`defineFieldMessages`) is read in the
+ * current language; other messages a schema states itself are kept as written.
  */
 export function useIssueMessage(): IssueMessage {
   const t = useKit();
+  const { locale } = useI18n();
   return (issue: SchemaIssue) => {
+    const own = fieldMessageText(issue.message, locale());
+    if (own) return own;
     const n = (v: number | bigint | undefined) => Number(v ?? 0);
     switch (issue.code) {
       case 'invalid_type':

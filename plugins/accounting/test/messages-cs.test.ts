@@ -44,6 +44,19 @@ describe('accounting answers a Czech reader in Czech and an English reader in En
     expect(messages(badAmount.body)).toContain('Očekávána částka s nejvýše 0 desetinnými místy pro JPY');
   });
 
+  it('field formats from the schemas, with zod’s codes kept', async () => {
+    const entry = { date: '2026-13-45', lines: [line('311', 'debit', '10.00'), line('602', 'credit', '10.00')] };
+    const czech = await ask('POST', '/journal', entry, cs);
+    expect(czech.status).toBe(400);
+    expect(czech.body.errors).toContainEqual({
+      path: 'date',
+      message: 'Takové datum v kalendáři není',
+      code: 'custom',
+    });
+    const english = await ask('POST', '/journal', { ...entry, date: '1.3.2026' }, en);
+    expect(english.body.errors).toContainEqual({ path: 'date', message: 'A date YYYY-MM-DD', code: 'invalid_format' });
+  });
+
   it('locked periods', async () => {
     expect((await b.post('/periods/2026-01/lock')).status).toBeLessThan(300);
     const again = await ask('POST', '/periods/2026-01/lock', {}, cs);

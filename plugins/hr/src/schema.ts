@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fm } from './field-messages.ts';
 
 /**
  * Inputs shared by the API (the server validates with them) and the forms (the pages check with
@@ -10,7 +11,7 @@ export const Money = z.union([
   z
     .string()
     .trim()
-    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'An amount, e.g. 50000 or 182.50'),
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, fm.amount.ref),
   z.number().nonnegative().max(999_999_999),
 ]);
 
@@ -77,7 +78,7 @@ export const EmployeeInput = PersonInput.extend({
   number: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, 'Letters, digits, . _ -')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, fm.code.ref)
     .optional(),
   startDate: z.iso.date(),
   contract: ContractInput,
@@ -226,7 +227,7 @@ export type AttendanceInput = z.infer<typeof AttendanceInput>;
 const VariableSymbol = z
   .string()
   .trim()
-  .regex(/^\d{1,10}$/, 'Up to 10 digits');
+  .regex(/^\d{1,10}$/, fm.symbol.ref);
 const Account = z.string().trim().min(1).max(60);
 
 /** The employer's payment settings for payroll (`PUT /payroll/payment-settings`); accounts as IBAN or Czech number. */

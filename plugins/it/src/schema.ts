@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fm } from './field-messages.ts';
 
 /**
  * The IT department's input schemas: one schema for the API (the server validates with it) and the
@@ -12,7 +13,7 @@ const Text = (max: number) => z.string().trim().min(1).max(max);
 export const Tag = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'Letters, digits, . _ / -');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, fm.tag.ref);
 
 /** A custom field a category adds to its assets (e.g. IMEI for phones, odometer for vehicles). */
 export const CustomField = z.object({
@@ -29,7 +30,7 @@ export const CategoryInput = z.object({
     .array(CustomField)
     .max(30)
     .default([])
-    .refine((fs) => new Set(fs.map((f) => f.key)).size === fs.length, 'Field keys must differ'),
+    .refine((fs) => new Set(fs.map((f) => f.key)).size === fs.length, fm.field_keys_unique.ref),
 });
 export type CategoryInput = z.infer<typeof CategoryInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fm } from './field-messages.ts';
 
 /**
  * Inputs shared by the API (the server validates with them) and the forms (the pages check with
@@ -6,10 +7,7 @@ import { z } from 'zod';
  * (both languages) or `{ cs, en }`.
  */
 const decimal = (digits: number) =>
-  z.union([
-    z.number().nonnegative(),
-    z.string().regex(new RegExp(`^\\d{1,12}([.,]\\d{1,${digits}})?$`), 'A number, e.g. 12.50'),
-  ]);
+  z.union([z.number().nonnegative(), z.string().regex(new RegExp(`^\\d{1,12}([.,]\\d{1,${digits}})?$`), fm.price.ref)]);
 
 export const LocalizedName = z.union([
   z.string().trim().min(1).max(200),
@@ -27,11 +25,11 @@ export const ProductInput = z.object({
   sku: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'Letters, digits, . _ / -'),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, fm.tag.ref),
   gtin: z
     .string()
     .trim()
-    .regex(/^(\d{8}|\d{12,14})$/, '8, 12, 13 or 14 digits')
+    .regex(/^(\d{8}|\d{12,14})$/, fm.gtin.ref)
     .nullable()
     .optional(),
   name: LocalizedName,
@@ -63,7 +61,7 @@ export const ProductInput = z.object({
 });
 export type ProductInput = z.infer<typeof ProductInput>;
 
-const quantity = z.union([z.number(), z.string().regex(/^-?\d{1,11}([.,]\d{1,3})?$/, 'A number')]);
+const quantity = z.union([z.number(), z.string().regex(/^-?\d{1,11}([.,]\d{1,3})?$/, fm.number.ref)]);
 
 export const AdjustmentInput = z.object({
   productId: z.uuid(),
@@ -231,7 +229,7 @@ export const DeliveredInput = z.object({
       dataUrl: z
         .string()
         .max(8_000_000)
-        .regex(/^data:image\/[a-z+.-]+;base64,[A-Za-z0-9+/=]+$/, 'A data: URL of an image'),
+        .regex(/^data:image\/[a-z+.-]+;base64,[A-Za-z0-9+/=]+$/, fm.image_data_url.ref),
     })
     .optional(),
   codCollected: decimal(2).optional(),

@@ -1,4 +1,5 @@
 import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import {
   cancelCashDocument,
   cashBook,
@@ -61,7 +62,7 @@ const DeskInput = z
     name: Text(100).min(1),
     code: z
       .string()
-      .regex(/^[A-Za-z0-9]{1,6}$/, '1–6 letters or digits')
+      .regex(/^[A-Za-z0-9]{1,6}$/, fm.desk_code.ref)
       .openapi({ example: 'HK' }),
     currency: Currency.optional(),
     account: AccountCode.optional(),

@@ -1,4 +1,5 @@
 import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { createCostCenter, listCostCenters, updateCostCenter } from '../services/cost-centers.ts';
 import { Bool, IdParam, Text } from './schemas.ts';
 
@@ -43,7 +44,7 @@ export const costCenterRoutes = (r: PluginRouter) =>
               code: z
                 .string()
                 .trim()
-                .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, 'Up to 20 letters, digits, ".", "_" or "-"'),
+                .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, fm.cost_center_code.ref),
               name: Name,
               active: z.boolean().optional(),
             }),

@@ -1,43 +1,44 @@
 import { z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { isDate } from '../services/dates.ts';
 
 /** Shared request and response pieces of the accounting API. Amounts are decimal strings. */
 
 export const Amount = z
   .string()
-  .regex(/^\d{1,15}(\.\d{1,4})?$/, 'A positive decimal amount such as "1234.50"')
+  .regex(/^\d{1,15}(\.\d{1,4})?$/, fm.amount.ref)
   .openapi({ example: '1234.50' });
 export const SignedAmount = z
   .string()
-  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'A decimal amount such as "-1234.50"')
+  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, fm.signed_amount.ref)
   .openapi({ example: '-1234.50' });
 export const Rate = z
   .string()
-  .regex(/^\d{1,12}(\.\d{1,12})?$/, 'A positive decimal rate such as "25.125"')
+  .regex(/^\d{1,12}(\.\d{1,12})?$/, fm.rate.ref)
   .openapi({ example: '25.125' });
-export const Quantity = z.string().regex(/^\d{1,14}(\.\d{1,4})?$/, 'A positive decimal quantity such as "1.5"');
+export const Quantity = z.string().regex(/^\d{1,14}(\.\d{1,4})?$/, fm.quantity.ref);
 export const DateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date YYYY-MM-DD')
-  .refine(isDate, 'Not a calendar date')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, fm.date.ref)
+  .refine(isDate, fm.calendar_date.ref)
   .openapi({ example: '2026-01-31', format: 'date' });
 export const Period = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month YYYY-MM')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, fm.month.ref)
   .openapi({ example: '2026-01' });
 export const Currency = z
   .string()
-  .regex(/^[A-Za-z]{3}$/, 'An ISO 4217 code')
+  .regex(/^[A-Za-z]{3}$/, fm.currency.ref)
   .transform((s) => s.toUpperCase())
   .openapi({ example: 'CZK' });
 export const Country = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'An ISO 3166 alpha-2 code')
+  .regex(/^[A-Za-z]{2}$/, fm.country.ref)
   .transform((s) => s.toUpperCase())
   .openapi({ example: 'CZ' });
 export const AccountCode = z
   .string()
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, '1–20 letters, digits, dots or dashes')
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, fm.account_code.ref)
   .openapi({ example: '311' });
 export const AccountType = z.enum(['asset', 'liability', 'equity', 'income', 'expense', 'off_balance']);
 export const CashFlowCategory = z.enum(['operating', 'investing', 'financing']);
@@ -178,13 +179,13 @@ export const DocumentLineInputSchema = z.object({
   exemption: nullableText(200).openapi({ description: 'Legal basis printed on a line without Czech VAT' }),
   reverseChargeCode: z
     .string()
-    .regex(/^\d{1,3}$/, 'A code of the § 92a list such as "4"')
+    .regex(/^\d{1,3}$/, fm.reverse_charge_code.ref)
     .nullable()
     .optional(),
   deduction: z.enum(['full', 'none', 'partial', 'coefficient']).optional(),
   deductiblePercent: z
     .string()
-    .regex(/^\d{1,3}(\.\d{1,4})?$/, 'A percentage such as "60"')
+    .regex(/^\d{1,3}(\.\d{1,4})?$/, fm.percentage.ref)
     .nullable()
     .optional(),
   costCenter: nullableText(40),
@@ -203,7 +204,7 @@ const documentFields = {
   rate: Rate.optional(),
   variableSymbol: z
     .string()
-    .regex(/^\d{1,10}$/, 'Up to 10 digits')
+    .regex(/^\d{1,10}$/, fm.symbol.ref)
     .nullable()
     .optional(),
   reference: nullableText(100),

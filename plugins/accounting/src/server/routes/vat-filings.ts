@@ -1,4 +1,5 @@
 import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { RETURN_CELLS } from '../data/cz-vat-filings.ts';
 import { dateOf } from '../services/dates.ts';
 import { getVatFiler, updateVatFiler } from '../services/vat-filer.ts';
@@ -30,26 +31,26 @@ const FilerPatch = z
   .object({
     vatId: z
       .string()
-      .regex(/^CZ\d{8,10}$/, 'A Czech DIČ: CZ and 8–10 digits')
+      .regex(/^CZ\d{8,10}$/, fm.cz_dic.ref)
       .nullable(),
     name: z.string().trim().min(1).max(255),
     street: z.string().trim().max(38).nullable(),
     city: z.string().trim().max(48).nullable(),
     postalCode: z
       .string()
-      .regex(/^\d{5}$/, 'Five digits')
+      .regex(/^\d{5}$/, fm.five_digits.ref)
       .nullable(),
     taxOffice: z
       .string()
-      .regex(/^\d{1,3}$/, 'The tax office code (c_ufo), up to 3 digits')
+      .regex(/^\d{1,3}$/, fm.tax_office.ref)
       .nullable(),
     taxOfficeBranch: z
       .string()
-      .regex(/^\d{1,4}$/, 'The branch code (c_pracufo), up to 4 digits')
+      .regex(/^\d{1,4}$/, fm.tax_branch.ref)
       .nullable(),
     nace: z
       .string()
-      .regex(/^\d{1,6}$/, 'A CZ-NACE code, up to 6 digits')
+      .regex(/^\d{1,6}$/, fm.nace.ref)
       .nullable(),
     kind: z.enum(['P', 'F']),
     /** null follows the company profile's VAT period. */
@@ -61,7 +62,7 @@ const FilerPatch = z
 const PeriodParam = z.object({
   period: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'A month (2026-07) or a quarter (2026-Q3)')
+    .regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, fm.vat_period.ref)
     .openapi({ param: { name: 'period', in: 'path' }, example: '2026-07' }),
 });
 

@@ -1,4 +1,5 @@
 import { defineRoute, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { dateOf, monthEnd, monthStart } from '../services/dates.ts';
 import { createVatRate, listVatRates, vatSummary } from '../services/vat.ts';
 import { Country, DateString } from './schemas.ts';
@@ -57,7 +58,7 @@ export const vatRoutes = (r: PluginRouter) =>
             z.object({
               country: Country,
               code: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/),
-              rate: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, 'A percentage such as "21" or "12.5"'),
+              rate: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/, fm.vat_rate.ref),
               validFrom: DateString,
               validTo: DateString.nullable().optional(),
             }),

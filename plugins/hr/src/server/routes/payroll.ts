@@ -14,6 +14,7 @@ import {
   workflowRoutes,
   z,
 } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { m } from '../messages.ts';
 import { setPayInput } from '../payroll/inputs.ts';
 import { runPosting } from '../payroll/posting.ts';
@@ -22,7 +23,7 @@ import { payRunWorkflow } from '../payroll/workflow.ts';
 
 const tags = ['hr: payroll'];
 const IdParam = z.object({ id: z.uuid() });
-const Period = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const Period = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, fm.period.ref);
 const Hours = z.union([z.number().min(0).max(744), z.string().regex(/^\d{1,3}(\.\d{1,2})?$/)]);
 const Amount = z.union([z.number().min(0).max(99_999_999), z.string().regex(/^\d{1,8}(\.\d{1,2})?$/)]);
 

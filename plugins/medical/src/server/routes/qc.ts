@@ -12,6 +12,7 @@ import {
   z,
 } from '@bureau/core';
 import { QC_REJECTED, type QcRejected } from '../../contract.ts';
+import { fm } from '../../field-messages.ts';
 import { m } from '../messages.ts';
 import { loadTests, unknownTests } from '../services/catalogue.ts';
 import { Decimal, dec, iso, ymd } from '../services/decimal.ts';
@@ -37,7 +38,7 @@ const MaterialInput = z.object({
   lot: z.string().trim().min(1).max(40),
   level: z.number().int().min(1).max(9),
   mean: Decimal,
-  sd: Decimal.refine((v) => Number(v) > 0, 'Must be positive'),
+  sd: Decimal.refine((v) => Number(v) > 0, fm.positive.ref),
   expires: z.iso.date().optional(),
 });
 const QcValue = z

@@ -1,4 +1,5 @@
 import { defineRoute, isUuid, json, jsonBody, type PluginRouter, problemResponses, z } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { packetaExport, packetaTracking } from '../services/carrier.ts';
 import { waveList } from '../services/wave.ts';
 
@@ -29,7 +30,7 @@ export const shippingRoutes = (router: PluginRouter) =>
             orderIds: z
               .string()
               .max(200 * 37)
-              .refine((v) => v.split(',').every((id) => isUuid(id)), 'Comma-separated order ids')
+              .refine((v) => v.split(',').every((id) => isUuid(id)), fm.order_ids.ref)
               .optional()
               .openapi({ description: 'Comma-separated order ids; default every confirmed or picking order' }),
           }),

@@ -12,6 +12,7 @@ import {
   sendList,
   z,
 } from '@bureau/core';
+import { fm } from '../../field-messages.ts';
 import { AdjustmentInput } from '../../schema.ts';
 import { m } from '../messages.ts';
 import { changeStock, quantityErrors, stockProduct } from '../services/adjustments.ts';
@@ -65,7 +66,7 @@ const Warehouse = z
 const Code = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, 'Letters, digits, . _ -');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, fm.code.ref);
 
 const CountInput = z.object({
   note: z.string().trim().max(500).optional(),

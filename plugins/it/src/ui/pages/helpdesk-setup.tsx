@@ -31,10 +31,10 @@ export default function HelpdeskSetup() {
   const { api, can } = useTenant();
   const admin = () => can('it.helpdesk.manage');
   const [showArchived, setShowArchived] = createSignal(false);
+  // The query string is the source: a source of false would never fetch (Solid skips false sources).
   const [categories, { refetch }] = createResource(
-    showArchived,
-    async (all) =>
-      (await api<{ items: TicketCategory[] }>(`/it/ticket-categories${all ? '?archived=true' : ''}`)).items,
+    () => (showArchived() ? '?archived=true' : '?archived=false'),
+    async (query) => (await api<{ items: TicketCategory[] }>(`/it/ticket-categories${query}`)).items,
   );
   const [canned, { refetch: refetchCanned }] = createResource(
     async () => (await api<{ items: CannedResponse[] }>('/it/canned-responses')).items,

@@ -104,6 +104,19 @@ export function pluginContext(args: ContextArgs): PluginContext {
       });
       return { id: row.id, contentType: row.content_type };
     },
+    async moveAttachments({ entityType, fromId, toId }) {
+      const res = await db
+        .updateTable('core.records')
+        .set({ entity_id: toId })
+        .where('tenant_id', '=', tenant.id)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', fromId)
+        .executeTakeFirst();
+      const moved = Number(res.numUpdatedRows ?? 0n);
+      if (moved > 0)
+        await ctx.audit({ action: 'record.moved', entityType, entityId: toId, after: { from: fromId, moved } });
+      return moved;
+    },
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db

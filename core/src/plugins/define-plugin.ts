@@ -91,6 +91,12 @@ export interface PluginContext {
    * who may attach; reading it back follows the entity type's declared permissions.
    */
   attach(file: AttachmentInput): Promise<{ id: string; contentType: string }>;
+  /**
+   * Files every attachment of one of the plugin's entities under another of the same type (e.g. a
+   * merged duplicate's files under the ticket it was merged into), in this transaction, audited as
+   * `record.moved`. Returns how many moved.
+   */
+  moveAttachments(move: { entityType: string; fromId: string; toId: string }): Promise<number>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */

@@ -168,6 +168,11 @@ describe('merging a duplicate ticket', () => {
     expect(told?.title).toContain(dup.number);
     const audit = await owner.json('GET', `/api/t/${owner.tenant.slug}/audit?entityType=it.ticket&entityId=${dup.id}`);
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toContain('it.ticket.merge');
+    const movedAudit = await owner.json(
+      'GET',
+      `/api/t/${owner.tenant.slug}/audit?entityType=it.ticket&entityId=${target.id}`,
+    );
+    expect(movedAudit.body.entries.map((e: { action: string }) => e.action)).toContain('record.moved');
 
     // A merged ticket stays closed.
     expect((await api.post(`/tickets/${dup.id}/reopen`)).body.code).toBe('transition_blocked');

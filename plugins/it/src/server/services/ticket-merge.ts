@@ -1,5 +1,4 @@
 import { fieldError, newId, type PluginContext, problem, storedText } from '@bureau/core';
-import { sql } from 'kysely';
 import { m } from '../messages.ts';
 import { markResponded } from './sla.ts';
 
@@ -52,9 +51,7 @@ export async function mergeTicket(ctx: PluginContext, sourceId: string, typed: s
   await where(ctx.db.updateTable('it.ticket_messages').set({ ticket_id: target.id }))
     .where('ticket_id', '=', source.id)
     .execute();
-  const attachments = await sql`
-    update core.records set entity_id = ${target.id}
-     where tenant_id = ${ctx.tenant.id} and entity_type = 'it.ticket' and entity_id = ${source.id}`.execute(ctx.db);
+  const movedAttachments = await ctx.moveAttachments({ entityType: 'it.ticket', fromId: source.id, toId: target.id });
   const message = (ticketId: string, body: string, internal: boolean) =>
     ctx.db
       .insertInto('it.ticket_messages')
@@ -109,7 +106,7 @@ export async function mergeTicket(ctx: PluginContext, sourceId: string, typed: s
   return {
     mergedIntoId: target.id,
     mergedIntoNumber: target.number,
-    movedAttachments: Number(attachments.numAffectedRows ?? 0n),
+    movedAttachments,
     movedAssetId: movedAsset,
   };
 }

@@ -175,3 +175,116 @@ describe('maintenance in English at 390 px', () => {
     await ctx.close();
   });
 });
+
+const DESK = {
+  cs: {
+    locale: 'cs-CZ',
+    name: 'Eva Helpdesková',
+    viewport: undefined,
+    nameCs: 'Název česky',
+    nameEn: 'Název anglicky',
+    defaultPriority: 'Výchozí priorita',
+    high: 'Vysoká',
+    addCategory: 'Přidat kategorii',
+    cannedTitle: /^Název/,
+    cannedBody: /^Text/,
+    addCanned: 'Přidat připravenou odpověď',
+    category: /^Kategorie/,
+    title: /^Název/,
+    description: /^Popis/,
+    send: 'Odeslat',
+    conversation: 'Konverzace',
+    insert: /^Vložit připravenou odpověď/,
+    merge: 'Sloučit do jiného tiketu',
+    into: /^Číslo tiketu, do kterého sloučit/,
+    closed: 'Uzavřený',
+    mergedInto: 'Sloučeno do',
+  },
+  en: {
+    locale: 'en-GB',
+    name: 'Ed Helpdesk',
+    viewport: { width: 390, height: 844 },
+    nameCs: 'Name in Czech',
+    nameEn: 'Name in English',
+    defaultPriority: 'Default priority',
+    high: 'High',
+    addCategory: 'Add category',
+    cannedTitle: /^Title/,
+    cannedBody: /^Text/,
+    addCanned: 'Add canned response',
+    category: /^Category/,
+    title: /^Title/,
+    description: /^Description/,
+    send: 'Send',
+    conversation: 'Conversation',
+    insert: /^Insert a canned response/,
+    merge: 'Merge into another ticket',
+    into: /^Number of the ticket to merge into/,
+    closed: 'Closed',
+    mergedInto: 'Merged into',
+  },
+} as const;
+
+describe.each(['cs', 'en'] as const)('helpdesk categories, canned responses and merge (%s)', (lang) => {
+  it('creates a category, files a ticket in it, replies with a canned response, merges a duplicate', async () => {
+    const l = DESK[lang];
+    const firm = await firmWithIt(lang, l.name);
+    const ctx = await suite.browser.context({ locale: l.locale, ...(l.viewport ? { viewport: l.viewport } : {}) });
+    const page = await ctx.newPage();
+    onTestFailed(() => screenshot(page, `it-desk-failed-${lang}`));
+    await signInInBrowser(page, suite.server.url, firm.email, PASSWORD);
+    const base = `${suite.server.url}/t/${firm.slug}/it`;
+
+    await page.goto(`${base}/tickets/setup`);
+    await page.getByLabel(l.nameCs).fill('Tiskárny');
+    await page.getByLabel(l.nameEn).fill('Printers');
+    await page.getByLabel(l.defaultPriority).selectOption({ label: l.high });
+    await page.getByRole('button', { name: l.addCategory }).click();
+    await page.getByRole('cell', { name: lang === 'cs' ? 'Tiskárny' : 'Printers' }).waitFor();
+    await page.getByLabel(l.cannedTitle).last().fill('Restart');
+    await page.getByLabel(l.cannedBody).fill('{requester}, restart the printer please ({number}).');
+    await page.getByRole('button', { name: l.addCanned }).click();
+    await page.getByRole('cell', { name: 'Restart' }).waitFor();
+    if (l.viewport) expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+
+    const report = async (title: string) => {
+      await page.goto(`${base}/tickets/new`);
+      await page.getByLabel(l.title).fill(title);
+      await page.getByLabel(l.category).selectOption({ label: lang === 'cs' ? 'Tiskárny' : 'Printers' });
+      await page.getByLabel(l.description).fill('Paper jam in tray 2.');
+      await page.getByRole('button', { name: l.send }).click();
+      await page.waitForURL(uuidPath('/it/tickets'));
+      return page.url().split('?')[0] as string;
+    };
+    const first = await report('Printer jams');
+    await page.locator('.badge', { hasText: l.high }).first().waitFor();
+    await page
+      .getByText(lang === 'cs' ? 'Tiskárny' : 'Printers')
+      .first()
+      .waitFor();
+    await page.getByRole('tab', { name: l.conversation }).click();
+    await page.getByLabel(l.insert).selectOption({ label: 'Restart' });
+    await expect
+      .poll(() => page.getByLabel(/^(Odpověď|Reply)/).inputValue())
+      .toContain(`${l.name}, restart the printer`);
+    await page.getByRole('button', { name: l.send }).click();
+    await page.getByText(`${l.name}, restart the printer please (T-00001).`).waitFor();
+
+    const duplicate = await report('Printer jams again');
+    await page.getByRole('button', { name: l.merge }).click();
+    await page.getByLabel(l.into).fill('1');
+    await page.getByRole('dialog').getByRole('button', { name: l.merge }).click();
+    await page.locator('.badge', { hasText: l.closed }).first().waitFor();
+    await page.getByText(l.mergedInto).waitFor();
+    await page.getByRole('link', { name: 'T-00001' }).click();
+    await page.waitForURL(first);
+    await page.getByRole('tab', { name: l.conversation }).click();
+    await page.getByText(/T-00002 \(Printer jams again\)/).waitFor();
+    expect(duplicate).not.toBe(first);
+    if (l.viewport) {
+      expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'it-desk-390-en');
+    }
+    await ctx.close();
+  });
+});

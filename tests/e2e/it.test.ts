@@ -244,7 +244,7 @@ describe.each(['cs', 'en'] as const)('helpdesk categories, canned responses and 
     await page.getByLabel(l.cannedTitle).last().fill('Restart');
     await page.getByLabel(l.cannedBody).fill('{requester}, restart the printer please ({number}).');
     await page.getByRole('button', { name: l.addCanned }).click();
-    await page.getByRole('cell', { name: 'Restart' }).waitFor();
+    await page.getByRole('cell', { name: 'Restart', exact: true }).waitFor();
     if (l.viewport) expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
 
     const report = async (title: string) => {
@@ -252,7 +252,7 @@ describe.each(['cs', 'en'] as const)('helpdesk categories, canned responses and 
       await page.getByLabel(l.title).fill(title);
       await page.getByLabel(l.category).selectOption({ label: lang === 'cs' ? 'Tiskárny' : 'Printers' });
       await page.getByLabel(l.description).fill('Paper jam in tray 2.');
-      await page.getByRole('button', { name: l.send }).click();
+      await page.getByRole('button', { name: l.send, exact: true }).click();
       await page.waitForURL(uuidPath('/it/tickets'));
       return page.url().split('?')[0] as string;
     };
@@ -267,13 +267,13 @@ describe.each(['cs', 'en'] as const)('helpdesk categories, canned responses and 
     await expect
       .poll(() => page.getByLabel(/^(Odpověď|Reply)/).inputValue())
       .toContain(`${l.name}, restart the printer`);
-    await page.getByRole('button', { name: l.send }).click();
+    await page.getByRole('button', { name: l.send, exact: true }).click();
     await page.getByText(`${l.name}, restart the printer please (T-00001).`).waitFor();
 
     const duplicate = await report('Printer jams again');
     await page.getByRole('button', { name: l.merge }).click();
     await page.getByLabel(l.into).fill('1');
-    await page.getByRole('dialog').getByRole('button', { name: l.merge }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: l.merge }).click();
     await page.locator('.badge', { hasText: l.closed }).first().waitFor();
     await page.getByText(l.mergedInto).waitFor();
     await page.getByRole('link', { name: 'T-00001' }).click();

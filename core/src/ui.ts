@@ -48,7 +48,15 @@ export {
 export { DetailPage, type DetailTab } from './ui/detail.tsx';
 export { type BoundField, createForm, type FormState, type IssueMessage, type SchemaIssue } from './ui/form.ts';
 export { Form } from './ui/form-block.tsx';
-export { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber, formatRelative } from './ui/format.ts';
+export {
+  businessToday,
+  currencyDigits,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatRelative,
+} from './ui/format.ts';
 export {
   browserLocale,
   createI18n,

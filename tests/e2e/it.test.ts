@@ -275,7 +275,7 @@ describe.each(['cs', 'en'] as const)('helpdesk categories, canned responses and 
     await page.getByLabel(l.into).fill('1');
     await page.getByRole('alertdialog').getByRole('button', { name: l.merge }).click();
     await page.locator('.badge', { hasText: l.closed }).first().waitFor();
-    await page.getByText(l.mergedInto).waitFor();
+    await page.getByText(l.mergedInto).first().waitFor();
     await page.getByRole('link', { name: 'T-00001' }).click();
     await page.waitForURL(first);
     await page.getByRole('tab', { name: l.conversation }).click();

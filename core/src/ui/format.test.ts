@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber } from './format.ts';
+import { businessToday, formatDate, formatMoney, formatNumber } from './format.ts';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -40,5 +40,14 @@ describe('formatNumber and formatDate', () => {
     expect(formatNumber('1234.125', 'en')).toBe('1,234.125');
     expect(formatDate('2025-01-31', 'en')).toBe('31 Jan 2025');
     expect(formatDate('2025-01-31', 'cs')).toBe('31. 1. 2025');
+  });
+});
+
+describe('businessToday', () => {
+  it('is the day on the firm’s calendar (Prague), not UTC’s or the browser’s', () => {
+    // 23:30 UTC on 7 Dec 2026 is 00:30 on 8 Dec in Prague (CET, UTC+1); in July Prague is UTC+2.
+    expect(businessToday(new Date('2026-12-07T23:30:00Z'))).toBe('2026-12-08');
+    expect(businessToday(new Date('2026-12-07T22:59:00Z'))).toBe('2026-12-07');
+    expect(businessToday(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
   });
 });

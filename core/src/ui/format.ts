@@ -99,3 +99,12 @@ export function formatRelative(iso: string, locale: Locale, now = Date.now()): s
   if (abs < 86400 * 365) return rtf.format(Math.round(seconds / (86400 * 30)), 'month');
   return rtf.format(Math.round(seconds / (86400 * 365)), 'year');
 }
+
+/**
+ * Today as YYYY-MM-DD on the firm's calendar (Europe/Prague, the zone the server dates documents,
+ * runs and deadlines in), not the browser's: between midnight in Prague and midnight where the
+ * viewer is, the two differ by a day.
+ */
+export function businessToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(now);
+}

@@ -3,7 +3,7 @@
  * Hand-rolled SVG (no chart library: a few hundred bytes, themable with CSS variables). Bar heights
  * come from exact minor units scaled with BigInt; only the pixel geometry is a float.
  */
-import { useI18n } from '@bureau/core/ui';
+import { businessToday, useI18n } from '@bureau/core/ui';
 import { createMemo, For, Show } from 'solid-js';
 import { currencyDigits, toMinor } from './amounts.ts';
 import { useT } from './ui.tsx';
@@ -48,7 +48,7 @@ export function CashFlowChart(props: {
   const digits = () => currencyDigits(props.currency);
   const filled = createMemo((): readonly MonthFlow[] => {
     if (!props.from || !props.to) return props.months;
-    const now = new Date().toISOString().slice(0, 10);
+    const now = businessToday();
     const end = [props.to, now].sort()[0] as string;
     const byMonth = new Map(props.months.map((m) => [m.month.slice(0, 7), m]));
     const all = monthsBetween(props.from, [end, props.from].sort()[1] as string);

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   createForm,
   DateInput,
@@ -28,14 +29,12 @@ export const loadRequests = async (tenant: string) =>
 
 export type SubjectRequest = Awaited<ReturnType<typeof loadRequests>>[number];
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /** The request's state as a badge: open, overdue (past its one-month deadline) or done. */
 export function RequestState(props: { request: SubjectRequest }) {
   const t = useRecordsT();
   return (
     <Show when={props.request.status === 'open'} fallback={<Badge tone="success">{t('state_done')}</Badge>}>
-      <Show when={props.request.dueOn < todayIso()} fallback={<Badge tone="info">{t('state_open')}</Badge>}>
+      <Show when={props.request.dueOn < businessToday()} fallback={<Badge tone="info">{t('state_open')}</Badge>}>
         <Badge tone="danger">{t('overdue')}</Badge>
       </Show>
     </Show>
@@ -103,7 +102,7 @@ function NewRequest(props: { onClose: () => void; onCreated: (id: string) => voi
       name: '',
       email: '',
       birthNumber: '',
-      receivedOn: todayIso(),
+      receivedOn: businessToday(),
       responsibleUserId: '',
       note: '',
     },

@@ -2,6 +2,7 @@ import {
   Async,
   Badge,
   Button,
+  businessToday,
   Card,
   createForm,
   DataTable,
@@ -63,7 +64,7 @@ export default function MyHr() {
   const { tenant, api } = useTenant();
   const [me, { refetch }] = createResource(() => api<Me>('/hr/me'));
   const [taxYears] = createResource(() => api<{ items: MyTaxYear[] }>('/hr/me/tax-years'));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessToday();
   const withdraw = async (id: string) => {
     await api(`/hr/me/leave/${id}/cancel`, { method: 'POST' });
     notify(t('leaveWithdrawn'));

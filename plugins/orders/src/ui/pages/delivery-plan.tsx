@@ -1,15 +1,10 @@
-import { ApiError, Button, Card, DateInput, FormError, SelectField, useTenant } from '@bureau/core/ui';
+import { ApiError, Button, businessToday, Card, DateInput, FormError, SelectField, useTenant } from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal } from 'solid-js';
 import { useDeliveryT } from '../delivery-messages.ts';
 import { useT } from '../messages.ts';
 import type { Driver, PlannableOrder, RunDetail } from '../types.ts';
 import { WaitingOrders } from './waiting-orders.tsx';
-
-const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * Plans a run: the date, a driver chosen from the members who may deliver, and the own-courier
@@ -25,7 +20,7 @@ export function PlanRun() {
   const [waiting] = createResource(
     async () => (await api<{ items: PlannableOrder[] }>('/orders/delivery/plannable')).items,
   );
-  const [date, setDate] = createSignal(todayIso());
+  const [date, setDate] = createSignal(businessToday());
   const [driver, setDriver] = createSignal('');
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [error, setError] = createSignal<ApiError | null>(null);

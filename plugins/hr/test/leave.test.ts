@@ -9,7 +9,13 @@ import type { TestUser } from '@bureau/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthAttendance } from '../src/server/leave/attendance.ts';
-import { type Absence, holidayEntitlement, leaveHours, type Segment } from '../src/server/leave/hours.ts';
+import {
+  type Absence,
+  agreementHolidayEntitlement,
+  holidayEntitlement,
+  leaveHours,
+  type Segment,
+} from '../src/server/leave/hours.ts';
 import { type Hr, memberWith, openHr } from './helpers.ts';
 
 let hr: Hr;
@@ -76,6 +82,49 @@ describe('holiday in hours (pure)', () => {
     // Unpaid leave of 4 weeks in a whole year: 48.2 weeks → 48 × 160 / 52 = 147.7 → 148 h.
     const unpaid: Absence[] = [{ kind: 'unpaid', startDate: '2026-03-02', endDate: '2026-03-27' }];
     expect(holidayEntitlement(2026, year2026(40), unpaid, 4).hours).toBe(148);
+  });
+
+  it('agreements (DPP, DPČ) from 2024: 1/52 of 4 × 20 h for each 20 h worked, from 28 days and 80 h (§ 77 odst. 5)', () => {
+    // mesec.cz and finance.cz's worked examples: a DPP's 300 h a year → 15 × 80 / 52 = 23.08 → 24 h;
+    // a DPČ worked 20 h every week of the year → 80 h, the most.
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 300 }, 4)).toEqual({
+      hours: 24,
+      weeksWorked: 15,
+      basis: 'agreement',
+    });
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 1040 }, 4).hours).toBe(80);
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 1500 }, 4)).toMatchObject({
+      hours: 80,
+      weeksWorked: 52,
+    });
+    // 80 h is the threshold: 79.5 h earn nothing, 80 h earn 4 × 80 / 52 = 6.15 → 7 h.
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 79.5 }, 4)).toMatchObject({
+      hours: 0,
+      basis: 'none',
+    });
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 80 }, 4).hours).toBe(7);
+    // An agreement of 27 days earns none however much was worked; 28 days is enough.
+    expect(agreementHolidayEntitlement(2026, { days: 27, workedHours: 150 }, 4).hours).toBe(0);
+    expect(agreementHolidayEntitlement(2026, { days: 28, workedHours: 150 }, 4).hours).toBe(11);
+    // More weeks of holiday given by the employer scale it: 300 h at 5 weeks → 15 × 100 / 52 = 28.85 → 29 h.
+    expect(agreementHolidayEntitlement(2026, { days: 365, workedHours: 300 }, 5).hours).toBe(29);
+    // Before 2024 agreements earned no holiday.
+    expect(agreementHolidayEntitlement(2023, { days: 365, workedHours: 300 }, 4).hours).toBe(0);
+  });
+
+  it('an agreement never earns more for fewer hours, nor over 80 h at 4 weeks (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), (a, b) => {
+        const [less, more] = [a, b].sort((x, y) => x - y) as [number, number];
+        const e = agreementHolidayEntitlement(2026, { days: 365, workedHours: less }, 4);
+        expect(e.hours).toBeLessThanOrEqual(
+          agreementHolidayEntitlement(2026, { days: 365, workedHours: more }, 4).hours,
+        );
+        expect(e.hours).toBeLessThanOrEqual(80);
+        expect(Number.isInteger(e.hours)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('a leave takes the hours of its working days at the weekly time in force', () => {
@@ -400,6 +449,40 @@ describe('hr leave', () => {
     // Another tenant's member with the same path sees nothing of this tenant.
     const other = await openHr(hr.t);
     expect((await other.get('/me')).status).toBe(404);
+  });
+
+  it('a DPP worker earns holiday from the hours of the year’s payslips (80 h → 7 h)', async () => {
+    const firm = await openHr(hr.t);
+    const e = await firm.post('/employees', {
+      firstName: 'Olga',
+      lastName: 'Dohodová',
+      startDate: '2026-01-01',
+      contract: { type: 'dpp', hourlyRate: '200' },
+    });
+    expect(e.status, JSON.stringify(e.body)).toBe(201);
+    const none = (await firm.get(`/employees/${e.body.id}/leave-balance?year=2026`)).body;
+    expect(none).toMatchObject({ entitlementHours: 0, basis: 'none' });
+    for (const [period, hours] of [
+      ['2026-01', 50],
+      ['2026-02', 30],
+    ] as const) {
+      const run = await firm.post('/payroll/runs', { period });
+      expect(run.status, JSON.stringify(run.body)).toBe(201);
+      expect((await firm.put(`/payroll/runs/${run.body.id}/inputs/${e.body.id}`, { hours })).status).toBe(200);
+      const calc = await firm.post(`/payroll/runs/${run.body.id}/calculate`, {});
+      expect(calc.status, JSON.stringify(calc.body)).toBe(200);
+    }
+    const b = (await firm.get(`/employees/${e.body.id}/leave-balance?year=2026`)).body;
+    expect(b).toMatchObject({ entitlementHours: 7, remainingHours: 7, basis: 'agreement', weeksWorked: 4 });
+    // A whole working day without a weekly time is 8 h: more than the 7 h earned.
+    const tooLong = await firm.post('/leave', {
+      employeeId: e.body.id,
+      kind: 'holiday',
+      startDate: '2026-03-02',
+      endDate: '2026-03-02',
+    });
+    expect(tooLong.status).toBe(409);
+    expect(tooLong.body.code).toBe('leave_exceeds_balance');
   });
 
   it('counts days 4–14 of a sickness that began the month before (pure)', () => {

@@ -53,6 +53,35 @@ export const HOLIDAY_CZ = {
     url: 'https://acmcert.cz/459',
     verified: false,
   },
+  /**
+   * Since 1 January 2024 agreements (DPP, DPČ) earn holiday too: for holiday a week of working time
+   * is 20 hours (§ 77 odst. 5 as amended by zákon č. 281/2023 Sb.), so each 20 hours worked under the
+   * agreement in the year give 1/52 of the year's holiday (4 weeks × 20 h = 80 h), e.g. 300 h of a
+   * DPP → 15 × 80 / 52 = 23.08 → 24 h. Read in mesec.cz's explanation, not in the consolidated text.
+   */
+  agreementWeeklyHours: {
+    value: 20,
+    source: `${ZP}, § 77 odst. 5 ve znění zákona č. 281/2023 Sb. (účinnost od 1. 1. 2024)`,
+    url: 'https://www.mesec.cz/clanky/prvnim-dohodarum-uz-vznikl-narok-na-placenou-dovolenou-kolik-volna-si-uziji/',
+    verified: false,
+  },
+  /**
+   * An agreement earns holiday in a year only when it lasted at least 28 calendar days and at least
+   * 4 × 20 = 80 hours were worked under it (the 4 weeks of § 213 odst. 3 at the 20-hour week).
+   */
+  agreementMinimumDays: {
+    value: 28,
+    source: `${ZP}, § 77 odst. 5 ve spojení s § 213 odst. 3`,
+    url: 'https://www.mesec.cz/clanky/prvnim-dohodarum-uz-vznikl-narok-na-placenou-dovolenou-kolik-volna-si-uziji/',
+    verified: false,
+  },
+  /** The first year agreements earn holiday (zákon č. 281/2023 Sb., účinnost od 1. 1. 2024). */
+  agreementFromYear: {
+    value: 2024,
+    source: 'zákon č. 281/2023 Sb. (dovolená u dohod s účinností od 1. 1. 2024)',
+    url: 'https://www.finance.cz/clanky/545648-dohoda-o-provedeni-prace-pracovni-cinnosti-narok-na-dovolenou/',
+    verified: false,
+  },
   /** Working days in a week of the regular schedule (Monday–Friday): a day's hours are the week's / 5. */
   workingDaysInWeek: {
     value: 5,

@@ -119,3 +119,37 @@ export function holidayEntitlement(year: number, segments: Segment[], absences: 
 }
 
 const daysInYear = (y: number) => ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365);
+
+/** One agreement (DPP, DPČ) in a year: its days within the year and the hours worked under it. */
+export interface AgreementYear {
+  /** Calendar days the agreement lasted (its start to its end or the year's end, within the year). */
+  days: number;
+  /** Hours worked under it in the year, holiday taken counted as worked (§ 216 odst. 2). */
+  workedHours: number;
+}
+
+export interface AgreementEntitlement {
+  hours: number;
+  /** Whole 20-hour weeks worked (at most 52). */
+  weeksWorked: number;
+  basis: 'agreement' | 'none';
+}
+
+/**
+ * The year's holiday of one agreement (zákoník práce § 77 odst. 5 as amended by 281/2023 Sb., from
+ * 2024; figures in data/holiday-cz.ts): a week of working time is 20 hours; from 28 days of the
+ * agreement and 4 such weeks worked, 1/52 of weeks × 20 h for each whole 20 hours, rounded up to
+ * whole hours. Before 2024 agreements earned none.
+ */
+export function agreementHolidayEntitlement(year: number, a: AgreementYear, weeks: number): AgreementEntitlement {
+  const weekly = HOLIDAY_CZ.agreementWeeklyHours.value;
+  const inYear = HOLIDAY_CZ.weeksInYear.value;
+  const weeksWorked = Math.min(inYear, Math.floor(a.workedHours / weekly + 1e-9));
+  if (
+    year < HOLIDAY_CZ.agreementFromYear.value ||
+    a.days < HOLIDAY_CZ.agreementMinimumDays.value ||
+    weeksWorked < HOLIDAY_CZ.minimumWeeksWorked.value
+  )
+    return { hours: 0, weeksWorked, basis: 'none' };
+  return { hours: Math.ceil((weeksWorked * weekly * weeks) / inYear - 1e-9), weeksWorked, basis: 'agreement' };
+}

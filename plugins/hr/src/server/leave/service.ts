@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { HOLIDAY_CZ } from '../data/holiday-cz.ts';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
-import { type Entitlement, holidayEntitlement, leaveHours } from './hours.ts';
+import { agreementYears } from './agreements.ts';
+import { agreementHolidayEntitlement, type Entitlement, holidayEntitlement, leaveHours } from './hours.ts';
 import { dailyHours, scheduleOf } from './schedule.ts';
 
 export const LEAVE_KINDS = ['holiday', 'sick', 'other', 'unpaid'] as const;
@@ -28,8 +29,11 @@ export interface Balance {
   approved: number;
   requested: number;
   remaining: number;
-  /** `set` by HR, else computed: the whole `year`, a `pro_rata` part, or `none`. */
-  basis: 'set' | Entitlement['basis'];
+  /**
+   * `set` by HR, else computed: the whole `year`, a `pro_rata` part, earned under an `agreement`
+   * (DPP, DPČ) only, or `none`.
+   */
+  basis: 'set' | Entitlement['basis'] | 'agreement';
   weeksWorked: number | null;
   weeks: number;
 }
@@ -71,7 +75,14 @@ export async function balance(ctx: PluginContext, employeeId: string, year: numb
       .map((r) => ({ kind: r.kind, startDate: ymd(r.start_date), endDate: ymd(r.end_date) })),
     weeks,
   );
-  const entitlementHours = own?.hours == null ? computed.hours : Number(own.hours);
+  const agreements = (await agreementYears(ctx, employeeId, year)).map((a) =>
+    agreementHolidayEntitlement(year, a, weeks),
+  );
+  const agreementHours = agreements.reduce((s, a) => s + a.hours, 0);
+  const byAgreement = computed.basis === 'none' && agreementHours > 0;
+  const computedBasis = byAgreement ? 'agreement' : computed.basis;
+  const computedWeeks = byAgreement ? agreements.reduce((s, a) => s + a.weeksWorked, 0) : computed.weeksWorked;
+  const entitlementHours = own?.hours == null ? computed.hours + agreementHours : Number(own.hours);
   const sum = (s: string) =>
     rows.filter((r) => r.kind === 'holiday' && r.status === s).reduce((a, r) => a + Number(r.hours), 0);
   const approvedHours = round2(sum('approved'));
@@ -90,8 +101,8 @@ export async function balance(ctx: PluginContext, employeeId: string, year: numb
     approved: d(approvedHours),
     requested: d(requestedHours),
     remaining: d(remainingHours),
-    basis: own?.hours == null ? computed.basis : 'set',
-    weeksWorked: own?.hours == null ? computed.weeksWorked : null,
+    basis: own?.hours == null ? computedBasis : 'set',
+    weeksWorked: own?.hours == null ? computedWeeks : null,
     weeks,
   };
 }

@@ -47,7 +47,7 @@ const BalanceSchema = z
     approved: z.number(),
     requested: z.number(),
     remaining: z.number(),
-    basis: z.enum(['set', 'year', 'pro_rata', 'none']),
+    basis: z.enum(['set', 'year', 'pro_rata', 'agreement', 'none']),
     weeksWorked: z.number().nullable(),
     weeks: z.number(),
   })

@@ -22,7 +22,7 @@ interface Balance {
   remainingHours: number;
   entitlement: number;
   remaining: number;
-  basis: 'set' | 'year' | 'pro_rata' | 'none';
+  basis: 'set' | 'year' | 'pro_rata' | 'agreement' | 'none';
   weeksWorked: number | null;
   weeks: number;
 }

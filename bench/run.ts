@@ -12,6 +12,7 @@ import {
   signupOver,
   startServer,
 } from '../tests/support/server-process.ts';
+import { itBench } from './it.ts';
 import { cloneTenant, type LoadFigures, load, median, percentile, tenantWithMembers, timed } from './lib.ts';
 import { providerQueueBench, publishLab, worksheetBench } from './medical.ts';
 import { ordersBench } from './orders.ts';
@@ -280,6 +281,12 @@ async function main() {
       report.medical = { worksheet, providerQueue };
     });
 
+    // (f2) IT helpdesk: the SLA schedule over 10,000 and 100,000 open tickets; a provider's queue over 50 clients.
+    await section('it', async () => {
+      report.it = await itBench();
+      log(`(f2) it: ${JSON.stringify(report.it)}`);
+    });
+
     // (g) HR payroll: a pay run for 200 and for 2,000 employees; the per-employee cost ratio.
     await section('payroll', async () => {
       if (!hasHr) throw new Error('the hr plugin is not installed in apps/server (installedPlugins)');
@@ -480,6 +487,18 @@ function printTable() {
     rows.push([
       `(f) provider release queue, ${q.clinics} clinics`,
       `read of ${q.results} results median ${q.queueReadMedianMs} ms; release median ${q.releaseMedianMs} ms, p95 ${q.releaseP95Ms} ms`,
+    ]);
+  }
+  if (r.it) {
+    const s = r.it.sla;
+    const q = r.it.providerQueue;
+    rows.push([
+      `(f2) SLA schedule, ${s.tickets.join(' / ')} open tickets`,
+      `per 1,000 tickets ${s.perThousandMs[s.tickets[0]]} / ${s.perThousandMs[s.tickets[1]]} ms; ratio ${s.ratio} (limit ${s.ratioLimit})${s.ratio > s.ratioLimit ? ' OVER' : ''}`,
+    ]);
+    rows.push([
+      `(f2) IT provider queue, ${q.clients} clients`,
+      `read of ${q.tickets} open tickets median ${q.readMedianMs} ms`,
     ]);
   }
   if (r.payroll) {

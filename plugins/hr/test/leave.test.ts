@@ -485,6 +485,57 @@ describe('hr leave', () => {
     expect(tooLong.body.code).toBe('leave_exceeds_balance');
   });
 
+  it('pays the holiday not taken in the month the employment ends, at average earnings (§ 222 odst. 2)', async () => {
+    const firm = await openHr(hr.t);
+    const approver = await memberWith(firm.t, firm.user, 'approver', ['hr.read', 'hr.leave.approve']);
+    const runMonth = async (period: string, inputs: Record<string, Record<string, number>> = {}) => {
+      const run = await firm.post('/payroll/runs', { period });
+      expect(run.status, JSON.stringify(run.body)).toBe(201);
+      for (const [id, input] of Object.entries(inputs))
+        expect((await firm.put(`/payroll/runs/${run.body.id}/inputs/${id}`, input)).status).toBe(200);
+      const calc = await firm.post(`/payroll/runs/${run.body.id}/calculate`, {});
+      expect(calc.status, JSON.stringify(calc.body)).toBe(200);
+      return (await firm.get(`/payroll/runs/${run.body.id}`)).body.payslips as {
+        employeeId: string;
+        components: { kind: string; amount: string; hours: string | null }[];
+      }[];
+    };
+    const compensationOf = (slips: Awaited<ReturnType<typeof runMonth>>, id: string) =>
+      slips.find((p) => p.employeeId === id)?.components.find((c) => c.kind === 'holiday_compensation');
+    // Employed 1 Jan – 30 Jun 2026 at 40 h: 129 weekdays = 25 whole weeks → 25 × 40 × 4 / 52 = 76.92 → 77 h;
+    // 16 h taken in April leave 61 h, paid at the average from the contract (40,000 × 12 / (52 × 40) = 230.77).
+    const staff = await firm.post('/employees', {
+      firstName: 'Petr',
+      lastName: 'Odchází',
+      startDate: '2026-01-01',
+      contract: { type: 'hpp', monthlySalary: '40000', weeklyHours: 40, endDate: '2026-06-30' },
+    });
+    expect(staff.status, JSON.stringify(staff.body)).toBe(201);
+    const leave = await firm.post('/leave', {
+      employeeId: staff.body.id,
+      kind: 'holiday',
+      startDate: '2026-04-13',
+      endDate: '2026-04-14',
+    });
+    expect(leave.status, JSON.stringify(leave.body)).toBe(201);
+    expect((await firm.post(`/leave/${leave.body.id}/approve`, {}, approver)).status).toBe(200);
+    // A DPP from 1 Jan to 28 Feb: 50 h in January, 30 h in the last month → 80 h → 7 h at 200 CZK.
+    const dpp = await firm.post('/employees', {
+      firstName: 'Olga',
+      lastName: 'Krátká',
+      startDate: '2026-01-01',
+      contract: { type: 'dpp', hourlyRate: '200', endDate: '2026-02-28' },
+    });
+    expect(dpp.status, JSON.stringify(dpp.body)).toBe(201);
+    const january = await runMonth('2026-01', { [dpp.body.id]: { hours: 50 } });
+    expect(compensationOf(january, dpp.body.id)).toBeUndefined();
+    const february = await runMonth('2026-02', { [dpp.body.id]: { hours: 30 } });
+    expect(compensationOf(february, dpp.body.id)).toMatchObject({ hours: '7', amount: '1400.00' });
+    expect(compensationOf(february, staff.body.id)).toBeUndefined();
+    const june = await runMonth('2026-06');
+    expect(compensationOf(june, staff.body.id)).toMatchObject({ hours: '61', amount: '14076.97' });
+  });
+
   it('counts days 4–14 of a sickness that began the month before (pure)', () => {
     // Sick from Fri 27 Feb 2026: 1–3 March are days 3–5 of it; Mon 2 and Tue 3 March are days 4 and 5.
     const a = monthAttendance('2026-03', year2026(40), [

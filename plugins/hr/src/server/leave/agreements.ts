@@ -11,7 +11,13 @@ const daysIncl = (from: string, to: string) =>
  * worked under it by the year's calculated payslips (worked hours plus holiday taken, which counts as
  * work for holiday, zákoník práce § 216 odst. 2).
  */
-export async function agreementYears(ctx: PluginContext, employeeId: string, year: number): Promise<AgreementYear[]> {
+export async function agreementYears(
+  ctx: PluginContext,
+  employeeId: string,
+  year: number,
+  /** Hours of a payslip being calculated now, per contract (not yet among the calculated ones). */
+  pending: ReadonlyMap<string, number> = new Map(),
+): Promise<AgreementYear[]> {
   const t = ctx.tenant.id;
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
@@ -48,6 +54,9 @@ export async function agreementYears(ctx: PluginContext, employeeId: string, yea
         const holiday = components.filter((x) => x.kind === 'holiday').reduce((h, x) => h + (x.hours ?? 0), 0);
         return sum + Number(s.worked_hours) + holiday;
       }, 0);
-    return { days: daysIncl(start < first ? first : start, end > last ? last : end), workedHours };
+    return {
+      days: daysIncl(start < first ? first : start, end > last ? last : end),
+      workedHours: workedHours + (pending.get(c.id) ?? 0),
+    };
   });
 }

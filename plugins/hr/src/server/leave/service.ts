@@ -45,7 +45,13 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * computed from the employment contracts and the approved absence, zákoník práce § 212–§ 213) less
  * approved and pending holiday.
  */
-export async function balance(ctx: PluginContext, employeeId: string, year: number): Promise<Balance> {
+export async function balance(
+  ctx: PluginContext,
+  employeeId: string,
+  year: number,
+  /** Agreement hours of a payslip being calculated now, per contract (agreements.ts). */
+  pendingAgreementHours?: ReadonlyMap<string, number>,
+): Promise<Balance> {
   const t = ctx.tenant.id;
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
@@ -75,7 +81,7 @@ export async function balance(ctx: PluginContext, employeeId: string, year: numb
       .map((r) => ({ kind: r.kind, startDate: ymd(r.start_date), endDate: ymd(r.end_date) })),
     weeks,
   );
-  const agreements = (await agreementYears(ctx, employeeId, year)).map((a) =>
+  const agreements = (await agreementYears(ctx, employeeId, year, pendingAgreementHours)).map((a) =>
     agreementHolidayEntitlement(year, a, weeks),
   );
   const agreementHours = agreements.reduce((s, a) => s + a.hours, 0);

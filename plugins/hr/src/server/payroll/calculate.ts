@@ -14,7 +14,15 @@ export interface ChildClaim {
   disabled: boolean;
 }
 
-export type ComponentKind = 'salary' | 'hours' | 'overtime' | 'bonus' | 'holiday' | 'sick_pay' | 'unpaid_leave';
+export type ComponentKind =
+  | 'salary'
+  | 'hours'
+  | 'overtime'
+  | 'bonus'
+  | 'holiday'
+  | 'holiday_compensation'
+  | 'sick_pay'
+  | 'unpaid_leave';
 
 export interface PayComponent {
   kind: ComponentKind;

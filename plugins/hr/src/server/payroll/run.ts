@@ -1,5 +1,6 @@
 import { formatMoney, newId, type PluginContext, problem } from '@bureau/core';
 import { payrollYear } from '../data/payroll-cz.ts';
+import { balance } from '../leave/service.ts';
 import { m } from '../messages.ts';
 import { ymd, ymdOrNull } from '../services/dates.ts';
 import { calculatePayslip, type PayComponent, type Payslip, sickPayRate, unpaidLeave } from './calculate.ts';
@@ -102,6 +103,37 @@ async function averageHourly(ctx: PluginContext, employeeId: string, period: str
   return Math.round(earned / hours);
 }
 
+/**
+ * Compensation for holiday not taken (zákoník práce § 222 odst. 2): in the month the employee's last
+ * contract ends, the year's holiday left (the entitlement less the approved holiday, the month's
+ * own hours counted for an agreement) is paid at average earnings. Null in any other month, or
+ * when another contract of the employee goes on.
+ */
+async function holidayCompensation(
+  ctx: PluginContext,
+  c: Row,
+  coveredTo: string,
+  period: string,
+  monthHours: number,
+  avg: number,
+): Promise<PayComponent | null> {
+  const end = ymdOrNull(c.end_date);
+  if (!end || end > coveredTo) return null;
+  const goesOn = await ctx.db
+    .selectFrom('hr.contracts')
+    .select('id')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('employee_id', '=', c.employee_id)
+    .where('id', '!=', c.contract_id)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>', end)]))
+    .executeTakeFirst();
+  if (goesOn) return null;
+  const pending = new Map(c.type === 'hpp' ? [] : [[c.contract_id as string, monthHours]]);
+  const b = await balance(ctx, c.employee_id, Number(period.slice(0, 4)), pending);
+  const hours = Math.round((b.entitlementHours - b.approvedHours) * 100) / 100;
+  return hours > 0 ? { kind: 'holiday_compensation', amount: Math.round(hours * avg), hours, rate: avg } : null;
+}
+
 export interface MissingInput {
   employeeId: string;
   name: string;
@@ -186,6 +218,8 @@ export async function calculateRun(ctx: PluginContext, runId: string): Promise<{
       const rate = sickPayRate(year, avg);
       components.push({ kind: 'sick_pay', amount: Math.round(sickPayHours * rate), hours: sickPayHours, rate });
     }
+    const compensation = await holidayCompensation(ctx, c, cover.to, period, worked + holidayHours, avg);
+    if (compensation) components.push(compensation);
     if (num(input.bonus_minor)) components.push({ kind: 'bonus', amount: num(input.bonus_minor) });
 
     const before = await ctx.db

@@ -81,6 +81,7 @@ export {
 } from './ui/list.tsx';
 export { formatDateInput, formatDecimalInput, parseDateInput, parseDecimal } from './ui/locale-input.ts';
 export { Modal } from './ui/modal.tsx';
+export { type CalendarEntry, MonthCalendar, monthDays, shiftMonth } from './ui/month-calendar.tsx';
 export { type AddressBookParty, PartyPicker } from './ui/party-picker.tsx';
 export { createScanDetector, type ScanDetector, type ScanOptions } from './ui/scan.ts';
 export { ScanInput, useGlobalScan } from './ui/scan-input.tsx';

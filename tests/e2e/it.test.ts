@@ -2,8 +2,9 @@
  * End-to-end, issue 16: an IT journey in the browser. In Czech: an asset is registered (its vendor
  * picked from the address book), checked out to a member, a problem is reported about it, a
  * maintenance plan is made on its card and the work order that came due is completed with its
- * checklist and time; the asset is edited. In English at 390 px: a plan for a category, its work
- * order opened ahead of the due date, completed; a CSV import whose dry run shows a failing row,
+ * checklist and time; the asset is edited; the month calendar shows it on its due date. In English at
+ * 390 px: a plan for a category, its work order opened ahead of the due date, completed, both work
+ * orders in the month calendar's list of days; a CSV import whose dry run shows a failing row,
  * then imports the fixed file (axe); the pages fit the width.
  */
 import type { Page } from 'playwright-core';
@@ -26,6 +27,14 @@ async function firmWithIt(locale: 'cs' | 'en', name: string) {
   expect((await user.call('PUT', `/api/t/${u.slug}/modules/it`, { confirm: true })).status).toBe(200);
   return { ...user, email: u.email, slug: u.slug };
 }
+
+/** Today in the firm's zone, `YYYY-MM-DD`, and the month `n` after a `YYYY-MM`. */
+const pragueToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(new Date());
+const monthAfter = (month: string, n = 1) => {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  return d.toISOString().slice(0, 7);
+};
 
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
@@ -105,6 +114,34 @@ describe('an IT journey in Czech', () => {
     await page.locator('.badge', { hasText: 'Hotovo' }).first().waitFor();
     await page.getByText('Petr Správce').first().waitFor();
     await screenshot(page, 'it-work-order-done-cs');
+
+    // The month calendar: today marked, Czech weekdays; next month has the plan's coming periods;
+    // the done work order is on its due date and opens from there.
+    const done = (await firm.call('GET', `/api/t/${firm.slug}/it/maintenance/work-orders?state=done`)).body.items[0];
+    const thisMonth = pragueToday().slice(0, 7);
+    await page.goto(`${base}/maintenance`);
+    await page.getByRole('link', { name: 'Kalendář' }).click();
+    await page.waitForURL(/\/maintenance\/calendar/);
+    const calendar = page.getByRole('region', { name: 'Kalendář údržby' });
+    await calendar.locator('li[aria-current="date"]').waitFor();
+    expect(await calendar.locator('.month-calendar-weekdays span').allTextContents()).toEqual([
+      'po',
+      'út',
+      'st',
+      'čt',
+      'pá',
+      'so',
+      'ne',
+    ]);
+    await page.getByRole('button', { name: 'Další měsíc' }).click();
+    await page.waitForURL(new RegExp(`month=${monthAfter(thisMonth)}`));
+    await calendar
+      .getByRole('link', { name: /^Plánováno: IT-00001 Kontrola baterie/ })
+      .first()
+      .waitFor();
+    if (done.dueOn.slice(0, 7) === thisMonth) await page.getByRole('button', { name: 'Tento měsíc' }).click();
+    await calendar.getByRole('link', { name: /^Hotovo: WO-00001 IT-00001 Kontrola baterie/ }).click();
+    await page.waitForURL(uuidPath('/it/maintenance/work-orders'));
     await ctx.close();
   });
 });
@@ -148,6 +185,25 @@ describe('maintenance in English at 390 px', () => {
     expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
     await page.goto(`${base}/maintenance?state=open`);
     await expect.poll(() => page.locator('.resource-list tbody tr').count()).toBe(1);
+
+    // The month calendar at 390 px: a list of the days that have something, each with its full date.
+    const open = (await firm.call('GET', `/api/t/${firm.slug}/it/maintenance/work-orders?state=open`)).body.items[0];
+    await page.goto(`${base}/maintenance/calendar?month=${open.dueOn.slice(0, 7)}`);
+    const calendar = page.getByRole('region', { name: 'Maintenance calendar' });
+    await calendar.getByRole('link', { name: /^Done: WO-0000/ }).waitFor();
+    expect(await calendar.locator('.month-calendar-weekdays').isVisible()).toBe(false);
+    const dueDay = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${open.dueOn}T00:00:00Z`));
+    await calendar.getByText(dueDay, { exact: false }).first().waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'it-maintenance-calendar-390-en');
+    await calendar.getByRole('link', { name: new RegExp(`^Open: ${open.number}`) }).click();
+    await page.waitForURL(new RegExp(`/it/maintenance/work-orders/${open.id}`));
 
     // Bulk import: the dry run shows the failing row and offers no import; the fixed file imports.
     await page.goto(`${base}/assets/import`);

@@ -66,6 +66,12 @@ const en = {
   partySearch: 'Type a name or IČO',
   partyNone: 'No one in the address book matches',
   partyChange: 'Change',
+  // month calendar
+  previousMonth: 'Previous month',
+  nextMonth: 'Next month',
+  thisMonth: 'This month',
+  today: 'today',
+  nothingThisMonth: 'Nothing this month.',
 } as const;
 
 type Keys = keyof typeof en;
@@ -139,6 +145,11 @@ const cs: Record<Keys, string> = {
   partySearch: 'Zadejte název nebo IČO',
   partyNone: 'V adresáři nikdo takový není',
   partyChange: 'Změnit',
+  previousMonth: 'Předchozí měsíc',
+  nextMonth: 'Další měsíc',
+  thisMonth: 'Tento měsíc',
+  today: 'dnes',
+  nothingThisMonth: 'V tomto měsíci nic není.',
 } as Record<Keys, string>;
 
 export const kitMessages = { en: en as Record<Keys, string>, cs };

@@ -228,6 +228,38 @@ describe('a meter plan', () => {
   });
 });
 
+describe('the month calendar', () => {
+  const month = async (m: string, as = api) => (await as.get(`/maintenance/calendar?month=${m}`)).body;
+  const brief = (items: any[]) => items.map((i) => [i.date, i.kind, i.number ?? i.assetTag, i.status, i.overdue]);
+
+  it('lists the work orders due in the month and the plans’ periods not opened yet, overdue marked', async () => {
+    // 11 May 2026: WO-00001 (battery test) done in April; the printers' work orders due 4 May, B's still
+    // open; the oil service opened today; printer A's next period counts 30 days from its completion.
+    const may = await month('2026-05');
+    expect(may).toMatchObject({ from: '2026-05-01', to: '2026-05-31', today: '2026-05-11', truncated: false });
+    expect(brief(may.items)).toEqual([
+      ['2026-05-04', 'workOrder', 'WO-00002', 'done', false],
+      ['2026-05-04', 'workOrder', 'WO-00003', 'open', true],
+      ['2026-05-11', 'workOrder', 'WO-00004', 'open', false],
+    ]);
+    expect(brief((await month('2026-04')).items)).toEqual([['2026-04-07', 'workOrder', 'WO-00001', 'done', false]]);
+    // Printer A's next period is planned; printer B's cannot be dated while its work order is open.
+    const june = (await month('2026-06')).items;
+    expect(june).toHaveLength(1);
+    expect(june[0]).toMatchObject({ date: '2026-06-10', kind: 'plan', title: 'Clean the rollers', status: 'planned' });
+    // The fixed quarterly plan: 6 July (Jan Hus day) moves to the 7th; 6 October is a Tuesday.
+    expect(brief((await month('2026-07')).items)).toEqual([['2026-07-07', 'plan', 'IT-00001', 'planned', false]]);
+    expect(brief((await month('2026-10')).items)).toEqual([['2026-10-06', 'plan', 'IT-00001', 'planned', false]]);
+  });
+
+  it('refuses a month that is not YYYY-MM; another tenant sees an empty month', async () => {
+    for (const bad of ['2026-13', '2026-5', 'may', ''])
+      expect((await api.get(`/maintenance/calendar?month=${bad}`)).status, bad).toBe(400);
+    expect((await month('2026-05', itApi(other))).items).toEqual([]);
+    expect((await month('2026-05', itApi(member))).items).toHaveLength(3);
+  });
+});
+
 describe('bad plans and other tenants', () => {
   it('refuses impossible plans with a code and the field, writing nothing', async () => {
     now = new Date('2026-06-01T09:00:00+02:00');

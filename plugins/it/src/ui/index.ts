@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report, categories and canned responses), my tickets, maintenance (work orders, plans). Every page is lazy. */
+/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report, categories and canned responses), my tickets, maintenance (work orders, plans, month calendar). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -15,6 +15,7 @@ const HelpdeskSetup = lazy(() => import('./pages/helpdesk-setup.tsx'));
 const TicketPage = lazy(() => import('./pages/ticket.tsx'));
 const MyTickets = lazy(() => import('./pages/my-tickets.tsx'));
 const Maintenance = lazy(() => import('./pages/maintenance.tsx'));
+const MaintenanceCalendar = lazy(() => import('./pages/maintenance-calendar.tsx'));
 const PlanNew = lazy(() => import('./pages/plan-new.tsx'));
 const PlanPage = lazy(() => import('./pages/plan.tsx'));
 const WorkOrderPage = lazy(() => import('./pages/work-order.tsx'));
@@ -65,6 +66,7 @@ export default definePluginUi({
     { path: '/my/tickets', component: MyTickets, permission: 'it.read' },
     { path: '/my/tickets/:id', component: TicketPage, permission: 'it.read' },
     { path: '/maintenance', component: Maintenance, permission: 'it.read' },
+    { path: '/maintenance/calendar', component: MaintenanceCalendar, permission: 'it.read' },
     { path: '/compliance', component: Compliance, permission: 'it.read' },
     { path: '/maintenance/plans/new', component: PlanNew, permission: 'it.maintenance.manage' },
     { path: '/maintenance/plans/:id', component: PlanPage, permission: 'it.read' },

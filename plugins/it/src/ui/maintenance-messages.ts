@@ -97,6 +97,11 @@ const en = {
   skippedDone: 'Period skipped',
   readingSaved: 'Reading recorded',
   opened: 'Opened {numbers}',
+  calendar: 'Calendar',
+  calendarTitle: 'Maintenance calendar',
+  calendarText: 'Work orders by their due date and the dates of the plans’ periods still to come.',
+  planned: 'Planned',
+  calendarTruncated: 'The month has more entries than shown; the list of work orders has them all.',
 };
 
 const cs: Record<keyof typeof en, string> = {
@@ -198,6 +203,11 @@ const cs: Record<keyof typeof en, string> = {
   skippedDone: 'Období přeskočeno',
   readingSaved: 'Stav zapsán',
   opened: 'Otevřeno: {numbers}',
+  calendar: 'Kalendář',
+  calendarTitle: 'Kalendář údržby',
+  calendarText: 'Pracovní příkazy podle termínu a termíny dalších období plánů.',
+  planned: 'Plánováno',
+  calendarTruncated: 'Měsíc má víc záznamů, než je zobrazeno; seznam pracovních příkazů je má všechny.',
 };
 
 /** The maintenance pages' messages in the current language. */
@@ -209,4 +219,5 @@ export const WORK_ORDER_STATUSES = defineStatuses({
   overdue: { tone: 'danger', label: { en: 'Overdue', cs: 'Po termínu' } },
   done: { tone: 'success', label: { en: 'Done', cs: 'Hotovo' } },
   skipped: { tone: 'neutral', label: { en: 'Skipped', cs: 'Přeskočeno' } },
+  planned: { tone: 'neutral', label: { en: 'Planned', cs: 'Plánováno' } },
 });

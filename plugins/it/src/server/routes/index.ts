@@ -8,6 +8,7 @@ import { healthRoutes } from './health.ts';
 import { helpdeskSettingsRoutes } from './helpdesk-settings.ts';
 import { licenceRoutes } from './licences.ts';
 import { maintenanceRoutes } from './maintenance.ts';
+import { maintenanceCalendarRoutes } from './maintenance-calendar.ts';
 import { peopleRoutes } from './people.ts';
 import { setupRoutes } from './setup.ts';
 import { stockRoutes } from './stock.ts';
@@ -23,6 +24,7 @@ export const routes = (router: PluginRouter) => {
   setupRoutes(router);
   helpdeskSettingsRoutes(router);
   maintenanceRoutes(router);
+  maintenanceCalendarRoutes(router);
   stockRoutes(router);
   licenceRoutes(router);
   peopleRoutes(router);

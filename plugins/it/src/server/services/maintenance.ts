@@ -37,14 +37,14 @@ export interface PlanRow {
   active: boolean;
 }
 
-interface AssetRef {
+export interface AssetRef {
   id: string;
   tag: string;
   name: string;
   created_at: string | Date;
 }
 
-interface ProgressRow {
+export interface ProgressRow {
   next_seq: number;
   anchor_on: string;
   last_done_on: string | null;
@@ -63,7 +63,7 @@ export async function tenantCalendar(ctx: PluginContext, at: Date = ctx.now()) {
   return { timeZone: h.timeZone, today: localDate(at, h.timeZone), cal };
 }
 
-const calendarRule = (plan: PlanRow, anchor: string): CalendarRule => ({
+export const calendarRule = (plan: PlanRow, anchor: string): CalendarRule => ({
   anchor,
   kind: plan.kind as 'days' | 'months',
   every: plan.every,
@@ -143,6 +143,11 @@ async function progressOf(ctx: PluginContext, planId: string, assetId: string, l
     : null;
 }
 
+/** Where an asset stands in a plan: its progress row, or where it would start (null: a meter plan without a reading). */
+export async function assetProgress(ctx: PluginContext, plan: PlanRow, asset: AssetRef, timeZone: string) {
+  return (await progressOf(ctx, plan.id, asset.id, false)) ?? (await baseline(ctx, plan, asset, timeZone));
+}
+
 async function hasOpenWorkOrder(ctx: PluginContext, planId: string, assetId: string): Promise<boolean> {
   const row = await ctx.db
     .selectFrom('it.work_orders')
@@ -160,7 +165,7 @@ async function hasOpenWorkOrder(ctx: PluginContext, planId: string, assetId: str
  * The due date of a calendar plan's period for an asset, or null when it cannot be dated yet (a
  * floating plan's next period while the previous one is still open, or beyond the next period).
  */
-function calendarDueOf(plan: PlanRow, p: ProgressRow, cal: WorkingDays, openNow: boolean) {
+export function calendarDueOf(plan: PlanRow, p: ProgressRow, cal: WorkingDays, openNow: boolean) {
   return (seq: number): string | null => {
     if (plan.basis === 'fixed') return dueOn(calendarRule(plan, ymd(plan.starts_on)), seq, cal);
     if (seq !== p.next_seq || openNow) return null;
@@ -335,7 +340,7 @@ export async function planSchedule(ctx: PluginContext, plan: PlanRow): Promise<A
   const openBy = new Map(open.map((o) => [o.asset_id as string, o]));
   const out: AssetSchedule[] = [];
   for (const asset of await coveredAssets(ctx, plan)) {
-    const p = (await progressOf(ctx, plan.id, asset.id, false)) ?? (await baseline(ctx, plan, asset, timeZone));
+    const p = await assetProgress(ctx, plan, asset, timeZone);
     const o = openBy.get(asset.id);
     const reading = plan.kind === 'meter' ? await latestReading(ctx, asset.id, plan.meter as string) : null;
     let nextDueOn: string | null = o ? ymd(o.due) : null;

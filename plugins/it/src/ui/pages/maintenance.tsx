@@ -26,11 +26,16 @@ export default function Maintenance() {
     async () => (await api<{ items: Plan[] }>('/it/maintenance/plans')).items,
   );
   const newButton = () => (
-    <Show when={can('it.maintenance.manage')}>
-      <A class="btn btn-primary" href={`${base()}/plans/new`}>
-        {t('newPlan')}
+    <>
+      <A class="btn btn-secondary" href={`${base()}/calendar`}>
+        {t('calendar')}
       </A>
-    </Show>
+      <Show when={can('it.maintenance.manage')}>
+        <A class="btn btn-primary" href={`${base()}/plans/new`}>
+          {t('newPlan')}
+        </A>
+      </Show>
+    </>
   );
   return (
     <div class="page">

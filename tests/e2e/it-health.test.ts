@@ -1,8 +1,9 @@
 /**
  * End-to-end, issue 16 items 6 and 9: the compliance report in the browser. A device's agent reports
  * an update 40 days old and its warranty ends in 10 days: in Czech the report lists it under both
- * findings and a shorter horizon drops it; in English at 390 px it fits the width, and axe finds
- * nothing serious in either.
+ * findings and a shorter horizon drops it, then a health CSV import (a dry run with an unknown device
+ * refused, the fixed file recorded) shows on the laptop's health tab; in English at 390 px the report,
+ * the health tab and the import page fit the width, and axe finds nothing serious.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -68,6 +69,36 @@ describe('the compliance report', () => {
     await page.getByLabel('Záruka končí do (dní)').fill('5');
     await page.getByText('V této době žádná záruka nekončí').waitFor();
     await screenshot(page, 'it-compliance-cs');
+
+    // The health CSV import: the dry run shows the unknown device's row and offers no import; the
+    // fixed file records the reading, which the laptop's card then shows first.
+    await page.getByRole('link', { name: 'Import stavu z CSV' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import stavu zařízení z CSV' }).waitFor();
+    const file = (rows: string[]) => ({
+      name: 'stav.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['Štítek;Operační systém;Verze;Poslední aktualizace;Stav aktualizací', ...rows].join('\n')),
+    });
+    const good = `NB-001;Windows 11;24H2;${dayFromToday(-1)};aktuální`;
+    await page.getByLabel('Soubor CSV').setInputFiles(file([good, 'NB-999;Windows 10;22H2;;nepodporováno']));
+    await page.getByRole('button', { name: 'Zkontrolovat soubor' }).click();
+    const bad = page.locator('tbody tr', { hasText: 'NB-999' });
+    await bad.locator('.badge', { hasText: 'Chyba' }).waitFor();
+    expect(await bad.textContent()).toContain('tag');
+    await page.getByText('1 záznam k zapsání · 1 řádek s chybou').waitFor();
+    expect(await page.getByRole('button', { name: 'Importovat', exact: true }).count()).toBe(0);
+    await page.getByLabel('Soubor CSV').setInputFiles(file([good]));
+    await page.getByRole('button', { name: 'Zkontrolovat soubor' }).click();
+    await page.getByRole('button', { name: 'Importovat', exact: true }).click();
+    await page.getByText('Zapsán 1 záznam.').waitFor();
+    await page.getByRole('link', { name: 'NB-001' }).click();
+    await page.getByRole('tab', { name: 'Stav zařízení' }).waitFor();
+    const readings = page.locator('table', { has: page.locator('caption', { hasText: 'Stav zařízení' }) });
+    await expect.poll(() => readings.locator('tbody tr').count()).toBe(2);
+    expect(await readings.locator('tbody tr').first().textContent()).toContain('Windows 11 24H2');
+    await readings.locator('tbody tr').first().locator('.badge', { hasText: 'Aktuální' }).waitFor();
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
   });
 
@@ -87,6 +118,22 @@ describe('the compliance report', () => {
     expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'it-compliance-390-en');
+
+    // The laptop's health tab at 390 px: the agent's reading.
+    await page
+      .getByRole('link', { name: /NB-001/ })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: 'Health' }).click();
+    const readings = page.locator('table', { has: page.locator('caption', { hasText: 'Health' }) });
+    await readings.locator('.badge', { hasText: 'Updates pending' }).waitFor();
+    expect(await readings.locator('tbody tr').first().textContent()).toContain('Windows 11 23H2');
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'it-asset-health-390-en');
+    // The import page fits too.
+    await page.goto(`${suite.server.url}/t/${f.slug}/it/assets/health/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import device health from CSV' }).waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
     await ctx.close();
   });
 });

@@ -1,4 +1,4 @@
-/** The IT panels: assets (list, new, import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report, categories and canned responses), my tickets, maintenance (work orders, plans, month calendar). Every page is lazy. */
+/** The IT panels: assets (list, new, import, health import, one, edit, check-out), accessories and consumables, licences, leavers' returns, compliance, my equipment, tickets (queue, one, report, categories and canned responses), my tickets, maintenance (work orders, plans, month calendar). Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -6,6 +6,7 @@ const Assets = lazy(() => import('./pages/assets.tsx'));
 const AssetNew = lazy(() => import('./pages/asset-new.tsx'));
 const AssetEdit = lazy(() => import('./pages/asset-edit.tsx'));
 const AssetImport = lazy(() => import('./pages/asset-import.tsx'));
+const HealthImport = lazy(() => import('./pages/health-import.tsx'));
 const AssetPage = lazy(() => import('./pages/asset.tsx'));
 const Checkout = lazy(() => import('./pages/checkout.tsx'));
 const MyEquipment = lazy(() => import('./pages/my-equipment.tsx'));
@@ -48,6 +49,7 @@ export default definePluginUi({
     { path: '/assets', component: Assets, permission: 'it.read' },
     { path: '/assets/new', component: AssetNew, permission: 'it.assets.manage' },
     { path: '/assets/import', component: AssetImport, permission: 'it.assets.manage' },
+    { path: '/assets/health/import', component: HealthImport, permission: 'it.assets.manage' },
     { path: '/assets/:id/edit', component: AssetEdit, permission: 'it.assets.manage' },
     { path: '/assets/:id/checkout', component: Checkout, permission: 'it.assets.assign' },
     { path: '/assets/:id', component: AssetPage, permission: 'it.read' },

@@ -13,13 +13,16 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import type { Asset, Assignment } from '../../server/routes/assets.ts';
 import { figure } from '../figure.tsx';
+import { useHT } from '../health-messages.ts';
 import { useT } from '../messages.ts';
 import { STATUSES } from '../statuses.ts';
+import AssetHealth from './asset-health.tsx';
 import AssetMaintenance from './asset-maintenance.tsx';
 
-/** One asset: its card (figures, custom fields, holder), check-out, workflow buttons, check-out history, QR label. */
+/** One asset: its card (figures, custom fields, holder), check-out, workflow buttons, check-out history, maintenance, health, QR label. */
 export default function AssetPage() {
   const t = useT();
+  const ht = useHT();
   const params = useParams<{ id: string }>();
   const { tenant, api, can } = useTenant();
   const [asset, { refetch }] = createResource(
@@ -140,6 +143,7 @@ export default function AssetPage() {
               label: t('maintenance'),
               content: () => <AssetMaintenance assetId={a.id} tag={a.tag} />,
             },
+            { id: 'health', label: ht('health'), content: () => <AssetHealth assetId={a.id} /> },
           ]}
         />
       )}

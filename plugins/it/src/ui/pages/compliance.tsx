@@ -16,7 +16,7 @@ const days = (v: string, fallback: number, min: number) => {
 /** Compliance report: devices not updated in N days (default 30), warranties ending within N days (default 60), as CSV too. */
 export default function Compliance() {
   const t = useHT();
-  const { tenant, api } = useTenant();
+  const { tenant, api, can } = useTenant();
   const [stale, setStale] = createSignal('30');
   const [warranty, setWarranty] = createSignal('60');
   const query = () => `updatedWithinDays=${days(stale(), 30, 1)}&warrantyWithinDays=${days(warranty(), 60, 0)}`;
@@ -26,14 +26,21 @@ export default function Compliance() {
       <span class="mono">{a.tag}</span> {a.name}
     </A>
   );
-  const download = (
-    <a class="btn btn-secondary" href={`/api/t/${tenant().slug}/it/compliance?format=csv&${query()}`} download="">
-      {t('downloadCsv')}
-    </a>
+  const actions = (
+    <>
+      <Show when={can('it.assets.manage')}>
+        <A class="btn btn-secondary" href={`/t/${tenant().slug}/it/assets/health/import`}>
+          {t('healthImport')}
+        </A>
+      </Show>
+      <a class="btn btn-secondary" href={`/api/t/${tenant().slug}/it/compliance?format=csv&${query()}`} download="">
+        {t('downloadCsv')}
+      </a>
+    </>
   );
   return (
     <div class="page">
-      <PageHeader title={t('compliance')} description={t('complianceText')} actions={download} />
+      <PageHeader title={t('compliance')} description={t('complianceText')} actions={actions} />
       <Card>
         <div class="row">
           <Field

@@ -117,6 +117,22 @@ export function pluginContext(args: ContextArgs): PluginContext {
         await ctx.audit({ action: 'record.moved', entityType, entityId: toId, after: { from: fromId, moved } });
       return moved;
     },
+    async deleteAttachments({ entityType, entityId, ids }) {
+      if (!ids.length) return 0;
+      const res = await db
+        .updateTable('core.records')
+        .set({ purge: true, deleted_at: runtime.clock.now(), deleted_by: actor?.label ?? 'system' })
+        .where('tenant_id', '=', tenant.id)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .where('id', 'in', [...ids])
+        .where('purge', '=', false)
+        .executeTakeFirst();
+      const deleted = Number(res.numUpdatedRows ?? 0n);
+      if (deleted > 0)
+        await ctx.audit({ action: 'record.deleted', entityType, entityId, after: { recordIds: [...ids], deleted } });
+      return deleted;
+    },
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db

@@ -97,6 +97,12 @@ export interface PluginContext {
    * `record.moved`. Returns how many moved.
    */
   moveAttachments(move: { entityType: string; fromId: string; toId: string }): Promise<number>;
+  /**
+   * Deletes chosen attachments of one of the plugin's entities (e.g. a delivery's signature when its
+   * recipient's data is erased, the order's other files kept): hidden at once and their bytes purged
+   * by the records job after the commit, audited as `record.deleted`. Returns how many.
+   */
+  deleteAttachments(del: { entityType: string; entityId: string; ids: readonly string[] }): Promise<number>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */

@@ -144,10 +144,10 @@ describe("the stops' personal data", () => {
     const stop = mine.items.find((i: { id: string }) => i.id === stops[1]);
     expect(stop).toMatchObject({
       recordClass: 'orders.deliveries',
-      entityType: 'orders.order',
-      entityId: orders[1]?.id,
       data: { failureReason: 'other', failureNote: 'Pan Dvořák volal, ať přijedeme zítra' },
     });
+    // A stop is not the order: erasing it must not take the order's own files with it.
+    expect(stop.entityId).toBeUndefined();
     const erased = await owner.json('POST', `${base}/${req.body.id}/erase`, {
       items: [{ recordClass: 'orders.deliveries', id: stops[1] }],
     });
@@ -165,6 +165,24 @@ describe("the stops' personal data", () => {
         expect.objectContaining({ id: stops[0], data: expect.objectContaining({ recipientName: 'Jana Nováková' }) }),
       ]),
     );
+    // The order also holds the customer's own file: the signature goes with Jana's name, that file stays.
+    const form = new FormData();
+    form.set('file', new File([new TextEncoder().encode('%PDF-1.4 objednávka zákazníka')], 'objednavka.pdf'));
+    form.set('entityType', 'orders.order');
+    form.set('entityId', orders[0]?.id as string);
+    const up = await t.app.request(`${t.origin}/api/t/${owner.tenant.slug}/records`, {
+      method: 'POST',
+      headers: { origin: t.origin, cookie: owner.cookie },
+      body: form,
+    });
+    expect(up.status).toBe(201);
+    const filesOfOrder = async () =>
+      (
+        await owner.json('GET', `/api/t/${owner.tenant.slug}/records?entityType=orders.order&entityId=${orders[0]?.id}`)
+      ).body.records.map((r: { filename: string }) => r.filename);
+    expect(await filesOfOrder()).toEqual(
+      expect.arrayContaining(['objednavka.pdf', expect.stringMatching(/^delivery-signature-/)]),
+    );
     const gone = await owner.json('POST', `${base}/${jana.body.id}/erase`, {
       items: [{ recordClass: 'orders.deliveries', id: stops[0] }],
     });
@@ -173,5 +191,7 @@ describe("the stops' personal data", () => {
       recipientName: null,
       codCollected: '242.00',
     });
+    expect(await filesOfOrder()).toEqual(['objednavka.pdf']);
+    expect((await s.get(`/orders/${orders[0]?.id}/deliveries`)).body.items[0].proofRecordId).toBe(null);
   });
 });

@@ -1,9 +1,10 @@
 import { type DataSubject, type PersonalDataItem, type PluginContext, pragueDay } from '@bureau/core';
 
 /**
- * The personal data of own-courier stops: who took the parcel (`recipient_name`) and the driver's
- * note on a failed stop (`failure_note`, which may say who was met or why). Both go with the
- * order's delivery records (or the order itself); the cash figures and the stop stay.
+ * The personal data of own-courier stops: who took the parcel (`recipient_name`), their signature
+ * or the photo (`proof_record_id`, an attachment of the order) and the driver's note on a failed
+ * stop (`failure_note`, which may say who was met or why). They go with the order's delivery records
+ * (or the order itself); the cash figures, the stop and the order's other files stay.
  */
 export async function forgetStops(
   ctx: PluginContext,
@@ -11,11 +12,26 @@ export async function forgetStops(
 ) {
   const ids = by.orderIds ?? by.stopIds ?? [];
   if (!ids.length) return;
+  const key = by.orderIds ? 'order_id' : 'id';
+  // The signature or photo shows the recipient: it goes with their name; the order's other files stay.
+  const proofs = await ctx.db
+    .selectFrom('orders.delivery_stops')
+    .select(['order_id', 'proof_record_id'])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where(key, 'in', [...ids])
+    .where('proof_record_id', 'is not', null)
+    .execute();
+  for (const p of proofs)
+    await ctx.deleteAttachments({
+      entityType: 'orders.order',
+      entityId: p.order_id,
+      ids: [p.proof_record_id as string],
+    });
   await ctx.db
     .updateTable('orders.delivery_stops')
-    .set({ recipient_name: null, failure_note: null })
+    .set({ recipient_name: null, failure_note: null, proof_record_id: null })
     .where('tenant_id', '=', ctx.tenant.id)
-    .where(by.orderIds ? 'order_id' : 'id', 'in', [...ids])
+    .where(key, 'in', [...ids])
     .execute();
 }
 
@@ -54,8 +70,6 @@ export async function stopsOfSubject(
     id: r.id as string,
     label: `${r.number} · ${r.run_number}`,
     triggerDate: (r.done_on ?? String(r.run_date).slice(0, 10)) as string,
-    entityType: 'orders.order',
-    entityId: r.order_id as string,
     data: {
       order: r.number,
       run: r.run_number,

@@ -277,7 +277,7 @@ async function ordersOf(ctx: PluginContext, subject: DataSubject) {
 export const personalData: PluginPersonalData = {
   fields: {
     'orders.order': ['customer', 'ship_to', 'note'],
-    'orders.delivery_stop': ['recipient_name', 'failure_note'],
+    'orders.delivery_stop': ['recipient_name', 'failure_note', 'proof_record_id'],
   },
   async export(ctx, subject) {
     const orders = await ordersOf(ctx, subject);

@@ -113,6 +113,17 @@ describe('IT record classes', () => {
     ]);
     expect(mine.items[0].data.description).toContain('Jana Nováková');
     expect(mine.items[1].data.checkouts[0]).toMatchObject({ note: 'home office', checkedInAt: expect.any(String) });
+    // The asset's own papers are the firm's: erasing her holder history must leave them.
+    const form = new FormData();
+    form.set('file', new File([new TextEncoder().encode('%PDF-1.4 faktura za notebook')], 'faktura.pdf'));
+    form.set('entityType', 'it.asset');
+    form.set('entityId', assetId);
+    const up = await t.app.request(`${t.origin}${base}/records`, {
+      method: 'POST',
+      headers: { origin: t.origin, cookie: owner.cookie },
+      body: form,
+    });
+    expect(up.status).toBe(201);
     const erased = await owner.json('POST', `${base}/records/requests/${req.body.id}/erase`, {
       items: [
         { recordClass: 'it.tickets', id: ticketId },
@@ -124,6 +135,8 @@ describe('IT record classes', () => {
     expect(ticket).toMatchObject({ requester: '—', description: '—', title: 'Printer jams', status: 'closed' });
     const history = (await api.get(`/assets/${assetId}/assignments`)).body.items;
     expect(history.map((g: any) => [g.holder, g.note])).toEqual([['—', null]]);
+    const papers = await owner.json('GET', `${base}/records?entityType=it.asset&entityId=${assetId}`);
+    expect(papers.body.records.map((r: { filename: string }) => r.filename)).toEqual(['faktura.pdf']);
     // The asset not chosen keeps its holder.
     expect((await api.get(`/assets/${keptAssetId}`)).body.holder).not.toBe('—');
   });

@@ -313,8 +313,8 @@ export const personalData: PluginPersonalData = {
           id: assetId,
           label: `${mine[0]?.tag} ${mine[0]?.name}`,
           triggerDate: assetRecs.get(assetId)?.triggerDate ?? null,
-          entityType: 'it.asset',
-          entityId: assetId,
+          // No entity: the asset is the firm's, only its holder history speaks of her, and erasing an
+          // item that names an entity deletes that entity's files (the purchase invoice, the warranty).
           data: {
             tag: mine[0]?.tag,
             assignmentIds: mine.map((g) => g.id),

@@ -449,10 +449,9 @@ export async function settled(page: Page) {
 
 const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's WCAG 2.1 A/AA violations on the page as it is now, as `rule: selectors` lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  // The page at rest: a toast fading in (opacity below 1) would read as too little contrast.
-  await page.evaluate(() =>
+/** The page at rest: a toast fading in or a colour in transition (opacity, a new scheme) would read as too little contrast. */
+const atRest = (page: Page) =>
+  page.evaluate(() =>
     Promise.all(
       document
         .getAnimations()
@@ -460,7 +459,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );
-  await page.evaluate(axeSource());
+
+const axeRun = async (page: Page): Promise<string[]> => {
+  await atRest(page);
   const result = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -470,6 +471,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+};
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations on the page as it is now, as `rule: selectors` lines, in the
+ * light and in the dark scheme (issue 20: every page, light and dark): the dark pass switches <html>'s
+ * `data-theme` as the user menu does, then puts back what the page had.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? null);
+  const scheme = (t: string | null) =>
+    page.evaluate((t) => {
+      if (t) document.documentElement.dataset.theme = t;
+      else delete document.documentElement.dataset.theme;
+    }, t);
+  await scheme('light');
+  const light = await axeRun(page);
+  await scheme('dark');
+  const dark = (await axeRun(page)).map((v) => `dark ${v}`);
+  await scheme(theme);
+  return [...light, ...dark];
 }
 
 /**

@@ -120,6 +120,38 @@ describe('web shell', () => {
     await fresh.close();
   });
 
+  it('switches to the dark scheme by hand, remembered on this device, and back to the device’s (cs)', async () => {
+    await page.goto(`${suite.server.url}/t/${owner.slug}`);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(247, 247, 248)');
+    await chooseFromMenu(
+      page,
+      page.getByTestId('user-menu'),
+      page.getByRole('menuitemradio', { name: 'Tmavý' }),
+      (timeout) => expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout }).toBe('dark'),
+    );
+    await page.keyboard.press('Escape');
+    await expect.poll(background).toBe('rgb(17, 17, 19)');
+    await screenshot(page, 'dashboard-dark-cs');
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await background()).toBe('rgb(17, 17, 19)');
+    await chooseFromMenu(
+      page,
+      page.getByTestId('user-menu'),
+      page.getByRole('menuitemradio', { name: 'Podle zařízení' }),
+      (timeout) => expect.poll(() => page.locator('html').getAttribute('data-theme'), { timeout }).toBe(null),
+    );
+    await page.keyboard.press('Escape');
+    // The device's scheme again: a device set to dark shows dark without a choice being stored.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(background).toBe('rgb(17, 17, 19)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(background).toBe('rgb(247, 247, 248)');
+    expect(await page.evaluate(() => localStorage.getItem('bureau.theme'))).toBe(null);
+  });
+
   it('works at phone width with the sidebar as a drawer', async () => {
     const phone = await suite.browser.context({ locale: 'cs-CZ', viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();

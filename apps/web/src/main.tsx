@@ -1,5 +1,7 @@
 // First: maintenance mode watches every fetch from the start.
 import './maintenance.tsx';
+// Before the first paint: the colour scheme chosen on this device.
+import './theme.ts';
 import { render } from 'solid-js/web';
 import { App } from './app.tsx';
 import { messagesReady } from './session.ts';

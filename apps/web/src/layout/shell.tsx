@@ -9,6 +9,7 @@ import { roleLabel } from '../labels.ts';
 import { navOf } from '../plugins.ts';
 import { session } from '../session.ts';
 import { tenantState } from '../tenant-state.ts';
+import { setTheme, THEMES, type Theme, theme } from '../theme.ts';
 import { RequireSession } from './auth-gate.tsx';
 import { Bell } from './bell.tsx';
 import { Logo, Monogram } from './logo.tsx';
@@ -314,6 +315,22 @@ function UserMenu() {
                   <Icon name="check" class="menu-check" />
                 </DropdownMenu.ItemIndicator>
               </DropdownMenu.RadioItem>
+            </DropdownMenu.RadioGroup>
+          </DropdownMenu.Group>
+          <DropdownMenu.Separator class="menu-sep" />
+          <DropdownMenu.Group>
+            <DropdownMenu.GroupLabel class="menu-label">{i18n.t('account.appearance')}</DropdownMenu.GroupLabel>
+            <DropdownMenu.RadioGroup value={theme()} onChange={(v) => setTheme(v as Theme)}>
+              <For each={THEMES}>
+                {(value) => (
+                  <DropdownMenu.RadioItem class="menu-item" value={value} data-theme-choice={value}>
+                    <span class="menu-item-text">{i18n.t(`account.theme.${value}`)}</span>
+                    <DropdownMenu.ItemIndicator>
+                      <Icon name="check" class="menu-check" />
+                    </DropdownMenu.ItemIndicator>
+                  </DropdownMenu.RadioItem>
+                )}
+              </For>
             </DropdownMenu.RadioGroup>
           </DropdownMenu.Group>
           <DropdownMenu.Separator class="menu-sep" />

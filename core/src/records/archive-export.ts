@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { createGzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { type Kysely, sql } from 'kysely';
-import { pack as tarPack } from 'tar-stream';
 import { conflict, notFound } from '../http/problem.ts';
 import { newId } from '../lib/ids.ts';
 import { isoOrNull } from '../lib/time.ts';
 import type { Runtime } from '../runtime.ts';
+import { archiveFileWriter, hashedFile } from './archive-writer.ts';
 import { cleanFilename } from './filename.ts';
 import { mm } from './management-messages.ts';
 import { actorLabel, type RecordsScope } from './scope.ts';
@@ -101,8 +99,14 @@ export async function listExports(s: RecordsScope): Promise<ArchiveExport[]> {
   return rows.map(toExport);
 }
 
-/** The bytes of a finished export (404 unknown, 409 `export_not_ready` while it runs). */
-export async function readExport(s: RecordsScope, id: string): Promise<{ export: ArchiveExport; bytes: Buffer }> {
+/**
+ * A finished export to download, read from disk as it is sent (404 unknown or its file gone, 409
+ * `export_not_ready` while it runs).
+ */
+export async function readExport(
+  s: RecordsScope,
+  id: string,
+): Promise<{ export: ArchiveExport; size: number; stream: () => Readable }> {
   const row = await s.db
     .selectFrom('core.archive_exports')
     .selectAll()
@@ -111,12 +115,14 @@ export async function readExport(s: RecordsScope, id: string): Promise<{ export:
     .executeTakeFirst();
   if (!row) throw notFound(mm.export_not_found);
   if (row.status !== 'done') throw conflict('export_not_ready', mm.export_not_ready);
-  const bytes = await readFile(archivePath(s.runtime, s.tenant.id, id));
+  const path = archivePath(s.runtime, s.tenant.id, id);
+  const file = await stat(path).catch(() => null);
+  if (!file) throw notFound(mm.export_not_found);
   await s.ctx.auditRead('archive-export', id);
-  return { export: toExport(row), bytes };
+  return { export: toExport(row), size: file.size, stream: () => createReadStream(path) };
 }
 
-interface TableRef {
+export interface TableRef {
   schema: string;
   table: string;
 }
@@ -143,59 +149,67 @@ const csvCell = (v: unknown): string => {
   return typeof p === 'object' ? JSON.stringify(p) : String(p);
 };
 
-interface Member {
-  path: string;
-  size: number;
-  sha256: string;
-  rows?: number;
-}
-
 /** Runs a step in the tenant's transaction as the system; null when the tenant is gone. */
 export type InTenant = <T>(label: string, fn: (s: RecordsScope) => Promise<T>) => Promise<T | null>;
 
-/** A gzipped tar built in memory, with the checksum of every member it holds. */
-function archiveWriter(mtime: Date) {
-  const pack = tarPack();
-  const out = buffer(pack.pipe(createGzip()).pipe(new PassThrough()));
-  const members: Member[] = [];
-  const entry = (name: string, data: Buffer) =>
-    new Promise<void>((resolve, reject) =>
-      pack.entry({ name, size: data.length, mode: 0o644, mtime }, data, (err) => (err ? reject(err) : resolve())),
-    );
-  return {
-    members,
-    async add(path: string, data: Buffer, rows?: number) {
-      await entry(path, data);
-      const sha256 = createHash('sha256').update(data).digest('hex');
-      members.push({ path, size: data.length, sha256, ...(rows === undefined ? {} : { rows }) });
-    },
-    /** The manifest lists every other member with its checksum; it cannot list itself. */
-    async finish(manifest: unknown) {
-      await entry('manifest.json', Buffer.from(JSON.stringify(manifest, null, 1)));
-      pack.finalize();
-      return out;
-    },
-  };
-}
-
-const tableFiles = (rows: Record<string, unknown>[]) => {
-  const columns = rows.length ? Object.keys(rows[0] as object) : [];
-  const json = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
-  return {
-    json: Buffer.from(JSON.stringify(json, null, 1)),
-    csv: Buffer.from(stringify([columns, ...rows.map((r) => columns.map((c) => csvCell(r[c])))])),
-  };
-};
+const PAGE = 2_000;
 
 /**
- * Builds the tenant's archive: `data/<schema>/<table>.json` and `.csv` of every data table (this
- * tenant's rows only: RLS and an explicit filter), `data/core/members.json` (people and their roles),
- * `files/<record id>/<file name>` for every attachment, `SHA256SUMS` (for `sha256sum -c`) and
- * `manifest.json`. One table per transaction, each committing the progress, so the page shows it
- * and PGlite's single connection is never held by a long export; the set is therefore consistent per
- * table, not across tables (an archive, not a backup: backups are ops/backup.ts).
+ * One table's rows of this tenant as JSON (an array, a row a line) and CSV files in `dir`, read a
+ * page at a time in the order of their physical position (`ctid`, stable within the transaction),
+ * so a table of any size is never held whole.
  */
-export async function buildArchive(runtime: Runtime, exportId: string, inTenant: InTenant) {
+export async function writeTable(db: Kysely<any>, tenantId: string, t: TableRef, dir: string, pageSize = PAGE) {
+  const json = await hashedFile(join(dir, `${t.schema}.${t.table}.json`));
+  const csv = await hashedFile(join(dir, `${t.schema}.${t.table}.csv`));
+  try {
+    let after = '(0,0)';
+    let rows = 0;
+    let columns: string[] | null = null;
+    await json.write('[');
+    for (;;) {
+      const page = (
+        await sql<Record<string, unknown> & { __ctid: string }>`
+          select ctid::text as __ctid, * from ${sql.table(`${t.schema}.${t.table}`)}
+          where tenant_id = ${tenantId} and ctid > ${after}::tid
+          order by ctid limit ${pageSize}`.execute(db)
+      ).rows;
+      for (const { __ctid, ...row } of page) {
+        columns ??= Object.keys(row);
+        await json.write(
+          `${rows ? ',' : ''}\n${JSON.stringify(Object.fromEntries(columns.map((c) => [c, plain(row[c])])))}`,
+        );
+        if (rows === 0) await csv.write(stringify([columns]));
+        await csv.write(stringify([columns.map((c) => csvCell(row[c]))]));
+        rows++;
+      }
+      if (page.length < pageSize) break;
+      after = (page.at(-1) as { __ctid: string }).__ctid;
+    }
+    await json.write('\n]\n');
+    return {
+      rows,
+      json: { path: json.path, sha256: await json.close() },
+      csv: { path: csv.path, sha256: await csv.close() },
+    };
+  } catch (err) {
+    await json.remove();
+    await csv.remove();
+    throw err;
+  }
+}
+
+/**
+ * Builds the tenant's archive into `path`: `data/<schema>/<table>.json` and `.csv` of every data table
+ * (this tenant's rows only: RLS and an explicit filter), `data/core/members.json` (people and their
+ * roles), `files/<record id>/<file name>` for every attachment, `SHA256SUMS` (for `sha256sum -c`) and
+ * `manifest.json`. Streamed: tables are read a page at a time into files beside the archive and the
+ * archive is written as it grows, so memory does not grow with the data set. One table per
+ * transaction, each committing the progress, so the page shows it and PGlite's single connection is
+ * never held by a long export; the set is therefore consistent per table, not across tables (an
+ * archive, not a backup: backups are ops/backup.ts).
+ */
+export async function buildArchive(runtime: Runtime, exportId: string, path: string, inTenant: InTenant) {
   const mark = (s: RecordsScope, values: Record<string, unknown>) =>
     s.db
       .updateTable('core.archive_exports')
@@ -219,50 +233,57 @@ export async function buildArchive(runtime: Runtime, exportId: string, inTenant:
     return { tenant: s.tenant, modules, tables, attachments, total };
   });
   if (!plan) return null;
-  const writer = archiveWriter(runtime.clock.now());
-  let done = 0;
-  for (const t of plan.tables) {
+  const pieces = `${path}.parts`;
+  await mkdir(pieces, { recursive: true });
+  const writer = archiveFileWriter(path, runtime.clock.now());
+  try {
+    let done = 0;
+    for (const t of plan.tables) {
+      await inTenant(`archive:${exportId}`, async (s) => {
+        const table = await writeTable(s.db, s.tenant.id, t, pieces);
+        await writer.addFile(`data/${t.schema}/${t.table}.json`, table.json.path, table.json.sha256, table.rows);
+        await writer.addFile(`data/${t.schema}/${t.table}.csv`, table.csv.path, table.csv.sha256, table.rows);
+        await rm(table.json.path);
+        await rm(table.csv.path);
+        await mark(s, { done: ++done });
+      });
+    }
     await inTenant(`archive:${exportId}`, async (s) => {
-      const rows = (
-        await sql<
-          Record<string, unknown>
-        >`select * from ${sql.table(`${t.schema}.${t.table}`)} where tenant_id = ${s.tenant.id}`.execute(s.db)
-      ).rows;
-      const files = tableFiles(rows);
-      await writer.add(`data/${t.schema}/${t.table}.json`, files.json, rows.length);
-      await writer.add(`data/${t.schema}/${t.table}.csv`, files.csv, rows.length);
+      const people = await s.db
+        .selectFrom('core.memberships as m')
+        .innerJoin('core.users as u', 'u.id', 'm.user_id')
+        .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at'])
+        .where('m.tenant_id', '=', s.tenant.id)
+        .orderBy('u.email')
+        .execute();
+      const json = people.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+      await writer.add('data/core/members.json', Buffer.from(JSON.stringify(json, null, 1)), people.length);
       await mark(s, { done: ++done });
     });
+    const storage = recordStorage(runtime);
+    for (const [i, a] of plan.attachments.entries()) {
+      const bytes = await storage.get(`${plan.tenant.id}/${a.id}`);
+      if (bytes) await writer.add(`files/${a.id}/${cleanFilename(String(a.filename))}`, Buffer.from(bytes));
+      done++;
+      if (i % 20 === 19) await inTenant(`archive:${exportId}`, (s) => mark(s, { done }));
+    }
+    const sums = writer.members.map((m) => `${m.sha256}  ${m.path}`).join('\n');
+    await writer.add('SHA256SUMS', Buffer.from(`${sums}\n`));
+    const archive = await writer.finish({
+      format: ARCHIVE_FORMAT,
+      exportId,
+      tenant: { id: plan.tenant.id, slug: plan.tenant.slug, name: plan.tenant.name },
+      createdAt: runtime.clock.now().toISOString(),
+      modules: plan.modules,
+      members: writer.members,
+    });
+    return { ...archive, files: writer.members.length + 1, total: plan.total };
+  } catch (err) {
+    writer.abort(err as Error);
+    throw err;
+  } finally {
+    await rm(pieces, { recursive: true, force: true });
   }
-  await inTenant(`archive:${exportId}`, async (s) => {
-    const people = await s.db
-      .selectFrom('core.memberships as m')
-      .innerJoin('core.users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.email', 'm.role', 'm.created_at'])
-      .where('m.tenant_id', '=', s.tenant.id)
-      .orderBy('u.email')
-      .execute();
-    await writer.add('data/core/members.json', tableFiles(people).json, people.length);
-    await mark(s, { done: ++done });
-  });
-  const storage = recordStorage(runtime);
-  for (const [i, a] of plan.attachments.entries()) {
-    const bytes = await storage.get(`${plan.tenant.id}/${a.id}`);
-    if (bytes) await writer.add(`files/${a.id}/${cleanFilename(String(a.filename))}`, Buffer.from(bytes));
-    done++;
-    if (i % 20 === 19) await inTenant(`archive:${exportId}`, (s) => mark(s, { done }));
-  }
-  const sums = writer.members.map((m) => `${m.sha256}  ${m.path}`).join('\n');
-  await writer.add('SHA256SUMS', Buffer.from(`${sums}\n`));
-  const archive = await writer.finish({
-    format: ARCHIVE_FORMAT,
-    exportId,
-    tenant: { id: plan.tenant.id, slug: plan.tenant.slug, name: plan.tenant.name },
-    createdAt: runtime.clock.now().toISOString(),
-    modules: plan.modules,
-    members: writer.members,
-  });
-  return { archive, files: writer.members.length + 1, total: plan.total };
 }
 
 /** Runs one queued export to its end; the archive goes to disk first, the row says done last. */
@@ -288,24 +309,24 @@ export async function runExport(
           after: audit,
         });
     });
+  const path = archivePath(runtime, tenantId, exportId);
   try {
-    const built = await buildArchive(runtime, exportId, inTenant);
-    if (!built) return;
-    const path = archivePath(runtime, tenantId, exportId);
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(`${path}.tmp`, built.archive);
+    const built = await buildArchive(runtime, exportId, `${path}.tmp`, inTenant);
+    if (!built) return;
     await rename(`${path}.tmp`, path);
     await finish(
       {
         status: 'done',
         done: built.total,
-        size: built.archive.length,
-        sha256: createHash('sha256').update(built.archive).digest('hex'),
+        size: built.size,
+        sha256: built.sha256,
         storage_key: `exports/${tenantId}/${exportId}.tar.gz`,
       },
-      { files: built.files, bytes: built.archive.length },
+      { files: built.files, bytes: built.size },
     );
   } catch (err) {
+    await rm(`${path}.tmp`, { force: true });
     runtime.log('error', 'archive export failed', { exportId, error: String(err) });
     await finish({ status: 'failed', error: String(err).slice(0, 2000) });
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { TenantEnv } from '../http/env.ts';
@@ -530,12 +531,13 @@ export const managementRoutes = newRouter<TenantEnv>()
     }),
     async (c) => {
       const s = await scope(c);
-      const { export: e, bytes } = await readExport(s, c.req.valid('param').id);
+      const { export: e, size, stream } = await readExport(s, c.req.valid('param').id);
       const day = e.requestedAt.slice(0, 10);
-      return new Response(new Uint8Array(bytes), {
+      return new Response(Readable.toWeb(stream()) as ReadableStream, {
         status: 200,
         headers: {
           'content-type': 'application/gzip',
+          'content-length': String(size),
           'content-disposition': `attachment; filename="bureau-${s.tenant.slug}-${day}.tar.gz"`,
           'x-content-sha256': e.sha256 ?? '',
           'cache-control': 'private, no-store',

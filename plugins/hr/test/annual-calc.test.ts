@@ -165,6 +165,35 @@ describe('annual tax settlement 2026: the limits of § 15 ff. and the spouse cre
     expect(s.deductionsAllowed).toEqual([{ kind: 'mortgage_interest', claimed: czk(180_000), allowed: czk(150_000) }]);
   });
 
+  it('housing acquired before 2021 keeps the limit of 300,000; with newer housing the newer part stays within 150,000 (§ 15 odst. 4)', () => {
+    // PwC Česká republika, January 2021: 300,000 for housing acquired before 1 Jan 2021, 150,000 after.
+    expect(allowed([{ kind: 'mortgage_interest', amount: czk(320_000), acquiredBefore2021: true }])).toEqual([
+      ['mortgage_interest', 320_000, 300_000],
+    ]);
+    expect(
+      allowed([
+        { kind: 'mortgage_interest', amount: czk(100_000), acquiredBefore2021: true },
+        { kind: 'mortgage_interest', amount: czk(250_000) },
+      ]),
+    ).toEqual([['mortgage_interest', 350_000, 250_000]]);
+    expect(
+      allowed([
+        { kind: 'mortgage_interest', amount: czk(200_000), acquiredBefore2021: true },
+        { kind: 'mortgage_interest', amount: czk(200_000) },
+      ]),
+    ).toEqual([['mortgage_interest', 400_000, 300_000]]);
+  });
+
+  it('interest paid for part of the year: 1/12 of the limit for each month paid (§ 15 odst. 4)', () => {
+    // A mortgage from July: 6 months → 150,000 × 6 / 12 = 75,000; before 2021, 7 months → 175,000.
+    expect(allowed([{ kind: 'mortgage_interest', amount: czk(120_000), months: 6 }])).toEqual([
+      ['mortgage_interest', 120_000, 75_000],
+    ]);
+    expect(allowed([{ kind: 'mortgage_interest', amount: czk(200_000), acquiredBefore2021: true, months: 7 }])).toEqual(
+      [['mortgage_interest', 200_000, 175_000]],
+    );
+  });
+
   it('retirement products share one limit of 48,000 since 2024 (§ 15a); long-term care its own (§ 15c)', () => {
     expect(
       allowed([

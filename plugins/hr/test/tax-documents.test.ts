@@ -172,13 +172,14 @@ describe('hr annual tax documents', () => {
   it('caps claims at the limits of § 15 ff., adds the spouse credit, and refuses a spouse over 68,000 writing nothing', async () => {
     // 600,000 a year; interest 180,000 → 150,000 and union dues 5,000 → 3,000: base 447,000 × 15 % = 67,050
     // − 30,840 − 24,840 (spouse all year, own income 40,000) = 11,370 due; 59,160 advanced → 47,790 back.
-    const res = await hr.put(`${path('full')}/settlement`, {
+    const claims = {
       deductions: [
         { kind: 'mortgage_interest', amount: '180000' },
         { kind: 'union_dues', amount: '5000' },
       ],
       spouse: { months: 12, income: '40000' },
-    });
+    };
+    const res = await hr.put(`${path('full')}/settlement`, claims);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({
       nonTaxable: '153000.00',
@@ -194,6 +195,26 @@ describe('hr annual tax documents', () => {
     ]);
     const pdf = await hr.user.request('GET', `${hr.base}${path('full')}/statement/pdf?lang=en`);
     expect(pdfText(Buffer.from(await pdf.arrayBuffer()))).toContain('Spouse credit');
+
+    // Housing acquired before 2021 (limit 300,000) paid off from April: 9 months → 225,000 at most.
+    const older = await hr.put(`${path('full')}/settlement`, {
+      deductions: [{ kind: 'mortgage_interest', amount: '240000', acquiredBefore2021: true, months: 9 }],
+    });
+    expect(older.status, JSON.stringify(older.body)).toBe(200);
+    expect(older.body.deductions).toEqual([
+      { kind: 'mortgage_interest', amount: '240000.00', acquiredBefore2021: true, months: 9 },
+    ]);
+    expect(older.body.deductionsAllowed).toEqual([
+      { kind: 'mortgage_interest', claimed: '240000.00', allowed: '225000.00' },
+    ]);
+    expect(
+      (
+        await hr.put(`${path('full')}/settlement`, {
+          deductions: [{ kind: 'mortgage_interest', amount: '1000', months: 13 }],
+        })
+      ).status,
+    ).toBe(400);
+    expect((await hr.put(`${path('full')}/settlement`, claims)).body.result).toBe('47790.00');
 
     const over = await hr.user.json(
       'PUT',

@@ -56,6 +56,10 @@ export interface SettlementLimits {
   giftsMaxShare: Figure;
   /** Interest on loans for housing (§ 15 odst. 3–4), housing acquired from 2021. */
   mortgageInterest: Figure;
+  /** The same for housing acquired before 2021 (together with newer housing never more than this). */
+  mortgageInterestBefore2021: Figure;
+  /** Interest paid for only part of the year: the limit is 1/12 of it for each month paid. */
+  mortgageInterestMonths: Figure;
   /** Retirement savings products together (§ 15a: pension savings, life insurance, long-term investment product). */
   retirementProducts: Figure;
   /** Long-term care insurance (§ 15c). */
@@ -121,8 +125,19 @@ const SETTLEMENT: SettlementLimits = {
   giftsMaxShare: f(1500, `${ZDP}, § 15 odst. 1 (at most 15 % of the base; same source)`),
   mortgageInterest: f(
     150_000,
-    `${ZDP}, § 15 odst. 4 as amended by zákon č. 386/2020 Sb. (housing acquired from 1 Jan 2021; 300,000 before, not modelled)`,
+    `${ZDP}, § 15 odst. 4 as amended by zákon č. 386/2020 Sb. (housing acquired from 1 Jan 2021)`,
     'https://www.dauc.cz/clanky/8150/uplatneni-odpoctu-uroku-z-hypotecnich-uveru',
+  ),
+  mortgageInterestBefore2021: f(
+    300_000,
+    `${ZDP}, § 15 odst. 4 before zákon č. 386/2020 Sb., kept for housing acquired before 1 Jan 2021 (PwC Česká republika, "Snížení limitu pro odpočet úroků z hypotečních úvěrů", January 2021)`,
+    'https://blog.pwc.cz/pwc_ceska_republika_news/2021/01/sn%C3%AD%C5%BEen%C3%AD-limitu-pro-odpo%C4%8Det-%C3%BArok%C5%AF-z-hypote%C4%8Dn%C3%ADch-%C3%BAv%C4%9Br%C5%AF.html',
+  ),
+  mortgageInterestMonths: f(
+    12,
+    `${ZDP}, § 15 odst. 4 (interest paid for part of the year: 1/12 of the limit for each month paid; read in the law's text as remembered, no page found to cite)`,
+    undefined,
+    false,
   ),
   retirementProducts: f(
     48_000,

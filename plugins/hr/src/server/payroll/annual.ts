@@ -145,6 +145,10 @@ export interface DeductionClaim {
   amount: number;
   /** For exams: the taxpayer's disability raises the limit (§ 15 odst. 8). */
   disability?: 'disabled' | 'severe';
+  /** For mortgage interest: the housing was acquired before 2021 (the limit of 300,000, § 15 odst. 4). */
+  acquiredBefore2021?: boolean;
+  /** For mortgage interest: the months of the year interest was paid, when not all twelve (1/12 of the limit each). */
+  months?: number;
 }
 
 /** A kind of deduction with what was claimed and what the law lets the settlement deduct. */
@@ -156,6 +160,23 @@ export interface AllowedDeduction {
 
 /** Kinds sharing one limit since 2024 (§ 15a: produkty spoření na stáří). */
 const RETIREMENT: DeductionKind[] = ['pension_savings', 'life_insurance', 'long_term_investment'];
+
+/**
+ * Mortgage interest (§ 15 odst. 3–4): up to 150,000 for housing acquired from 2021 and 300,000 for
+ * housing acquired before, together never over 300,000 (the newer part within its own 150,000); for
+ * interest paid only some months of the year each limit is 1/12 for each month paid (the most months
+ * any of the claims names).
+ */
+function mortgageAllowed(L: PayrollYear['settlement'], claims: DeductionClaim[]): number {
+  const mine = claims.filter((c) => c.kind === 'mortgage_interest');
+  const full = L.mortgageInterestMonths.value;
+  const months = Math.min(full, Math.max(...mine.map((c) => c.months ?? full)));
+  const limit = (f: { value: number }) => Math.floor((f.value * CZK * months) / full);
+  const sum = (xs: DeductionClaim[]) => xs.reduce((s, c) => s + c.amount, 0);
+  const newer = Math.min(sum(mine.filter((c) => !c.acquiredBefore2021)), limit(L.mortgageInterest));
+  const older = sum(mine.filter((c) => c.acquiredBefore2021));
+  return older > 0 ? Math.min(older + newer, limit(L.mortgageInterestBefore2021)) : newer;
+}
 
 /**
  * Caps each claimed kind at its statutory limit (the year's table): gifts count only over 2 % of the
@@ -182,7 +203,7 @@ export function allowedDeductions(y: PayrollYear, base: number, claims: Deductio
         amount > share(L.giftsMinShare) || amount >= czk(L.giftsMinAmount)
           ? Math.min(amount, share(L.giftsMaxShare))
           : 0;
-    else if (kind === 'mortgage_interest') allowed = Math.min(amount, czk(L.mortgageInterest));
+    else if (kind === 'mortgage_interest') allowed = mortgageAllowed(L, claims);
     else if (RETIREMENT.includes(kind)) {
       allowed = Math.min(amount, retirementRoom);
       retirementRoom -= allowed;

@@ -159,6 +159,8 @@ export const toSettlementView = (r: Row) => {
       kind: d.kind as DeductionKind,
       amount: money(d.amount),
       ...(d.disability ? { disability: d.disability as string } : {}),
+      ...(d.acquiredBefore2021 ? { acquiredBefore2021: true } : {}),
+      ...(d.months ? { months: Number(d.months) } : {}),
     })),
     /** What each kind's statutory limit let the settlement deduct (§ 15 ff.). */
     deductionsAllowed: parse(r.deductions)

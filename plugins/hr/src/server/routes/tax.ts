@@ -49,6 +49,10 @@ export const SettlementInput = z.object({
         amount: Amount,
         /** Exams only: a disabled or severely disabled taxpayer has a higher limit (§ 15 odst. 8). */
         disability: z.enum(['disabled', 'severe']).optional(),
+        /** Mortgage interest only: housing acquired before 2021 has the limit of 300,000 (§ 15 odst. 4). */
+        acquiredBefore2021: z.boolean().optional(),
+        /** Mortgage interest only: months of the year the interest was paid (1/12 of the limit each). */
+        months: z.number().int().min(1).max(12).optional(),
       }),
     )
     .max(20)

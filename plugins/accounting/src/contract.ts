@@ -334,6 +334,58 @@ export interface DocumentsService {
 
 export const documentsService = serviceRef<DocumentsService>('accounting', 'documents');
 
+// ─── Payments received by other modules (cash on delivery, cash at the door) ──────────────
+
+/**
+ * Money another module took in for an invoice: the own courier's cash (`cash`, to the cash account)
+ * or a carrier's cash on delivery (`cod`, to money in transit, 261 of the Czech chart, until the
+ * carrier's bank transfer arrives and is matched to that account; the cash account when the chart has
+ * no 261).
+ */
+export interface ReceiptRequest {
+  /** The invoice paid (an id `documents.issueInvoice` returned). */
+  documentId: string;
+  /** Decimal string in the invoice's currency. More than the invoice has open stays as the customer's credit. */
+  amount: string;
+  /** 'YYYY-MM-DD', the day the money was received (the carrier's payout date). */
+  date: string;
+  method: 'cod' | 'cash';
+  /** Printed with the payment and its journal entry (a delivery run, a payout batch). */
+  reference: string;
+}
+
+export interface ReceiptResult {
+  paymentId: string;
+  entryId: string;
+  /** The invoice after the payment (`paid` once nothing is left open). */
+  document: AccountingDocument;
+}
+
+export interface CarrierFeeRequest {
+  /** The calling module's record the fee belongs to (a payout batch); idempotent like posting. */
+  source: { type: string; id: string };
+  /** Decimal string in the functional currency. */
+  amount: string;
+  date: string;
+  /** The carrier, kept as the line's counterparty. */
+  carrier: string;
+  reference: string;
+}
+
+/**
+ * Payments received by other modules, posted through accounting's own payment code (the same as a
+ * matched bank line): `recordReceipt` records a customer payment and allocates it to the invoice,
+ * `recordCarrierFee` posts a carrier's fees kept back from a cash-on-delivery payout (Dr the expense
+ * account, 518 services, / Cr money in transit). Runs in the caller's transaction; refuses with a
+ * `Problem` (404 `not_found`, 400 `invalid_input`, 409 `period_locked`, 409 `source_conflict`).
+ */
+export interface PaymentsService {
+  recordReceipt(request: ReceiptRequest): Promise<ReceiptResult>;
+  recordCarrierFee(request: CarrierFeeRequest): Promise<{ entryId: string; created: boolean }>;
+}
+
+export const paymentsService = serviceRef<PaymentsService>('accounting', 'payments');
+
 // ─── Partner balances ─────────────────────────────────────────────────────────────────────
 
 export interface PartnerBalance {

@@ -1,5 +1,11 @@
 import { definePlugin } from '@bureau/core';
-import type { DocumentsService, FixedAssetsService, PartnerBalancesService, PostingService } from '../contract.ts';
+import type {
+  DocumentsService,
+  FixedAssetsService,
+  PartnerBalancesService,
+  PaymentsService,
+  PostingService,
+} from '../contract.ts';
 import { migrations } from './migrations/index.ts';
 import { personalData, records } from './records/index.ts';
 import { accountRoutes } from './routes/accounts.ts';
@@ -27,6 +33,7 @@ import { fixedAssetsServiceFor } from './services/fixed-assets.ts';
 import { demo, purge, summary } from './services/lifecycle.ts';
 import { partnerBalancesServiceFor } from './services/partner-balances.ts';
 import { syncFromParty } from './services/partners.ts';
+import { paymentsServiceFor } from './services/payments-service.ts';
 import { postingServiceFor } from './services/posting.ts';
 import { reminderSchedule } from './services/reminder-schedule.ts';
 
@@ -40,6 +47,7 @@ type AccountingServices = {
   documents: DocumentsService;
   partnerBalances: PartnerBalancesService;
   fixedAssets: FixedAssetsService;
+  payments: PaymentsService;
 };
 
 export default definePlugin<'accounting', AccountingServices>({
@@ -94,6 +102,7 @@ export default definePlugin<'accounting', AccountingServices>({
     documents: documentsServiceFor,
     partnerBalances: partnerBalancesServiceFor,
     fixedAssets: fixedAssetsServiceFor,
+    payments: paymentsServiceFor,
   },
   events: {
     'accounting.entry.posted': { en: 'A journal entry was posted', cs: 'Byl zaúčtován účetní zápis' },

@@ -4,6 +4,7 @@ import { migrations } from './migrations/index.ts';
 import { purchaseWorkflow } from './purchase-workflow.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { returnWorkflow } from './returns-workflow.ts';
+import { codPayoutRoutes } from './routes/cod-payouts.ts';
 import { deliveryRoutes, driverRoutes } from './routes/delivery.ts';
 import { salesRoutes } from './routes/orders.ts';
 import { printRoutes } from './routes/print.ts';
@@ -57,6 +58,7 @@ export default definePlugin<'orders', { stock: StockService }>({
     salesRoutes(router);
     printRoutes(router);
     shippingRoutes(router);
+    codPayoutRoutes(router);
     returnsRoutes(router);
     purchasingRoutes(router);
     worksheetRoutes(router);

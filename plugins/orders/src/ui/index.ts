@@ -1,4 +1,4 @@
-/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files, delivery runs (dispatch) and the driver's page, returns, purchasing, the fulfilment worksheet. Every page is lazy. */
+/** The orders panels: orders (list, new, one with scan-to-pick and packing), products, stock, shipping files, cash-on-delivery payouts, delivery runs (dispatch) and the driver's page, returns, purchasing, the fulfilment worksheet. Every page is lazy. */
 import { definePluginUi } from '@bureau/core/ui';
 import { lazy } from 'solid-js';
 
@@ -19,6 +19,7 @@ const ReturnPage = lazy(() => import('./pages/return.tsx'));
 const DeliveryRuns = lazy(() => import('./pages/delivery-runs.tsx'));
 const DeliveryRun = lazy(() => import('./pages/delivery-run.tsx'));
 const Driver = lazy(() => import('./pages/driver.tsx'));
+const CashOnDelivery = lazy(() => import('./pages/cod.tsx'));
 
 export default definePluginUi({
   id: 'orders',
@@ -30,6 +31,7 @@ export default definePluginUi({
     { label: { en: 'Pick list', cs: 'Vychystávání' }, path: '/pick-list', permission: 'orders.read' },
     { label: { en: 'Worksheet', cs: 'Vychystatelnost' }, path: '/worksheet', permission: 'orders.read' },
     { label: { en: 'Shipping', cs: 'Expedice' }, path: '/shipping', permission: 'orders.fulfil' },
+    { label: { en: 'Cash on delivery', cs: 'Dobírky' }, path: '/cod', permission: 'orders.fulfil' },
     { label: { en: 'Delivery runs', cs: 'Rozvozy' }, path: '/delivery', permission: 'orders.fulfil' },
     { label: { en: 'My deliveries', cs: 'Moje rozvozy' }, path: '/driver', permission: 'orders.deliver' },
     { label: { en: 'Returns', cs: 'Vratky' }, path: '/returns', permission: 'orders.read' },
@@ -44,6 +46,7 @@ export default definePluginUi({
     { path: '/pick-list', component: PickList, permission: 'orders.read' },
     { path: '/worksheet', component: Worksheet, permission: 'orders.read' },
     { path: '/shipping', component: Shipping, permission: 'orders.fulfil' },
+    { path: '/cod', component: CashOnDelivery, permission: 'orders.fulfil' },
     { path: '/delivery', component: DeliveryRuns, permission: 'orders.fulfil' },
     { path: '/delivery/:id', component: DeliveryRun, permission: 'orders.fulfil' },
     { path: '/driver', component: Driver, permission: 'orders.deliver' },

@@ -40,3 +40,12 @@ export const STOP_STATUSES = defineStatuses({
   delivered: { tone: 'success', label: { en: 'Delivered', cs: 'Doručeno' } },
   failed: { tone: 'danger', label: { en: 'Failed', cs: 'Nedoručeno' } },
 });
+
+/** A line of a carrier's COD payout as matched against the orders (services/cod-payouts.ts). */
+export const PAYOUT_ROW_STATUSES = defineStatuses({
+  matched: { tone: 'success', label: { en: 'Matched', cs: 'Sedí' } },
+  short: { tone: 'danger', label: { en: 'Short-paid', cs: 'Vyplaceno méně' } },
+  over: { tone: 'warning', label: { en: 'Overpaid', cs: 'Vyplaceno více' } },
+  unknown: { tone: 'danger', label: { en: 'Unknown parcel', cs: 'Neznámá zásilka' } },
+  settled: { tone: 'neutral', label: { en: 'Settled before', cs: 'Už vyrovnáno' } },
+});

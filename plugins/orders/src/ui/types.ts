@@ -40,6 +40,12 @@ export interface Suggestion {
   lastVendor: { partyId: string | null; name: string } | null;
   lastUnitCost: string | null;
 }
+export type {
+  OpenParcelView,
+  PayoutPreviewView,
+  PayoutRow,
+  PayoutView,
+} from '../server/services/cod-payouts.ts';
 export type { Driver } from '../server/services/delivery-people.ts';
 export type { PlannableOrder } from '../server/services/delivery-plannable.ts';
 export type { OrderDelivery, Run, RunDetail } from '../server/services/delivery-view.ts';

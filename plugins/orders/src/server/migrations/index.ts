@@ -4,6 +4,7 @@ import { returns } from './0002_returns.ts';
 import { purchasing } from './0003_purchasing.ts';
 import { delivery } from './0004_delivery.ts';
 import { orderListIndex } from './0005_order_list_index.ts';
+import { codPayouts } from './0006_cod_payouts.ts';
 
 /** The orders schema's migrations, in order. Never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_purchasing': purchasing,
   '0004_delivery': delivery,
   '0005_order_list_index': orderListIndex,
+  '0006_cod_payouts': codPayouts,
 };

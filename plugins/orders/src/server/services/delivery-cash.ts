@@ -1,6 +1,8 @@
 import { fieldError, formatMoney, type PluginContext, Problem } from '@bureau/core';
 import { m } from '../messages.ts';
+import { settleCod } from './cod-settle.ts';
 import { runRow } from './delivery.ts';
+import { today } from './products.ts';
 
 export interface HandoverInput {
   /** Cash the driver hands over, in minor units. */
@@ -12,8 +14,8 @@ export interface HandoverInput {
 /**
  * Closes a run once every stop is delivered or failed (409 `stops_pending`): the cash handed over is
  * kept, and a difference from what the stops collected only with the dispatcher's confirmation and a
- * note (400 `cash_difference`). Orders whose cash came in are marked settled by this run when orders
- * keeps its own receipts; with accounting the invoice's payment is recorded there by the cashier.
+ * note (400 `cash_difference`). Orders whose cash came in are marked settled by this run; with
+ * accounting their invoices are paid by that cash through accounting's payments service.
  */
 export async function completeRun(ctx: PluginContext, runId: string, input: HandoverInput): Promise<void> {
   const run = await runRow(ctx, runId, true);
@@ -49,17 +51,10 @@ export async function completeRun(ctx: PluginContext, runId: string, input: Hand
     .where('id', '=', runId)
     .execute();
   const paid = stops.filter((s) => s.status === 'delivered' && BigInt(s.cod_collected_minor ?? 0) > 0n);
-  if (paid.length && !(await ctx.isEnabled('accounting')))
-    await ctx.db
-      .updateTable('orders.orders')
-      .set({ cod_settled_at: ctx.now(), cod_settlement: run.number })
-      .where('tenant_id', '=', ctx.tenant.id)
-      .where(
-        'id',
-        'in',
-        paid.map((s) => s.order_id),
-      )
-      .where('cod_settled_at', 'is', null)
-      .execute();
+  await settleCod(
+    ctx,
+    paid.map((s) => ({ orderId: s.order_id, amountMinor: BigInt(s.cod_collected_minor ?? 0) })),
+    { settlement: run.number, date: today(ctx), method: 'cash' },
+  );
   await ctx.audit({ action: 'orders.run.completed', entityType: 'orders.run', entityId: runId });
 }

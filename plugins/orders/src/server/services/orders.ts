@@ -59,6 +59,8 @@ export const Order = z
     invoice: z.object({ documentId: z.string().nullable(), number: z.string().nullable() }),
     receiptNumber: z.string().nullable(),
     codSettledAt: z.string().nullable(),
+    /** The delivery run or carrier payout (`CP-…`) that settled the cash on delivery. */
+    codSettlement: z.string().nullable(),
     createdAt: z.string(),
     confirmedAt: z.string().nullable(),
     shippedAt: z.string().nullable(),
@@ -101,6 +103,7 @@ export function toOrder(r: Record<string, any>): Order {
     invoice: { documentId: r.invoice_document_id ?? null, number: r.invoice_number ?? null },
     receiptNumber: r.receipt_number ?? null,
     codSettledAt: iso(r.cod_settled_at),
+    codSettlement: r.cod_settlement ?? null,
     createdAt: new Date(r.created_at).toISOString(),
     confirmedAt: iso(r.confirmed_at),
     shippedAt: iso(r.shipped_at),

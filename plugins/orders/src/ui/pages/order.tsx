@@ -161,6 +161,14 @@ export default function OrderPage() {
                         <dd class="mono">{o.trackingNumber}</dd>
                       </div>
                     </Show>
+                    <Show when={o.cashOnDelivery && o.status !== 'draft'}>
+                      <div class="figure">
+                        <dt>{t('cod')}</dt>
+                        <dd data-testid="cod-settlement">
+                          {o.codSettlement ? t('codSettled', { settlement: o.codSettlement }) : t('codOpen')}
+                        </dd>
+                      </div>
+                    </Show>
                     <Show when={o.backorderOf}>
                       {(id) => (
                         <div class="figure">

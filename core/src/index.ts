@@ -187,6 +187,7 @@ export {
   readCompanyLogo,
   readCompanyProfile,
 } from './profile/index.ts';
+export type { ProviderTeam } from './providers/client-teams.ts';
 export {
   type ClassRecordQuery,
   idsOrNone,

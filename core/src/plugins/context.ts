@@ -7,6 +7,7 @@ import { Problem } from '../http/problem.ts';
 import type { Message } from '../i18n/messages.ts';
 import { queueOutsideMail } from '../mail/outside.ts';
 import { notify } from '../notifications/notify.ts';
+import { clientProviderTeams } from '../providers/client-teams.ts';
 import { isSpecialCategory } from '../records/declarations.ts';
 import { storeAttachment } from '../records/store.ts';
 import type { Runtime } from '../runtime.ts';
@@ -133,6 +134,7 @@ export function pluginContext(args: ContextArgs): PluginContext {
         await ctx.audit({ action: 'record.deleted', entityType, entityId, after: { recordIds: [...ids], deleted } });
       return deleted;
     },
+    providerTeams: (moduleId) => clientProviderTeams(db, tenant.id, moduleId),
     async isEnabled(moduleId: string) {
       if (!runtime.plugins.some((p) => p.id === moduleId)) return false;
       const row = await db

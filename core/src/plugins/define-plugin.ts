@@ -4,6 +4,7 @@ import type { Migration } from 'kysely/migration';
 import type { Actor, TenantEnv, TenantInfo } from '../http/env.ts';
 import type { OutsideMail } from '../mail/outside.ts';
 import type { NotificationInput, NotifyResult } from '../notifications/define.ts';
+import type { ProviderTeam } from '../providers/client-teams.ts';
 import type { PluginPersonalData } from '../records/classes.ts';
 import type { PluginRecords } from '../records/declarations.ts';
 import type { AttachmentInput } from '../records/store.ts';
@@ -103,6 +104,13 @@ export interface PluginContext {
    * by the records job after the commit, audited as `record.deleted`. Returns how many.
    */
   deleteAttachments(del: { entityType: string; entityId: string; ids: readonly string[] }): Promise<number>;
+  /**
+   * The provider teams working in this tenant through an active engagement that covers a module (an
+   * IT provider's helpdesk team, say): each with its provider, its grants here (capped by what the
+   * tenant allowed) and its people's user ids (core/src/providers/client-teams.ts). Empty when no
+   * provider serves the tenant for the module.
+   */
+  providerTeams(moduleId: string): Promise<ProviderTeam[]>;
 }
 
 /** A service is an object of async methods: every call may reach the database. */

@@ -2,7 +2,8 @@
  * The helpdesk's desk tools through HTTP on a real database (issue 16 item 4): ticket categories
  * (defaults a new ticket takes, the queue filter, archived rather than deleted once in use), canned
  * responses with placeholders filled from the ticket, and merging a duplicate ticket (its
- * conversation, attachments and asset move; refusals with codes write nothing).
+ * conversation, attachments and asset move; refusals with codes write nothing); a provider's team as
+ * a category's default, whose queue its people work inside the firm.
  */
 import { createTestBureau, type TestBureau, type TestUser } from '@bureau/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +198,81 @@ describe('merging a duplicate ticket', () => {
     expect((await api.get(`/tickets/${a.id}`)).body).toMatchObject({ status: 'new', mergedIntoId: null });
     expect(await count(t, 'ticket_messages')).toBe(messages);
     expect((await api.post(`/tickets/${a.id}/merge`, { into: a.number }, member)).status).toBe(403);
+  });
+});
+
+describe('a provider team as a category’s default', () => {
+  it('lands new tickets of the category in the team’s queue, which its people work inside the firm', async () => {
+    const provider = await t.signup({ tenant: { kind: 'provider' } });
+    const engaged = await provider.json('POST', `/api/t/${provider.tenant.slug}/clients`, {
+      client: { slug: owner.tenant.slug },
+      modules: ['it'],
+      grants: ['it.*'],
+    });
+    expect(engaged.status, JSON.stringify(engaged.body)).toBe(201);
+    const accepted = await owner.json(
+      'POST',
+      `/api/t/${owner.tenant.slug}/providers/${engaged.body.engagement.id}/accept`,
+    );
+    expect(accepted.status).toBe(200);
+    // The engagement named no team: the provider's person works in a team named after the client.
+    const teams = (await api.get('/provider-teams')).body.items;
+    expect(teams).toHaveLength(1);
+    const team = teams[0];
+    expect(team.label).toBe(`${team.name} (${team.provider})`);
+    expect((await itApi(other).get('/provider-teams')).body.items).toEqual([]);
+
+    const before = await count(t, 'ticket_categories');
+    const both = await api.post('/ticket-categories', {
+      nameCs: 'Síť',
+      nameEn: 'Network',
+      defaultAssigneeId: owner.userId,
+      defaultTeamId: team.id,
+    });
+    expect(both.body).toMatchObject({ status: 400, code: 'assignee_or_team' });
+    const stranger = await api.post('/ticket-categories', {
+      nameCs: 'Síť',
+      nameEn: 'Network',
+      defaultTeamId: '0190f0e0-0000-7000-8000-000000000000',
+    });
+    expect(stranger.body).toMatchObject({ status: 400, code: 'team_not_engaged' });
+    expect(stranger.body.errors[0]).toMatchObject({ path: 'defaultTeamId' });
+    // Another firm the provider does not serve cannot name the team.
+    const foreign = await itApi(other).post('/ticket-categories', {
+      nameCs: 'Síť',
+      nameEn: 'Network',
+      defaultTeamId: team.id,
+    });
+    expect(foreign.body).toMatchObject({ status: 400, code: 'team_not_engaged' });
+    expect(await count(t, 'ticket_categories')).toBe(before);
+
+    const network = await api.post('/ticket-categories', { nameCs: 'Síť', nameEn: 'Network', defaultTeamId: team.id });
+    expect(network.status, JSON.stringify(network.body)).toBe(201);
+    expect(network.body).toMatchObject({ defaultTeamId: team.id, defaultTeam: team.label, defaultAssigneeId: null });
+
+    const tk = await ticket({ title: 'VPN is down', categoryId: network.body.id });
+    const created = (await api.get(`/tickets/${tk.id}`)).body;
+    expect(created).toMatchObject({ status: 'new', assigneeId: null, teamId: team.id, team: team.label });
+    // The team's queue: the provider's person sees it under myTeams; the firm's own staff by teamId.
+    const clientBase = `/api/t/${owner.tenant.slug}/it`;
+    const mine = await provider.json('GET', `${clientBase}/tickets?myTeams=true&open=true`);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    expect(mine.body.items.map((x: { id: string }) => x.id)).toEqual([tk.id]);
+    expect((await api.get('/tickets?myTeams=true')).body.items).toEqual([]);
+    expect((await api.get(`/tickets?teamId=${team.id}`)).body.items.map((x: { id: string }) => x.id)).toEqual([tk.id]);
+    const started = await provider.json('POST', `${clientBase}/tickets/${tk.id}/start`, {});
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect((await api.get(`/tickets/${tk.id}`)).body).toMatchObject({
+      status: 'in_progress',
+      assigneeId: provider.userId,
+      teamId: team.id,
+    });
+
+    // Naming a member instead clears the team; the next ticket goes to the member.
+    const changed = await api.patch(`/ticket-categories/${network.body.id}`, { defaultAssigneeId: owner.userId });
+    expect(changed.body).toMatchObject({ defaultAssigneeId: owner.userId, defaultTeamId: null, defaultTeam: null });
+    const next = (await api.get(`/tickets/${(await ticket({ title: 'VPN again', categoryId: network.body.id })).id}`))
+      .body;
+    expect(next).toMatchObject({ assigneeId: owner.userId, teamId: null });
   });
 });

@@ -18,6 +18,7 @@ import { vendorParties } from './migrations/0007_vendor_parties.ts';
 import { notices } from './migrations/0008_notices.ts';
 import { health } from './migrations/0009_health.ts';
 import { ticketDesk } from './migrations/0010_ticket_desk.ts';
+import { teamDefault } from './migrations/0011_team_default.ts';
 import { personalData, RECORD_CLASSES } from './records.ts';
 import { routes } from './routes/index.ts';
 import { licenceExpiry, maintenanceDue, slaEscalation } from './schedules.ts';
@@ -77,6 +78,7 @@ export default definePlugin({
     '0008_notices': notices,
     '0009_health': health,
     '0010_ticket_desk': ticketDesk,
+    '0011_team_default': teamDefault,
   },
   routes,
   workflows: { asset: assetWorkflow, ticket: ticketWorkflow },

@@ -65,6 +65,14 @@ export const m = defineMessages('it', {
   only_requester: { en: 'Only the requester answers here', cs: 'Tady odpovídá jen zadavatel' },
   ticket_not_found: { en: 'No such ticket', cs: 'Takový tiket neexistuje' },
   assignee_not_member: { en: 'The assignee is not a member of the firm', cs: 'Řešitel není členem firmy' },
+  team_not_engaged: {
+    en: 'No provider team works tickets in the firm under this id',
+    cs: 'Žádný tým poskytovatele s tímto identifikátorem ve firmě tikety neřeší',
+  },
+  assignee_or_team: {
+    en: 'A category’s default is a member or a provider’s team, not both',
+    cs: 'Výchozím řešitelem kategorie je člen, nebo tým poskytovatele, ne obojí',
+  },
   internal_staff_only: { en: 'Only IT staff write internal notes', cs: 'Interní poznámky píše jen IT' },
   rate_requester_only: {
     en: 'Only the requester rates a resolved ticket',

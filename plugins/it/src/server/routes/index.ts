@@ -10,6 +10,7 @@ import { licenceRoutes } from './licences.ts';
 import { maintenanceRoutes } from './maintenance.ts';
 import { maintenanceCalendarRoutes } from './maintenance-calendar.ts';
 import { peopleRoutes } from './people.ts';
+import { providerTeamRoutes } from './provider-teams.ts';
 import { setupRoutes } from './setup.ts';
 import { stockRoutes } from './stock.ts';
 import { ticketCategoryRoutes } from './ticket-categories.ts';
@@ -31,6 +32,7 @@ export const routes = (router: PluginRouter) => {
   assetEditRoutes(router);
   healthRoutes(router);
   ticketCategoryRoutes(router);
+  providerTeamRoutes(router);
   cannedResponseRoutes(router);
   workflowRoutes(assetRoutes(router), assetWorkflow, { path: '/assets' });
   workflowRoutes(ticketRoutes(router), ticketWorkflow, { path: '/tickets' });

@@ -14,6 +14,7 @@ import {
 import { sql } from 'kysely';
 import { PRIORITIES } from '../data/sla-defaults.ts';
 import { m } from '../messages.ts';
+import { helpdeskTeams } from '../services/provider-teams.ts';
 import { categoryQuery, type TicketCategoryRow, toTicketCategory } from '../services/ticket-categories.ts';
 import { member } from '../services/tickets.ts';
 
@@ -26,6 +27,9 @@ export const TicketCategory = z
     nameEn: z.string(),
     defaultAssigneeId: z.string().nullable(),
     defaultAssignee: z.string().nullable(),
+    /** A provider's team (instead of a member): new tickets land in its queue. */
+    defaultTeamId: z.string().nullable(),
+    defaultTeam: z.string().nullable(),
     defaultPriority: z.enum(PRIORITIES).nullable(),
     archived: z.boolean(),
     tickets: z.number(),
@@ -38,6 +42,7 @@ export const TicketCategoryInput = z.object({
   nameCs: Name,
   nameEn: Name,
   defaultAssigneeId: z.uuid().nullable().optional(),
+  defaultTeamId: z.uuid().nullable().optional(),
   defaultPriority: z.enum(PRIORITIES).nullable().optional(),
 });
 const TicketCategoryPatch = TicketCategoryInput.partial().extend({ archived: z.boolean().optional() });
@@ -55,15 +60,36 @@ async function one(ctx: PluginContext, id: string) {
   return row as TicketCategoryRow & { tickets: number };
 }
 
-/** The default assignee's id and name, or nulls; a non-member is 400 `assignee_not_member`. */
-async function assigneeOf(ctx: PluginContext, id: string | null | undefined) {
-  if (!id) return { default_assignee_id: null, default_assignee_label: null };
-  const who = await member(ctx, id);
-  if (!who)
-    throw problem(400, m.assignee_not_member, undefined, {
-      errors: [fieldError('defaultAssigneeId', m.assignee_not_member)],
-    });
-  return { default_assignee_id: who.id, default_assignee_label: who.label };
+/**
+ * The columns of a category's default: a member (400 `assignee_not_member` otherwise) or a provider's
+ * team working tickets here (400 `team_not_engaged` otherwise), not both (400 `assignee_or_team`).
+ * Naming one clears the other; what is not given stays.
+ */
+async function defaultsOf(
+  ctx: PluginContext,
+  input: { defaultAssigneeId?: string | null | undefined; defaultTeamId?: string | null | undefined },
+) {
+  const { defaultAssigneeId: assignee, defaultTeamId: team } = input;
+  if (assignee && team)
+    throw problem(400, m.assignee_or_team, undefined, { errors: [fieldError('defaultTeamId', m.assignee_or_team)] });
+  const set: Record<string, string | null> = {};
+  if (assignee !== undefined || team) Object.assign(set, { default_assignee_id: null, default_assignee_label: null });
+  if (team !== undefined || assignee) Object.assign(set, { default_team_id: null, default_team_label: null });
+  if (assignee) {
+    const who = await member(ctx, assignee);
+    if (!who)
+      throw problem(400, m.assignee_not_member, undefined, {
+        errors: [fieldError('defaultAssigneeId', m.assignee_not_member)],
+      });
+    Object.assign(set, { default_assignee_id: who.id, default_assignee_label: who.label });
+  }
+  if (team) {
+    const found = (await helpdeskTeams(ctx)).find((x) => x.id === team);
+    if (!found)
+      throw problem(400, m.team_not_engaged, undefined, { errors: [fieldError('defaultTeamId', m.team_not_engaged)] });
+    Object.assign(set, { default_team_id: found.id, default_team_label: found.label });
+  }
+  return set;
 }
 
 async function refuseTaken(ctx: PluginContext, nameEn: string, except?: string) {
@@ -126,7 +152,7 @@ export const ticketCategoryRoutes = (router: PluginRouter) =>
             name_cs: input.nameCs,
             name_en: input.nameEn,
             default_priority: input.defaultPriority ?? null,
-            ...(await assigneeOf(ctx, input.defaultAssigneeId)),
+            ...(await defaultsOf(ctx, input)),
             created_at: ctx.now(),
           })
           .execute();
@@ -160,7 +186,7 @@ export const ticketCategoryRoutes = (router: PluginRouter) =>
         if (input.nameCs !== undefined) set.name_cs = input.nameCs;
         if (input.nameEn !== undefined) set.name_en = input.nameEn;
         if (input.defaultPriority !== undefined) set.default_priority = input.defaultPriority;
-        if (input.defaultAssigneeId !== undefined) Object.assign(set, await assigneeOf(ctx, input.defaultAssigneeId));
+        Object.assign(set, await defaultsOf(ctx, input));
         if (input.archived !== undefined && input.archived !== before.archived)
           set.archived_at = input.archived ? ctx.now() : null;
         if (Object.keys(set).length)

@@ -17,6 +17,7 @@ import {
 import { sql } from 'kysely';
 import { PRIORITIES } from '../data/sla-defaults.ts';
 import { m } from '../messages.ts';
+import { helpdeskTeams } from '../services/provider-teams.ts';
 import { markResponded } from '../services/sla.ts';
 import { createTicket, ticketQuery, toTicket } from '../services/tickets.ts';
 import { ticketWorkflow } from '../ticket-workflow.ts';
@@ -42,6 +43,9 @@ export const Ticket = z
     requester: z.string(),
     assigneeId: z.string().nullable(),
     assignee: z.string().nullable(),
+    /** The provider team whose queue the ticket landed in (its category's default). */
+    teamId: z.string().nullable(),
+    team: z.string().nullable(),
     createdAt: z.string(),
     responseDueAt: z.string(),
     resolutionDueAt: z.string().nullable(),
@@ -92,9 +96,14 @@ const TicketQuery = listQuery({
     assigneeId: z.uuid().optional(),
     assetId: z.uuid().optional(),
     categoryId: z.uuid().optional(),
+    teamId: z.uuid().optional(),
+    /** `true`: the queues of the provider teams the caller belongs to. */
+    myTeams: z.enum(['true']).optional(),
   },
 });
 const IdParam = z.object({ id: z.uuid() });
+/** Matches no team (an empty `in` list is not valid SQL). */
+const NO_TEAM = '00000000-0000-0000-0000-000000000000';
 
 interface C {
   var: { grants: readonly string[]; actor: { userId: string | null }; ctx: PluginContext };
@@ -115,7 +124,8 @@ export const ticketRoutes = (router: PluginRouter) =>
         method: 'get',
         path: '/tickets',
         tags,
-        summary: 'The ticket queue: open=true, status, priority, sla=breached, assignee, asset, category; sort by due',
+        summary:
+          'The ticket queue: open=true, status, priority, sla=breached, assignee, asset, category, teamId or myTeams=true (a provider team’s queue); sort by due',
         permission: 'it.helpdesk',
         request: { query: TicketQuery },
         responses: { 200: listResponse(Ticket), ...problemResponses(400, 401, 403) },
@@ -131,6 +141,12 @@ export const ticketRoutes = (router: PluginRouter) =>
         if (q.assigneeId) query = query.where('t.assignee_id', '=', q.assigneeId);
         if (q.assetId) query = query.where('t.asset_id', '=', q.assetId);
         if (q.categoryId) query = query.where('t.category_id', '=', q.categoryId);
+        if (q.teamId) query = query.where('t.team_id', '=', q.teamId);
+        if (q.myTeams) {
+          const me = c.var.actor.userId;
+          const mine = (await helpdeskTeams(c.var.ctx)).filter((x) => me && x.userIds.includes(me)).map((x) => x.id);
+          query = query.where('t.team_id', 'in', mine.length ? mine : [NO_TEAM]);
+        }
         if (q.sla === 'breached')
           query = query.where(
             sql<boolean>`(t.response_breached_at is not null or t.resolution_breached_at is not null

@@ -8,6 +8,8 @@ export interface TicketCategoryRow {
   name_en: string;
   default_assignee_id: string | null;
   default_assignee_label: string | null;
+  default_team_id: string | null;
+  default_team_label: string | null;
   default_priority: Priority | null;
   archived_at: Date | string | null;
 }
@@ -38,6 +40,8 @@ export const toTicketCategory = (r: TicketCategoryRow & { tickets?: unknown }) =
   nameEn: r.name_en,
   defaultAssigneeId: r.default_assignee_id,
   defaultAssignee: r.default_assignee_label,
+  defaultTeamId: r.default_team_id,
+  defaultTeam: r.default_team_label,
   defaultPriority: r.default_priority,
   archived: r.archived_at !== null,
   tickets: Number(r.tickets ?? 0),

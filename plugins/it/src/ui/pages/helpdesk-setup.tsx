@@ -15,6 +15,7 @@ import {
 } from '@bureau/core/ui';
 import { createResource, createSignal, Show } from 'solid-js';
 import type { CannedResponse } from '../../server/routes/canned-responses.ts';
+import type { HelpdeskTeam } from '../../server/routes/provider-teams.ts';
 import type { TicketCategory } from '../../server/routes/ticket-categories.ts';
 import { useDT } from '../desk-messages.ts';
 import { useT } from '../messages.ts';
@@ -42,6 +43,10 @@ export default function HelpdeskSetup() {
   const [people] = createResource(admin, async (yes) =>
     yes ? (await api<{ items: { id: string; name: string }[] }>('/it/people')).items : [],
   );
+  // A provider's team can be the default instead of a member (value `team:<id>`).
+  const [teams] = createResource(admin, async (yes) =>
+    yes ? (await api<{ items: HelpdeskTeam[] }>('/it/provider-teams')).items : [],
+  );
   const [error, setError] = createSignal<unknown>(null);
   const act = async (run: () => Promise<unknown>) => {
     setError(null);
@@ -60,7 +65,9 @@ export default function HelpdeskSetup() {
         body: {
           nameCs: v.nameCs,
           nameEn: v.nameEn,
-          defaultAssigneeId: v.defaultAssigneeId || null,
+          ...(v.defaultAssigneeId.startsWith('team:')
+            ? { defaultTeamId: v.defaultAssigneeId.slice(5) }
+            : { defaultAssigneeId: v.defaultAssigneeId || null }),
           defaultPriority: v.defaultPriority || null,
         },
       });
@@ -105,7 +112,11 @@ export default function HelpdeskSetup() {
             rowKey={(c) => c.id}
             columns={[
               { header: t('category'), cell: (c) => (i18n.locale() === 'cs' ? c.nameCs : c.nameEn) },
-              { header: t('defaultAssignee'), cell: (c) => c.defaultAssignee ?? t('none') },
+              {
+                header: t('defaultAssignee'),
+                cell: (c) =>
+                  c.defaultAssignee ?? (c.defaultTeam ? t('teamOption', { name: c.defaultTeam }) : t('none')),
+              },
               {
                 header: t('defaultPriority'),
                 cell: (c) =>
@@ -156,6 +167,7 @@ export default function HelpdeskSetup() {
                 options={[
                   { value: '', label: t('none') },
                   ...(people() ?? []).map((p) => ({ value: p.id, label: p.name })),
+                  ...(teams() ?? []).map((x) => ({ value: `team:${x.id}`, label: t('teamOption', { name: x.label }) })),
                 ]}
               />
               <SelectField

@@ -117,6 +117,12 @@ export default function TicketPage() {
                       <dt>{t('assignee')}</dt>
                       <dd>{x.assignee ?? '—'}</dd>
                     </div>
+                    <Show when={x.team}>
+                      <div class="figure">
+                        <dt>{dt('team')}</dt>
+                        <dd>{x.team}</dd>
+                      </div>
+                    </Show>
                     <div class="figure">
                       <dt>{t('respondBy')}</dt>
                       <dd>

@@ -113,8 +113,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** Configuration for tests: in-memory PGlite unless DATABASE_URL is set, quiet logs. */
+let testDirs = 0;
+
+/**
+ * Configuration for tests: in-memory PGlite unless DATABASE_URL is set, quiet logs. Each call gets
+ * its own file and backup folders: a test worker runs many files in one process, and a backup test
+ * counts every file under the folder.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const own = `${process.pid}-${testDirs++}`;
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL }),
     dataDir: null,
@@ -124,9 +131,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     operatorSecondFactor: 'optional',
     // Test files sign up many accounts from one address; the limit's own test lowers it.
     signupPerHour: 1_000_000,
-    storageDir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-files-${process.pid}`,
+    storageDir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-files-${own}`,
     backup: {
-      dir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-backups-${process.pid}`,
+      dir: `${process.env.TMPDIR ?? '/tmp'}/bureau-test-backups-${own}`,
       hour: null,
       keep: 7,
       passphrase: undefined,

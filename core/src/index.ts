@@ -132,6 +132,7 @@ export {
 export { type ExportColumn, exportTable, type ListExport, sendList, tableFile, XLSX_TYPE } from './lists/send.ts';
 export { type Table, toCsv, toXlsx } from './lists/table.ts';
 export { sendMail } from './mail/localized.ts';
+export type { MailAttachment } from './mail/mailer.ts';
 export { OUTSIDE_MAIL_EVENT, type OutsideMail } from './mail/outside.ts';
 export {
   CHANNELS,

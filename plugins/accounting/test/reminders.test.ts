@@ -195,10 +195,17 @@ describe('sending', () => {
     expect(mail?.text).toContain('za 30 dní prodlení (12.00 % ročně');
     expect(mail?.text).toContain('činí 98,63\u00a0Kč');
 
+    expect(mail?.text).toContain('Upomínku posíláme v příloze jako PDF.');
     const pdf = await b.user.request('GET', `${b.base}/reminders/${sent.body.id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/\s+/g, ' ');
+    const downloaded = Buffer.from(await pdf.arrayBuffer());
+    // The e-mail carries the same letter as the download.
+    expect(mail?.attachments?.map((a) => [a.filename, a.contentType])).toEqual([
+      [`${overdueNumber}-1.pdf`, 'application/pdf'],
+    ]);
+    expect(pdfText(Buffer.from(mail?.attachments?.[0]?.content ?? []))).toBe(pdfText(downloaded));
+    const text = pdfText(downloaded).replace(/\s+/g, ' ');
     expect(text).toContain(`1. upomínka – faktura ${overdueNumber}`);
     expect(text).toContain('Pekárna Novák s.r.o.');
     expect(text).toContain('IČO: 27082440');

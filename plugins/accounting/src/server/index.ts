@@ -15,6 +15,7 @@ import { cashCloseRoutes } from './routes/cash-closes.ts';
 import { costCenterRoutes } from './routes/cost-centers.ts';
 import { billRoutes, invoiceRoutes } from './routes/documents.ts';
 import { fixedAssetRoutes } from './routes/fixed-assets.ts';
+import { invoiceMailRoutes } from './routes/invoice-mail.ts';
 import { isdocRoutes } from './routes/isdoc.ts';
 import { journalRoutes } from './routes/journal.ts';
 import { customerRoutes, vendorRoutes } from './routes/partners.ts';
@@ -80,6 +81,7 @@ export default definePlugin<'accounting', AccountingServices>({
     customerRoutes(router);
     vendorRoutes(router);
     isdocRoutes(router);
+    invoiceMailRoutes(router);
     reminderRoutes(router);
     invoiceRoutes(router);
     billRoutes(router);

@@ -16,6 +16,7 @@ import { yearEnd } from './0014_year_end.ts';
 import { reminders } from './0015_reminders.ts';
 import { costCenters } from './0016_cost_centers.ts';
 import { cashCloses } from './0017_cash_closes.ts';
+import { documentMails } from './0018_document_mails.ts';
 
 /** The accounting schema's migrations, in order. Keys sort lexicographically; never rename one that shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_reminders': reminders,
   '0016_cost_centers': costCenters,
   '0017_cash_closes': cashCloses,
+  '0018_document_mails': documentMails,
 };

@@ -419,6 +419,9 @@ export const BankAccountSchema = z
     active: z.boolean(),
     csvMapping: CsvMappingSchema.nullable(),
     balance: z.string(),
+    bookBalance: z.string(),
+    statementBalance: z.string().nullable(),
+    statementDate: z.string().nullable(),
     unmatchedLines: z.number().int(),
   })
   .openapi('AccountingBankAccount');

@@ -186,6 +186,19 @@ function bankAccountsQuery(ctx: Ctx) {
         where ab.tenant_id = b.tenant_id and ab.account_id = b.account_id), 0)::bigint`.as('balance'),
       sql<string>`(select count(*) from accounting.bank_lines l
         where l.tenant_id = b.tenant_id and l.bank_account_id = b.id and l.status = 'unmatched')`.as('unmatched'),
+      // The books in the account's own currency: its lines in that currency (all of them for a functional account).
+      sql<string>`coalesce((select sum(case when jl.debit > 0 then jl.amount else -jl.amount end)
+        from accounting.journal_lines jl
+        where jl.tenant_id = b.tenant_id and jl.account_id = b.account_id and jl.currency = b.currency), 0)::bigint`.as(
+        'currency_balance',
+      ),
+      sql<{
+        closing: string;
+        date: string | null;
+      } | null>`(select json_build_object('closing', s.closing_balance::text, 'date', s.to_date::text)
+        from accounting.bank_statements s
+        where s.tenant_id = b.tenant_id and s.bank_account_id = b.id and s.closing_balance is not null
+        order by s.to_date desc nulls last, s.imported_at desc limit 1)`.as('last_statement'),
     ])
     .where('b.tenant_id', '=', ctx.tenant.id);
 }
@@ -204,6 +217,11 @@ const bankView = (b: BankRow, functional: string) => ({
   csvMapping: (b.csv_mapping ?? null) as CsvMapping | null,
   /** Ledger balance of the bank's account, functional currency. */
   balance: money(b.balance, functional),
+  /** The books' balance in the account's currency (= `balance` for a functional-currency account). */
+  bookBalance: b.currency === functional ? money(b.balance, functional) : money(b.currency_balance, b.currency),
+  /** The closing balance of the latest imported statement that states one (camt.053, OFX), in the account's currency. */
+  statementBalance: b.last_statement ? money(b.last_statement.closing, b.currency) : null,
+  statementDate: b.last_statement?.date ?? null,
   unmatchedLines: Number(b.unmatched),
 });
 

@@ -236,6 +236,17 @@ export interface RemindersTable {
   sent_by: string | null;
 }
 
+export interface DocumentMailsTable {
+  tenant_id: string;
+  id: string;
+  document_id: string;
+  sent_to: string;
+  locale: 'cs' | 'en';
+  attachments: string[];
+  sent_at: Date;
+  sent_by: string | null;
+}
+
 export interface CostCentersTable {
   tenant_id: string;
   id: string;
@@ -595,6 +606,7 @@ export interface AccountingDatabase {
   'accounting.year_closings': YearClosingsTable;
   'accounting.reminder_settings': ReminderSettingsTable;
   'accounting.reminders': RemindersTable;
+  'accounting.document_mails': DocumentMailsTable;
   'accounting.cost_centers': CostCentersTable;
   'accounting.cash_closes': CashClosesTable;
   'accounting.document_lines': DocumentLinesTable;

@@ -6,6 +6,7 @@ import { dateOf, daysBetween } from './dates.ts';
 import type { ReminderLevel } from './db.ts';
 import { lateInterest } from './late-interest.ts';
 import { displayAmount, displayDate, type Lang } from './pdf.ts';
+import { reminderPdf } from './reminder-pdf.ts';
 import { LEVEL_NAMES, rm } from './reminder-texts.ts';
 
 export interface ReminderSettings {
@@ -366,7 +367,7 @@ export async function sendReminder(ctx: Ctx, documentId: string, asOf: string): 
       })
       .execute();
   }
-  if (row.email) await mailReminder(ctx, row, inv, locale);
+  if (row.email) await mailReminder(ctx, row, inv, locale, id);
   await ctx.audit({
     action: 'accounting.reminder.sent',
     entityType: 'accounting.invoice',
@@ -376,7 +377,14 @@ export async function sendReminder(ctx: Ctx, documentId: string, asOf: string): 
   return getReminder(ctx, id);
 }
 
-async function mailReminder(ctx: Ctx, row: OverdueRow, inv: ReturnType<typeof invoiceLine>, lang: Lang) {
+async function mailReminder(
+  ctx: Ctx,
+  row: OverdueRow,
+  inv: ReturnType<typeof invoiceLine>,
+  lang: Lang,
+  reminderId: string,
+) {
+  const letter = await reminderPdf(ctx, reminderId);
   const profile = await readCompanyProfile(dbOf(ctx), ctx.tenant);
   const account = payToAccount(profile, row.currency);
   const fmt = (a: string) => displayAmount(a, row.currency, lang);
@@ -399,6 +407,7 @@ async function mailReminder(ctx: Ctx, row: OverdueRow, inv: ReturnType<typeof in
     subject: rm.mail_subject,
     text: inv.interest ? rm.mail_text_interest : rm.mail_text,
     params,
+    attachments: [{ filename: letter.fileName, contentType: 'application/pdf', content: new Uint8Array(letter.bytes) }],
   });
 }
 

@@ -88,12 +88,6 @@ export function sumDecimals(values: readonly string[], digits: number): string {
 export const isNegative = (d: string) => d.trim().startsWith('-') && /[1-9]/.test(d);
 export const isZero = (d: string) => !/[1-9]/.test(d);
 
-/** Today as YYYY-MM-DD in the viewer's time zone. */
-export function todayYmd(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** YYYY-MM-DD arithmetic in UTC (no time-zone shifts). */
 export function addDaysYmd(ymd: string, days: number): string {
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];

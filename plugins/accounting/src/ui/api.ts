@@ -9,6 +9,7 @@ import type { cashBookRoutes } from '../server/routes/cash-book.ts';
 import type { cashCloseRoutes } from '../server/routes/cash-closes.ts';
 import type { costCenterRoutes } from '../server/routes/cost-centers.ts';
 import type { billRoutes, invoiceRoutes } from '../server/routes/documents.ts';
+import type { invoiceMailRoutes } from '../server/routes/invoice-mail.ts';
 import type { isdocRoutes } from '../server/routes/isdoc.ts';
 import type { journalRoutes } from '../server/routes/journal.ts';
 import type { customerRoutes, vendorRoutes } from '../server/routes/partners.ts';
@@ -27,6 +28,7 @@ export type AccountingClient = PluginClient<ReturnType<typeof accountRoutes>> &
   PluginClient<ReturnType<typeof invoiceRoutes>> &
   PluginClient<ReturnType<typeof billRoutes>> &
   PluginClient<ReturnType<typeof isdocRoutes>> &
+  PluginClient<ReturnType<typeof invoiceMailRoutes>> &
   PluginClient<ReturnType<typeof paymentRoutes>> &
   PluginClient<ReturnType<typeof paymentOrderRoutes>> &
   PluginClient<ReturnType<typeof cashBookRoutes>> &

@@ -21,6 +21,7 @@ const Bank = lazy(() => import('./pages/bank.tsx'));
 const BankImport = lazy(() => import('./pages/bank-import.tsx'));
 const Reports = lazy(() => import('./pages/reports.tsx'));
 const VatFilings = lazy(() => import('./pages/vat-filings.tsx'));
+const Periods = lazy(() => import('./pages/periods.tsx'));
 const YearEnd = lazy(() => import('./pages/year-end.tsx'));
 const Reminders = lazy(() => import('./pages/reminders.tsx'));
 const CostCenters = lazy(() => import('./pages/cost-centers.tsx'));
@@ -54,6 +55,7 @@ export default definePluginUi({
     { label: { en: 'Reports', cs: 'Výkazy' }, path: '/reports', icon: 'chart', permission: read },
     { label: { en: 'Cost centres', cs: 'Střediska' }, path: '/cost-centers', icon: 'chart', permission: read },
     { label: { en: 'VAT filings', cs: 'DPH' }, path: '/vat', icon: 'chart', permission: read },
+    { label: { en: 'Periods', cs: 'Období' }, path: '/periods', icon: 'book', permission: read },
     { label: { en: 'Year-end', cs: 'Uzávěrka' }, path: '/year-end', icon: 'book', permission: read },
     { label: { en: 'Chart of accounts', cs: 'Účtový rozvrh' }, path: '/accounts', icon: 'tree', permission: read },
   ],
@@ -78,6 +80,7 @@ export default definePluginUi({
     { path: '/reports', component: Reports, permission: read },
     { path: '/cost-centers', component: CostCenters, permission: read },
     { path: '/vat', component: VatFilings, permission: read },
+    { path: '/periods', component: Periods, permission: read },
     { path: '/year-end', component: YearEnd, permission: read },
   ],
   widgets: [

@@ -44,6 +44,12 @@ const paths: Record<string, () => JSX.Element> = {
   ),
   arrowIn: () => <path d="M12 4v16M6 14l6 6 6-6" />,
   arrowOut: () => <path d="M12 20V4M6 10l6-6 6 6" />,
+  mail: () => (
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="m3 7 9 6 9-6" />
+    </>
+  ),
 };
 
 export function Icon(props: { name: keyof typeof paths; size?: number }) {

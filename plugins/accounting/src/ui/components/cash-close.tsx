@@ -1,6 +1,16 @@
-import { Button, Card, DateText, MoneyInput, notify, problemMessage, Toggle, unwrap, useI18n } from '@bureau/core/ui';
+import {
+  Button,
+  businessToday,
+  Card,
+  DateText,
+  MoneyInput,
+  notify,
+  problemMessage,
+  Toggle,
+  unwrap,
+  useI18n,
+} from '@bureau/core/ui';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { Amount, Icon, useT } from '../ui.tsx';
 
@@ -13,7 +23,7 @@ export function CashDayClose(props: { deskId: string; currency: string; onClosed
   const i18n = useI18n();
   const api = useAccounting();
   const url = useAccountingUrl();
-  const [date, setDate] = createSignal(todayYmd());
+  const [date, setDate] = createSignal(businessToday());
   const [counted, setCounted] = createSignal('');
   const [postDifference, setPostDifference] = createSignal(false);
   const [busy, setBusy] = createSignal(false);

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   ConfirmDialog,
   createForm,
@@ -19,7 +20,7 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { createEffect, createMemo, createResource, createSignal, Show } from 'solid-js';
-import { monthStartYmd, parseAmount, todayYmd } from '../amounts.ts';
+import { monthStartYmd, parseAmount } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { CashDayClose } from '../components/cash-close.tsx';
 import { AccountSelect, Amount, Icon, ProblemAlert, useAccountsList, useGuard, useT } from '../ui.tsx';
@@ -42,8 +43,8 @@ export default function CashBook() {
   const { tenant, can } = useTenant();
   const accounts = useAccountsList();
   const [deskId, setDeskId] = createSignal('');
-  const [from, setFrom] = createSignal(monthStartYmd(todayYmd()));
-  const [to, setTo] = createSignal(todayYmd());
+  const [from, setFrom] = createSignal(monthStartYmd(businessToday()));
+  const [to, setTo] = createSignal(businessToday());
   const [adding, setAdding] = createSignal<Kind | null>(null);
   const [newDesk, setNewDesk] = createSignal(false);
   const [cancelling, setCancelling] = createSignal<{ id: string; number: string } | null>(null);
@@ -78,7 +79,7 @@ export default function CashBook() {
   });
 
   const form = createForm({
-    initial: { date: todayYmd(), amount: '', account: '', documentId: '', person: '', description: '' },
+    initial: { date: businessToday(), amount: '', account: '', documentId: '', person: '', description: '' },
     validate: (v): Record<string, string | undefined> => ({
       amount: parseAmount(v.amount, desk()?.currency ?? 'CZK')?.ok ? undefined : t('amount.invalid'),
       description: v.description.trim() ? undefined : t('common.required'),

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   DataTable,
   EmptyState,
@@ -15,7 +16,6 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { createResource, createSignal, Show } from 'solid-js';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { Amount, Icon, useT } from '../ui.tsx';
 
@@ -129,7 +129,7 @@ function ProfitByCentre() {
   const api = useAccounting();
   const url = useAccountingUrl();
   const { tenant } = useTenant();
-  const today = todayYmd();
+  const today = businessToday();
   const [from, setFrom] = createSignal(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = createSignal(today);
   const [report] = createResource(

@@ -1,4 +1,15 @@
-import { Button, Card, createForm, Field, notify, PageHeader, unwrap, useI18n, useTenant } from '@bureau/core/ui';
+import {
+  Button,
+  businessToday,
+  Card,
+  createForm,
+  Field,
+  notify,
+  PageHeader,
+  unwrap,
+  useI18n,
+  useTenant,
+} from '@bureau/core/ui';
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createResource, For, Index, Show } from 'solid-js';
 import {
@@ -9,7 +20,6 @@ import {
   normalizeDecimal,
   parseAmount,
   percentOfMinor,
-  todayYmd,
 } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { CellError, DecimalInput, RemoveLineCell } from '../components/line-editor.tsx';
@@ -69,7 +79,7 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
   const form = createForm({
     initial: {
       partnerId: '',
-      issueDate: todayYmd(),
+      issueDate: businessToday(),
       taxDate: '',
       dueDate: '',
       currency: '',
@@ -126,9 +136,9 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
 
   const currency = () => (form.values.currency.trim() ? form.values.currency.trim().toUpperCase() : functional());
   const foreign = () => currency() !== functional();
-  const taxDate = () => form.values.taxDate || form.values.issueDate || todayYmd();
+  const taxDate = () => form.values.taxDate || form.values.issueDate || businessToday();
   const [rates] = createResource(
-    () => ({ slug: tenant().slug, on: /^\d{4}-\d{2}-\d{2}$/.test(taxDate()) ? taxDate() : todayYmd() }),
+    () => ({ slug: tenant().slug, on: /^\d{4}-\d{2}-\d{2}$/.test(taxDate()) ? taxDate() : businessToday() }),
     async (p) => (await unwrap(api()['vat-rates'].$get({ query: { on: p.on } }))).rates,
   );
   const rateOf = (code: string) => rates.latest?.find((r) => r.code === code)?.rate;
@@ -341,7 +351,7 @@ export default function DocumentForm(props: { kind: 'invoice' | 'bill' }) {
                     const p = () => preview().lines[i];
                     return (
                       <tr>
-                        <td>
+                        <td data-label={t('doc.description')}>
                           <input
                             class="input"
                             aria-label={t('doc.descriptionOfLine', { n: i + 1 })}

@@ -14,6 +14,7 @@ import {
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useAccounting, useAccountingUrl } from '../api.ts';
+import { InvoiceMail } from '../components/invoice-mail.tsx';
 import { ReminderHistory } from '../components/reminder-history.tsx';
 import { Amount, BackLink, DocStatus, Icon, useBase, useGuard, useT } from '../ui.tsx';
 
@@ -339,6 +340,9 @@ export default function DocumentDetail(props: { kind: 'invoice' | 'bill' }) {
                 </Badge>
               </Show>
             </div>
+            <Show when={invoice() && d.number}>
+              {(number) => <InvoiceMail invoiceId={d.id} number={number()} sendable={d.status !== 'cancelled'} />}
+            </Show>
             <Show when={invoice() && d.status !== 'draft'}>
               <ReminderHistory invoiceId={d.id} />
             </Show>

@@ -1,7 +1,18 @@
-import { ApiError, Button, Card, createForm, Field, notify, PageHeader, unwrap, useI18n } from '@bureau/core/ui';
+import {
+  ApiError,
+  Button,
+  businessToday,
+  Card,
+  createForm,
+  Field,
+  notify,
+  PageHeader,
+  unwrap,
+  useI18n,
+} from '@bureau/core/ui';
 import { useNavigate } from '@solidjs/router';
 import { createMemo, Index, Show } from 'solid-js';
-import { currencyDigits, fromMinor, parseAmount, todayYmd } from '../amounts.ts';
+import { currencyDigits, fromMinor, parseAmount } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { CellError, DecimalInput, RemoveLineCell } from '../components/line-editor.tsx';
 import {
@@ -41,7 +52,7 @@ export default function EntryForm() {
   const accounts = useAccountsList();
 
   const form = createForm({
-    initial: { date: todayYmd(), memo: '', lines: [emptyLine(), emptyLine()] as LineDraft[] },
+    initial: { date: businessToday(), memo: '', lines: [emptyLine(), emptyLine()] as LineDraft[] },
     onSubmit: async (v) => {
       const lines = v.lines
         .map((l) => {

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   ConfirmDialog,
   DateInput,
@@ -17,7 +18,7 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { createEffect, createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { addDaysYmd, currencyDigits, sumDecimals, todayYmd } from '../amounts.ts';
+import { addDaysYmd, currencyDigits, sumDecimals } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { Amount, Icon, useT } from '../ui.tsx';
 
@@ -35,8 +36,8 @@ export default function PaymentOrders() {
   const url = useAccountingUrl();
   const { tenant, can } = useTenant();
   const [bankId, setBankId] = createSignal('');
-  const [dueBy, setDueBy] = createSignal(addDaysYmd(todayYmd(), 7));
-  const [execution, setExecution] = createSignal(todayYmd());
+  const [dueBy, setDueBy] = createSignal(addDaysYmd(businessToday(), 7));
+  const [execution, setExecution] = createSignal(businessToday());
   const [picked, setPicked] = createSignal<Set<string>>(new Set());
   const [saving, setSaving] = createSignal(false);
   const [cancelling, setCancelling] = createSignal<string | null>(null);

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   ConfirmDialog,
   createForm,
@@ -18,7 +19,7 @@ import {
 } from '@bureau/core/ui';
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
-import { currencyDigits, fromMinor, parseAmount, todayYmd } from '../amounts.ts';
+import { currencyDigits, fromMinor, parseAmount } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { Amount, Icon, ProblemAlert, useCurrency, useGuard, useSettings, useT } from '../ui.tsx';
 
@@ -60,7 +61,7 @@ export default function Payments() {
     initial: {
       direction: (params.direction === 'out' ? 'out' : 'in') as Direction,
       partnerId: params.partner ?? '',
-      date: todayYmd(),
+      date: businessToday(),
       amount: '',
       bankAccountId: '',
       reference: '',

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   DateText,
   EmptyState,
@@ -17,7 +18,6 @@ import {
 } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { Amount, type MessageKey, useBase, useT } from '../ui.tsx';
 
@@ -48,7 +48,7 @@ export default function Reminders() {
   const url = useAccountingUrl();
   const base = useBase();
   const { tenant, can } = useTenant();
-  const [asOf, setAsOf] = createSignal(todayYmd());
+  const [asOf, setAsOf] = createSignal(businessToday());
   const [run, { refetch }] = createResource(
     () => `${tenant().slug}:${asOf()}`,
     async () => {
@@ -148,7 +148,7 @@ export default function Reminders() {
               header: <span class="sr-only">{t('common.actions')}</span>,
               align: 'end',
               cell: (r) => (
-                <Show when={can('accounting.post') && r.nextLevel && asOf() === todayYmd()}>
+                <Show when={can('accounting.post') && r.nextLevel && asOf() === businessToday()}>
                   <Button
                     size="sm"
                     variant="secondary"

@@ -1,6 +1,7 @@
 import {
   Async,
   Badge,
+  businessToday,
   Card,
   DateText,
   EmptyState,
@@ -13,7 +14,7 @@ import {
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { AgingBar, BUCKETS } from '../aging-bar.tsx';
-import { isZero, todayYmd } from '../amounts.ts';
+import { isZero } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
 import { CashFlowChart } from '../chart.tsx';
 import { Amount, Icon, useSettings, useT } from '../ui.tsx';
@@ -26,7 +27,7 @@ const ymd = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 
 /** The range of a preset as of today; the year follows the fiscal year start month. */
 function presetRange(p: Exclude<Preset, 'custom'>, fyStart: number): { from: string; to: string } {
-  const today = todayYmd();
+  const today = businessToday();
   const [y, m] = today.split('-').map(Number) as [number, number];
   switch (p) {
     case 'month':
@@ -79,7 +80,7 @@ export default function Reports() {
   };
   const compare = () => (params.compare === undefined ? report() !== 'trial-balance' : params.compare === 'true');
   const kind = () => (params.kind === 'payable' ? 'payable' : 'receivable');
-  const asOf = () => params.asOf || todayYmd();
+  const asOf = () => params.asOf || businessToday();
 
   const query = createMemo(
     (): Q =>

@@ -1,6 +1,7 @@
 import {
   Async,
   Badge,
+  businessToday,
   Card,
   createForm,
   DateText,
@@ -15,8 +16,8 @@ import {
 } from '@bureau/core/ui';
 import { useSearchParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting, useAccountingUrl } from '../api.ts';
+import { VatSummary } from '../components/vat-summary.tsx';
 import { Amount, Icon, useT } from '../ui.tsx';
 
 type Kind = 'month' | 'quarter';
@@ -25,7 +26,7 @@ const SECTIONS = ['A.1', 'A.2', 'A.4', 'A.5', 'B.1', 'B.2', 'B.3'] as const;
 
 /** The VAT period before today's: last month, or last quarter. */
 function defaultPeriod(kind: Kind): string {
-  const [y, m] = todayYmd().split('-').map(Number) as [number, number];
+  const [y, m] = businessToday().split('-').map(Number) as [number, number];
   if (kind === 'month') {
     const d = new Date(Date.UTC(y, m - 2, 1));
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -128,6 +129,7 @@ export default function VatFilings() {
               <p class="muted">
                 <DateText value={f.from} /> – <DateText value={f.to} /> · {t('vat.due')} <DateText value={f.due} />
               </p>
+              <VatSummary from={f.from} to={f.to} />
               <Show when={f.unposted.length > 0}>
                 <Card title={<Badge tone="warning">{t('vat.unposted', { count: f.unposted.length })}</Badge>}>
                   <ul>

@@ -2,6 +2,7 @@ import {
   AsyncTable,
   Badge,
   Button,
+  businessToday,
   Card,
   ConfirmDialog,
   DataTable,
@@ -17,7 +18,6 @@ import {
   useTenant,
 } from '@bureau/core/ui';
 import { createResource, createSignal, Show } from 'solid-js';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { Amount, Icon, type MessageKey, useT } from '../ui.tsx';
 
@@ -46,7 +46,7 @@ export default function YearEnd() {
     async () => (await unwrap(api().years.$get())).years,
   );
   const [acting, setActing] = createSignal<{ year: number; close: boolean } | null>(null);
-  const [date, setDate] = createSignal(todayYmd());
+  const [date, setDate] = createSignal(businessToday());
   const [csv, setCsv] = createSignal('');
   const [preview, setPreview] = createSignal<Preview | null>(null);
   const [busy, setBusy] = createSignal(false);

@@ -1,21 +1,25 @@
-import { Async, unwrap, useTenant } from '@bureau/core/ui';
+import { Async, businessToday, unwrap, useI18n, useTenant } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { addDaysYmd, monthStartYmd, todayYmd } from '../amounts.ts';
+import { addDaysYmd, monthStartYmd } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { CashFlowChart } from '../chart.tsx';
 import { Amount, useBase, useT } from '../ui.tsx';
 
-/** Dashboard: cash at hand and in the bank today, the change this month, six months of cash flow. */
+/**
+ * Dashboard: cash at hand and in the bank today, the change this month, six months of cash flow, and
+ * each bank account's balance per the books and per its last imported statement (red when they differ).
+ */
 export default function CashPosition() {
   const t = useT();
   const api = useAccounting();
   const base = useBase();
   const { tenant } = useTenant();
+  const i18n = useI18n();
   const [data, { refetch }] = createResource(
     () => tenant().slug,
     async () => {
-      const today = todayYmd();
+      const today = businessToday();
       const from = monthStartYmd(addDaysYmd(monthStartYmd(today), -150));
       const [flow, month, banks] = await Promise.all([
         unwrap(api().reports['cash-flow'].$get({ query: { from, to: today, compare: 'false' } })),
@@ -47,9 +51,27 @@ export default function CashPosition() {
           <ul class="widget-list">
             <For each={d.banks}>
               {(b) => (
-                <li>
+                <li class="bank-tile" data-testid="widget-bank">
                   <span>{b.name}</span>
-                  <Amount value={b.balance} currency={b.currency} />
+                  <span class="bank-tile-figures">
+                    <span>
+                      <Amount value={b.bookBalance} currency={b.currency} />{' '}
+                      <span class="muted small">{t('widget.perBooks')}</span>
+                    </span>
+                    <Show
+                      when={b.statementBalance}
+                      fallback={<span class="muted small">{t('widget.noStatement')}</span>}
+                    >
+                      {(closing) => (
+                        <span classList={{ 'text-danger': closing() !== b.bookBalance }}>
+                          <Amount value={closing()} currency={b.currency} />{' '}
+                          <span class="muted small">
+                            {t('widget.perStatement', { date: b.statementDate ? i18n.date(b.statementDate) : '' })}
+                          </span>
+                        </span>
+                      )}
+                    </Show>
+                  </span>
                 </li>
               )}
             </For>

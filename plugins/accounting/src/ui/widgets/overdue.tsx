@@ -1,8 +1,7 @@
-import { Async, EmptyState, unwrap, useTenant } from '@bureau/core/ui';
+import { Async, businessToday, EmptyState, unwrap, useTenant } from '@bureau/core/ui';
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { AgingBar } from '../aging-bar.tsx';
-import { todayYmd } from '../amounts.ts';
 import { useAccounting } from '../api.ts';
 import { Amount, daysBetween, useBase, useT } from '../ui.tsx';
 
@@ -16,7 +15,7 @@ export default function Overdue() {
     () => tenant().slug,
     async () => {
       const [aging, invoices] = await Promise.all([
-        unwrap(api().reports.aging.$get({ query: { kind: 'receivable', asOf: todayYmd() } })),
+        unwrap(api().reports.aging.$get({ query: { kind: 'receivable', asOf: businessToday() } })),
         unwrap(
           api().invoices.$get({
             query: { status: 'issued', overdue: 'true', sort: 'dueDate', dir: 'asc', limit: '100' },
@@ -60,7 +59,7 @@ export default function Overdue() {
                     </A>
                     <span class="widget-list-end">
                       <span class="small text-danger">
-                        {t('widget.daysLate', { count: daysBetween(inv.dueDate, todayYmd()) })}
+                        {t('widget.daysLate', { count: daysBetween(inv.dueDate, businessToday()) })}
                       </span>
                       <Amount value={inv.remaining} currency={inv.currency} />
                     </span>

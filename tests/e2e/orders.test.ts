@@ -3,7 +3,8 @@
  * received, an order entered for a customer picked from the address book and confirmed, picked by
  * scanning its SKU, packed and shipped, its receipt printed; then part of it comes back as a return,
  * received back to stock and to scrap. In English at 390 px: an order shipped through the API is returned from its page; the pages fit the
- * width and axe finds nothing.
+ * width and axe finds nothing. In both, Packeta's cash-on-delivery payout report for a shipped order is
+ * read on the Cash on delivery page, checked, confirmed, and the order shows it settled.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
@@ -33,6 +34,56 @@ const uuidPath = (path: string) => new RegExp(`${path}/[0-9a-f-]{36}`);
 async function transition(page: Page, label: string) {
   await page.getByRole('button', { name: label, exact: true }).click();
   await settled(page);
+}
+
+type Firm = Awaited<ReturnType<typeof firmWithOrders>>;
+
+/**
+ * A Packeta order on cash on delivery shipped through the API with its barcode read back, and the
+ * payout report Packeta would send for it (Czech headers, the COD in whole crowns, a fee).
+ */
+async function shippedCodOrder(firm: Firm, productId: string, barcode: string) {
+  const api = (method: string, path: string, body?: unknown) =>
+    firm.call(method, `/api/t/${firm.slug}/orders${path}`, body);
+  const order = await api('POST', '/orders', {
+    customer: { name: 'Jana Nováková' },
+    shipTo: { name: 'Jana Nováková', street: 'Dlouhá 12', city: 'Brno', postalCode: '60200', pickupPointId: '12345' },
+    cashOnDelivery: true,
+    lines: [{ productId, quantity: 1 }],
+  });
+  const { id, number, total } = order.body as { id: string; number: string; total: string };
+  for (const step of ['confirm', 'pick']) expect((await api('POST', `/orders/${id}/${step}`)).status).toBe(200);
+  expect((await api('POST', `/orders/${id}/picks`, { all: true })).status).toBe(200);
+  expect((await api('POST', `/orders/${id}/pack`)).status).toBe(200);
+  const read = await api('POST', '/shipping/packeta/tracking', {
+    content: `Order number;Barcode\n${number};${barcode}\n`,
+  });
+  expect(read.status).toBe(200);
+  expect((await api('POST', `/orders/${id}/ship`)).status).toBe(200);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(new Date());
+  const cod = Math.round(Number(total));
+  const report = `Číslo objednávky;Čárový kód;Dobírka;Poplatek;Datum výplaty\n${number};${barcode};${cod};19,90;${today}\n`;
+  return { id, number, report };
+}
+
+/** Reads the payout report on the Cash on delivery page, checks it, confirms it, and sees the order settled. */
+async function reconcilePayout(
+  page: Page,
+  base: string,
+  order: { id: string; report: string },
+  words: { file: string; check: string; matched: string; confirm: string; settled: RegExp },
+) {
+  await page.goto(`${base}/cod`);
+  await page.getByLabel(new RegExp(`^${words.file}`)).fill(order.report);
+  await page.getByRole('button', { name: words.check }).click();
+  await page.locator('.badge', { hasText: words.matched }).first().waitFor();
+  await page.getByRole('button', { name: words.confirm }).click();
+  await page
+    .getByText(/^CP-\d{4}-00001$/)
+    .first()
+    .waitFor();
+  await page.goto(`${base}/${order.id}`);
+  await expect.poll(() => page.getByTestId('cod-settlement').textContent()).toMatch(words.settled);
 }
 
 describe('an order journey in Czech', () => {
@@ -128,6 +179,16 @@ describe('an order journey in Czech', () => {
     const productId = (level.body as { items: Array<{ id: string }> }).items[0]?.id;
     const stock = await firm.call('GET', `/api/t/${firm.slug}/orders/stock?productId=${productId}`);
     expect(stock.body).toMatchObject({ onHand: 8, available: 8, scrapped: 1 });
+
+    // Packeta pays the cash on delivery out: its report is checked against the order and confirmed.
+    const cod = await shippedCodOrder(firm, productId as string, 'Z1000000001');
+    await reconcilePayout(page, base, cod, {
+      file: 'Výpis vyplacených dobírek',
+      check: 'Porovnat s objednávkami',
+      matched: 'Sedí',
+      confirm: 'Potvrdit výplatu',
+      settled: /^Vyrovnáno \(CP-\d{4}-00001\)$/,
+    });
     await ctx.close();
   });
 });
@@ -171,6 +232,19 @@ describe('returns in English at 390 px', () => {
       .getByRole('link', { name: /^RMA-\d{4}-00001$/ })
       .first()
       .waitFor();
+    expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const cod = await shippedCodOrder(firm, productId, 'Z2000000001');
+    await reconcilePayout(page, base, cod, {
+      file: 'Payout report',
+      check: 'Check against the orders',
+      matched: 'Matched',
+      confirm: 'Confirm the payout',
+      settled: /^Settled \(CP-\d{4}-00001\)$/,
+    });
+    await page.goto(`${base}/cod`);
+    await page.getByText('Every parcel on cash on delivery is paid out').waitFor();
     expect(await fitsWidth(page)).toBeLessThanOrEqual(390);
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();

@@ -20,6 +20,14 @@ const WORDS = {
     sent: (n: string) => `1. upomínka k faktuře ${n} odeslána na ucetni@odberatel.test`,
     level: '1. upomínka',
     remaining: '12 100,00',
+    sendMail: 'Odeslat e-mailem',
+    to: 'Komu',
+    submit: 'Odeslat',
+    mailed: (n: string) => `${n} odesláno na ucetni@odberatel.test`,
+    vatSummary: 'Souhrn DPH podle data zdanitelného plnění',
+    periods: 'Období',
+    lock: 'Uzamknout',
+    locked: 'Uzamčené',
   },
   en: {
     title: 'Reminders',
@@ -27,6 +35,14 @@ const WORDS = {
     sent: (n: string) => `First reminder of ${n} sent to ucetni@odberatel.test`,
     level: 'First reminder',
     remaining: '12,100.00',
+    sendMail: 'Send by e-mail',
+    to: 'To',
+    submit: 'Send',
+    mailed: (n: string) => `${n} sent to ucetni@odberatel.test`,
+    vatSummary: 'VAT summary by tax date',
+    periods: 'Periods',
+    lock: 'Lock',
+    locked: 'Locked',
   },
 } as const;
 
@@ -128,6 +144,61 @@ for (const lang of ['cs', 'en'] as const) {
       await page.getByRole('link', { name: number }).click();
       await page.getByTestId('reminder-history').waitFor();
       expect(await page.getByTestId('reminder-history').textContent()).toContain(w.level);
+    });
+
+    it('sends the invoice by e-mail with the customer’s address prefilled and shows it recorded', async () => {
+      onTestFailed(() => screenshot(page, `accounting-invoice-mail-${lang}-failed`));
+      await page.getByRole('button', { name: w.sendMail }).click();
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.getByLabel(w.to).inputValue()).toBe('ucetni@odberatel.test');
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/invoices/${invoiceId}/mails`) && r.status() === 201),
+        dialog.getByRole('button', { name: w.submit, exact: true }).click(),
+      ]);
+      await page.getByText(w.mailed(number)).first().waitFor();
+      const mails = page.getByTestId('invoice-mails');
+      await mails.waitFor();
+      expect(await mails.textContent()).toContain(`${number}.isdoc`);
+    });
+
+    it('shows the VAT summary of the invoice’s month and locks a month', async () => {
+      onTestFailed(() => screenshot(page, `accounting-vat-periods-${lang}-failed`));
+      const month = daysAgo(24).slice(0, 7);
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/vat?period=${month}`);
+      const summary = page.getByTestId('vat-summary');
+      await summary.waitFor();
+      expect((await summary.textContent())?.replace(/\s/g, ' ')).toContain(lang === 'cs' ? '10 000,00' : '10,000.00');
+      await page.getByRole('heading', { name: w.vatSummary }).waitFor();
+      await page.goto(`${suite.server.url}/t/${slug}/accounting/periods?year=2020`);
+      await page.getByRole('heading', { level: 1, name: w.periods }).waitFor();
+      const row = page.locator('tr[data-period="2020-01"]');
+      await row.getByRole('button', { name: `${w.lock} 2020-01` }).click();
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/periods/2020-01/lock') && r.status() === 200),
+        page.getByRole('alertdialog').getByRole('button', { name: w.lock, exact: true }).click(),
+      ]);
+      await row.getByText(w.locked).waitFor();
+      await settled(page);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('fits every accounting page into 390 px', async () => {
+      if (lang !== 'en') return;
+      onTestFailed(() => screenshot(page, `accounting-390-${lang}-failed`));
+      await page.setViewportSize({ width: 390, height: 844 });
+      const pages = ['', 'invoices', 'invoices/new', `invoices/${invoiceId}`, 'reminders', 'bills', 'bills/new'];
+      pages.push('payments', 'payment-orders', 'cash', 'bank', 'partners', 'reports', 'cost-centers');
+      pages.push('vat', 'periods', 'year-end', 'accounts', 'journal/new');
+      const wide: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${suite.server.url}/t/${slug}/accounting/${path}`);
+        await page.locator('.page h1').first().waitFor();
+        await settled(page);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${path || 'journal'}: ${width} px`);
+      }
+      expect(wide).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 900 });
     });
   });
 }

@@ -145,116 +145,122 @@ export default function VatFilings() {
               </Show>
               <Card title={t('vat.return')} padded={false}>
                 <Show when={f.vatReturn.cells.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
-                  <table class="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('vat.row')}</th>
-                        <th scope="col">{t('vat.item')}</th>
-                        <th scope="col" class="num">
-                          {t('vat.exact')}
-                        </th>
-                        <th scope="col" class="num">
-                          {t('vat.filed')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={f.vatReturn.cells}>
-                        {(c) => (
-                          <tr>
-                            <td class="mono">{c.row}</td>
-                            <td>
-                              {c.label} <span class="muted mono">{c.attr}</span>
-                            </td>
-                            <td class="num">
-                              <Amount value={c.exact} currency={f.currency} />
-                            </td>
-                            <td class="num mono">{c.filed}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </Show>
-              </Card>
-              <Card title={t('vat.control')} padded={false}>
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('vat.section')}</th>
-                      <th scope="col">{t('vat.document')}</th>
-                      <th scope="col">{t('vat.partner')}</th>
-                      <th scope="col" class="num">
-                        {t('vat.base')}
-                      </th>
-                      <th scope="col" class="num">
-                        {t('vat.vat')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={SECTIONS}>
-                      {(s) => (
-                        <For each={f.controlStatement.sections[s] ?? []}>
-                          {(r) => (
+                  <div class="table-wrap">
+                    <table class="table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('vat.row')}</th>
+                          <th scope="col">{t('vat.item')}</th>
+                          <th scope="col" class="num">
+                            {t('vat.exact')}
+                          </th>
+                          <th scope="col" class="num">
+                            {t('vat.filed')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={f.vatReturn.cells}>
+                          {(c) => (
                             <tr>
-                              <td class="mono">{s}</td>
+                              <td class="mono">{c.row}</td>
                               <td>
-                                {r.evidenceNumber === s ? t('vat.summed') : r.evidenceNumber}{' '}
-                                <Show when={r.date}>
-                                  <span class="muted">
-                                    <DateText value={r.date} />
-                                  </span>
-                                </Show>
-                              </td>
-                              <td>
-                                {r.partnerName ?? ''} <span class="muted mono">{r.vatId ?? ''}</span>
+                                {c.label} <span class="muted mono">{c.attr}</span>
                               </td>
                               <td class="num">
-                                <Amount value={r.base} currency={f.currency} />
+                                <Amount value={c.exact} currency={f.currency} />
                               </td>
-                              <td class="num">
-                                <Amount value={r.vat} currency={f.currency} />
-                              </td>
+                              <td class="num mono">{c.filed}</td>
                             </tr>
                           )}
                         </For>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+                      </tbody>
+                    </table>
+                  </div>
+                </Show>
               </Card>
-              <Card title={t('vat.ecSales')} padded={false}>
-                <Show when={f.ecSalesList.rows.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
+              <Card title={t('vat.control')} padded={false}>
+                <div class="table-wrap">
                   <table class="table">
                     <thead>
                       <tr>
-                        <th scope="col">{t('vat.vatId')}</th>
-                        <th scope="col">{t('vat.code')}</th>
+                        <th scope="col">{t('vat.section')}</th>
+                        <th scope="col">{t('vat.document')}</th>
+                        <th scope="col">{t('vat.partner')}</th>
                         <th scope="col" class="num">
-                          {t('vat.count')}
+                          {t('vat.base')}
                         </th>
                         <th scope="col" class="num">
-                          {t('vat.value')}
+                          {t('vat.vat')}
                         </th>
                       </tr>
                     </thead>
                     <tbody>
-                      <For each={f.ecSalesList.rows}>
-                        {(r) => (
-                          <tr>
-                            <td class="mono">
-                              {r.country}
-                              {r.vatId}
-                            </td>
-                            <td>{t(r.code === '0' ? 'vat.code0' : 'vat.code3')}</td>
-                            <td class="num">{r.count}</td>
-                            <td class="num mono">{r.value}</td>
-                          </tr>
+                      <For each={SECTIONS}>
+                        {(s) => (
+                          <For each={f.controlStatement.sections[s] ?? []}>
+                            {(r) => (
+                              <tr>
+                                <td class="mono">{s}</td>
+                                <td>
+                                  {r.evidenceNumber === s ? t('vat.summed') : r.evidenceNumber}{' '}
+                                  <Show when={r.date}>
+                                    <span class="muted">
+                                      <DateText value={r.date} />
+                                    </span>
+                                  </Show>
+                                </td>
+                                <td>
+                                  {r.partnerName ?? ''} <span class="muted mono">{r.vatId ?? ''}</span>
+                                </td>
+                                <td class="num">
+                                  <Amount value={r.base} currency={f.currency} />
+                                </td>
+                                <td class="num">
+                                  <Amount value={r.vat} currency={f.currency} />
+                                </td>
+                              </tr>
+                            )}
+                          </For>
                         )}
                       </For>
                     </tbody>
                   </table>
+                </div>
+              </Card>
+              <Card title={t('vat.ecSales')} padded={false}>
+                <Show when={f.ecSalesList.rows.length > 0} fallback={<EmptyState title={t('vat.nothing')} />}>
+                  <div class="table-wrap">
+                    <table class="table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('vat.vatId')}</th>
+                          <th scope="col">{t('vat.code')}</th>
+                          <th scope="col" class="num">
+                            {t('vat.count')}
+                          </th>
+                          <th scope="col" class="num">
+                            {t('vat.value')}
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={f.ecSalesList.rows}>
+                          {(r) => (
+                            <tr>
+                              <td class="mono">
+                                {r.country}
+                                {r.vatId}
+                              </td>
+                              <td>{t(r.code === '0' ? 'vat.code0' : 'vat.code3')}</td>
+                              <td class="num">{r.count}</td>
+                              <td class="num mono">{r.value}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
                 </Show>
               </Card>
             </>

@@ -42,8 +42,13 @@ export default function CashOnDelivery() {
           empty={<EmptyState title={c('noPayouts')} description={c('noPayoutsText')} />}
           columns={[
             { header: c('payout'), cell: (p) => <span class="cell-primary mono">{p.number}</span> },
-            { header: c('payoutDate'), cell: (p) => <DateText value={p.payoutDate} /> },
-            { header: c('cashOnDelivery'), align: 'end', cell: (p) => <Money amount={p.cod} currency={p.currency} /> },
+            { header: c('payoutDate'), hideOnMobile: true, cell: (p) => <DateText value={p.payoutDate} /> },
+            {
+              header: c('cashOnDelivery'),
+              align: 'end',
+              hideOnMobile: true,
+              cell: (p) => <Money amount={p.cod} currency={p.currency} />,
+            },
             {
               header: c('fees'),
               align: 'end',
